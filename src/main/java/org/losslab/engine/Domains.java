@@ -1,0 +1,24 @@
+package org.losslab.engine;
+
+import java.util.List;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.box.ClassificationData;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.ssd.MultiboxData;
+
+/** The input domains of the registry, one per scene block. */
+public final class Domains {
+    private Domains() {
+    }
+
+    public static final Domain<SegmentationData> SEGMENTATION =
+            new Domain<>("segmentation", SegmentationData.class, List.of("prediction"));
+
+    public static final Domain<BoxPairs> BOXES = new Domain<>("boxes", BoxPairs.class, List.of("predicted"));
+
+    public static final Domain<ClassificationData> CLASSIFICATION =
+            new Domain<>("classification", ClassificationData.class, List.of("logits"));
+
+    public static final Domain<MultiboxData> MULTIBOX =
+            new Domain<>("multibox", MultiboxData.class, List.of("locs", "scores"));
+}

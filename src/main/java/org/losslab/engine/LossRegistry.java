@@ -1,0 +1,136 @@
+package org.losslab.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.losslab.engine.LossSpec.Kind;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.box.CoordinateLoss;
+import org.losslab.engine.box.IouFamilyLoss;
+import org.losslab.engine.box.SigmoidFocalLoss;
+import org.losslab.engine.seg.BceLoss;
+import org.losslab.engine.seg.BoundaryIouMetric;
+import org.losslab.engine.seg.ConfusionMetric;
+import org.losslab.engine.seg.CrossEntropyLoss;
+import org.losslab.engine.seg.FocalLoss;
+import org.losslab.engine.seg.LovaszLoss;
+import org.losslab.engine.seg.MccLoss;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.seg.TverskyLoss;
+import org.losslab.engine.seg.TverskyLoss.Variant;
+import org.losslab.engine.ssd.MultiboxLoss;
+
+/**
+ * The one list of every loss and metric LossLab knows: the scene reader, {@code eval}, the parameter
+ * editors and the plots all look entries up here. Adding a loss is one class and one line below.
+ */
+public final class LossRegistry {
+    private static final Map<String, LossSpec<?>> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        Domain<SegmentationData> seg = Domains.SEGMENTATION;
+        register(new LossSpec<>("dice", seg, Kind.LOSS, "Soft Dice loss (smp DiceLoss): overlap over mean size.",
+                "1 - (TP + s) / (TP + (FP + FN)/2 + s), per class, mean over classes present in the target",
+                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)));
+        register(new LossSpec<>("jaccard", seg, Kind.LOSS, "Soft Jaccard / IoU loss (smp JaccardLoss).",
+                "1 - (TP + s) / (TP + FP + FN + s), per class, mean over classes present in the target",
+                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)));
+        register(new LossSpec<>("tversky", seg, Kind.LOSS,
+                "Tversky loss (smp TverskyLoss): alpha weighs false positives, beta false negatives; gamma != 1 is Focal Tversky.",
+                "(mean_c [1 - (TP + s) / (TP + a FP + b FN + s)])^gamma",
+                TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY)));
+        register(new LossSpec<>("focal", seg, Kind.LOSS,
+                "Focal loss (smp FocalLoss): cross-entropy scaled down where the prediction is already right.",
+                "-(1 - p_t)^gamma log(p_t) x (alpha t + (1 - alpha)(1 - t)), mean over pixels",
+                FocalLoss.params(), new FocalLoss()));
+        register(new LossSpec<>("lovasz", seg, Kind.LOSS,
+                "Lovasz hinge / Lovasz-Softmax loss (smp LovaszLoss): a convex surrogate of the Jaccard loss.",
+                "sum_r relu(e_(r)) (J_r - J_(r-1)), errors e sorted descending",
+                LovaszLoss.params(), new LovaszLoss()));
+        register(new LossSpec<>("bce", seg, Kind.LOSS,
+                "Binary cross-entropy on logits (smp SoftBCEWithLogitsLoss), with label smoothing and pos_weight.",
+                "(1 - t') z + (1 + (w - 1) t') log(1 + exp(-z))",
+                BceLoss.params(), new BceLoss()));
+        register(new LossSpec<>("ce", seg, Kind.LOSS,
+                "Softmax cross-entropy (smp SoftCrossEntropyLoss) with label smoothing.",
+                "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
+                CrossEntropyLoss.params(), new CrossEntropyLoss()));
+        register(new LossSpec<>("mcc", seg, Kind.LOSS,
+                "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
+                "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",
+                MccLoss.params(), new MccLoss()));
+        for (ConfusionMetric.Formula formula : ConfusionMetric.Formula.values()) {
+            register(new LossSpec<>(formula.key, seg, Kind.METRIC,
+                    "smp metric " + formula.key + " on thresholded predictions.", formula.text,
+                    ConfusionMetric.params(formula), new ConfusionMetric(formula)));
+        }
+        register(new LossSpec<>("boundary_iou", seg, Kind.METRIC,
+                "Boundary IoU (Cheng et al. 2021): IoU of the bands along the target and predicted boundaries.",
+                "|B(G) and B(P)| / |B(G) or B(P)|, B = mask minus its erosion",
+                BoundaryIouMetric.params(), new BoundaryIouMetric()));
+
+        Domain<BoxPairs> boxes = Domains.BOXES;
+        register(new LossSpec<>("iou", boxes, Kind.LOSS, "IoU loss: one minus the overlap ratio; flat (zero gradient) once boxes are apart.",
+                "1 - I / (U + eps)", IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.IOU)));
+        register(new LossSpec<>("giou", boxes, Kind.LOSS, "Generalized IoU loss (torchvision generalized_box_iou_loss).",
+                "1 - IoU + (C - U) / (C + eps), C = enclosing box area", IouFamilyLoss.params(),
+                new IouFamilyLoss(IouFamilyLoss.Variant.GIOU)));
+        register(new LossSpec<>("diou", boxes, Kind.LOSS, "Distance IoU loss (torchvision distance_box_iou_loss).",
+                "1 - IoU + d^2 / (c^2 + eps), d = centre distance, c = enclosing diagonal", IouFamilyLoss.params(),
+                new IouFamilyLoss(IouFamilyLoss.Variant.DIOU)));
+        register(new LossSpec<>("ciou", boxes, Kind.LOSS, "Complete IoU loss (torchvision complete_box_iou_loss).",
+                "DIoU + alpha v, v = 4/pi^2 (atan(wg/hg) - atan(w/h))^2, alpha = v / (1 - IoU + v + eps)",
+                IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.CIOU)));
+        register(new LossSpec<>("smooth_l1", boxes, Kind.LOSS, "Smooth L1 on the coordinates (torch smooth_l1_loss).",
+                "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true)));
+        register(new LossSpec<>("l1", boxes, Kind.LOSS, "L1 on the coordinates (torch l1_loss).", "|d|",
+                CoordinateLoss.params(false), new CoordinateLoss(false)));
+        register(new LossSpec<>("sigmoid_focal", Domains.CLASSIFICATION, Kind.LOSS,
+                "Sigmoid focal loss of RetinaNet (torchvision sigmoid_focal_loss).",
+                "alpha_t (1 - p_t)^gamma BCE(z, t)", SigmoidFocalLoss.params(), new SigmoidFocalLoss()));
+        register(new LossSpec<>("multibox", Domains.MULTIBOX, Kind.LOSS,
+                "SSD MultiBox loss: matching, localisation loss on positives, cross-entropy with hard negative mining.",
+                "(CE(positives) + CE(hardest negatives)) / N_pos + alpha L_loc", MultiboxLoss.params(), new MultiboxLoss()));
+    }
+
+    private LossRegistry() {
+    }
+
+    private static void register(LossSpec<?> spec) {
+        if (ENTRIES.putIfAbsent(spec.name(), spec) != null) {
+            throw new IllegalStateException("registered twice: " + spec.name());
+        }
+    }
+
+    /** The entry of a name, or a clear error listing the known ones. */
+    public static LossSpec<?> get(String name) {
+        LossSpec<?> spec = ENTRIES.get(name);
+        if (spec == null) {
+            throw new EngineException("unknown loss '" + name + "' (known: " + String.join(", ", ENTRIES.keySet()) + ")");
+        }
+        return spec;
+    }
+
+    public static boolean contains(String name) {
+        return ENTRIES.containsKey(name);
+    }
+
+    /** Every entry, in registration order. */
+    public static List<LossSpec<?>> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ENTRIES.values()));
+    }
+
+    /** The entries that read one domain. */
+    @SuppressWarnings("unchecked")
+    public static <I> List<LossSpec<I>> of(Domain<I> domain) {
+        List<LossSpec<I>> out = new ArrayList<>();
+        for (LossSpec<?> spec : ENTRIES.values()) {
+            if (spec.domain() == domain) {
+                out.add((LossSpec<I>) spec);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package org.losslab.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the registry: a loss or metric with its name, its domain, its typed parameters, a line
+ * of documentation, its formula in plain text and the computation.
+ *
+ * @param <I> the input type of the entry's domain
+ */
+public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summary, String formula,
+                          List<ParamSpec> params, Evaluator<I> evaluator) {
+
+    /** Whether the entry is trained on (has a gradient) or only measured. */
+    public enum Kind {
+        LOSS, METRIC
+    }
+
+    public LossSpec {
+        params = List.copyOf(params);
+    }
+
+    public boolean differentiable() {
+        return kind == Kind.LOSS;
+    }
+
+    /** Checks raw parameter values against this entry's specs. */
+    public Params bind(Map<String, ?> raw) {
+        return Params.bind(name, params, raw);
+    }
+
+    public Params defaults() {
+        return Params.defaults(name, params);
+    }
+
+    public Evaluation evaluate(I input, Params values, boolean withGradient) {
+        return evaluator.evaluate(input, values, withGradient && differentiable());
+    }
+
+    /** The spec of one parameter. */
+    public ParamSpec param(String paramName) {
+        return params.stream().filter(p -> p.name().equals(paramName)).findFirst()
+                .orElseThrow(() -> new EngineException(name + ": unknown parameter '" + paramName + "'"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.losslab.engine.seg;
+
+/**
+ * Sigmoid and softmax forward and backward over C x H x W arrays, written so that logits of +-1000 give
+ * exact 0 and 1 and finite gradients.
+ */
+public final class Activations {
+    private Activations() {
+    }
+
+    /** A numerically stable logistic function. */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** log(1 + exp(x)) without overflow. */
+    public static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * The probabilities the region losses see: sigmoid per element (binary, multilabel) or softmax over
+     * channels per pixel (multiclass); the prediction itself when it already holds probabilities.
+     */
+    public static double[] probabilities(SegmentationData data, boolean fromLogits) {
+        double[] x = data.prediction();
+        if (!fromLogits) {
+            return x.clone();
+        }
+        double[] p = new double[x.length];
+        if (data.mode().sigmoid()) {
+            for (int i = 0; i < x.length; i++) {
+                p[i] = sigmoid(x[i]);
+            }
+        } else {
+            softmax(x, p, data.channels(), data.pixels());
+        }
+        return p;
+    }
+
+    /** Softmax over the channel axis of a C x N array, per column. */
+    public static void softmax(double[] x, double[] out, int channels, int n) {
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < channels; c++) {
+                max = Math.max(max, x[c * n + i]);
+            }
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                double e = Math.exp(x[c * n + i] - max);
+                out[c * n + i] = e;
+                sum += e;
+            }
+            for (int c = 0; c < channels; c++) {
+                out[c * n + i] /= sum;
+            }
+        }
+    }
+
+    /**
+     * Turns dL/dp into dL/dx in place-free fashion: through the sigmoid (p(1 - p)) or the softmax
+     * Jacobian (p_k (g_k - sum_j p_j g_j)), or unchanged when the prediction holds probabilities.
+     */
+    public static double[] backward(SegmentationData data, double[] probabilities, double[] dLdp, boolean fromLogits) {
+        if (!fromLogits) {
+            return dLdp;
+        }
+        double[] g = new double[dLdp.length];
+        if (data.mode().sigmoid()) {
+            double[] x = data.prediction();
+            for (int i = 0; i < g.length; i++) {
+                // sigmoid(-x) rather than 1 - p keeps the derivative accurate where p rounds to 1
+                g[i] = dLdp[i] * probabilities[i] * sigmoid(-x[i]);
+            }
+        } else {
+            int channels = data.channels();
+            int n = data.pixels();
+            for (int i = 0; i < n; i++) {
+                double dot = 0;
+                for (int c = 0; c < channels; c++) {
+                    dot += probabilities[c * n + i] * dLdp[c * n + i];
+                }
+                for (int c = 0; c < channels; c++) {
+                    int k = c * n + i;
+                    g[k] = probabilities[k] * (dLdp[k] - dot);
+                }
+            }
+        }
+        return g;
+    }
+}

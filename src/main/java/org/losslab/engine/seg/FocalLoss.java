@@ -1,0 +1,167 @@
+package org.losslab.engine.seg;
+
+import java.util.List;
+import org.losslab.engine.Evaluation;
+import org.losslab.engine.Evaluator;
+import org.losslab.engine.ParamSpec;
+import org.losslab.engine.Params;
+
+/**
+ * smp's FocalLoss: per element b = BCE(z, t), p_t = exp(-b), loss = (1 - p_t)^gamma b, times
+ * alpha t + (1 - alpha)(1 - t) when alpha is set. Reduced focal loss (reduced_threshold r):
+ * ((1 - p_t) / r)^gamma where p_t >= r, else 1. Normalized: divided by the sum of the focal terms.
+ * Each channel is one focal loss over its valid pixels (one-vs-rest sigmoid in multiclass), reduced on
+ * its own; the loss is the mean over channels, weighted by class_weights when given.
+ * With from_logits=false the prediction holds probabilities, turned into logits log(p / (1 - p))
+ * after clamping to [eps, 1 - eps].
+ *
+ * <p>smp raises an indexing error for ignore_index in some versions; here ignored pixels simply do
+ * not count, as its documentation promises.
+ */
+public final class FocalLoss implements Evaluator<SegmentationData> {
+    private static final String NAME = "focal";
+    /** smp's focal_loss_with_logits floor for the normaliser. */
+    private static final double NORMALIZER_EPS = 1e-6;
+
+    public static List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.optionalNumber("alpha", null, 0, 1, "Weight of positives (1 - alpha for negatives); null: none."),
+                ParamSpec.number("gamma", 2.0, 0, SegParams.BIG, "Focusing exponent: how strongly easy pixels are down-weighted."),
+                SegParams.IGNORE_INDEX, SegParams.FROM_LOGITS, SegParams.EPS, SegParams.REDUCTION,
+                ParamSpec.bool("normalized", false, "Divide by the sum of focal terms (normalized focal loss)."),
+                ParamSpec.optionalNumber("reduced_threshold", null, 0, 1,
+                        "Reduced focal loss: below this p_t the focal term is 1."),
+                SegParams.CLASS_WEIGHTS);
+    }
+
+    /** The per-element settings shared by every group of elements. */
+    record Settings(Double alpha, double gamma, Double reducedThreshold, boolean normalized, String reduction,
+                    boolean fromLogits, double eps) {
+        static Settings of(Params p) {
+            return new Settings(p.optionalNumber("alpha"), p.number("gamma"), p.optionalNumber("reduced_threshold"),
+                    p.bool("normalized"), p.choice("reduction"), p.bool("from_logits"), p.number("eps"));
+        }
+    }
+
+    @Override
+    public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
+        Settings s = Settings.of(params);
+        int channels = data.channels();
+        int n = data.pixels();
+        // one focal loss per channel (one-vs-rest in multiclass), reduced over its valid pixels, then
+        // the (class-weighted) mean over channels
+        ClassSelection selection = ClassSelection.of(NAME, data.mode(), channels, null, params.numbers("class_weights"));
+        Labels labels = Labels.of(data, params.optionalInteger("ignore_index"), NAME);
+        double[] x = data.prediction();
+        double[] gradient = withGradient ? new double[x.length] : null;
+        double[] elements = new double[x.length];
+        double total = 0;
+        for (int c = 0; c < channels; c++) {
+            Group group = new Group(x, labels, c * n, (c + 1) * n, s);
+            total += selection.factor(c) * group.reduced(s, gradient, selection.factor(c), elements);
+        }
+        if (s.reduction().equals("none")) {
+            return Evaluation.elementwise(elements, "prediction", gradient);
+        }
+        return Evaluation.scalar(total, "prediction", gradient);
+    }
+
+    /** The valid elements of one channel range, with their per-element terms. */
+    private static final class Group {
+        private final int[] index;
+        private final double[] loss;
+        private final double[] focal;
+        private final double[] dLossDz;
+        private final double[] dFocalDz;
+        private final double[] dzDx;
+
+        Group(double[] x, Labels labels, int from, int to, Settings s) {
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                count += labels.valid(i);
+            }
+            index = new int[count];
+            loss = new double[count];
+            focal = new double[count];
+            dLossDz = new double[count];
+            dFocalDz = new double[count];
+            dzDx = new double[count];
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                if (labels.valid(i) == 0) {
+                    continue;
+                }
+                index[k] = i;
+                element(k, x[i], labels.truth(i), s);
+                k++;
+            }
+        }
+
+        private void element(int k, double input, int t, Settings s) {
+            double z = input;
+            dzDx[k] = 1;
+            if (!s.fromLogits()) {
+                double p = Math.min(Math.max(input, s.eps()), 1 - s.eps());
+                z = Math.log(p) - Math.log1p(-p);
+                dzDx[k] = p == input ? 1 / (p * (1 - p)) : 0;
+            }
+            double bce = Activations.softplus(z) - z * t;
+            double dBce = Activations.sigmoid(z) - t;
+            double pt = Math.exp(-bce);
+            double oneMinusPt = 1 - pt;
+            double term;
+            double dTerm;
+            Double r = s.reducedThreshold();
+            if (r != null && pt < r) {
+                term = 1;
+                dTerm = 0;
+            } else {
+                double scale = r == null ? 1 : r;
+                double base = oneMinusPt / scale;
+                term = s.gamma() == 0 ? 1 : Math.pow(base, s.gamma());
+                // d(1 - p_t)/dz = p_t dBCE/dz
+                dTerm = s.gamma() == 0 || base == 0 ? 0 : s.gamma() * Math.pow(base, s.gamma() - 1) / scale * pt * dBce;
+            }
+            double classBalance = s.alpha() == null ? 1 : s.alpha() * t + (1 - s.alpha()) * (1 - t);
+            focal[k] = term;
+            loss[k] = classBalance * term * bce;
+            dLossDz[k] = classBalance * (dTerm * bce + term * dBce);
+            dFocalDz[k] = dTerm;
+        }
+
+        /**
+         * The group's reduced loss; adds {@code factor} times its gradient (with respect to x) into
+         * {@code gradient} and its element losses into {@code elements}.
+         */
+        double reduced(Settings s, double[] gradient, double factor, double[] elements) {
+            int count = index.length;
+            double lossSum = 0;
+            double focalSum = 0;
+            for (int k = 0; k < count; k++) {
+                lossSum += loss[k];
+                focalSum += focal[k];
+            }
+            double norm = 1;
+            boolean normClamped = false;
+            if (s.normalized()) {
+                norm = Math.max(focalSum, NORMALIZER_EPS);
+                normClamped = focalSum < NORMALIZER_EPS;
+            }
+            for (int k = 0; k < count; k++) {
+                elements[index[k]] = factor * loss[k] / norm;
+            }
+            double scale = s.reduction().equals("mean") ? (count == 0 ? Double.NaN : 1.0 / count) : 1.0;
+            double total = count == 0 ? 0 : lossSum / norm * scale;
+            if (gradient != null && count > 0) {
+                for (int k = 0; k < count; k++) {
+                    double g = dLossDz[k] / norm;
+                    if (s.normalized() && !normClamped) {
+                        g -= lossSum / (norm * norm) * dFocalDz[k];
+                    }
+                    gradient[index[k]] += factor * g * scale * dzDx[k];
+                }
+            }
+            return total;
+        }
+    }
+}
