@@ -3,6 +3,7 @@ package org.losslab.engine;
 import java.util.List;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.box.ClassificationData;
+import org.losslab.engine.detect.DetectionsData;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.ssd.MultiboxData;
 
@@ -21,4 +22,7 @@ public final class Domains {
 
     public static final Domain<MultiboxData> MULTIBOX =
             new Domain<>("multibox", MultiboxData.class, List.of("locs", "scores"));
+
+    public static final Domain<DetectionsData> DETECTIONS =
+            new Domain<>("detections", DetectionsData.class, List.of());
 }

@@ -10,6 +10,7 @@ import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.box.CoordinateLoss;
 import org.losslab.engine.box.IouFamilyLoss;
 import org.losslab.engine.box.SigmoidFocalLoss;
+import org.losslab.engine.detect.DetectionMetric;
 import org.losslab.engine.seg.BceLoss;
 import org.losslab.engine.seg.BoundaryIouMetric;
 import org.losslab.engine.seg.ConfusionMetric;
@@ -93,6 +94,12 @@ public final class LossRegistry {
         register(new LossSpec<>("multibox", Domains.MULTIBOX, Kind.LOSS,
                 "SSD MultiBox loss: matching, localisation loss on positives, cross-entropy with hard negative mining.",
                 "(CE(positives) + CE(hardest negatives)) / N_pos + alpha L_loc", MultiboxLoss.params(), new MultiboxLoss()));
+        register(new LossSpec<>("average_precision", Domains.DETECTIONS, Kind.METRIC,
+                "Average precision at one IoU threshold, averaged over the classes in the ground truth (mAP@IoU).",
+                "mean_c sum_r (R_r - R_(r-1)) P_interp(R_r)", DetectionMetric.params(false), new DetectionMetric(false)));
+        register(new LossSpec<>("map_coco", Domains.DETECTIONS, Kind.METRIC,
+                "COCO mAP: 101-point AP averaged over IoU thresholds 0.50:0.05:0.95 and classes.",
+                "mean_t mean_c AP101(c, t)", DetectionMetric.params(true), new DetectionMetric(true)));
     }
 
     private LossRegistry() {

@@ -106,6 +106,15 @@ public final class Json {
         return out;
     }
 
+    /** Whole numbers as a JSON array of integers. */
+    public static com.fasterxml.jackson.databind.node.ArrayNode intsNode(int[] values) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
+        for (int v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
     static String kind(JsonNode node) {
         return node.isObject() ? "an object" : node.isArray() ? "an array" : node.isTextual() ? "a string" : node.toString();
     }

@@ -37,8 +37,7 @@ public final class MultiboxCodec implements BlockCodec<MultiboxData> {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.set("priors", Json.rowsNode(data.priors(), 4));
         node.set("truth_boxes", Json.rowsNode(data.truthBoxes(), 4));
-        node.putArray("truth_labels").addAll(Json.rowsNode(
-                java.util.Arrays.stream(data.truthLabels()).asDoubleStream().toArray(), 0));
+        node.set("truth_labels", Json.intsNode(data.truthLabels()));
         node.set("locs", Json.rowsNode(data.locs(), 4));
         node.set("scores", Json.rowsNode(data.scores(), data.classes()));
         return node;
