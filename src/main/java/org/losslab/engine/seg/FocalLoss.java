@@ -105,10 +105,14 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
                 z = Math.log(p) - Math.log1p(-p);
                 dzDx[k] = p == input ? 1 / (p * (1 - p)) : 0;
             }
-            double bce = Activations.softplus(z) - z * t;
-            double dBce = Activations.sigmoid(z) - t;
-            double pt = Math.exp(-bce);
-            double oneMinusPt = 1 - pt;
+            // one exp serves the sigmoid and the BCE: e = exp(-|z|)
+            double e = Math.exp(-Math.abs(z));
+            double sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double bce = Math.max(z, 0) - z * t + Math.log1p(e);
+            double dBce = sigmoid - t;
+            // p_t = exp(-BCE) is the probability of the true label; 1 - p_t that of the other one
+            double oneMinusPt = t == 1 ? (z >= 0 ? e / (1 + e) : 1 / (1 + e)) : sigmoid;
+            double pt = 1 - oneMinusPt;
             double term;
             double dTerm;
             Double r = s.reducedThreshold();
@@ -118,15 +122,34 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
             } else {
                 double scale = r == null ? 1 : r;
                 double base = oneMinusPt / scale;
-                term = s.gamma() == 0 ? 1 : Math.pow(base, s.gamma());
+                double gamma = s.gamma();
+                double powMinusOne = gamma == 0 || base == 0 ? 0 : power(base, gamma - 1);
+                term = gamma == 0 ? 1 : base == 0 ? 0 : powMinusOne * base;
                 // d(1 - p_t)/dz = p_t dBCE/dz
-                dTerm = s.gamma() == 0 || base == 0 ? 0 : s.gamma() * Math.pow(base, s.gamma() - 1) / scale * pt * dBce;
+                dTerm = gamma * powMinusOne / scale * pt * dBce;
             }
             double classBalance = s.alpha() == null ? 1 : s.alpha() * t + (1 - s.alpha()) * (1 - t);
             focal[k] = term;
             loss[k] = classBalance * term * bce;
             dLossDz[k] = classBalance * (dTerm * bce + term * dBce);
             dFocalDz[k] = dTerm;
+        }
+
+        /** base^exponent, by multiplication for the small whole exponents focal losses use. */
+        private static double power(double base, double exponent) {
+            if (exponent == 1) {
+                return base;
+            }
+            if (exponent == 0) {
+                return 1;
+            }
+            if (exponent == 2) {
+                return base * base;
+            }
+            if (exponent == 3) {
+                return base * base * base;
+            }
+            return Math.pow(base, exponent);
         }
 
         /**

@@ -2,42 +2,58 @@ package org.losslab.engine.seg;
 
 /**
  * A stable sort of indices by a double key, on primitive arrays: the order Lovasz losses need (errors
- * descending, ties by position) without boxing a quarter of a million Integers per frame.
+ * descending, ties by position) without boxing a quarter of a million Integers per frame. Keys travel
+ * with their indices so that merging reads memory in order.
  */
 public final class IndexSort {
+    private static final int INSERTION_LIMIT = 32;
+
     private IndexSort() {
     }
 
     /** Indices 0..n-1 ordered by {@code keys} descending; equal keys keep their index order. */
     public static int[] descending(double[] keys, int n) {
         int[] order = new int[n];
+        double[] sortedKeys = new double[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
+            sortedKeys[i] = keys[i];
         }
-        int[] buffer = new int[n];
-        mergeSort(order, buffer, keys, 0, n);
-        return order;
+        int[] orderBuffer = new int[n];
+        double[] keyBuffer = new double[n];
+        for (int from = 0; from < n; from += INSERTION_LIMIT) {
+            insertionSort(order, sortedKeys, from, Math.min(n, from + INSERTION_LIMIT));
+        }
+        int[] a = order;
+        double[] ak = sortedKeys;
+        int[] b = orderBuffer;
+        double[] bk = keyBuffer;
+        for (int width = INSERTION_LIMIT; width < n; width *= 2) {
+            for (int from = 0; from < n; from += 2 * width) {
+                int mid = Math.min(n, from + width);
+                int to = Math.min(n, from + 2 * width);
+                merge(a, ak, b, bk, from, mid, to);
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+            double[] tk = ak;
+            ak = bk;
+            bk = tk;
+        }
+        return a;
     }
 
-    private static void mergeSort(int[] a, int[] buf, double[] keys, int from, int to) {
-        if (to - from < 24) {
-            insertionSort(a, keys, from, to);
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, buf, keys, from, mid);
-        mergeSort(a, buf, keys, mid, to);
-        if (keys[a[mid - 1]] >= keys[a[mid]]) {
-            return;
-        }
-        System.arraycopy(a, from, buf, from, to - from);
+    private static void merge(int[] a, double[] ak, int[] out, double[] outKeys, int from, int mid, int to) {
         int i = from;
         int j = mid;
         for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && keys[buf[i]] >= keys[buf[j]])) {
-                a[k] = buf[i++];
+            if (j >= to || (i < mid && ak[i] >= ak[j])) {
+                out[k] = a[i];
+                outKeys[k] = ak[i++];
             } else {
-                a[k] = buf[j++];
+                out[k] = a[j];
+                outKeys[k] = ak[j++];
             }
         }
     }
@@ -45,13 +61,15 @@ public final class IndexSort {
     private static void insertionSort(int[] a, double[] keys, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             int v = a[i];
-            double key = keys[v];
+            double key = keys[i];
             int j = i - 1;
-            while (j >= from && keys[a[j]] < key) {
+            while (j >= from && keys[j] < key) {
                 a[j + 1] = a[j];
+                keys[j + 1] = keys[j];
                 j--;
             }
             a[j + 1] = v;
+            keys[j + 1] = key;
         }
     }
 }
