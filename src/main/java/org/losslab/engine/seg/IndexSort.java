@@ -11,8 +11,61 @@ public final class IndexSort {
     private IndexSort() {
     }
 
+    /** Above this size a radix sort, free of the mispredicted branches of comparisons, is faster. */
+    private static final int RADIX_LIMIT = 4096;
+
     /** Indices 0..n-1 ordered by {@code keys} descending; equal keys keep their index order. */
     public static int[] descending(double[] keys, int n) {
+        return n > RADIX_LIMIT ? radixDescending(keys, n) : mergeDescending(keys, n);
+    }
+
+    /**
+     * A stable LSD radix sort on 16-bit digits of a key whose unsigned order is the descending order
+     * of the doubles (-0.0 folded onto 0.0 so that the two compare equal, as with {@code >=}).
+     */
+    static int[] radixDescending(double[] keys, int n) {
+        long[] bits = new long[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            long b = Double.doubleToLongBits(keys[i] + 0.0);
+            long ascending = b < 0 ? ~b : b ^ Long.MIN_VALUE;
+            bits[i] = ~ascending;
+            order[i] = i;
+        }
+        long[] bitsBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) (bits[i] >>> shift) & 0xFFFF]++;
+            }
+            if (count[(int) (bits[0] >>> shift) & 0xFFFF] == n) {
+                continue; // every key shares this digit
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int d = (int) (bits[i] >>> shift) & 0xFFFF;
+                int at = count[d]++;
+                bitsBuffer[at] = bits[i];
+                orderBuffer[at] = order[i];
+            }
+            long[] tb = bits;
+            bits = bitsBuffer;
+            bitsBuffer = tb;
+            int[] to = order;
+            order = orderBuffer;
+            orderBuffer = to;
+        }
+        return order;
+    }
+
+    static int[] mergeDescending(double[] keys, int n) {
         int[] order = new int[n];
         double[] sortedKeys = new double[n];
         for (int i = 0; i < n; i++) {

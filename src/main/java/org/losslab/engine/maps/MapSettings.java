@@ -1,0 +1,34 @@
+package org.losslab.engine.maps;
+
+/**
+ * The parameters of the teaching maps, with the defaults the literature uses.
+ *
+ * @param focalGamma         focal loss gamma (2, Lin et al.)
+ * @param focalAlpha         focal alpha, or null for none
+ * @param tverskyAlpha       Tversky alpha (false positives)
+ * @param tverskyBeta        Tversky beta (false negatives)
+ * @param focalTverskyGamma  the exponent of the Focal Tversky map (0.75, Abraham and Khan)
+ * @param unetW0             U-Net border weight (10)
+ * @param unetSigma          U-Net border width in pixels (5)
+ * @param dilationRatio      Boundary IoU band width as a share of the diagonal (0.02)
+ * @param threshold          probability threshold of hard predictions (0.5)
+ * @param ignoreIndex        target value to ignore, or null
+ */
+public record MapSettings(double focalGamma, Double focalAlpha, double tverskyAlpha, double tverskyBeta,
+                          double focalTverskyGamma, double unetW0, double unetSigma, double dilationRatio,
+                          double threshold, Long ignoreIndex) {
+
+    public static MapSettings defaults() {
+        return new MapSettings(2.0, null, 0.3, 0.7, 0.75, 10, 5, 0.02, 0.5, 255L);
+    }
+
+    public MapSettings withTversky(double alpha, double beta) {
+        return new MapSettings(focalGamma, focalAlpha, alpha, beta, focalTverskyGamma, unetW0, unetSigma, dilationRatio,
+                threshold, ignoreIndex);
+    }
+
+    public MapSettings withFocalGamma(double gamma) {
+        return new MapSettings(gamma, focalAlpha, tverskyAlpha, tverskyBeta, focalTverskyGamma, unetW0, unetSigma,
+                dilationRatio, threshold, ignoreIndex);
+    }
+}
