@@ -13,14 +13,17 @@ import org.losslab.engine.box.SigmoidFocalLoss;
 import org.losslab.engine.detect.DetectionMetric;
 import org.losslab.engine.seg.BceLoss;
 import org.losslab.engine.seg.BoundaryIouMetric;
+import org.losslab.engine.seg.CompositeLoss;
 import org.losslab.engine.seg.ConfusionMetric;
 import org.losslab.engine.seg.CrossEntropyLoss;
 import org.losslab.engine.seg.FocalLoss;
+import org.losslab.engine.seg.GeneralizedDiceLoss;
 import org.losslab.engine.seg.LovaszLoss;
 import org.losslab.engine.seg.MccLoss;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.seg.TverskyLoss;
 import org.losslab.engine.seg.TverskyLoss.Variant;
+import org.losslab.engine.seg.ValidCrossEntropyLoss;
 import org.losslab.engine.ssd.MultiboxLoss;
 
 /**
@@ -62,6 +65,15 @@ public final class LossRegistry {
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",
                 MccLoss.params(), new MccLoss()));
+        register(new LossSpec<>("dice_ce", seg, Kind.LOSS,
+                "XEDice: weighted sum of cross-entropy (mean over valid pixels) and Dice, as in the DrivenData flood-water benchmark.",
+                "ce_weight x CE + dice_weight x Dice", CombinedLosses.diceCeParams(), CombinedLosses.diceCe()));
+        register(new LossSpec<>("dice_focal", seg, Kind.LOSS, "Weighted sum of Dice and focal loss.",
+                "dice_weight x Dice + focal_weight x Focal", CombinedLosses.diceFocalParams(), CombinedLosses.diceFocal()));
+        register(new LossSpec<>("generalized_dice", seg, Kind.LOSS,
+                "Generalized Dice loss (Sudre et al. 2017): classes weighted by 1 / (target volume)^2.",
+                "1 - (2 sum_c w_c I_c + s) / (sum_c w_c (P_c + T_c) + s), w_c = 1 / T_c^2",
+                GeneralizedDiceLoss.params(), new GeneralizedDiceLoss()));
         for (ConfusionMetric.Formula formula : ConfusionMetric.Formula.values()) {
             register(new LossSpec<>(formula.key, seg, Kind.METRIC,
                     "smp metric " + formula.key + " on thresholded predictions.", formula.text,
