@@ -1,0 +1,40 @@
+package org.losslab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the current command again in a JVM that loads the jdk.incubator.vector module (the live frame's
+ * SIMD kernel), when this one did not: {@code java -jar} cannot name modules in the manifest.
+ */
+final class Relaunch {
+    static final String MODULE = "jdk.incubator.vector";
+    private static final String MARK = "losslab.relaunched";
+
+    private Relaunch() {
+    }
+
+    /** The child's exit status, or null when this JVM already has the module (or relaunching failed). */
+    static Integer withVectorModule() {
+        if (ModuleLayer.boot().findModule(MODULE).isPresent() || System.getProperty(MARK) != null) {
+            return null;
+        }
+        String java = ProcessHandle.current().info().command().orElse(null);
+        String[] args = ProcessHandle.current().info().arguments().orElse(null);
+        if (java == null || args == null) {
+            return null;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("--add-modules");
+        command.add(MODULE);
+        command.add("-D" + MARK + "=true");
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            return process.waitFor();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.losslab.engine.frame;
+
+/**
+ * The live frame's per-pixel arrays, shared by its kernels. Inputs: the logits and a label code per
+ * pixel (1 target, 0 background, -1 ignored), both copies of the scene's as last computed, so that an
+ * update can take back a pixel's old contributions. Outputs are floats: they
+ * are drawn, not summed (the sums are taken in double inside the kernels), and half the bytes make the
+ * memory-bound frame about twice as fast.
+ */
+final class FrameArrays {
+    final double[] logit;
+    final float[] label;
+    final float[] slope;
+    final float[] bce;
+    final float[] focal;
+    final boolean[] predicted;
+    final float[] gradDice;
+    final float[] gradJaccard;
+    final float[] gradTversky;
+
+    FrameArrays(int n) {
+        logit = new double[n];
+        label = new float[n];
+        slope = new float[n];
+        bce = new float[n];
+        focal = new float[n];
+        predicted = new boolean[n];
+        gradDice = new float[n];
+        gradJaccard = new float[n];
+        gradTversky = new float[n];
+    }
+}

@@ -1,0 +1,61 @@
+package org.losslab.engine.frame;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Times the live frame: full frames, and the update after one brush dab, on the standard scene. The
+ * figures are medians of repeated runs after a warm-up; nothing here asserts a time.
+ */
+public final class FrameBenchmark {
+    /** What one run measured. */
+    public record Result(int size, int frames, double frameMedianMs, double frameMinMs, double brushMedianMs,
+                         double brushRadius, double dice, double boundaryIou, boolean vectorised) {
+    }
+
+    private FrameBenchmark() {
+    }
+
+    public static Result run(int size, int frames, double brushRadius, int dabs) {
+        StandardScene scene = new StandardScene(size);
+        LiveFrame frame = new LiveFrame(size, size, scene.target, scene.logits, FrameSettings.standard());
+        for (int i = 0; i < Math.max(20, frames / 2); i++) {
+            frame.computeAll();
+        }
+        double[] times = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            long start = System.nanoTime();
+            frame.computeAll();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double brushMedian = Double.NaN;
+        if (brushRadius > 0) {
+            Random random = new Random(1);
+            double[] dabTimes = new double[dabs];
+            double cy = size / 2.0;
+            double cx = size / 2.0;
+            for (int i = -dabs / 2; i < dabs; i++) {
+                // a random walk, painting foreground and background alternately in strokes
+                cy = Math.min(size - 1, Math.max(0, cy + random.nextGaussian() * brushRadius));
+                cx = Math.min(size - 1, Math.max(0, cx + random.nextGaussian() * brushRadius));
+                double probability = (i / 25) % 2 == 0 ? 0.95 : 0.05;
+                long start = System.nanoTime();
+                int[] box = Brush.dab(scene.logits, size, size, cy, cx, brushRadius, probability, 0.7);
+                frame.update(box[0], box[1], box[2], box[3]);
+                if (i >= 0) {
+                    dabTimes[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            brushMedian = median(dabTimes);
+        }
+        return new Result(size, frames, median(times), Arrays.stream(times).min().orElse(0), brushMedian, brushRadius,
+                frame.diceValue(), frame.boundaryIou(), frame.vectorised());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+}

@@ -1,0 +1,32 @@
+package org.losslab.engine.frame;
+
+/**
+ * The per-pixel work of the live frame over [from, to): a plain-Java version, and one on the JDK's
+ * vector API (SIMD exp and log) used when the jdk.incubator.vector module is loaded.
+ */
+interface FrameKernel {
+    /** Sum slots: TP, sum p, sum t, BCE, focal, valid count. */
+    int SUMS = 6;
+
+    /**
+     * Computes probability, slope p(1 - p), BCE, focal term and hard prediction of each pixel, and adds
+     * the pixels' contributions to {@code sums}.
+     */
+    void pixels(FrameArrays a, double gamma, int from, int to, double[] sums);
+
+    /** Writes the three gradient maps: slope x (positive factor on target pixels, negative elsewhere). */
+    void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to);
+
+    /** The vector kernel when its module is loaded, else the scalar one. */
+    static FrameKernel best() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                return (FrameKernel) Class.forName("org.losslab.engine.frame.VectorFrameKernel")
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return new ScalarFrameKernel();
+            }
+        }
+        return new ScalarFrameKernel();
+    }
+}

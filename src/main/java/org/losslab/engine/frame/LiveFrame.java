@@ -1,0 +1,278 @@
+package org.losslab.engine.frame;
+
+import java.util.stream.IntStream;
+import org.losslab.engine.seg.BoundaryBands;
+
+/**
+ * Everything the segmentation workspace shows for a binary scene, kept up to date as the user paints:
+ * per-pixel BCE and focal maps, Dice, Jaccard and Tversky values with their gradient maps dL/dz, and
+ * the Boundary IoU bands of target and prediction.
+ *
+ * <p>{@link #computeAll()} does a full frame: one fused pass over flat arrays (SIMD where the vector
+ * module is loaded) split over the cores, the two bands side by side, then the gradient maps.
+ * {@link #update} takes the box a brush changed: it swaps that box's old contributions to the sums for
+ * new ones, re-derives the bands only within d pixels of the box, and rewrites the gradient maps
+ * (they change everywhere, since the region losses' normalisers do). Target value 255 marks ignored
+ * pixels. Not thread-safe: one owner calls it.
+ */
+public final class LiveFrame {
+    public static final int IGNORED = 255;
+    private static final int CHUNKS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private final int height;
+    private final int width;
+    private final int[] target;
+    private final double[] logits;
+    private final FrameSettings settings;
+    private final int depth;
+    private final FrameKernel kernel;
+    private final FrameArrays a;
+    private final boolean[] truthMask;
+    private final boolean[] targetBand;
+    private final boolean[] predictedBand;
+    private final Scratch[] scratch = {new Scratch(), new Scratch()};
+
+    private final double[] sums = new double[FrameKernel.SUMS];
+    private long bandIntersection;
+    private long bandUnion;
+    private RegionScore dice;
+    private RegionScore jaccard;
+    private RegionScore tversky;
+
+    /** Buffers of one band computation, grown on demand. */
+    private static final class Scratch {
+        int[] rowHits = new int[0];
+        int[] prefix = new int[0];
+        int[] column = new int[0];
+
+        void ensure(int rows, int cols, int width) {
+            if (rowHits.length < rows * cols) {
+                rowHits = new int[rows * cols];
+            }
+            if (prefix.length < width + 1) {
+                prefix = new int[width + 1];
+            }
+            if (column.length < cols) {
+                column = new int[cols];
+            }
+        }
+    }
+
+    /** Wraps the scene's arrays (not copies): the caller edits them and then calls {@link #update}. */
+    public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings) {
+        this(height, width, target, logits, settings, FrameKernel.best());
+    }
+
+    LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, FrameKernel kernel) {
+        this.height = height;
+        this.width = width;
+        this.target = target;
+        this.logits = logits;
+        this.settings = settings;
+        this.depth = BoundaryBands.depth(settings.dilationRatio(), height, width);
+        this.kernel = kernel;
+        int n = height * width;
+        a = new FrameArrays(n);
+        truthMask = new boolean[n];
+        targetBand = new boolean[n];
+        predictedBand = new boolean[n];
+    }
+
+    /** Whether the SIMD kernel is in use (the jdk.incubator.vector module is loaded). */
+    public boolean vectorised() {
+        return kernel instanceof VectorFrameKernel;
+    }
+
+    /** A full frame. */
+    public void computeAll() {
+        int n = height * width;
+        double[][] partial = new double[CHUNKS][FrameKernel.SUMS];
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = chunkStart(c);
+            int to = chunkStart(c + 1);
+            readInputs(from, to);
+            kernel.pixels(a, settings.focalGamma(), from, to, partial[c]);
+        });
+        java.util.Arrays.fill(sums, 0);
+        for (double[] s : partial) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += s[k];
+            }
+        }
+        scores();
+        // the two bands and the gradient maps are independent of each other
+        IntStream.range(0, 2 + CHUNKS).parallel().forEach(task -> {
+            if (task < 2) {
+                band(task == 0, 0, height, 0, width, scratch[task]);
+            } else {
+                int c = task - 2;
+                kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
+            }
+        });
+        long[][] counts = new long[CHUNKS][2];
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int y0 = (int) ((long) height * c / CHUNKS);
+            int y1 = (int) ((long) height * (c + 1) / CHUNKS);
+            counts[c] = bandCounts(y0, y1, 0, width);
+        });
+        bandIntersection = 0;
+        bandUnion = 0;
+        for (long[] c : counts) {
+            bandIntersection += c[0];
+            bandUnion += c[1];
+        }
+    }
+
+    private int chunkStart(int c) {
+        return (int) ((long) height * width * c / CHUNKS);
+    }
+
+    private void readInputs(int from, int to) {
+        System.arraycopy(logits, from, a.logit, from, to - from);
+        for (int i = from; i < to; i++) {
+            int t = target[i];
+            a.label[i] = t == IGNORED ? -1 : t == 1 ? 1 : 0;
+            truthMask[i] = t == 1;
+        }
+    }
+
+    /**
+     * Brings everything up to date after the logits or target changed inside rows [y0, y1) and columns
+     * [x0, x1) (clipped to the image).
+     */
+    public void update(int y0, int y1, int x0, int x1) {
+        y0 = Math.max(0, y0);
+        x0 = Math.max(0, x0);
+        y1 = Math.min(height, y1);
+        x1 = Math.min(width, x1);
+        if (y0 >= y1 || x0 >= x1) {
+            return;
+        }
+        double[] removed = new double[FrameKernel.SUMS];
+        double[] added = new double[FrameKernel.SUMS];
+        for (int y = y0; y < y1; y++) {
+            int from = y * width + x0;
+            int to = y * width + x1;
+            kernel.pixels(a, settings.focalGamma(), from, to, removed); // the old state, recomputed as it was
+            readInputs(from, to);
+            kernel.pixels(a, settings.focalGamma(), from, to, added);
+        }
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] += added[k] - removed[k];
+        }
+        scores();
+        int by0 = Math.max(0, y0 - depth);
+        int by1 = Math.min(height, y1 + depth);
+        int bx0 = Math.max(0, x0 - depth);
+        int bx1 = Math.min(width, x1 + depth);
+        countBands(by0, by1, bx0, bx1, -1);
+        band(true, by0, by1, bx0, bx1, scratch[0]);
+        band(false, by0, by1, bx0, bx1, scratch[0]);
+        countBands(by0, by1, bx0, bx1, 1);
+        gradientsEverywhere();
+    }
+
+    private void band(boolean ofTarget, int y0, int y1, int x0, int x1, Scratch s) {
+        s.ensure(y1 - y0 + 2 * depth, x1 - x0, width);
+        SquareErosion.band(ofTarget ? truthMask : a.predicted, height, width, depth, y0, y1, x0, x1,
+                s.rowHits, s.prefix, s.column, ofTarget ? targetBand : predictedBand);
+    }
+
+    private void countBands(int y0, int y1, int x0, int x1, int sign) {
+        long[] c = bandCounts(y0, y1, x0, x1);
+        bandIntersection += sign * c[0];
+        bandUnion += sign * c[1];
+    }
+
+    /** {intersection, union} of the two bands over a box. */
+    private long[] bandCounts(int y0, int y1, int x0, int x1) {
+        long inter = 0;
+        long union = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
+                boolean t = targetBand[i];
+                boolean p = predictedBand[i];
+                inter += (t & p) ? 1 : 0;
+                union += (t | p) ? 1 : 0;
+            }
+        }
+        return new long[] {inter, union};
+    }
+
+    private void scores() {
+        double tp = sums[0];
+        double fp = sums[1] - tp;
+        double fn = sums[2] - tp;
+        dice = new RegionScore(tp, fp, fn, sums[2], 0.5, 0.5);
+        jaccard = new RegionScore(tp, fp, fn, sums[2], 1, 1);
+        tversky = new RegionScore(tp, fp, fn, sums[2], settings.tverskyAlpha(), settings.tverskyBeta());
+    }
+
+    private void gradientsEverywhere() {
+        IntStream.range(0, CHUNKS).parallel().forEach(c ->
+                kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1)));
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** smp's SoftBCEWithLogitsLoss with ignore_index 255: the mean over all pixels. */
+    public double bceValue() {
+        return sums[3] / (height * width);
+    }
+
+    /** smp's FocalLoss (alpha none) with ignore_index 255: the mean over valid pixels. */
+    public double focalValue() {
+        return sums[5] < 0.5 ? 0 : sums[4] / Math.round(sums[5]);
+    }
+
+    public double diceValue() {
+        return dice.value;
+    }
+
+    public double jaccardValue() {
+        return jaccard.value;
+    }
+
+    public double tverskyValue() {
+        return tversky.value;
+    }
+
+    /** Boundary IoU of the current bands (1 when both are empty). */
+    public double boundaryIou() {
+        return bandUnion == 0 ? 1 : (double) bandIntersection / bandUnion;
+    }
+
+    public float[] bceMap() {
+        return a.bce;
+    }
+
+    public float[] focalMap() {
+        return a.focal;
+    }
+
+    public float[] diceGradient() {
+        return a.gradDice;
+    }
+
+    public float[] jaccardGradient() {
+        return a.gradJaccard;
+    }
+
+    public float[] tverskyGradient() {
+        return a.gradTversky;
+    }
+
+    public boolean[] targetBand() {
+        return targetBand;
+    }
+
+    public boolean[] predictionBand() {
+        return predictedBand;
+    }
+}

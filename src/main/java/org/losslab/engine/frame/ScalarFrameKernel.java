@@ -1,0 +1,62 @@
+package org.losslab.engine.frame;
+
+/** The live frame's pixel work in plain Java: one exp and one log1p per pixel. */
+final class ScalarFrameKernel implements FrameKernel {
+    @Override
+    public void pixels(FrameArrays a, double gamma, int from, int to, double[] sums) {
+        double tp = 0;
+        double sumP = 0;
+        double sumT = 0;
+        double bceSum = 0;
+        double focalSum = 0;
+        double validSum = 0;
+        for (int i = from; i < to; i++) {
+            double x = a.logit[i];
+            double code = a.label[i];
+            double v = code >= 0 ? 1 : 0;
+            double t = code > 0.5 ? 1 : 0;
+            double e = Math.exp(-Math.abs(x));
+            double inv = 1 / (1 + e);
+            double p = x >= 0 ? inv : e * inv;
+            double q = x >= 0 ? e * inv : inv;
+            double b = (Math.max(x, 0) - x * t + Math.log1p(e)) * v;
+            double wrong = t == 1 ? q : p;
+            double factor = gamma == 2 ? wrong * wrong : Math.pow(wrong, gamma);
+            double f = factor * b;
+            a.slope[i] = (float) (p * q);
+            a.predicted[i] = x >= 0;
+            a.bce[i] = (float) b;
+            a.focal[i] = (float) f;
+            tp += p * t * v;
+            sumP += p * v;
+            sumT += t * v;
+            bceSum += b;
+            focalSum += f;
+            validSum += v;
+        }
+        sums[0] += tp;
+        sums[1] += sumP;
+        sums[2] += sumT;
+        sums[3] += bceSum;
+        sums[4] += focalSum;
+        sums[5] += validSum;
+    }
+
+    @Override
+    public void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to) {
+        float dp = (float) dice.positive;
+        float dn = (float) dice.negative;
+        float jp = (float) jaccard.positive;
+        float jn = (float) jaccard.negative;
+        float tp = (float) tversky.positive;
+        float tn = (float) tversky.negative;
+        for (int i = from; i < to; i++) {
+            float code = a.label[i];
+            float s = code >= 0 ? a.slope[i] : 0;
+            boolean positive = code > 0.5f;
+            a.gradDice[i] = s * (positive ? dp : dn);
+            a.gradJaccard[i] = s * (positive ? jp : jn);
+            a.gradTversky[i] = s * (positive ? tp : tn);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.losslab.engine.frame;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.seg.BoundaryBands;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+
+/** The live frame against the registry's losses and the reference bands, for both kernels. */
+class LiveFrameTest {
+    static Stream<Arguments> kernels() {
+        return Stream.of(Arguments.of("scalar", new ScalarFrameKernel()), Arguments.of("best", FrameKernel.best()));
+    }
+
+    static SegmentationData scene(long seed, int h, int w) {
+        Random r = new Random(seed);
+        int[] t = new int[h * w];
+        double[] x = new double[h * w];
+        for (int i = 0; i < t.length; i++) {
+            int y = i / w;
+            int c = i % w;
+            t[i] = r.nextInt(30) == 0 ? 255 : (y - h / 2.0) * (y - h / 2.0) + (c - w / 3.0) * (c - w / 3.0) < h * w / 10.0 ? 1 : 0;
+            x[i] = 2 * r.nextGaussian() + (t[i] == 1 ? 2 : -2) + (r.nextInt(50) == 0 ? 900 : 0);
+        }
+        return new SegmentationData(SegMode.BINARY, 1, h, w, x, t);
+    }
+
+    @SuppressWarnings("unchecked")
+    static double registry(String name, SegmentationData data, Map<String, Object> params, boolean gradientSum,
+                           float[] compareTo) {
+        LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
+        var e = spec.evaluate(data, spec.bind(params), compareTo != null);
+        if (compareTo != null) {
+            double[] g = e.gradient().get("prediction");
+            double max = 0;
+            for (double v : g) {
+                max = Math.max(max, Math.abs(v));
+            }
+            for (int i = 0; i < g.length; i++) {
+                assertEquals(g[i], compareTo[i], 1e-6 * max + 1e-30, name + " gradient at " + i);
+            }
+        }
+        return e.value();
+    }
+
+    static void assertMatchesRegistry(LiveFrame f, SegmentationData d) {
+        Map<String, Object> ignore = Map.of("ignore_index", 255L);
+        assertEquals(registry("dice", d, ignore, true, f.diceGradient()), f.diceValue(), 1e-9);
+        assertEquals(registry("jaccard", d, ignore, true, f.jaccardGradient()), f.jaccardValue(), 1e-9);
+        assertEquals(registry("tversky", d, Map.of("ignore_index", 255L, "alpha", 0.3, "beta", 0.7), true,
+                f.tverskyGradient()), f.tverskyValue(), 1e-9);
+        assertEquals(registry("bce", d, ignore, false, null), f.bceValue(), 1e-9);
+        assertEquals(registry("focal", d, ignore, false, null), f.focalValue(), 1e-9);
+        boolean[] truth = new boolean[d.pixels()];
+        boolean[] predicted = new boolean[d.pixels()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = d.target()[i] == 1;
+            predicted[i] = d.prediction()[i] >= 0;
+        }
+        int depth = BoundaryBands.depth(0.02, d.height(), d.width());
+        assertArrayEquals(BoundaryBands.band(truth, d.height(), d.width(), depth), f.targetBand());
+        assertArrayEquals(BoundaryBands.band(predicted, d.height(), d.width(), depth), f.predictionBand());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void aFullFrameEqualsTheRegistry(String name, FrameKernel kernel) {
+        SegmentationData d = scene(1, 61, 77);
+        LiveFrame f = new LiveFrame(61, 77, d.target(), d.prediction(), FrameSettings.standard(), kernel);
+        f.computeAll();
+        assertMatchesRegistry(f, d);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void afterManyDabsTheIncrementalStateEqualsAFreshFrame(String name, FrameKernel kernel) {
+        SegmentationData d = scene(2, 90, 70);
+        LiveFrame f = new LiveFrame(90, 70, d.target(), d.prediction(), FrameSettings.standard(), kernel);
+        f.computeAll();
+        Random r = new Random(3);
+        for (int k = 0; k < 300; k++) {
+            int[] box;
+            if (k % 7 == 0) {
+                // paint the target too: a small square of foreground or background
+                int y = r.nextInt(90);
+                int x = r.nextInt(70);
+                int value = r.nextInt(2);
+                for (int yy = y; yy < Math.min(90, y + 4); yy++) {
+                    for (int xx = x; xx < Math.min(70, x + 4); xx++) {
+                        d.target()[yy * 70 + xx] = value;
+                    }
+                }
+                box = new int[] {y, y + 4, x, x + 4};
+            } else {
+                box = Brush.dab(d.prediction(), 90, 70, r.nextDouble() * 90, r.nextDouble() * 70, 1 + 6 * r.nextDouble(),
+                        r.nextDouble(), r.nextDouble());
+            }
+            f.update(box[0], box[1], box[2], box[3]);
+        }
+        assertMatchesRegistry(f, d);
+        LiveFrame fresh = new LiveFrame(90, 70, d.target(), d.prediction(), FrameSettings.standard(), kernel);
+        fresh.computeAll();
+        assertEquals(fresh.boundaryIou(), f.boundaryIou(), 0.0);
+        assertTrue(f.boundaryIou() >= 0 && f.boundaryIou() <= 1);
+    }
+}
