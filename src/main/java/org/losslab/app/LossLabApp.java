@@ -2,17 +2,32 @@ package org.losslab.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The LossLab window. */
+/** The LossLab window, opening on a built-in example scene. */
 public final class LossLabApp extends Application {
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("LossLab"));
+        window = new MainWindow();
+        Scene scene = new Scene(window, 1400, 880);
+        window.installKeys(scene);
+        window.attach(stage);
         stage.setTitle("LossLab");
-        stage.setScene(new Scene(root, 1280, 800));
+        stage.setScene(scene);
         stage.show();
+        window.segmentation().canvas().fit();
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 }

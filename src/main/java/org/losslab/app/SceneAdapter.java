@@ -1,0 +1,64 @@
+package org.losslab.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.losslab.app.seg.SegDocument;
+import org.losslab.engine.Domains;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.Json;
+import org.losslab.scene.LossEntry;
+import org.losslab.scene.Scene;
+
+/**
+ * Between the workspace's document and scene files: the segmentation block, every segmentation loss
+ * with the parameters that differ from the defaults, and the app's own block (preset, view).
+ */
+public final class SceneAdapter {
+    private SceneAdapter() {
+    }
+
+    public static Scene toScene(SegDocument doc, Scene base, String layer) {
+        List<LossEntry> losses = new ArrayList<>();
+        for (Map.Entry<String, Params> e : doc.params().entrySet()) {
+            LossSpec<?> spec = LossRegistry.get(e.getKey());
+            ObjectNode given = Json.MAPPER.createObjectNode();
+            Map<String, Object> raw = new LinkedHashMap<>();
+            Params defaults = spec.defaults();
+            e.getValue().asMap().forEach((k, v) -> {
+                if (!java.util.Objects.equals(v, defaults.raw(k))) {
+                    raw.put(k, v);
+                    given.set(k, Json.MAPPER.valueToTree(v));
+                }
+            });
+            losses.add(new LossEntry(e.getKey(), raw, given));
+        }
+        Scene scene = (base == null ? new Scene(Map.of(), List.of(), Map.of()) : base)
+                .withBlock(Domains.SEGMENTATION, doc.data().copy()).withLosses(losses);
+        ObjectNode app = Json.MAPPER.createObjectNode();
+        app.put("preset", doc.preset());
+        app.put("layer", layer);
+        return scene.withExtraBlock("losslab_app", app);
+    }
+
+    /** Puts a scene's segmentation block and loss parameters into the document. */
+    public static void load(Scene scene, SegDocument doc) {
+        SegmentationData data = scene.block(Domains.SEGMENTATION).orElseThrow(() ->
+                new org.losslab.engine.EngineException("the scene has no segmentation block for the segmentation workspace"));
+        Map<String, Params> params = new LinkedHashMap<>();
+        for (LossEntry entry : scene.losses()) {
+            if (LossRegistry.contains(entry.name()) && entry.spec().domain() == Domains.SEGMENTATION) {
+                params.put(entry.name(), entry.bind());
+            }
+        }
+        ObjectNode app = scene.extraBlocks().get("losslab_app");
+        doc.replace(data.copy(), app != null && app.has("preset") ? app.get("preset").asText() : "");
+        params.forEach(doc::setParams);
+        doc.markSaved();
+    }
+}

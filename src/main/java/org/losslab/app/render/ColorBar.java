@@ -1,0 +1,74 @@
+package org.losslab.app.render;
+
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.losslab.engine.maps.MapKind;
+
+/** A horizontal colour bar with numbers at its ends and middle, or a legend for category maps. */
+public final class ColorBar extends Canvas {
+    public ColorBar() {
+        super(420, 44);
+        setId("color-bar");
+    }
+
+    public void show(MapImage image) {
+        GraphicsContext g = getGraphicsContext2D();
+        double w = getWidth();
+        g.setFill(Color.web("#2b2b2b"));
+        g.fillRect(0, 0, w, getHeight());
+        g.setFont(Font.font(12));
+        g.setFill(Color.WHITE);
+        g.setTextBaseline(VPos.TOP);
+        if (image == null) {
+            return;
+        }
+        if (image.kind().scale() == MapKind.Scale.CATEGORIES) {
+            String[] names = image.kind() == MapKind.ERRORS
+                    ? new String[] {"TN", "TP", "FP", "FN", "ignored"}
+                    : new String[] {"none", "target band", "prediction band", "both"};
+            int[] palette = image.kind() == MapKind.ERRORS ? ColorMaps.ERRORS : ColorMaps.BANDS;
+            double x = 6;
+            for (int k = 0; k < names.length; k++) {
+                g.setFill(argb(palette[k]));
+                g.fillRect(x, 8, 14, 14);
+                g.setStroke(Color.GRAY);
+                g.strokeRect(x, 8, 14, 14);
+                g.setFill(Color.WHITE);
+                g.fillText(names[k], x + 18, 8);
+                x += 22 + names[k].length() * 7;
+            }
+            return;
+        }
+        int[] table = image.kind().scale() == MapKind.Scale.SIGNED ? ColorMaps.DIVERGING : ColorMaps.VIRIDIS;
+        double left = 8;
+        double right = w - 8;
+        for (int i = 0; i < (int) (right - left); i++) {
+            g.setFill(argb(table[(int) Math.round(i / (right - left - 1) * (ColorMaps.SIZE - 1))]));
+            g.fillRect(left + i, 4, 1.5, 16);
+        }
+        g.setFill(Color.WHITE);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(format(image.low()), left, 23);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(format((image.low() + image.high()) / 2), w / 2, 23);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(format(image.high()), right, 23);
+    }
+
+    static Color argb(int c) {
+        return Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255);
+    }
+
+    public static String format(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

@@ -1,0 +1,58 @@
+package org.losslab.app.render;
+
+/**
+ * Colour maps as ARGB lookup tables: viridis for magnitudes (perceptually uniform), a blue-white-red
+ * diverging map for signed values (centred on zero, symmetric range), and fixed colours for categories
+ * and classes.
+ */
+public final class ColorMaps {
+    public static final int SIZE = 256;
+    /** Viridis, from its published anchor colours, interpolated. */
+    private static final int[][] VIRIDIS_ANCHORS = {
+        {68, 1, 84}, {72, 35, 116}, {64, 67, 135}, {52, 94, 141}, {41, 120, 142}, {32, 144, 140},
+        {34, 167, 132}, {68, 190, 112}, {121, 209, 81}, {189, 222, 38}, {253, 231, 37}};
+    private static final int[][] DIVERGING_ANCHORS = {
+        {5, 48, 97}, {33, 102, 172}, {67, 147, 195}, {146, 197, 222}, {209, 229, 240}, {247, 247, 247},
+        {253, 219, 199}, {244, 165, 130}, {214, 96, 77}, {178, 24, 43}, {103, 0, 31}};
+    public static final int[] VIRIDIS = table(VIRIDIS_ANCHORS);
+    public static final int[] DIVERGING = table(DIVERGING_ANCHORS);
+    /** Class colours (background transparent-ish grey first), as in labelling tools. */
+    public static final int[] CLASSES = {0xFF000000, 0xFFE6194B, 0xFF3CB44B, 0xFF4363D8, 0xFFFFE119, 0xFFF58231,
+        0xFF911EB4, 0xFF46F0F0};
+    /** Error map: TN, TP, FP, FN, ignored. */
+    public static final int[] ERRORS = {0xFF202020, 0xFF2E9E44, 0xFFE8452C, 0xFF3B7DDD, 0xFF808080};
+    /** Band map: none, target band, prediction band, both. */
+    public static final int[] BANDS = {0xFF101010, 0xFF3B7DDD, 0xFFE8A33C, 0xFFFFFFFF};
+
+    private ColorMaps() {
+    }
+
+    private static int[] table(int[][] anchors) {
+        int[] out = new int[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            double t = i / (SIZE - 1.0) * (anchors.length - 1);
+            int k = Math.min(anchors.length - 2, (int) t);
+            double f = t - k;
+            int r = (int) Math.round(anchors[k][0] + f * (anchors[k + 1][0] - anchors[k][0]));
+            int g = (int) Math.round(anchors[k][1] + f * (anchors[k + 1][1] - anchors[k][1]));
+            int b = (int) Math.round(anchors[k][2] + f * (anchors[k + 1][2] - anchors[k][2]));
+            out[i] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
+        return out;
+    }
+
+    /** The colour of v on a table spanning [lo, hi]. */
+    public static int lookup(int[] table, double v, double lo, double hi) {
+        double t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+        int k = (int) Math.round(Math.max(0, Math.min(1, t)) * (SIZE - 1));
+        return table[k];
+    }
+
+    /** Blends a colour over another with an opacity in [0, 1]. */
+    public static int over(int top, int bottom, double alpha) {
+        int r = (int) (((top >> 16) & 255) * alpha + ((bottom >> 16) & 255) * (1 - alpha));
+        int g = (int) (((top >> 8) & 255) * alpha + ((bottom >> 8) & 255) * (1 - alpha));
+        int b = (int) ((top & 255) * alpha + (bottom & 255) * (1 - alpha));
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+}

@@ -1,0 +1,54 @@
+package org.losslab.app.render;
+
+import org.losslab.engine.maps.MapKind;
+
+/**
+ * A map turned into ARGB pixels for one plane, with the numeric range its colour bar shows: [0, max]
+ * (or [min, max]) for magnitudes, [-m, m] for signed values, codes for categories.
+ */
+public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
+
+    /** Colours one plane of values. */
+    public static MapImage of(MapKind kind, int width, int height, float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return of(kind, width, height, d, 0);
+    }
+
+    public static MapImage of(MapKind kind, int width, int height, double[] values, int offset) {
+        int n = width * height;
+        int[] argb = new int[n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, values[offset + i]);
+            hi = Math.max(hi, values[offset + i]);
+        }
+        switch (kind.scale()) {
+            case SIGNED: {
+                double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), 1e-300);
+                for (int i = 0; i < n; i++) {
+                    argb[i] = ColorMaps.lookup(ColorMaps.DIVERGING, values[offset + i], -m, m);
+                }
+                return new MapImage(kind, width, height, argb, -m, m);
+            }
+            case CATEGORIES: {
+                int[] palette = kind == MapKind.ERRORS ? ColorMaps.ERRORS : ColorMaps.BANDS;
+                for (int i = 0; i < n; i++) {
+                    argb[i] = palette[(int) values[offset + i]];
+                }
+                return new MapImage(kind, width, height, argb, 0, palette.length - 1);
+            }
+            default: {
+                double low = Math.min(0, lo);
+                double high = hi > low ? hi : low + 1;
+                for (int i = 0; i < n; i++) {
+                    argb[i] = ColorMaps.lookup(ColorMaps.VIRIDIS, values[offset + i], low, high);
+                }
+                return new MapImage(kind, width, height, argb, low, high);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.losslab.app.seg;
+
+import java.util.Map;
+import org.losslab.app.render.MapImage;
+
+/**
+ * What the background computation hands the view for one state of the scene.
+ *
+ * @param revision   the document revision it shows
+ * @param heatmap    the chosen map, coloured, with its range
+ * @param mapValues  the chosen map's numbers (one plane), for the read-out under the cursor
+ * @param target     the target overlay (ARGB with alpha)
+ * @param prediction the prediction overlay (ARGB with alpha)
+ * @param live       the headline values computed with the frame (name to value)
+ * @param millis     how long the computation took
+ */
+public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
+                          Map<String, Double> live, double millis) {
+}

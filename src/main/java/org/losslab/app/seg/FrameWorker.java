@@ -1,0 +1,217 @@
+package org.losslab.app.seg;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.losslab.app.render.MapImage;
+import org.losslab.engine.Params;
+import org.losslab.engine.frame.FrameSettings;
+import org.losslab.engine.frame.LiveFrame;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.maps.MapSettings;
+import org.losslab.engine.maps.PixelMap;
+import org.losslab.engine.maps.PixelMaps;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+
+/**
+ * Computes frames off the UI thread. The UI sends requests (a new scene, or the contents of a box a
+ * brush changed); the worker keeps its own copy of the scene, applies every pending request in order
+ * and then computes once for the newest state, so that painting faster than the engine never queues
+ * stale work. Binary scenes use the incremental live frame where the chosen map allows.
+ */
+public final class FrameWorker implements AutoCloseable {
+    /** What the worker should show: the layer, its channel and the settings of the maps. */
+    public record View(MapKind layer, int channel, Map<String, Params> params) {
+    }
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "losslab-frame");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Consumer<FrameResult> publish;
+    private final List<Runnable> pending = new ArrayList<>();
+    private boolean scheduled;
+    private SegmentationData shadow;
+    private LiveFrame live;
+    private FrameSettings liveSettings;
+    private View view;
+
+    /** @param publish receives results on the worker thread; the caller hops to the UI thread */
+    public FrameWorker(Consumer<FrameResult> publish) {
+        this.publish = publish;
+    }
+
+    /** A whole new scene (copied now). */
+    public void submitScene(SegmentationData scene, View newView, int revision) {
+        SegmentationData copy = scene.copy();
+        enqueue(() -> {
+            shadow = copy;
+            live = null;
+            view = newView;
+        }, revision);
+    }
+
+    /** The contents of a changed box (copied now): cheap for a brush dab. */
+    public void submitBox(SegmentationData scene, int[] box, View newView, int revision) {
+        if (box == null) {
+            submitScene(scene, newView, revision);
+            return;
+        }
+        int y0 = Math.max(0, box[0]);
+        int y1 = Math.min(scene.height(), box[1]);
+        int x0 = Math.max(0, box[2]);
+        int x1 = Math.min(scene.width(), box[3]);
+        if (y0 >= y1 || x0 >= x1) {
+            return;
+        }
+        int n = scene.pixels();
+        int w = scene.width();
+        int bw = x1 - x0;
+        int channels = scene.channels();
+        int targetPlanes = scene.mode() == SegMode.MULTILABEL ? channels : 1;
+        double[] logits = new double[channels * (y1 - y0) * bw];
+        int[] labels = new int[targetPlanes * (y1 - y0) * bw];
+        for (int c = 0; c < channels; c++) {
+            for (int y = y0; y < y1; y++) {
+                System.arraycopy(scene.prediction(), c * n + y * w + x0, logits, (c * (y1 - y0) + y - y0) * bw, bw);
+            }
+        }
+        for (int c = 0; c < targetPlanes; c++) {
+            for (int y = y0; y < y1; y++) {
+                System.arraycopy(scene.target(), c * n + y * w + x0, labels, (c * (y1 - y0) + y - y0) * bw, bw);
+            }
+        }
+        int[] clipped = {y0, y1, x0, x1};
+        enqueue(() -> {
+            for (int c = 0; c < channels; c++) {
+                for (int y = y0; y < y1; y++) {
+                    System.arraycopy(logits, (c * (y1 - y0) + y - y0) * bw, shadow.prediction(), c * n + y * w + x0, bw);
+                }
+            }
+            for (int c = 0; c < targetPlanes; c++) {
+                for (int y = y0; y < y1; y++) {
+                    System.arraycopy(labels, (c * (y1 - y0) + y - y0) * bw, shadow.target(), c * n + y * w + x0, bw);
+                }
+            }
+            if (live != null) {
+                live.update(clipped[0], clipped[1], clipped[2], clipped[3]);
+            }
+            view = newView;
+        }, revision);
+    }
+
+    private synchronized void enqueue(Runnable change, int revision) {
+        pending.add(change);
+        if (!scheduled) {
+            scheduled = true;
+            executor.execute(this::drain);
+        }
+        latestRevision = revision;
+    }
+
+    private int latestRevision;
+
+    private void drain() {
+        List<Runnable> batch;
+        int revision;
+        synchronized (this) {
+            batch = new ArrayList<>(pending);
+            pending.clear();
+            scheduled = false;
+            revision = latestRevision;
+        }
+        long start = System.nanoTime();
+        try {
+            for (Runnable r : batch) {
+                r.run();
+            }
+            FrameResult result = compute(revision, start);
+            publish.accept(result);
+        } catch (RuntimeException e) {
+            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0));
+        }
+    }
+
+    private FrameResult compute(int revision, long start) {
+        SegmentationData d = shadow;
+        MapSettings settings = mapSettings(view.params());
+        int channel = Math.min(view.channel(), d.channels() - 1);
+        Map<String, Double> values = new LinkedHashMap<>();
+        MapImage image;
+        double[] plane;
+        if (d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer())) {
+            FrameSettings fs = new FrameSettings(settings.focalGamma(), settings.tverskyAlpha(), settings.tverskyBeta(),
+                    settings.dilationRatio());
+            if (live == null || !fs.equals(liveSettings)) {
+                live = new LiveFrame(d.height(), d.width(), d.target(), d.prediction(), fs);
+                liveSettings = fs;
+                live.computeAll();
+            }
+            values.put("dice", live.diceValue());
+            values.put("jaccard", live.jaccardValue());
+            values.put("tversky", live.tverskyValue());
+            values.put("bce", live.bceValue());
+            values.put("focal", live.focalValue());
+            values.put("boundary_iou", live.boundaryIou());
+            plane = livePlane(view.layer());
+            image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
+        } else {
+            live = null;
+            PixelMap map = PixelMaps.compute(view.layer(), d, settings);
+            int c = Math.min(channel, map.channels() - 1);
+            plane = map.plane(c);
+            image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
+        }
+        int[] target = Overlays.target(d, channel);
+        int[] prediction = Overlays.prediction(d, channel);
+        return new FrameResult(revision, image, plane, target, prediction, values, (System.nanoTime() - start) / 1e6);
+    }
+
+    private static final java.util.Set<MapKind> LIVE_KINDS = java.util.EnumSet.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
+            MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
+
+    private double[] livePlane(MapKind kind) {
+        int n = live.height() * live.width();
+        double[] out = new double[n];
+        switch (kind) {
+            case BOUNDARY_BANDS: {
+                boolean[] a = live.targetBand();
+                boolean[] b = live.predictionBand();
+                for (int i = 0; i < n; i++) {
+                    out[i] = (a[i] ? PixelMaps.TARGET_BAND : 0) + (b[i] ? PixelMaps.PREDICTION_BAND : 0);
+                }
+                return out;
+            }
+            default: {
+                float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : kind == MapKind.FOCAL ? live.focalMap()
+                        : kind == MapKind.GRAD_DICE ? live.diceGradient() : kind == MapKind.GRAD_JACCARD
+                        ? live.jaccardGradient() : live.tverskyGradient();
+                for (int i = 0; i < n; i++) {
+                    out[i] = src[i];
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The map settings that follow the parameters the user gave the losses. */
+    public static MapSettings mapSettings(Map<String, Params> params) {
+        Params focal = params.get("focal");
+        Params tversky = params.get("tversky");
+        double ftGamma = tversky.number("gamma") == 1.0 ? 0.75 : tversky.number("gamma");
+        return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
+                tversky.number("beta"), ftGamma, 10, 5, params.get("boundary_iou").number("dilation_ratio"),
+                params.get("iou_score").number("threshold"), 255L);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,406 @@
+package org.losslab.app.seg;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.losslab.app.render.ColorBar;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.Presets;
+
+/**
+ * The segmentation workspace: tools on the left, the canvas with its colour bar in the middle, the
+ * map chooser, live values, the table of every loss and the parameter editor on the right. All
+ * computation runs on background workers; results come back to the UI thread, newest first.
+ */
+public final class SegmentationWorkspace extends BorderPane implements AutoCloseable {
+    private final SegDocument doc;
+    private final PaintCanvas canvas = new PaintCanvas();
+    private final PaintController controller;
+    private final FrameWorker frames;
+    private final TableWorker tables;
+    private final ColorBar colorBar = new ColorBar();
+    private final ComboBox<MapKind> layer = new ComboBox<>(FXCollections.observableArrayList(MapKind.values()));
+    private final ComboBox<Integer> classChoice = new ComboBox<>();
+    private final ObservableList<LossRow> rows = FXCollections.observableArrayList();
+    private final TableView<LossRow> table = new TableView<>(rows);
+    private final ParamSheet params;
+    private final Label live = new Label();
+    private final Label lesson = new Label();
+    private final StringProperty cursorText = new SimpleStringProperty(this, "cursorText", "");
+    private final StringProperty frameText = new SimpleStringProperty(this, "frameText", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ReadOnlyIntegerWrapper shownRevision = new ReadOnlyIntegerWrapper(this, "shownRevision", -1);
+    private final ReadOnlyIntegerWrapper tableRevision = new ReadOnlyIntegerWrapper(this, "tableRevision", -1);
+    private final SimpleObjectProperty<FrameResult> lastFrame = new SimpleObjectProperty<>(this, "lastFrame");
+    private final Map<String, LossRow> rowByName = new LinkedHashMap<>();
+    private final ComboBox<Presets.Preset> presets = new ComboBox<>(FXCollections.observableArrayList(Presets.all()));
+
+    public SegmentationWorkspace(SegDocument doc) {
+        this.doc = doc;
+        setId("segmentation-workspace");
+        controller = new PaintController(doc, canvas);
+        canvas.gesturesProperty().set(controller);
+        frames = new FrameWorker(r -> Platform.runLater(() -> showFrame(r)));
+        tables = new TableWorker(t -> Platform.runLater(() -> showTable(t)));
+        params = new ParamSheet((name, p) -> doc.setParams(name, p), message::set);
+        layer.setId("layer-choice");
+        layer.setValue(MapKind.GRAD_DICE);
+        layer.setTooltip(new Tooltip("The heatmap under the masks: per-pixel losses, weights, gradients dL/dz, bands, errors"));
+        layer.setCellFactory(v -> new KindCell());
+        layer.setButtonCell(new KindCell());
+        layer.valueProperty().addListener((o, a, b) -> submit(null));
+        classChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                controller.channelProperty().set(b);
+                submit(null);
+            }
+        });
+        for (var spec : LossRegistry.of(org.losslab.engine.Domains.SEGMENTATION)) {
+            LossRow row = new LossRow(spec.name(), !spec.differentiable());
+            rows.add(row);
+            rowByName.put(spec.name(), row);
+        }
+        setLeft(tools());
+        setCenter(centre());
+        setRight(side());
+        doc.revisionProperty().addListener((o, a, b) -> submit(doc.lastBox()));
+        doc.dataProperty().addListener((o, a, b) -> sceneChanged());
+        controller.onHover(this::updateCursor);
+        sceneChanged();
+    }
+
+    private static final class KindCell extends ListCell<MapKind> {
+        @Override
+        protected void updateItem(MapKind item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "" : item.title());
+        }
+    }
+
+    private VBox tools() {
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(210);
+        box.getChildren().add(new Label("Tools"));
+        for (Tool t : Tool.values()) {
+            ToggleButton b = new ToggleButton(t.title + "  (" + t.key.getName() + ")");
+            b.setId("tool-" + t.name().toLowerCase(Locale.ROOT));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(t.title + ": key " + t.key.getName()
+                    + (t == Tool.BRUSH ? "; hold Alt or right-drag to erase" : "")));
+            b.setSelected(controller.toolProperty().get() == t);
+            b.setOnAction(e -> controller.toolProperty().set(t));
+            controller.toolProperty().addListener((o, a, now) -> b.setSelected(now == t));
+            box.getChildren().add(b);
+        }
+        ToggleGroup layerGroup = new ToggleGroup();
+        ToggleButton target = new ToggleButton("Ground truth (T)");
+        ToggleButton prediction = new ToggleButton("Prediction (P)");
+        target.setId("edit-target");
+        prediction.setId("edit-prediction");
+        target.setToggleGroup(layerGroup);
+        prediction.setToggleGroup(layerGroup);
+        target.setTooltip(new Tooltip("Paint the ground-truth mask (key T)"));
+        prediction.setTooltip(new Tooltip("Paint the predicted probability (key P)"));
+        prediction.setSelected(true);
+        target.setOnAction(e -> controller.editTargetProperty().set(true));
+        prediction.setOnAction(e -> controller.editTargetProperty().set(false));
+        controller.editTargetProperty().addListener((o, a, b) -> {
+            target.setSelected(b);
+            prediction.setSelected(!b);
+        });
+        Slider size = slider(1, 100, canvas.brushRadiusProperty().get(), "Brush radius in pixels ([ and ])");
+        size.valueProperty().bindBidirectional(canvas.brushRadiusProperty());
+        Label sizeLabel = new Label();
+        sizeLabel.textProperty().bind(canvas.brushRadiusProperty().asString(Locale.ROOT, "Brush radius %.0f px"));
+        Slider probability = slider(0, 1, controller.probabilityProperty().get(),
+                "Probability the prediction brush paints for the class");
+        probability.valueProperty().bindBidirectional(controller.probabilityProperty());
+        Label probabilityLabel = new Label();
+        probabilityLabel.textProperty().bind(controller.probabilityProperty().asString(Locale.ROOT, "Probability %.2f"));
+        Slider hardness = slider(0, 1, controller.hardnessProperty().get(), "Share of the radius painted at full strength (feather)");
+        hardness.valueProperty().bindBidirectional(controller.hardnessProperty());
+        Label hardnessLabel = new Label();
+        hardnessLabel.textProperty().bind(controller.hardnessProperty().asString(Locale.ROOT, "Hardness %.2f"));
+        classChoice.setId("class-choice");
+        classChoice.setTooltip(new Tooltip("The class (or label channel) the tools paint and the maps show"));
+        presets.setId("preset-choice");
+        presets.setPromptText("Open a preset");
+        presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setTooltip(new Tooltip("Built-in scenes, each teaching one thing"));
+        presets.setCellFactory(v -> new PresetCell());
+        presets.setButtonCell(new PresetCell());
+        presets.setOnAction(e -> {
+            Presets.Preset p = presets.getValue();
+            if (p != null) {
+                loadPreset(p, doc.data().width());
+            }
+        });
+        lesson.setWrapText(true);
+        lesson.setId("lesson");
+        box.getChildren().addAll(new Separator(), new Label("Paint"), target, prediction, new Label("Class / channel"),
+                classChoice, sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness, new Separator(),
+                new Label("Presets"), presets, lesson);
+        return box;
+    }
+
+    private static final class PresetCell extends ListCell<Presets.Preset> {
+        @Override
+        protected void updateItem(Presets.Preset item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "" : item.title());
+            setTooltip(empty || item == null ? null : new Tooltip(item.lesson()));
+        }
+    }
+
+    /** Opens a built-in scene at a size. */
+    public void loadPreset(Presets.Preset p, int size) {
+        doc.replace(p.create(size), p.key());
+        lesson.setText(p.lesson());
+        message.set("Preset: " + p.title());
+    }
+
+    private static Slider slider(double min, double max, double value, String tip) {
+        Slider s = new Slider(min, max, value);
+        s.setTooltip(new Tooltip(tip));
+        return s;
+    }
+
+    private BorderPane centre() {
+        BorderPane pane = new BorderPane(canvas);
+        HBox bar = new HBox(8, colorBar);
+        bar.setPadding(new Insets(4));
+        bar.setStyle("-fx-background-color: #2b2b2b;");
+        pane.setBottom(bar);
+        return pane;
+    }
+
+    private VBox side() {
+        Slider heatOpacity = slider(0, 1, 1, "Opacity of the heatmap");
+        canvas.heatmapLayer().opacityProperty().bindBidirectional(heatOpacity.valueProperty());
+        Slider targetOpacity = slider(0, 1, canvas.targetLayer().getOpacity(), "Opacity of the ground truth");
+        canvas.targetLayer().opacityProperty().bindBidirectional(targetOpacity.valueProperty());
+        Slider predictionOpacity = slider(0, 1, canvas.predictionLayer().getOpacity(), "Opacity of the prediction");
+        canvas.predictionLayer().opacityProperty().bindBidirectional(predictionOpacity.valueProperty());
+        live.setId("live-values");
+        live.setWrapText(true);
+        live.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        live.setStyle("-fx-font-family: monospace;");
+        TableColumn<LossRow, String> name = new TableColumn<>("Loss / metric");
+        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name() + (c.getValue().metric() ? " (metric)" : "")));
+        name.setPrefWidth(170);
+        TableColumn<LossRow, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> c.getValue().valueProperty().map(v -> format(v.doubleValue(), c.getValue())));
+        value.setPrefWidth(90);
+        TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
+        pinned.setCellValueFactory(c -> c.getValue().pinnedProperty().map(v -> Double.isNaN(v.doubleValue()) ? "" : ColorBar.format(v.doubleValue())));
+        pinned.setPrefWidth(80);
+        table.getColumns().setAll(java.util.List.of(name, value, pinned));
+        table.setId("loss-table");
+        table.setPrefHeight(330);
+        table.setTooltip(new Tooltip("Every loss and metric of the registry on this scene; select one to edit its parameters"));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                params.show(LossRegistry.get(row.name()), doc.params(row.name()));
+            }
+        });
+        Button pin = new Button("Pin values");
+        pin.setId("pin");
+        pin.setTooltip(new Tooltip("Keep the current values in the Pinned column to compare after an edit"));
+        pin.setOnAction(e -> rows.forEach(r -> r.pinnedProperty().set(r.valueProperty().get())));
+        VBox.setVgrow(params, Priority.ALWAYS);
+        VBox box = new VBox(6, new Label("Heatmap"), layer, new Label("Heatmap opacity (V toggles)"), heatOpacity,
+                new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
+                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore 255)"), live, table, pin, params);
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(360);
+        return box;
+    }
+
+    private static String format(double v, LossRow row) {
+        if (Double.isNaN(v)) {
+            return row.messageProperty().get().isEmpty() ? "…" : "n/a";
+        }
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private void sceneChanged() {
+        SegmentationData d = doc.data();
+        canvas.resizeImages(d.width(), d.height());
+        ObservableList<Integer> classes = FXCollections.observableArrayList();
+        int first = d.mode() == SegMode.MULTICLASS ? 0 : 1;
+        int last = d.mode() == SegMode.MULTICLASS ? d.channels() - 1 : d.mode() == SegMode.MULTILABEL ? d.channels() : 1;
+        for (int c = first; c <= last; c++) {
+            classes.add(c);
+        }
+        classChoice.setItems(classes);
+        classChoice.setValue(Math.min(last, Math.max(first, 1)));
+        TableView.TableViewSelectionModel<LossRow> sel = table.getSelectionModel();
+        if (sel.getSelectedItem() == null && !rows.isEmpty()) {
+            sel.select(0);
+        }
+    }
+
+    private FrameWorker.View view() {
+        SegmentationData d = doc.data();
+        int channel = d.mode() == SegMode.MULTILABEL ? Math.max(0, controller.channelProperty().get() - 1)
+                : d.mode() == SegMode.MULTICLASS ? controller.channelProperty().get() : 0;
+        return new FrameWorker.View(layer.getValue(), channel, Map.copyOf(doc.params()));
+    }
+
+    private void submit(int[] box) {
+        int revision = doc.revisionProperty().get();
+        frames.submitBox(doc.data(), box, view(), revision);
+        tables.submit(doc.data(), doc.params(), revision);
+    }
+
+    private void showFrame(FrameResult r) {
+        if (r.revision() < shownRevision.get() || r.heatmap() == null) {
+            if (r.heatmap() == null) {
+                message.set("The map could not be computed for this scene");
+            }
+            return;
+        }
+        canvas.show(r.heatmap().argb(), r.target(), r.prediction());
+        colorBar.show(r.heatmap());
+        StringBuilder s = new StringBuilder();
+        r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
+        live.setText(s.toString().trim());
+        frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
+        lastFrame.set(r);
+        shownRevision.set(r.revision());
+        updateCursor();
+    }
+
+    private void showTable(TableWorker.Table t) {
+        if (t.revision() < tableRevision.get()) {
+            return;
+        }
+        for (TableWorker.Row row : t.rows()) {
+            LossRow r = rowByName.get(row.name());
+            if (r != null) {
+                r.messageProperty().set(row.message());
+                r.valueProperty().set(row.value());
+            }
+        }
+        tableRevision.set(t.revision());
+    }
+
+    private void updateCursor() {
+        SegmentationData d = doc.data();
+        int y = (int) Math.floor(controller.hoverY());
+        int x = (int) Math.floor(controller.hoverX());
+        if (y < 0 || x < 0 || y >= d.height() || x >= d.width()) {
+            cursorText.set("");
+            return;
+        }
+        int i = y * d.width() + x;
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d", x, y));
+        if (d.mode() == SegMode.MULTICLASS) {
+            s.append("  target ").append(d.target()[i]);
+        } else {
+            s.append("  target ").append(d.target()[i]);
+            s.append(String.format(Locale.ROOT, "  p %.4f", org.losslab.engine.seg.Activations.sigmoid(d.prediction()[i])));
+        }
+        FrameResult r = lastFrame.get();
+        if (r != null && r.mapValues() != null && i < r.mapValues().length) {
+            s.append("  ").append(r.heatmap().kind().key()).append(' ').append(ColorBar.format(r.mapValues()[i]));
+        }
+        cursorText.set(s.toString());
+    }
+
+    public SegDocument document() {
+        return doc;
+    }
+
+    public PaintCanvas canvas() {
+        return canvas;
+    }
+
+    public PaintController controller() {
+        return controller;
+    }
+
+    public ComboBox<MapKind> layerChoice() {
+        return layer;
+    }
+
+    public ObservableList<LossRow> rows() {
+        return rows;
+    }
+
+    public LossRow row(String name) {
+        return rowByName.get(name);
+    }
+
+    public StringProperty cursorTextProperty() {
+        return cursorText;
+    }
+
+    public StringProperty frameTextProperty() {
+        return frameText;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The revision whose heatmap is on screen. */
+    public ReadOnlyIntegerProperty shownRevisionProperty() {
+        return shownRevision.getReadOnlyProperty();
+    }
+
+    /** The revision whose values are in the table. */
+    public ReadOnlyIntegerProperty tableRevisionProperty() {
+        return tableRevision.getReadOnlyProperty();
+    }
+
+    public FrameResult lastFrame() {
+        return lastFrame.get();
+    }
+
+    public Label liveLabel() {
+        return live;
+    }
+
+    public void toggleHeatmap() {
+        canvas.heatmapLayer().setVisible(!canvas.heatmapLayer().isVisible());
+    }
+
+    @Override
+    public void close() {
+        frames.close();
+        tables.close();
+    }
+}

@@ -1,0 +1,75 @@
+package org.losslab.app.seg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.seg.SegmentationData;
+
+/**
+ * Evaluates every segmentation loss and metric of the registry on a copy of the scene, in the
+ * background; when requests arrive faster than it computes, only the newest is computed.
+ */
+public final class TableWorker implements AutoCloseable {
+    /** One row: the loss, its value (NaN with a message when it does not apply). */
+    public record Row(String name, double value, String message, boolean metric) {
+    }
+
+    /** A whole table for one revision. */
+    public record Table(int revision, List<Row> rows, double millis) {
+    }
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "losslab-table");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Runnable> latest = new AtomicReference<>();
+    private final Consumer<Table> publish;
+
+    public TableWorker(Consumer<Table> publish) {
+        this.publish = publish;
+    }
+
+    public void submit(SegmentationData scene, Map<String, Params> params, int revision) {
+        SegmentationData copy = scene.copy();
+        Map<String, Params> snapshot = Map.copyOf(params);
+        if (latest.getAndSet(() -> publish.accept(evaluate(copy, snapshot, revision))) == null) {
+            executor.execute(() -> {
+                Runnable job = latest.getAndSet(null);
+                if (job != null) {
+                    job.run();
+                }
+            });
+        }
+    }
+
+    /** Every registry entry of the segmentation domain, evaluated. */
+    public static Table evaluate(SegmentationData scene, Map<String, Params> params, int revision) {
+        long start = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
+            boolean metric = !spec.differentiable();
+            try {
+                double v = spec.evaluate(scene, params.get(spec.name()), false).value();
+                rows.add(new Row(spec.name(), v, "", metric));
+            } catch (EngineException e) {
+                rows.add(new Row(spec.name(), Double.NaN, e.getMessage(), metric));
+            }
+        }
+        return new Table(revision, rows, (System.nanoTime() - start) / 1e6);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
