@@ -1,0 +1,192 @@
+package org.losslab.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.app.seg.LossRow;
+import org.losslab.app.seg.SegmentationWorkspace;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.Presets;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless: paint, undo, presets, parameters, files. */
+@ExtendWith(ApplicationExtension.class)
+class SegmentationWorkspaceUiTest {
+    private MainWindow window;
+    private SegmentationWorkspace ws;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow();
+        ws = window.segmentation();
+        Scene scene = new Scene(window, 1280, 800);
+        window.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+        ws.canvas().fit();
+    }
+
+    @AfterEach
+    void tearDown() {
+        window.close();
+    }
+
+    private void waitForFrames() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () ->
+                ws.shownRevisionProperty().get() == ws.document().revisionProperty().get()
+                        && ws.tableRevisionProperty().get() == ws.document().revisionProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D screenPoint(FxRobot robot, double imageY, double imageX) {
+        Point2D local = ws.canvas().toCanvas(imageX, imageY);
+        return ws.canvas().localToScreen(local);
+    }
+
+    private void stroke(FxRobot robot, double y0, double x0, double y1, double x1) {
+        robot.moveTo(screenPoint(robot, y0, x0));
+        robot.press(MouseButton.PRIMARY);
+        for (int k = 1; k <= 8; k++) {
+            robot.moveTo(screenPoint(robot, y0 + (y1 - y0) * k / 8, x0 + (x1 - x0) * k / 8));
+        }
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    private double value(String loss) {
+        LossRow row = ws.row(loss);
+        return row.valueProperty().get();
+    }
+
+    @Test
+    void paintingAStrokeChangesTheDiceValueAndTheHeatmap(FxRobot robot) throws Exception {
+        waitForFrames();
+        double diceBefore = value("dice");
+        int[] heatBefore = ws.lastFrame().heatmap().argb().clone();
+        // paint prediction where the target disc is not predicted (its left part)
+        stroke(robot, 128, 80, 128, 130);
+        waitForFrames();
+        assertNotEquals(diceBefore, value("dice"), "Dice reacts to the stroke");
+        assertTrue(value("dice") < diceBefore, "predicting missed target pixels lowers the Dice loss");
+        assertFalse(java.util.Arrays.equals(heatBefore, ws.lastFrame().heatmap().argb()), "the heatmap changed");
+    }
+
+    @Test
+    void undoRestoresTheExactPreviousStateAndRedoTheStroke(FxRobot robot) throws Exception {
+        waitForFrames();
+        SegmentationData d = ws.document().data();
+        double[] before = d.prediction().clone();
+        stroke(robot, 60, 60, 90, 200);
+        waitForFrames();
+        double[] after = d.prediction().clone();
+        assertFalse(java.util.Arrays.equals(before, after));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitForFrames();
+        assertArrayEquals(before, ws.document().data().prediction(), 0.0);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        waitForFrames();
+        assertArrayEquals(after, ws.document().data().prediction(), 0.0);
+    }
+
+    @Test
+    void paintingTheTargetWithTheEraserKeyAndBrushSizeKeys(FxRobot robot) throws Exception {
+        waitForFrames();
+        robot.type(KeyCode.T);
+        double radius = ws.canvas().brushRadiusProperty().get();
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertTrue(ws.canvas().brushRadiusProperty().get() > radius, "] enlarges the brush");
+        int[] before = ws.document().data().target().clone();
+        stroke(robot, 40, 40, 40, 60);
+        waitForFrames();
+        int changed = 0;
+        for (int i = 0; i < before.length; i++) {
+            changed += before[i] != ws.document().data().target()[i] ? 1 : 0;
+        }
+        assertTrue(changed > 50, "the target brush painted foreground: " + changed);
+    }
+
+    @Test
+    void aPresetLoadsFromTheChooser(FxRobot robot) throws Exception {
+        waitForFrames();
+        ComboBox<Presets.Preset> presets = robot.lookup("#preset-choice").queryComboBox();
+        robot.interact(() -> presets.getSelectionModel().select(Presets.get("three-class")));
+        waitForFrames();
+        assertEquals(SegMode.MULTICLASS, ws.document().data().mode());
+        assertEquals(3, ws.document().data().channels());
+        assertTrue(Double.isFinite(value("ce")), "cross-entropy applies to the multiclass preset");
+    }
+
+    @Test
+    void editingAParameterChangesTheTable(FxRobot robot) throws Exception {
+        waitForFrames();
+        double before = value("tversky");
+        TableView<LossRow> table = robot.lookup("#loss-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(ws.row("tversky")));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField alpha = robot.lookup("#param-alpha").query();
+        // the editor may sit below the fold of a small screen: type into it as the user would, then Enter
+        robot.interact(() -> {
+            alpha.requestFocus();
+            alpha.setText("0.9");
+            alpha.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitForFrames();
+        assertEquals(0.9, ws.document().params("tversky").number("alpha"), 0.0);
+        assertNotEquals(before, value("tversky"));
+    }
+
+    @Test
+    void aSavedSceneReopensAsItWas(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitForFrames();
+        stroke(robot, 100, 100, 150, 150);
+        waitForFrames();
+        double[] saved = ws.document().data().prediction().clone();
+        Path file = dir.resolve("scene.json");
+        assertTrue(robot.interact(() -> window.saveTo(file)) == null || Files.exists(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.exists(file));
+        stroke(robot, 30, 30, 30, 200);
+        waitForFrames();
+        robot.interact(() -> window.open(file));
+        waitForFrames();
+        assertArrayEquals(saved, ws.document().data().prediction(), 0.0);
+        assertFalse(ws.document().dirtyProperty().get());
+    }
+
+    @Test
+    void aCorruptFileShowsAnErrorAndKeepsTheScene(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitForFrames();
+        double[] before = ws.document().data().prediction().clone();
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\":\"losslab-scene\",\"version\":1,\"segmentation\":{\"mode\":\"binary\"");
+        robot.interact(() -> window.open(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "an error dialog is shown");
+        assertTrue(robot.lookup(".dialog-pane .content").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("not valid JSON"));
+        assertArrayEquals(before, ws.document().data().prediction(), 0.0);
+        robot.type(KeyCode.ESCAPE);
+    }
+}
