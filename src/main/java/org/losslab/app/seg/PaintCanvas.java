@@ -82,8 +82,12 @@ public final class PaintCanvas extends Pane {
         shapePreview.setVisible(false);
         shapePreview.setMouseTransparent(true);
         content.getTransforms().add(view);
-        content.getChildren().addAll(heatmap, target, prediction, shapePreview, cursorCircle);
-        getChildren().add(content);
+        content.getChildren().addAll(shapePreview, cursorCircle);
+        // the images are scaled by their own fit size, not by a parent transform, so that pixels stay
+        // sharp squares (ImageView smoothing only applies to its own scaling)
+        getChildren().addAll(heatmap, target, prediction, content);
+        view.setOnTransformChanged(e -> placeImages());
+        cursorCircle.setVisible(false);
         setCursor(Cursor.NONE);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -97,6 +101,16 @@ public final class PaintCanvas extends Pane {
     }
 
     private boolean fitted;
+
+    private void placeImages() {
+        double s = view.getMxx();
+        for (ImageView v : new ImageView[] {heatmap, target, prediction}) {
+            v.setLayoutX(view.getTx());
+            v.setLayoutY(view.getTy());
+            v.setFitWidth(imageWidth * s);
+            v.setFitHeight(imageHeight * s);
+        }
+    }
 
     private void fitIfUnset() {
         if (!fitted && getWidth() > 0 && getHeight() > 0 && imageWidth > 0) {
@@ -132,6 +146,20 @@ public final class PaintCanvas extends Pane {
         spaceDown = down;
     }
 
+    private int upscale = 1;
+
+    /**
+     * Stores the layers k times larger, pixel-replicated, so that snapshots (which smooth scaled
+     * images) still show sharp pixels; 1 on screen, where ImageView scales without smoothing.
+     */
+    public void setUpscale(int k) {
+        upscale = Math.max(1, k);
+        int w = imageWidth;
+        int h = imageHeight;
+        imageWidth = 0;
+        resizeImages(w, h);
+    }
+
     /** Makes room for images of a new size (and fits them to the window). */
     public void resizeImages(int width, int height) {
         if (width == imageWidth && height == imageHeight) {
@@ -139,9 +167,9 @@ public final class PaintCanvas extends Pane {
         }
         imageWidth = width;
         imageHeight = height;
-        heatImage = new WritableImage(width, height);
-        targetImage = new WritableImage(width, height);
-        predictionImage = new WritableImage(width, height);
+        heatImage = new WritableImage(width * upscale, height * upscale);
+        targetImage = new WritableImage(width * upscale, height * upscale);
+        predictionImage = new WritableImage(width * upscale, height * upscale);
         heatmap.setImage(heatImage);
         target.setImage(targetImage);
         prediction.setImage(predictionImage);
@@ -151,16 +179,28 @@ public final class PaintCanvas extends Pane {
 
     /** Writes new pixels into the three layers. */
     public void show(int[] heat, int[] targetPixels, int[] predictionPixels) {
+        write(heatImage, heat);
+        write(targetImage, targetPixels);
+        write(predictionImage, predictionPixels);
+    }
+
+    private void write(WritableImage image, int[] pixels) {
+        if (pixels == null) {
+            return;
+        }
         PixelFormat<java.nio.IntBuffer> argb = PixelFormat.getIntArgbInstance();
-        if (heat != null) {
-            heatImage.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, argb, heat, 0, imageWidth);
+        int[] data = pixels;
+        int w = imageWidth;
+        if (upscale > 1) {
+            w = imageWidth * upscale;
+            data = new int[w * imageHeight * upscale];
+            for (int y = 0; y < imageHeight * upscale; y++) {
+                for (int x = 0; x < w; x++) {
+                    data[y * w + x] = pixels[(y / upscale) * imageWidth + x / upscale];
+                }
+            }
         }
-        if (targetPixels != null) {
-            targetImage.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, argb, targetPixels, 0, imageWidth);
-        }
-        if (predictionPixels != null) {
-            predictionImage.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, argb, predictionPixels, 0, imageWidth);
-        }
+        image.getPixelWriter().setPixels(0, 0, w, imageHeight * upscale, argb, data, 0, w);
     }
 
     /** Fits the image to the window (Ctrl+0). */

@@ -296,7 +296,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         colorBar.show(r.heatmap());
         StringBuilder s = new StringBuilder();
         r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
-        live.setText(s.toString().trim());
+        live.setText(s.length() == 0 ? "(binary scenes)" : s.toString().trim());
         frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
         lastFrame.set(r);
         shownRevision.set(r.revision());

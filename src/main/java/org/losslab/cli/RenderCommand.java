@@ -1,0 +1,62 @@
+package org.losslab.cli;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.losslab.app.Offscreen;
+import org.losslab.app.SegmentationRender;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.scene.Scene;
+import org.losslab.scene.SceneFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code render}: draws a workspace view of a scene to PNG with no display. */
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Draw a view of a scene to a PNG file, offscreen.")
+public final class RenderCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENE.json")
+    Path sceneFile;
+
+    @Option(names = "--view", defaultValue = "segmentation", description = "segmentation, plots or detection.")
+    String view;
+
+    @Option(names = "--layer", description = "segmentation: the heatmap (ce, focal, grad-dice, bands, errors, ...).")
+    String layer;
+
+    @Option(names = "--plot", description = "plots: pixel, confidence, imbalance, tversky, tversky-grid, gamma, boxes.")
+    String plot;
+
+    @Option(names = "--out", required = true, description = "The PNG to write.")
+    Path out;
+
+    @Option(names = "--width", description = "Width in pixels (default 1280; plots 1000).")
+    Integer width;
+
+    @Option(names = "--height", description = "Height in pixels (default 800; plots 700).")
+    Integer height;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Scene scene = SceneFiles.read(sceneFile);
+            BufferedImage image;
+            switch (view) {
+                case "segmentation":
+                    image = SegmentationRender.render(scene, layer == null ? null : MapKind.parse(layer),
+                            width == null ? 1280 : width, height == null ? 800 : height);
+                    break;
+                default:
+                    System.err.println("render: unknown view '" + view + "' (segmentation, plots, detection)");
+                    return 2;
+            }
+            Offscreen.writePng(image, out);
+            System.out.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + ")");
+            return 0;
+        } catch (EngineException e) {
+            System.err.println("render: " + e.getMessage());
+            return 1;
+        }
+    }
+}
