@@ -48,6 +48,7 @@ import org.losslab.scene.SceneFiles;
 public final class MainWindow extends BorderPane implements AutoCloseable {
     private final SegDocument doc;
     private final SegmentationWorkspace segmentation;
+    private final org.losslab.app.plots.PlotsWorkspace plots;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();
     private final Label zoomLabel = new Label();
@@ -64,6 +65,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         Tab segTab = new Tab("Segmentation", segmentation);
         segTab.setClosable(false);
         tabs.getTabs().add(segTab);
+        plots = new org.losslab.app.plots.PlotsWorkspace(doc);
+        addWorkspace("Plots", plots);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.getContent() == plots) {
+                plots.refresh();
+            }
+        });
         tabs.setId("workspaces");
         setTop(menus());
         setCenter(tabs);
@@ -94,6 +102,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     public SegmentationWorkspace segmentation() {
         return segmentation;
+    }
+
+    public org.losslab.app.plots.PlotsWorkspace plots() {
+        return plots;
     }
 
     public TabPane tabs() {
@@ -467,5 +479,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     @Override
     public void close() {
         segmentation.close();
+        plots.close();
     }
 }

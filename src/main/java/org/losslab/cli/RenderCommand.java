@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.losslab.app.Offscreen;
 import org.losslab.app.SegmentationRender;
+import org.losslab.app.plots.PlotsRender;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.scene.Scene;
@@ -46,6 +47,10 @@ public final class RenderCommand implements Callable<Integer> {
                 case "segmentation":
                     image = SegmentationRender.render(scene, layer == null ? null : MapKind.parse(layer),
                             width == null ? 1280 : width, height == null ? 800 : height);
+                    break;
+                case "plots":
+                    image = PlotsRender.render(scene, plot == null ? "pixel" : plot, width == null ? 1000 : width,
+                            height == null ? 700 : height);
                     break;
                 default:
                     System.err.println("render: unknown view '" + view + "' (segmentation, plots, detection)");

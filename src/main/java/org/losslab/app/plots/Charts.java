@@ -1,0 +1,216 @@
+package org.losslab.app.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.app.render.ColorMaps;
+import org.losslab.engine.sweep.PlotData;
+import org.losslab.engine.sweep.SweepResult;
+import org.losslab.engine.sweep.TeachingPlot;
+
+/**
+ * Builds the JFreeChart charts of a plot's data: one chart per panel, lines only, a legend, axis
+ * labels, the scene's operating point as a dashed marker, fonts large enough for a lecture slide. The
+ * charts only draw the engine's numbers.
+ */
+public final class Charts {
+    private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
+        new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF),
+        new Color(0x7F7F7F), new Color(0xBCBD22)};
+    static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
+    static final Font LABEL = new Font("SansSerif", Font.PLAIN, 15);
+    static final Font TICK = new Font("SansSerif", Font.PLAIN, 13);
+    static final Font LEGEND = new Font("SansSerif", Font.PLAIN, 13);
+
+    private Charts() {
+    }
+
+    /** One chart per panel of the plot. */
+    public static List<JFreeChart> of(PlotData data, boolean logY) {
+        if (data.plot() == TeachingPlot.TVERSKY_GRID) {
+            return List.of(grid(data));
+        }
+        List<JFreeChart> charts = new ArrayList<>();
+        for (int k = 0; k < data.panels().size(); k++) {
+            SweepResult panel = data.panels().get(k);
+            String title = k == 0 ? data.plot().title() : null;
+            double operating = data.plot() == TeachingPlot.BOXES && k == 1 ? 1.0 : data.operatingX();
+            JFreeChart chart = lines(data, panel, title, data.yLabels().get(Math.min(k, data.yLabels().size() - 1)),
+                    xLabel(data, k), logY || data.plot() == TeachingPlot.TVERSKY && k == 1, operating);
+            if (k > 0 && data.plot() == TeachingPlot.PIXEL) {
+                chart.removeLegend(); // the same curves as above
+            }
+            charts.add(chart);
+        }
+        return charts;
+    }
+
+    private static String xLabel(PlotData data, int k) {
+        if (data.plot() == TeachingPlot.BOXES) {
+            return k == 0 ? "horizontal shift dx of the predicted box (pixels)" : "scale of the predicted box (x its size)";
+        }
+        return data.xLabel();
+    }
+
+    private static JFreeChart lines(PlotData data, SweepResult panel, String title, String yLabel, String xLabel,
+                                    boolean logY, double operatingX) {
+        XYSeriesCollection main = new XYSeriesCollection();
+        XYSeriesCollection secondary = new XYSeriesCollection();
+        double[] x = panel.x();
+        for (String column : panel.columns()) {
+            XYSeries s = new XYSeries(column, false, true);
+            double[] y = panel.column(column);
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(y[i]) && (!logY || y[i] > 0)) {
+                    s.add(x[i], y[i]);
+                }
+            }
+            (column.startsWith("smooth_l1") ? secondary : main).addSeries(s);
+        }
+        ValueAxis xAxis = data.logX() ? new LogAxis(xLabel) : new NumberAxis(xLabel);
+        ValueAxis yAxis = logY ? new LogAxis(yLabel) : new NumberAxis(yLabel);
+        if (xAxis instanceof NumberAxis n) {
+            n.setAutoRangeIncludesZero(false);
+        }
+        XYLineAndShapeRenderer renderer = renderer(main);
+        XYPlot plot = new XYPlot(main, xAxis, yAxis, renderer);
+        if (secondary.getSeriesCount() > 0) {
+            NumberAxis right = new NumberAxis("smooth L1 (pixels)");
+            style(right);
+            plot.setRangeAxis(1, right);
+            plot.setDataset(1, secondary);
+            plot.mapDatasetToRangeAxis(1, 1);
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setSeriesPaint(0, new Color(110, 110, 110));
+            r.setSeriesStroke(0, new BasicStroke(1.6f));
+            plot.setRenderer(1, r);
+        }
+        if (Double.isFinite(operatingX)) {
+            ValueMarker marker = new ValueMarker(operatingX, new Color(90, 90, 90),
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+            marker.setLabel("scene");
+            marker.setLabelFont(TICK);
+            plot.addDomainMarker(marker);
+        }
+        style(plot);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        finish(chart);
+        return chart;
+    }
+
+    private static XYLineAndShapeRenderer renderer(XYSeriesCollection data) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int colour = 0;
+        java.util.Map<String, Integer> colourOf = new java.util.HashMap<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            String name = data.getSeriesKey(s).toString();
+            boolean negative = name.endsWith("(t=0)");
+            String family = name.replace(" (t=0)", "").replace(" (t=1)", "");
+            Integer c = colourOf.get(family);
+            if (c == null) {
+                c = colour++;
+                colourOf.put(family, c);
+            }
+            r.setSeriesPaint(s, PALETTE[c % PALETTE.length]);
+            r.setSeriesStroke(s, negative
+                    ? new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
+                    : new BasicStroke(2.4f));
+        }
+        return r;
+    }
+
+    private static JFreeChart grid(PlotData data) {
+        SweepResult r = data.panels().get(0);
+        double[] alpha = r.x();
+        double[] beta = r.column("beta");
+        double[] value = r.column(r.columns().get(1));
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("tversky", new double[][] {alpha, beta, value});
+        double lo = java.util.Arrays.stream(value).min().orElse(0);
+        double hi = java.util.Arrays.stream(value).max().orElse(1);
+        if (hi <= lo) {
+            hi = lo + 1e-9;
+        }
+        LookupPaintScale scale = new LookupPaintScale(lo, hi, Color.BLACK);
+        for (int i = 0; i < ColorMaps.SIZE; i++) {
+            scale.add(lo + (hi - lo) * i / (ColorMaps.SIZE - 1.0), new Color(ColorMaps.VIRIDIS[i] & 0xFFFFFF));
+        }
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        double step = alpha.length > 1 ? Math.abs(beta[1] - beta[0]) : 1;
+        renderer.setBlockWidth(step);
+        renderer.setBlockHeight(step);
+        renderer.setPaintScale(scale);
+        NumberAxis x = new NumberAxis("alpha (weight of false positives)");
+        NumberAxis y = new NumberAxis("beta (weight of false negatives)");
+        x.setRange(-step / 2, 1 + step / 2);
+        y.setRange(-step / 2, 1 + step / 2);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        style(plot);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(data.plot().title(), TITLE, plot, false);
+        NumberAxis legendAxis = new NumberAxis("Tversky loss");
+        legendAxis.setRange(lo, hi);
+        style(legendAxis);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+        legend.setStripWidth(18);
+        chart.addSubtitle(legend);
+        finish(chart);
+        return chart;
+    }
+
+    private static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        plot.setDomainCrosshairVisible(true);
+        plot.setRangeCrosshairVisible(true);
+        style(plot.getDomainAxis());
+        style(plot.getRangeAxis());
+    }
+
+    private static void style(ValueAxis axis) {
+        axis.setLabelFont(LABEL);
+        axis.setTickLabelFont(TICK);
+    }
+
+    private static void finish(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LEGEND);
+            chart.getLegend().setFrame(BlockBorder.NONE);
+        }
+        chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+    }
+
+    /** The caption as a chart subtitle, for exports. */
+    public static TextTitle caption(TeachingPlot plot) {
+        TextTitle t = new TextTitle(plot.caption(), LABEL);
+        t.setPosition(RectangleEdge.BOTTOM);
+        t.setPaint((Paint) new Color(60, 60, 60));
+        t.setMaximumLinesToDisplay(3);
+        return t;
+    }
+}

@@ -1,0 +1,280 @@
+package org.losslab.app.plots;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.XYPlot;
+import org.losslab.app.seg.ParamSheet;
+import org.losslab.app.seg.SegDocument;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.sweep.PlotData;
+import org.losslab.engine.sweep.TeachingPlot;
+import org.losslab.engine.sweep.TeachingSweeps;
+
+/**
+ * The plots workspace: how each loss reacts to confidence, imbalance, Tversky's alpha and beta, focal
+ * gamma, and how box losses react to a sliding box. Linked to the segmentation scene and the loss
+ * parameters: an edit or a stroke recomputes the plot in the background, newest request first.
+ */
+public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
+    private final SegDocument doc;
+    private final ListView<TeachingPlot> plots = new ListView<>(FXCollections.observableArrayList(TeachingPlot.values()));
+    private final VBox charts = new VBox(4);
+    private final Label caption = new Label();
+    private final Label readout = new Label(" ");
+    private final CheckBox logScale = new CheckBox("Log scale (y)");
+    private final List<CheckBox> lossChoices = new ArrayList<>();
+    private final ComboBox<String> editing = new ComboBox<>();
+    private final ParamSheet params;
+    private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "losslab-plots");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Runnable> latest = new AtomicReference<>();
+    private PlotData current;
+    private int requests;
+
+    public PlotsWorkspace(SegDocument doc) {
+        this.doc = doc;
+        setId("plots-workspace");
+        params = new ParamSheet((name, p) -> doc.setParams(name, p), text -> readout.setText(text));
+        plots.setId("plot-list");
+        plots.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TeachingPlot item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : item.title());
+                setTooltip(empty || item == null ? null : new Tooltip(item.caption()));
+            }
+        });
+        plots.setPrefWidth(260);
+        plots.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refresh());
+        caption.setWrapText(true);
+        caption.setId("plot-caption");
+        caption.setStyle("-fx-font-size: 14px;");
+        readout.setId("plot-readout");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox centre = new VBox(6, charts, caption, readout);
+        centre.setPadding(new Insets(6));
+        setLeft(plots);
+        setCenter(centre);
+        setRight(side());
+        doc.revisionProperty().addListener((o, a, b) -> {
+            if (isVisible() && getScene() != null) {
+                refresh();
+            }
+        });
+        plots.getSelectionModel().select(0);
+    }
+
+    private VBox side() {
+        logScale.setId("log-scale");
+        logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis (small values become visible)"));
+        logScale.setOnAction(e -> redraw());
+        FlowPane choices = new FlowPane(6, 4);
+        choices.setPrefWrapLength(300);
+        for (String name : new String[] {"dice", "jaccard", "tversky", "focal", "lovasz", "bce", "ce", "mcc",
+            "dice_ce", "generalized_dice"}) {
+            CheckBox c = new CheckBox(name);
+            c.setId("plot-loss-" + name);
+            c.setSelected(List.of("dice", "jaccard", "tversky", "focal", "bce", "ce").contains(name));
+            c.setOnAction(e -> refresh());
+            lossChoices.add(c);
+            choices.getChildren().add(c);
+        }
+        editing.setId("plot-edit-loss");
+        editing.setItems(FXCollections.observableArrayList(
+                LossRegistry.of(Domains.SEGMENTATION).stream().map(s -> s.name()).toList()));
+        editing.setOnAction(e -> params.show(LossRegistry.get(editing.getValue()), doc.params(editing.getValue())));
+        editing.setValue("focal");
+        params.show(LossRegistry.get("focal"), doc.params("focal"));
+        Button png = new Button("PNG…");
+        Button svg = new Button("SVG…");
+        Button csv = new Button("CSV…");
+        png.setId("export-png");
+        svg.setId("export-svg");
+        csv.setId("export-csv");
+        png.setOnAction(e -> choose("PNG image", "*.png").ifPresent(this::exportPng));
+        svg.setOnAction(e -> choose("SVG drawing", "*.svg").ifPresent(this::exportSvg));
+        csv.setOnAction(e -> choose("CSV data", "*.csv").ifPresent(this::exportCsv));
+        VBox.setVgrow(params, Priority.ALWAYS);
+        VBox box = new VBox(6, new Label("Losses on the curves"), choices, logScale, new Separator(),
+                new Label("Parameters of"), editing, params, new Separator(), new Label("Export this plot"),
+                new FlowPane(6, 4, png, svg, csv));
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(320);
+        return box;
+    }
+
+    private java.util.Optional<Path> choose(String description, String pattern) {
+        FileChooser c = new FileChooser();
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        var f = c.showSaveDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    public List<String> selectedLosses() {
+        return lossChoices.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
+    }
+
+    /** Recomputes the chosen plot's data in the background. */
+    public void refresh() {
+        TeachingPlot plot = plots.getSelectionModel().getSelectedItem();
+        if (plot == null) {
+            return;
+        }
+        var scene = doc.data().copy();
+        var parameters = java.util.Map.copyOf(doc.params());
+        List<String> selected = selectedLosses();
+        int request = ++requests;
+        Runnable job = () -> {
+            try {
+                PlotData data = TeachingSweeps.compute(plot, scene, null, selected, parameters);
+                Platform.runLater(() -> show(data, request));
+            } catch (EngineException e) {
+                Platform.runLater(() -> readout.setText(plot.title() + ": " + e.getMessage()));
+            }
+        };
+        if (latest.getAndSet(job) == null) {
+            executor.execute(() -> {
+                Runnable next = latest.getAndSet(null);
+                if (next != null) {
+                    next.run();
+                }
+            });
+        }
+    }
+
+    private void show(PlotData data, int request) {
+        if (request < drawn.get()) {
+            return;
+        }
+        current = data;
+        caption.setText(data.plot().caption());
+        redraw();
+        drawn.set(request);
+    }
+
+    private void redraw() {
+        if (current == null) {
+            return;
+        }
+        charts.getChildren().clear();
+        for (JFreeChart chart : Charts.of(current, logScale.isSelected())) {
+            ChartViewer viewer = new ChartViewer(chart);
+            viewer.setPrefSize(760, 560.0 / current.panels().size());
+            VBox.setVgrow(viewer, Priority.ALWAYS);
+            viewer.addChartMouseListener(new ChartMouseListenerFX() {
+                @Override
+                public void chartMouseClicked(ChartMouseEventFX event) {
+                }
+
+                @Override
+                public void chartMouseMoved(ChartMouseEventFX event) {
+                    readOut(viewer, event);
+                }
+            });
+            charts.getChildren().add(viewer);
+        }
+    }
+
+    /** The crosshair read-out: the data coordinates under the mouse. */
+    private void readOut(ChartViewer viewer, ChartMouseEventFX event) {
+        if (!(event.getChart().getPlot() instanceof XYPlot plot)) {
+            return;
+        }
+        var info = viewer.getRenderingInfo();
+        if (info == null) {
+            return;
+        }
+        var area = info.getPlotInfo().getDataArea();
+        double x = plot.getDomainAxis().java2DToValue(event.getTrigger().getX(), area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().java2DToValue(event.getTrigger().getY(), area, plot.getRangeAxisEdge());
+        plot.setDomainCrosshairValue(x);
+        plot.setRangeCrosshairValue(y);
+        readout.setText(String.format(Locale.ROOT, "x = %.4g   y = %.4g", x, y));
+    }
+
+    public void selectPlot(TeachingPlot plot) {
+        plots.getSelectionModel().select(plot);
+    }
+
+    public PlotData currentData() {
+        return current;
+    }
+
+    /** The number of the last request whose data is drawn. */
+    public ReadOnlyIntegerProperty drawnProperty() {
+        return drawn.getReadOnlyProperty();
+    }
+
+    public int requests() {
+        return requests;
+    }
+
+    public void exportPng(Path file) {
+        try {
+            ImageIO.write(PlotExport.image(current, logScale.isSelected(), 1000, 700), "png", file.toFile());
+            readout.setText("Wrote " + file.getFileName());
+        } catch (IOException e) {
+            readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public void exportSvg(Path file) {
+        try {
+            PlotExport.writeSvg(current, logScale.isSelected(), 1000, 700, file);
+            readout.setText("Wrote " + file.getFileName());
+        } catch (IOException e) {
+            readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public void exportCsv(Path file) {
+        try {
+            Files.writeString(file, PlotExport.csv(current), StandardCharsets.UTF_8);
+            readout.setText("Wrote " + file.getFileName());
+        } catch (IOException e) {
+            readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,48 @@
+package org.losslab.engine.sweep;
+
+import org.losslab.engine.seg.Activations;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+
+/** Soft confusion counts of a scene's foreground (class 1 in multiclass) and the Tversky gradient they imply. */
+final class SoftCounts {
+    private SoftCounts() {
+    }
+
+    /** {TP, FP, FN} of the foreground channel, ignoring pixels labelled 255. */
+    static double[] of(SegmentationData d) {
+        double[] p = Activations.probabilities(d, true);
+        int n = d.pixels();
+        int channel = d.mode() == SegMode.MULTICLASS ? 1 : 0;
+        double tp = 0;
+        double fp = 0;
+        double fn = 0;
+        for (int i = 0; i < n; i++) {
+            int label = d.target()[d.mode() == SegMode.MULTILABEL ? i : i];
+            if (label == 255) {
+                continue;
+            }
+            double t = d.mode() == SegMode.MULTICLASS ? (label == 1 ? 1 : 0) : label;
+            double q = p[channel * n + i];
+            tp += q * t;
+            fp += q * (1 - t);
+            fn += (1 - q) * t;
+        }
+        return new double[] {tp, fp, fn};
+    }
+
+    /**
+     * dL/dp of the Tversky loss 1 - (TP + s) / max(TP + a FP + b FN + s, eps) on a target pixel and on
+     * a background pixel.
+     */
+    static double[] tverskyPixelGradients(double[] counts, double alpha, double beta, double smooth, double eps) {
+        double tp = counts[0];
+        double num = tp + smooth;
+        double raw = tp + alpha * counts[1] + beta * counts[2] + smooth;
+        double den = Math.max(raw, eps);
+        boolean clamped = raw < eps;
+        double positive = -(den - num * (clamped ? 0 : 1 - beta)) / (den * den);
+        double negative = num * (clamped ? 0 : alpha) / (den * den);
+        return new double[] {positive, negative};
+    }
+}

@@ -1,0 +1,61 @@
+package org.losslab.engine.sweep;
+
+import java.util.Locale;
+import org.losslab.engine.EngineException;
+
+/** The plots of the plots workspace, with their command names, titles and captions. */
+public enum TeachingPlot {
+    PIXEL("pixel", "One pixel: loss and gradient against its probability",
+            "Cross-entropy keeps a large gradient even for well-classified pixels, while the focal loss (gamma > 0) "
+                    + "flattens it near p_t = 1: easy pixels stop mattering. Dice and Tversky shares depend on the whole scene, not the pixel alone."),
+    CONFIDENCE("confidence", "Every loss as the prediction grows more confident",
+            "All logits are multiplied by a scale: 1 is the scene as painted (marked). Losses that fall as confidence "
+                    + "grows reward sharper predictions; those that rise punish confident mistakes."),
+    IMBALANCE("imbalance", "Class imbalance: losses against the foreground fraction",
+            "A predictor with fixed false-positive and false-negative rates, on ever rarer foreground: cross-entropy "
+                    + "is dominated by the easy background and falls, while Dice and Tversky, normalised by the object, rise."),
+    TVERSKY("tversky", "Tversky: alpha (false positives) against beta = 1 - alpha",
+            "Raising alpha punishes false positives more and false negatives less. The lower panel is the ratio of the "
+                    + "gradient on a missed pixel to that on a false alarm: above 1 the loss pushes recall."),
+    TVERSKY_GRID("tversky-grid", "Tversky loss over (alpha, beta)",
+            "Each cell is the Tversky loss of the scene for one (alpha, beta); the diagonal alpha = beta is Dice-like "
+                    + "at 0.5 and Jaccard at 1. Along a row the weight of false negatives grows."),
+    GAMMA("gamma", "Focal gamma and Focal Tversky gamma on the scene",
+            "Gamma 0 is cross-entropy; larger gamma shrinks the loss of well-classified pixels, so the total falls. "
+                    + "Focal Tversky raises the mean Tversky loss to gamma: below 1 it boosts small losses."),
+    BOXES("boxes", "Box losses as the predicted box slides and scales",
+            "Sliding past the target, IoU loss is flat at 1 once the boxes separate: no gradient. GIoU, DIoU and CIoU "
+                    + "keep growing with the distance, so they still pull the box back.");
+
+    private final String key;
+    private final String title;
+    private final String caption;
+
+    TeachingPlot(String key, String title, String caption) {
+        this.key = key;
+        this.title = title;
+        this.caption = caption;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Two sentences: what to look for. */
+    public String caption() {
+        return caption;
+    }
+
+    public static TeachingPlot parse(String key) {
+        for (TeachingPlot p : values()) {
+            if (p.key.equals(key.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new EngineException("unknown plot '" + key + "' (known: pixel, confidence, imbalance, tversky, tversky-grid, gamma, boxes)");
+    }
+}

@@ -1,0 +1,221 @@
+package org.losslab.engine.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.seg.Activations;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+
+/**
+ * Computes the data of each teaching plot from the scene, the losses chosen for plotting and their
+ * parameters; every number comes from the registry's losses through {@link Sweeps}.
+ */
+public final class TeachingSweeps {
+    private static final double[] FOCAL_GAMMAS = {1, 2, 5};
+
+    private TeachingSweeps() {
+    }
+
+    /**
+     * @param scene    the segmentation scene (its logits and target)
+     * @param boxes    a box pair for the box plot, or null for the built-in pair
+     * @param selected the segmentation losses to plot where a plot takes a choice
+     * @param params   every loss's parameters, by name
+     */
+    public static PlotData compute(TeachingPlot plot, SegmentationData scene, BoxPairs boxes, List<String> selected,
+                                   Map<String, Params> params) {
+        switch (plot) {
+            case PIXEL:
+                return pixel(scene, params);
+            case CONFIDENCE: {
+                SweepResult r = Sweeps.logitScale(scene, terms(selected, params, scene.mode()), Sweeps.grid(0, 4, 81));
+                return new PlotData(plot, List.of(r), "logit scale (confidence)", List.of("loss"), false, 1.0);
+            }
+            case IMBALANCE: {
+                SweepResult r = Sweeps.foregroundFraction(terms(selected, params, SegMode.BINARY), logGrid(0.001, 0.5, 60),
+                        0.02, 0.1, 0.9);
+                return new PlotData(plot, List.of(r), "foreground fraction", List.of("loss"), true, foregroundFraction(scene));
+            }
+            case TVERSKY:
+                return tversky(scene, params);
+            case TVERSKY_GRID: {
+                SweepTerm t = term("tversky", params);
+                double[] axis = Sweeps.grid(0, 1, 26);
+                SweepResult r = Sweeps.tverskyGrid(scene, t, axis, axis);
+                return new PlotData(plot, List.of(r), "alpha", List.of("beta"), false, params.get("tversky").number("alpha"));
+            }
+            case GAMMA:
+                return gamma(scene, params);
+            case BOXES:
+                return boxes(boxes == null ? defaultPair() : boxes, params);
+            default:
+                throw new IllegalStateException(plot.toString());
+        }
+    }
+
+    /** Terms for the chosen losses that apply to a mode (cross-entropy flavour chosen by mode). */
+    static List<SweepTerm> terms(List<String> selected, Map<String, Params> params, SegMode mode) {
+        List<SweepTerm> out = new ArrayList<>();
+        for (String name : selected) {
+            boolean applies = switch (name) {
+                case "bce", "mcc" -> mode != SegMode.MULTICLASS;
+                case "ce" -> mode == SegMode.MULTICLASS;
+                case "boundary_iou" -> mode == SegMode.BINARY;
+                default -> true;
+            };
+            if (applies) {
+                out.add(term(name, params));
+            }
+        }
+        return out;
+    }
+
+    static SweepTerm term(String name, Map<String, Params> params) {
+        LossSpec<?> spec = LossRegistry.get(name);
+        Params p = params.getOrDefault(name, spec.defaults());
+        return new SweepTerm(name, spec, p);
+    }
+
+    static double[] logGrid(double from, double to, int steps) {
+        double[] x = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            x[i] = Math.exp(Math.log(from) + (Math.log(to) - Math.log(from)) * i / (steps - 1));
+        }
+        return x;
+    }
+
+    static double foregroundFraction(SegmentationData d) {
+        int n = d.pixels();
+        long fg = 0;
+        long valid = 0;
+        for (int i = 0; i < d.target().length; i++) {
+            int t = d.target()[i];
+            if (t != 255) {
+                valid++;
+                fg += t > 0 ? 1 : 0;
+            }
+        }
+        return valid == 0 ? Double.NaN : Math.max(1e-4, (double) fg / valid);
+    }
+
+    /** The scene pixel the pixel plot moves: the foreground pixel nearest the foreground's centre. */
+    public static int probePixel(SegmentationData d) {
+        int w = d.width();
+        double sy = 0;
+        double sx = 0;
+        int count = 0;
+        for (int i = 0; i < d.pixels(); i++) {
+            int t = d.target()[i];
+            if (t > 0 && t != 255) {
+                sy += i / w;
+                sx += i % w;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return (d.height() / 2) * w + d.width() / 2;
+        }
+        double cy = sy / count;
+        double cx = sx / count;
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < d.pixels(); i++) {
+            int t = d.target()[i];
+            if (t > 0 && t != 255) {
+                double dd = (i / w - cy) * (i / w - cy) + (i % w - cx) * (i % w - cx);
+                if (dd < bestDistance) {
+                    bestDistance = dd;
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static PlotData pixel(SegmentationData scene, Map<String, Params> params) {
+        double[] p = Sweeps.grid(0.005, 0.995, 100);
+        SweepResult loss = new SweepResult("probability", p);
+        SweepResult gradient = new SweepResult("probability", p);
+        Params focal = params.get("focal");
+        for (boolean positive : new boolean[] {true, false}) {
+            String tag = positive ? " (t=1)" : " (t=0)";
+            List<SweepTerm> terms = new ArrayList<>();
+            terms.add(new SweepTerm("CE" + tag, LossRegistry.get("bce"), LossRegistry.get("bce").defaults()));
+            for (double g : FOCAL_GAMMAS) {
+                terms.add(new SweepTerm("focal g=" + g + tag, LossRegistry.get("focal"),
+                        focal.with("focal", LossRegistry.get("focal").params(), "gamma", g)));
+            }
+            copy(Sweeps.pixelProbability(Sweeps.singlePixel(positive), 0, 0, terms, p), loss, gradient);
+        }
+        int probe = probePixel(scene);
+        int channel = scene.mode() == SegMode.MULTICLASS ? Math.max(1, scene.target()[probe]) : 0;
+        List<SweepTerm> sceneTerms = List.of(
+                new SweepTerm("Dice, scene pixel", LossRegistry.get("dice"), params.get("dice")),
+                new SweepTerm("Tversky, scene pixel", LossRegistry.get("tversky"), params.get("tversky")));
+        copy(Sweeps.pixelProbability(scene, probe, channel, sceneTerms, p), loss, gradient);
+        double current = scene.mode() == SegMode.MULTICLASS ? Double.NaN : Activations.sigmoid(scene.prediction()[probe]);
+        return new PlotData(TeachingPlot.PIXEL, List.of(loss, gradient), "predicted probability p of the foreground",
+                List.of("loss", "|dL/dz|"), false, current);
+    }
+
+    private static void copy(SweepResult from, SweepResult loss, SweepResult gradient) {
+        for (String c : from.columns()) {
+            boolean isGradient = c.startsWith("|dL/dz| ");
+            double[] target = isGradient ? gradient.addColumn(c.substring("|dL/dz| ".length())) : loss.addColumn(c);
+            System.arraycopy(from.column(c), 0, target, 0, target.length);
+        }
+    }
+
+    private static PlotData tversky(SegmentationData scene, Map<String, Params> params) {
+        double[] alphas = Sweeps.grid(0.02, 0.98, 49);
+        SweepTerm t = term("tversky", params);
+        SweepResult line = Sweeps.tverskyLine(scene, List.of(t), alphas);
+        SweepResult ratio = new SweepResult("alpha", alphas);
+        double[] column = ratio.addColumn("|dL/dp| on a missed pixel / on a false alarm");
+        double[] counts = SoftCounts.of(scene);
+        Params p = params.get("tversky");
+        for (int i = 0; i < alphas.length; i++) {
+            double[] g = SoftCounts.tverskyPixelGradients(counts, alphas[i], 1 - alphas[i], p.number("smooth"), p.number("eps"));
+            column[i] = Math.abs(g[0]) / Math.max(1e-300, Math.abs(g[1]));
+        }
+        return new PlotData(TeachingPlot.TVERSKY, List.of(line, ratio), "alpha (beta = 1 - alpha)",
+                List.of("Tversky loss", "gradient ratio FN / FP"), false, p.number("alpha"));
+    }
+
+    private static PlotData gamma(SegmentationData scene, Map<String, Params> params) {
+        double[] gammas = Sweeps.grid(0, 5, 51);
+        SweepResult r = new SweepResult("gamma", gammas);
+        SweepTerm f = term("focal", params);
+        SweepTerm ft = term("tversky", params);
+        double[] focalValues = r.addColumn("focal (scene)");
+        double[] tverskyValues = r.addColumn("Focal Tversky (scene)");
+        for (int i = 0; i < gammas.length; i++) {
+            focalValues[i] = f.with("gamma", gammas[i]).value(scene);
+            tverskyValues[i] = ft.with("gamma", gammas[i]).value(scene);
+        }
+        return new PlotData(TeachingPlot.GAMMA, List.of(r), "gamma", List.of("loss"), false,
+                params.get("focal").number("gamma"));
+    }
+
+    static BoxPairs defaultPair() {
+        return new BoxPairs(new double[] {40, 40, 80, 90}, new double[] {40, 40, 80, 90});
+    }
+
+    private static PlotData boxes(BoxPairs pairs, Map<String, Params> params) {
+        BoxPairs first = new BoxPairs(java.util.Arrays.copyOf(pairs.predicted(), 4), java.util.Arrays.copyOf(pairs.target(), 4));
+        double width = first.target()[2] - first.target()[0];
+        List<SweepTerm> terms = new ArrayList<>();
+        for (String name : new String[] {"iou", "giou", "diou", "ciou", "smooth_l1"}) {
+            terms.add(term(name, params));
+        }
+        SweepResult shift = Sweeps.boxShift(first, terms, Sweeps.grid(-2.5 * width, 2.5 * width, 201));
+        SweepResult scale = Sweeps.boxScale(first, terms, logGrid(0.2, 5, 121));
+        return new PlotData(TeachingPlot.BOXES, List.of(shift, scale), "horizontal shift dx (pixels) | scale",
+                List.of("loss vs shift", "loss vs scale"), false, 0);
+    }
+}

@@ -1,0 +1,83 @@
+package org.losslab.app.plots;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.sweep.PlotData;
+import org.losslab.engine.sweep.SweepResult;
+import org.losslab.engine.sweep.Sweeps;
+import org.losslab.engine.sweep.TeachingPlot;
+import org.losslab.engine.sweep.TeachingSweeps;
+import org.losslab.scene.Presets;
+import org.losslab.scene.Terms;
+
+/** The plotted data are the engine's sweeps, and the charts draw exactly those numbers. */
+class PlotDataTest {
+    static Map<String, Params> defaults() {
+        Map<String, Params> out = new LinkedHashMap<>();
+        for (LossSpec<?> s : LossRegistry.all()) {
+            out.put(s.name(), s.defaults());
+        }
+        return out;
+    }
+
+    private final SegmentationData scene = Presets.get("shifted").create(48);
+
+    @Test
+    void theConfidencePlotIsTheLogitScaleSweep() {
+        PlotData d = TeachingSweeps.compute(TeachingPlot.CONFIDENCE, scene, null, List.of("dice", "bce"), defaults());
+        SweepResult direct = Sweeps.logitScale(scene, List.of(Terms.parse("dice"), Terms.parse("bce")), Sweeps.grid(0, 4, 81));
+        assertArrayEquals(direct.column("dice"), d.panels().get(0).column("dice"), 0.0);
+        assertArrayEquals(direct.column("bce"), d.panels().get(0).column("bce"), 0.0);
+        assertEquals(1.0, d.operatingX());
+    }
+
+    @Test
+    void thePixelPlotShowsTheClosedFormsOfCrossEntropyAndFocalLoss() {
+        PlotData d = TeachingSweeps.compute(TeachingPlot.PIXEL, scene, null, List.of(), defaults());
+        SweepResult loss = d.panels().get(0);
+        SweepResult gradient = d.panels().get(1);
+        double[] p = loss.x();
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(-Math.log(p[i]), loss.column("CE (t=1)")[i], 1e-12);
+            assertEquals(-Math.log(1 - p[i]), loss.column("CE (t=0)")[i], 1e-12);
+            assertEquals(-Math.pow(1 - p[i], 2) * Math.log(p[i]), loss.column("focal g=2.0 (t=1)")[i], 1e-12);
+            assertEquals(1 - p[i], gradient.column("CE (t=1)")[i], 1e-12);
+        }
+    }
+
+    @Test
+    void chartsDrawThePlottedNumbers() {
+        PlotData d = TeachingSweeps.compute(TeachingPlot.IMBALANCE, scene, null, List.of("dice", "bce"), defaults());
+        JFreeChart chart = Charts.of(d, false).get(0);
+        XYDataset ds = ((XYPlot) chart.getPlot()).getDataset();
+        double[] dice = d.panels().get(0).column("dice");
+        int series = ds.indexOf("dice");
+        for (int i = 0; i < dice.length; i++) {
+            assertEquals(dice[i], ds.getYValue(series, i), 0.0);
+        }
+    }
+
+    @Test
+    void everyPlotRendersToAnImageOfTheAskedSize() {
+        for (TeachingPlot plot : TeachingPlot.values()) {
+            PlotData d = TeachingSweeps.compute(plot, scene, null, List.of("dice", "focal", "bce"), defaults());
+            var image = PlotExport.image(d, false, 640, 480);
+            assertEquals(640, image.getWidth());
+            int distinct = (int) java.util.stream.IntStream.range(0, 200).map(k -> image.getRGB(k * 3 % 640, 40 + k % 400)).distinct().count();
+            assertTrue(distinct > 2, plot + " drew something");
+        }
+    }
+}
