@@ -145,7 +145,7 @@ class SegmentationWorkspaceUiTest {
         TableView<LossRow> table = robot.lookup("#loss-table").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(ws.row("tversky")));
         WaitForAsyncUtils.waitForFxEvents();
-        TextField alpha = robot.lookup("#param-alpha").query();
+        TextField alpha = robot.from(ws).lookup("#param-alpha").query();
         // the editor may sit below the fold of a small screen: type into it as the user would, then Enter
         robot.interact(() -> {
             alpha.requestFocus();

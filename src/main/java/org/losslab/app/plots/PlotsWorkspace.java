@@ -71,7 +71,7 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
     public PlotsWorkspace(SegDocument doc) {
         this.doc = doc;
         setId("plots-workspace");
-        params = new ParamSheet((name, p) -> doc.setParams(name, p), text -> readout.setText(text));
+        params = new ParamSheet(doc::params, (name, p) -> doc.setParams(name, p), text -> readout.setText(text));
         plots.setId("plot-list");
         plots.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -30,7 +30,17 @@ public final class ParamSheet extends PropertySheet {
     private LossSpec<?> spec;
     private Params current;
 
-    public ParamSheet(BiConsumer<String, Params> onChange, java.util.function.Consumer<String> onError) {
+    private final java.util.function.Function<String, Params> source;
+
+    /**
+     * @param source   the current parameters of a loss (read at every edit, so that two editors of the
+     *                 same document never undo each other)
+     * @param onChange receives a checked new parameter set
+     * @param onError  receives the message of a rejected edit
+     */
+    public ParamSheet(java.util.function.Function<String, Params> source, BiConsumer<String, Params> onChange,
+                      java.util.function.Consumer<String> onError) {
+        this.source = source;
         this.onChange = onChange;
         this.onError = onError;
         setId("param-sheet");
@@ -104,6 +114,7 @@ public final class ParamSheet extends PropertySheet {
 
     private void apply(ParamSpec p, Object raw) {
         try {
+            current = source.apply(spec.name());
             Params updated = current.with(spec.name(), spec.params(), p.name(), raw);
             current = updated;
             onChange.accept(spec.name(), updated);

@@ -71,7 +71,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         canvas.gesturesProperty().set(controller);
         frames = new FrameWorker(r -> Platform.runLater(() -> showFrame(r)));
         tables = new TableWorker(t -> Platform.runLater(() -> showTable(t)));
-        params = new ParamSheet((name, p) -> doc.setParams(name, p), message::set);
+        params = new ParamSheet(doc::params, (name, p) -> doc.setParams(name, p), message::set);
         layer.setId("layer-choice");
         layer.setValue(MapKind.GRAD_DICE);
         layer.setTooltip(new Tooltip("The heatmap under the masks: per-pixel losses, weights, gradients dL/dz, bands, errors"));
