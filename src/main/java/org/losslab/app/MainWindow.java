@@ -49,6 +49,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final SegDocument doc;
     private final SegmentationWorkspace segmentation;
     private final org.losslab.app.plots.PlotsWorkspace plots;
+    private final org.losslab.app.detect.DetectionWorkspace detection;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();
     private final Label zoomLabel = new Label();
@@ -67,6 +68,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         tabs.getTabs().add(segTab);
         plots = new org.losslab.app.plots.PlotsWorkspace(doc);
         addWorkspace("Plots", plots);
+        detection = new org.losslab.app.detect.DetectionWorkspace();
+        addWorkspace("Detection", detection);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getContent() == plots) {
                 plots.refresh();
@@ -108,6 +111,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return plots;
     }
 
+    public org.losslab.app.detect.DetectionWorkspace detection() {
+        return detection;
+    }
+
     public TabPane tabs() {
         return tabs;
     }
@@ -137,8 +144,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                         new javafx.stage.WindowEvent(getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(
-                item("_Undo", "Ctrl+Z", doc::undo),
-                item("_Redo", "Ctrl+Y", doc::redo),
+                item("_Undo", "Ctrl+Z", this::undo),
+                item("_Redo", "Ctrl+Y", this::redo),
                 new SeparatorMenuItem(),
                 item("Confidence (scale logits)…", null, this::confidence),
                 item("Blur prediction", null, () -> doc.setPrediction("blur", MapOperations.blur(doc.data(), 2))),
@@ -159,6 +166,27 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         MenuBar bar = new MenuBar(fileMenu, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private boolean detectionShown() {
+        return tabs.getSelectionModel().getSelectedItem() != null
+                && tabs.getSelectionModel().getSelectedItem().getContent() == detection;
+    }
+
+    private void undo() {
+        if (detectionShown()) {
+            detection.document().undo();
+        } else {
+            doc.undo();
+        }
+    }
+
+    private void redo() {
+        if (detectionShown()) {
+            detection.document().redo();
+        } else {
+            doc.redo();
+        }
     }
 
     private void zoomBy(double f) {
@@ -184,11 +212,18 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             var controller = segmentation.controller();
             var radius = segmentation.canvas().brushRadiusProperty();
             if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
-                doc.redo();
+                redo();
                 e.consume();
                 return;
             }
             if (e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            if (detectionShown()) {
+                if (e.getCode() == KeyCode.G || e.getCode() == KeyCode.P) {
+                    detection.boxes().canvas().drawTruthProperty().set(e.getCode() == KeyCode.G);
+                    e.consume();
+                }
                 return;
             }
             switch (e.getCode()) {
@@ -274,7 +309,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     public boolean open(Path path) {
         try {
             org.losslab.scene.Scene scene = SceneFiles.read(path);
-            SceneAdapter.load(scene, doc);
+            if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isPresent()) {
+                SceneAdapter.load(scene, doc);
+            }
+            SceneAdapter.loadBoxes(scene, detection.document());
             loadedScene = scene;
             file = path;
             segmentation.messageProperty().set("Opened " + path.getFileName());
@@ -303,7 +341,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     /** Writes the scene; on failure the previous file is untouched and the error shown. */
     public boolean saveTo(Path path) {
         try {
-            SceneFiles.write(SceneAdapter.toScene(doc, loadedScene, segmentation.layerChoice().getValue().key()), path);
+            SceneFiles.write(SceneAdapter.withBoxes(SceneAdapter.toScene(doc, loadedScene,
+                    segmentation.layerChoice().getValue().key()), detection.document()), path);
             file = path;
             doc.markSaved();
             segmentation.messageProperty().set("Saved " + path.getFileName());
@@ -480,5 +519,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     public void close() {
         segmentation.close();
         plots.close();
+        detection.close();
     }
 }

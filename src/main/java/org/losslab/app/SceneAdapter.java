@@ -46,6 +46,46 @@ public final class SceneAdapter {
         return scene.withExtraBlock("losslab_app", app);
     }
 
+    /** Adds the detection workspace's boxes: the pairs (boxes block) and the scored boxes (detections block). */
+    public static Scene withBoxes(Scene scene, org.losslab.app.detect.BoxDocument boxes) {
+        Scene out = scene;
+        if (!boxes.predictions().isEmpty() && !boxes.truths().isEmpty()) {
+            out = out.withBlock(Domains.BOXES, boxes.pairs());
+        }
+        return out.withBlock(Domains.DETECTIONS, boxes.detections());
+    }
+
+    /** Puts a scene's detections (or else its box pairs) into the detection workspace's document. */
+    public static void loadBoxes(Scene scene, org.losslab.app.detect.BoxDocument boxes) {
+        java.util.List<org.losslab.app.detect.DetBox> truths = new ArrayList<>();
+        java.util.List<org.losslab.app.detect.DetBox> predictions = new ArrayList<>();
+        var detections = scene.block(Domains.DETECTIONS);
+        if (detections.isPresent()) {
+            var d = detections.get();
+            for (int i = 0; i < d.truthLabels().length; i++) {
+                double[] b = d.truthBoxes();
+                truths.add(new org.losslab.app.detect.DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.truthLabels()[i], 1));
+            }
+            for (int i = 0; i < d.count(); i++) {
+                double[] b = d.boxes();
+                predictions.add(new org.losslab.app.detect.DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.labels()[i], d.scores()[i]));
+            }
+        } else if (scene.block(Domains.BOXES).isPresent()) {
+            var pairs = scene.block(Domains.BOXES).get();
+            for (int i = 0; i < pairs.count(); i++) {
+                double[] t = pairs.target();
+                double[] p = pairs.predicted();
+                truths.add(new org.losslab.app.detect.DetBox(t[4 * i], t[4 * i + 1], t[4 * i + 2], t[4 * i + 3], 1, 1));
+                predictions.add(new org.losslab.app.detect.DetBox(p[4 * i], p[4 * i + 1], p[4 * i + 2], p[4 * i + 3], 1, 0.9));
+            }
+        } else {
+            return;
+        }
+        if (!truths.isEmpty() && !predictions.isEmpty()) {
+            boxes.replaceAll(truths, predictions);
+        }
+    }
+
     /** Puts a scene's segmentation block and loss parameters into the document. */
     public static void load(Scene scene, SegDocument doc) {
         SegmentationData data = scene.block(Domains.SEGMENTATION).orElseThrow(() ->

@@ -52,6 +52,10 @@ public final class RenderCommand implements Callable<Integer> {
                     image = PlotsRender.render(scene, plot == null ? "pixel" : plot, width == null ? 1000 : width,
                             height == null ? 700 : height);
                     break;
+                case "detection":
+                    image = org.losslab.app.DetectionRender.render(scene, width == null ? 1280 : width,
+                            height == null ? 800 : height);
+                    break;
                 default:
                     System.err.println("render: unknown view '" + view + "' (segmentation, plots, detection)");
                     return 2;

@@ -1,0 +1,160 @@
+package org.losslab.app.detect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.losslab.engine.box.Box;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.detect.DetectionsData;
+
+/**
+ * The detection workspace's boxes: ground truth and predictions, the selection, and undo by
+ * snapshots (box lists are small). Every change bumps {@link #revisionProperty()}.
+ */
+public final class BoxDocument {
+    /** A snapshot of both lists. */
+    private record State(List<DetBox> truths, List<DetBox> predictions) {
+    }
+
+    public static final double FIELD = 256;
+
+    private List<DetBox> truths = new ArrayList<>();
+    private List<DetBox> predictions = new ArrayList<>();
+    private final Deque<State> undo = new ArrayDeque<>();
+    private final Deque<State> redo = new ArrayDeque<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+
+    public BoxDocument() {
+        truths.add(new DetBox(90, 80, 170, 150, 1, 1));
+        predictions.add(new DetBox(60, 110, 140, 190, 1, 0.9));
+    }
+
+    public List<DetBox> truths() {
+        return List.copyOf(truths);
+    }
+
+    public List<DetBox> predictions() {
+        return List.copyOf(predictions);
+    }
+
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Remembers the current state before an edit (one drag = one call). */
+    public void checkpoint() {
+        undo.push(new State(List.copyOf(truths), List.copyOf(predictions)));
+        while (undo.size() > 200) {
+            undo.removeLast();
+        }
+        redo.clear();
+    }
+
+    /** Replaces a box while dragging (no checkpoint). */
+    public void set(boolean truth, int index, DetBox box) {
+        (truth ? truths : predictions).set(index, box);
+        bump();
+    }
+
+    public int add(boolean truth, DetBox box) {
+        List<DetBox> list = truth ? truths : predictions;
+        list.add(box);
+        bump();
+        return list.size() - 1;
+    }
+
+    public void remove(boolean truth, int index) {
+        (truth ? truths : predictions).remove(index);
+        bump();
+    }
+
+    public void replaceAll(List<DetBox> newTruths, List<DetBox> newPredictions) {
+        truths = new ArrayList<>(newTruths);
+        predictions = new ArrayList<>(newPredictions);
+        bump();
+    }
+
+    public boolean undo() {
+        if (undo.isEmpty()) {
+            return false;
+        }
+        redo.push(new State(List.copyOf(truths), List.copyOf(predictions)));
+        State s = undo.pop();
+        truths = new ArrayList<>(s.truths());
+        predictions = new ArrayList<>(s.predictions());
+        bump();
+        return true;
+    }
+
+    public boolean redo() {
+        if (redo.isEmpty()) {
+            return false;
+        }
+        undo.push(new State(List.copyOf(truths), List.copyOf(predictions)));
+        State s = redo.pop();
+        truths = new ArrayList<>(s.truths());
+        predictions = new ArrayList<>(s.predictions());
+        bump();
+        return true;
+    }
+
+    private void bump() {
+        revision.set(revision.get() + 1);
+    }
+
+    /** The truth each prediction is paired with: the one of highest IoU (first on ties), or -1. */
+    public int[] pairing() {
+        int[] out = new int[predictions.size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = -1;
+            double best = -1;
+            for (int t = 0; t < truths.size(); t++) {
+                double iou = Box.iou(predictions.get(p).corners(), 0, truths.get(t).corners(), 0);
+                if (iou > best) {
+                    best = iou;
+                    out[p] = t;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Prediction i with its paired truth, for the box losses. */
+    public BoxPairs pair(int prediction) {
+        int t = pairing()[prediction];
+        return new BoxPairs(predictions.get(prediction).corners(), truths.get(t).corners());
+    }
+
+    /** All pairs, as a scene's boxes block. */
+    public BoxPairs pairs() {
+        int[] pairing = pairing();
+        List<double[]> p = new ArrayList<>();
+        List<double[]> t = new ArrayList<>();
+        for (int i = 0; i < pairing.length; i++) {
+            if (pairing[i] >= 0) {
+                p.add(predictions.get(i).corners());
+                t.add(truths.get(pairing[i]).corners());
+            }
+        }
+        return new BoxPairs(flat(p), flat(t));
+    }
+
+    public DetectionsData detections() {
+        double[] boxes = flat(predictions.stream().map(DetBox::corners).toList());
+        double[] scores = predictions.stream().mapToDouble(DetBox::score).toArray();
+        int[] labels = predictions.stream().mapToInt(DetBox::label).toArray();
+        return new DetectionsData(boxes, scores, labels, flat(truths.stream().map(DetBox::corners).toList()),
+                truths.stream().mapToInt(DetBox::label).toArray());
+    }
+
+    static double[] flat(List<double[]> boxes) {
+        double[] out = new double[4 * boxes.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            System.arraycopy(boxes.get(i), 0, out, 4 * i, 4);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package org.losslab.app.detect;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.losslab.engine.box.BoxLandscape;
+import org.losslab.engine.box.IouFamilyLoss;
+
+/**
+ * Boxes: the canvas, the table of every pair's losses (updated while dragging), and the loss
+ * landscape of the selected pair, computed in the background (at most one frame behind).
+ */
+public final class BoxesTab extends BorderPane {
+    private final BoxDocument doc;
+    private final BoxCanvas canvas;
+    private final TableView<Map<String, Double>> table = new TableView<>();
+    private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList("none", "iou", "giou", "diou", "ciou"));
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "losslab-landscape");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Label geometry = new Label();
+
+    public BoxesTab(BoxDocument doc) {
+        this.doc = doc;
+        this.canvas = new BoxCanvas(doc);
+        setId("boxes-tab");
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton truth = new ToggleButton("Draw ground truth (G)");
+        ToggleButton prediction = new ToggleButton("Draw prediction (P)");
+        truth.setId("draw-truth");
+        prediction.setId("draw-prediction");
+        truth.setToggleGroup(group);
+        prediction.setToggleGroup(group);
+        prediction.setSelected(true);
+        truth.setOnAction(e -> canvas.drawTruthProperty().set(true));
+        prediction.setOnAction(e -> canvas.drawTruthProperty().set(false));
+        truth.setTooltip(new Tooltip("Drag on empty canvas to draw a ground-truth box"));
+        prediction.setTooltip(new Tooltip("Drag on empty canvas to draw a predicted box"));
+        CheckBox snap = new CheckBox("Snap to pixels");
+        snap.selectedProperty().bindBidirectional(canvas.snapProperty());
+        landscapeLoss.setId("landscape-loss");
+        landscapeLoss.setValue("giou");
+        landscapeLoss.setTooltip(new Tooltip("Heatmap of the loss over the predicted box's centre, arrows: -gradient"));
+        landscapeLoss.setOnAction(e -> updateLandscape());
+        HBox bar = new HBox(8, truth, prediction, snap, new Label("Landscape"), landscapeLoss);
+        bar.setPadding(new Insets(6));
+        setTop(bar);
+        setCenter(canvas);
+        for (String c : PairValues.COLUMNS) {
+            TableColumn<Map<String, Double>, String> col = new TableColumn<>(c);
+            col.setCellValueFactory(v -> new SimpleStringProperty(String.format(Locale.ROOT, "%.4f", v.getValue().get(c))));
+            col.setPrefWidth(c.length() > 8 ? 95 : 62);
+            table.getColumns().add(col);
+        }
+        table.setId("pair-table");
+        table.setPrefHeight(170);
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                canvas.selectedProperty().set(b.intValue());
+            }
+        });
+        geometry.setId("pair-geometry");
+        VBox bottom = new VBox(4, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry);
+        bottom.setPadding(new Insets(6));
+        setBottom(bottom);
+        doc.revisionProperty().addListener(o -> update());
+        canvas.selectedProperty().addListener(o -> update());
+        update();
+    }
+
+    public BoxCanvas canvas() {
+        return canvas;
+    }
+
+    public TableView<Map<String, Double>> table() {
+        return table;
+    }
+
+    public ComboBox<String> landscapeChoice() {
+        return landscapeLoss;
+    }
+
+    private void update() {
+        int[] pairing = doc.pairing();
+        var rows = FXCollections.<Map<String, Double>>observableArrayList();
+        for (int i = 0; i < pairing.length; i++) {
+            if (pairing[i] >= 0) {
+                rows.add(PairValues.of(doc.pair(i)));
+            }
+        }
+        table.setItems(rows);
+        int sel = canvas.selectedProperty().get();
+        if (sel < pairing.length && pairing[sel] >= 0) {
+            var p = doc.pair(sel);
+            double v = org.losslab.engine.box.Box.aspectTerm(p.predicted(), 0, p.target(), 0);
+            double[] c = new double[4];
+            org.losslab.engine.box.Box.enclosing(p.predicted(), 0, p.target(), 0, c);
+            geometry.setText(String.format(Locale.ROOT,
+                    "selected pair: intersection %.0f, enclosing box %.0f (GIoU), centre distance %.1f, enclosing diagonal %.1f (DIoU), aspect term v %.4f (CIoU)",
+                    org.losslab.engine.box.Box.intersection(p.predicted(), 0, p.target(), 0), (c[2] - c[0]) * (c[3] - c[1]),
+                    Math.sqrt(org.losslab.engine.box.Box.centreDistanceSquared(p.predicted(), 0, p.target(), 0)),
+                    Math.hypot(c[2] - c[0], c[3] - c[1]), v));
+        }
+        updateLandscape();
+    }
+
+    private void updateLandscape() {
+        String loss = landscapeLoss.getValue();
+        int sel = canvas.selectedProperty().get();
+        int[] pairing = doc.pairing();
+        if ("none".equals(loss) || sel >= pairing.length || pairing[sel] < 0) {
+            canvas.showLandscape(null, "");
+            return;
+        }
+        var pair = doc.pair(sel);
+        IouFamilyLoss.Variant variant = IouFamilyLoss.Variant.valueOf(loss.toUpperCase(Locale.ROOT));
+        int request = requests.incrementAndGet();
+        executor.execute(() -> {
+            if (request != requests.get()) {
+                return; // a newer state is queued: skip this one
+            }
+            BoxLandscape l = BoxLandscape.compute(variant, pair.predicted(), pair.target(), 0, BoxDocument.FIELD, 0,
+                    BoxDocument.FIELD, 128, 128, 1e-7);
+            Platform.runLater(() -> {
+                if (request == requests.get()) {
+                    canvas.showLandscape(l, loss);
+                    landscapeShown = request;
+                }
+            });
+        });
+    }
+
+    private int landscapeShown;
+
+    /** Whether the newest landscape request is drawn. */
+    public boolean landscapeCurrent() {
+        return "none".equals(landscapeLoss.getValue()) || landscapeShown == requests.get();
+    }
+
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,136 @@
+package org.losslab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.losslab.app.detect.BoxDocument;
+import org.losslab.app.detect.DetBox;
+import org.losslab.app.detect.DetectionWorkspace;
+import org.losslab.engine.box.Box;
+import org.losslab.engine.box.IouFamilyLoss;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The detection tab of the real window: draw, move, undo, landscape, race, SSD threshold. */
+@ExtendWith(ApplicationExtension.class)
+class DetectionWorkspaceUiTest {
+    private MainWindow window;
+    private DetectionWorkspace ws;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow();
+        ws = window.detection();
+        Scene scene = new Scene(window, 1280, 800);
+        window.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.tabs().getSelectionModel().select(2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        window.close();
+    }
+
+    private Point2D screen(double x, double y) {
+        double[] c = ws.boxes().canvas().toCanvas(x, y);
+        return ws.boxes().canvas().localToScreen(c[0], c[1]);
+    }
+
+    private void drag(FxRobot robot, double x0, double y0, double x1, double y1) {
+        robot.moveTo(screen(x0, y0)).press(MouseButton.PRIMARY);
+        for (int k = 1; k <= 6; k++) {
+            robot.moveTo(screen(x0 + (x1 - x0) * k / 6, y0 + (y1 - y0) * k / 6));
+        }
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void drawingANewPredictedBoxShowsItsIou(FxRobot robot) {
+        BoxDocument doc = ws.document();
+        int before = doc.predictions().size();
+        drag(robot, 60, 20, 150, 120);
+        assertEquals(before + 1, doc.predictions().size());
+        DetBox drawn = doc.predictions().get(before);
+        assertTrue(drawn.width() > 80 && drawn.height() > 90, "drawn " + drawn);
+        Map<String, Double> row = ws.boxes().table().getItems().get(before);
+        double expected = Box.iou(drawn.corners(), 0, doc.truths().get(0).corners(), 0);
+        assertEquals(expected, row.get("IoU"), 1e-12);
+        assertTrue(row.get("IoU") > 0.1, "the drawn box overlaps the target");
+    }
+
+    @Test
+    void movingABoxChangesItsValuesAndUndoPutsItBack(FxRobot robot) {
+        BoxDocument doc = ws.document();
+        DetBox start = doc.predictions().get(0);
+        double iouBefore = ws.boxes().table().getItems().get(0).get("giou");
+        drag(robot, start.x1() + 20, start.y1() + 20, start.x1() + 45, start.y1() - 10);
+        DetBox moved = doc.predictions().get(0);
+        assertEquals(start.width(), moved.width(), 1e-9);
+        assertNotEquals(start.x1(), moved.x1());
+        assertNotEquals(iouBefore, ws.boxes().table().getItems().get(0).get("giou"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start, doc.predictions().get(0));
+        assertEquals(iouBefore, ws.boxes().table().getItems().get(0).get("giou"), 0.0);
+    }
+
+    @Test
+    void arrowKeysNudgeTheSelectedBox(FxRobot robot) {
+        DetBox start = ws.document().predictions().get(0);
+        robot.clickOn(screen(start.x1() + 10, start.y1() + 10));
+        robot.type(KeyCode.RIGHT);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        DetBox now = ws.document().predictions().get(0);
+        assertEquals(start.x1() + 1, now.x1(), 1e-9);
+        assertEquals(start.y1() + 10, now.y1(), 1e-9);
+    }
+
+    @Test
+    void switchingTheLandscapeLossRecomputesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.boxes().landscapeChoice().setValue("iou"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());
+        robot.interact(() -> ws.boxes().landscapeChoice().setValue("diou"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());
+        assertTrue(ws.boxes().landscapeCurrent());
+    }
+
+    @Test
+    void steppingTheRaceAdvancesEveryBox(FxRobot robot) {
+        robot.interact(() -> ws.tabs().getSelectionModel().select(1));
+        assertEquals(0, ws.race().iteration());
+        robot.clickOn("#race-step");
+        robot.clickOn("#race-step");
+        assertEquals(2, ws.race().iteration());
+        var diou = ws.race().run(IouFamilyLoss.Variant.DIOU);
+        assertNotEquals(diou.get(0).box()[0], diou.get(2).box()[0], "DIoU moved the box");
+        robot.clickOn("#race-reset");
+        assertEquals(0, ws.race().iteration());
+    }
+
+    @Test
+    void raisingTheMatchingThresholdLeavesFewerPositives(FxRobot robot) {
+        robot.interact(() -> ws.tabs().getSelectionModel().select(2));
+        robot.interact(() -> ws.ssd().threshold().setValue(0.2));
+        int loose = ws.ssd().analysis().positives();
+        robot.interact(() -> ws.ssd().threshold().setValue(0.8));
+        int strict = ws.ssd().analysis().positives();
+        assertTrue(strict < loose, strict + " positives at 0.8, " + loose + " at 0.2");
+        assertTrue(strict >= ws.document().truths().size(), "best-prior forcing keeps one per object");
+    }
+}
