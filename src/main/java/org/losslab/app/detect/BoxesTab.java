@@ -80,9 +80,15 @@ public final class BoxesTab extends BorderPane {
             }
         });
         geometry.setId("pair-geometry");
-        VBox bottom = new VBox(4, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry);
-        bottom.setPadding(new Insets(6));
-        setBottom(bottom);
+        geometry.setWrapText(true);
+        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry,
+                new Label("Drag on empty space to draw, drag a box to move it, its handles to resize (Shift keeps the "
+                        + "aspect ratio); arrows nudge, Delete removes, Esc cancels a drag, Ctrl+Z undoes."));
+        ((Label) side.getChildren().get(3)).setWrapText(true);
+        side.setPadding(new Insets(6));
+        side.setPrefWidth(640);
+        table.setPrefHeight(260);
+        setRight(side);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
         update();

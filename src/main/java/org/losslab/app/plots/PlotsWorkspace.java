@@ -81,7 +81,7 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
                 setTooltip(empty || item == null ? null : new Tooltip(item.caption()));
             }
         });
-        plots.setPrefWidth(260);
+        plots.setPrefWidth(330);
         plots.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refresh());
         caption.setWrapText(true);
         caption.setId("plot-caption");
@@ -110,6 +110,7 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
         for (String name : new String[] {"dice", "jaccard", "tversky", "focal", "lovasz", "bce", "ce", "mcc",
             "dice_ce", "generalized_dice"}) {
             CheckBox c = new CheckBox(name);
+            c.setMnemonicParsing(false);
             c.setId("plot-loss-" + name);
             c.setSelected(List.of("dice", "jaccard", "tversky", "focal", "bce", "ce").contains(name));
             c.setOnAction(e -> refresh());
