@@ -17,8 +17,14 @@ import picocli.CommandLine.Parameters;
 /** {@code render}: draws a workspace view of a scene to PNG with no display. */
 @Command(name = "render", mixinStandardHelpOptions = true, description = "Draw a view of a scene to a PNG file, offscreen.")
 public final class RenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENE.json")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE.json")
     Path sceneFile;
+
+    @Option(names = "--preset", description = "Draw a built-in scene instead of a file (small-object, three-class, ...).")
+    String preset;
+
+    @Option(names = "--size", defaultValue = "256", description = "With --preset: the canvas side (default ${DEFAULT-VALUE}).")
+    int size;
 
     @Option(names = "--view", defaultValue = "segmentation", description = "segmentation, plots or detection.")
     String view;
@@ -41,7 +47,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            Scene scene = SceneFiles.read(sceneFile);
+            if ((sceneFile == null) == (preset == null)) {
+                System.err.println("render: give a scene file or --preset, not both");
+                return 2;
+            }
+            Scene scene = preset == null ? SceneFiles.read(sceneFile)
+                    : new Scene(java.util.Map.of(org.losslab.engine.Domains.SEGMENTATION,
+                            org.losslab.scene.Presets.get(preset).create(size)), java.util.List.of(), java.util.Map.of());
             BufferedImage image;
             switch (view) {
                 case "segmentation":

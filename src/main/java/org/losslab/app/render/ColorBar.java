@@ -39,8 +39,11 @@ public final class ColorBar extends Canvas {
                 g.setStroke(Color.GRAY);
                 g.strokeRect(x, 8, 14, 14);
                 g.setFill(Color.WHITE);
+                g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(names[k], x + 18, 8);
-                x += 22 + names[k].length() * 7;
+                javafx.scene.text.Text measure = new javafx.scene.text.Text(names[k]);
+                measure.setFont(g.getFont());
+                x += 30 + measure.getLayoutBounds().getWidth();
             }
             return;
         }

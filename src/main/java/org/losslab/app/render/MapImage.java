@@ -8,6 +8,17 @@ import org.losslab.engine.maps.MapKind;
  */
 public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
 
+    private static double percentileOfMagnitude(double[] values, int offset, int n, double q) {
+        int stride = Math.max(1, n / 65536);
+        int count = (n + stride - 1) / stride;
+        double[] sample = new double[count];
+        for (int k = 0; k < count; k++) {
+            sample[k] = Math.abs(values[offset + k * stride]);
+        }
+        java.util.Arrays.sort(sample);
+        return sample[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
+    }
+
     /** Colours one plane of values. */
     public static MapImage of(MapKind kind, int width, int height, float[] values) {
         double[] d = new double[values.length];
@@ -25,6 +36,15 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
         for (int i = 0; i < n; i++) {
             lo = Math.min(lo, values[offset + i]);
             hi = Math.max(hi, values[offset + i]);
+        }
+        if (kind.scale() != MapKind.Scale.CATEGORIES) {
+            // a few extreme pixels would wash the rest out: the colours span up to the 99.5th percentile
+            // of the magnitudes, larger values saturate (the colour bar says so with its ends)
+            double robust = percentileOfMagnitude(values, offset, n, 0.995);
+            if (robust > 0) {
+                hi = Math.min(hi, robust);
+                lo = Math.max(lo, -robust);
+            }
         }
         switch (kind.scale()) {
             case SIGNED: {

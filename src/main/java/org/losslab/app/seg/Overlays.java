@@ -12,21 +12,38 @@ final class Overlays {
     private Overlays() {
     }
 
+    /** The ground truth as outlines (contours), so that the heatmap and the prediction stay visible inside. */
     static int[] target(SegmentationData d, int channel) {
         int n = d.pixels();
+        int w = d.width();
+        int h = d.height();
         int[] out = new int[n];
         int[] t = d.target();
+        int offset = d.mode() == SegMode.MULTILABEL ? channel * n : 0;
         for (int i = 0; i < n; i++) {
-            int label = d.mode() == SegMode.MULTILABEL ? t[channel * n + i] : t[i];
+            int label = t[offset + i];
             if (label == 255) {
                 out[i] = IGNORED_COLOUR;
-            } else if (label > 0 && label < 255) {
-                int colour = ColorMaps.CLASSES[(d.mode() == SegMode.MULTILABEL ? channel + 1 : label) % ColorMaps.CLASSES.length];
-                out[i] = colour & 0x00FFFFFF | 0xFF000000;
+                continue;
+            }
+            if (label <= 0) {
+                continue;
+            }
+            int y = i / w;
+            int x = i % w;
+            boolean edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || t[offset + i - 1] != label
+                    || t[offset + i + 1] != label || t[offset + i - w] != label || t[offset + i + w] != label;
+            if (edge) {
+                int colour = d.mode() == SegMode.BINARY ? TARGET_COLOUR
+                        : ColorMaps.CLASSES[(d.mode() == SegMode.MULTILABEL ? channel + 1 : label) % ColorMaps.CLASSES.length];
+                out[i] = 0xFF000000 | colour & 0x00FFFFFF;
             }
         }
         return out;
     }
+
+    /** Ground-truth outlines of binary scenes: green, as in labelling tools. */
+    static final int TARGET_COLOUR = 0xFF3CDC50;
 
     static int[] prediction(SegmentationData d, int channel) {
         int n = d.pixels();
