@@ -8,7 +8,8 @@ package org.losslab.engine.frame;
  * memory-bound frame about twice as fast.
  */
 final class FrameArrays {
-    final double[] logit;
+    /** Floats, as PyTorch's float32 frame: half the memory traffic, twice the SIMD lanes. */
+    final float[] logit;
     final float[] label;
     final float[] slope;
     final float[] bce;
@@ -19,7 +20,7 @@ final class FrameArrays {
     final float[] gradTversky;
 
     FrameArrays(int n) {
-        logit = new double[n];
+        logit = new float[n];
         label = new float[n];
         slope = new float[n];
         bce = new float[n];

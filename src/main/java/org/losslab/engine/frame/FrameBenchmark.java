@@ -19,7 +19,9 @@ public final class FrameBenchmark {
     public static Result run(int size, int frames, double brushRadius, int dabs) {
         StandardScene scene = new StandardScene(size);
         LiveFrame frame = new LiveFrame(size, size, scene.target, scene.logits, FrameSettings.standard());
-        for (int i = 0; i < Math.max(20, frames / 2); i++) {
+        // the vector API's kernels reach full speed only once the JIT's last tier has compiled them
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < 300 || System.nanoTime() < warmUntil; i++) {
             frame.computeAll();
         }
         double[] times = new double[frames];
@@ -34,7 +36,7 @@ public final class FrameBenchmark {
             double[] dabTimes = new double[dabs];
             double cy = size / 2.0;
             double cx = size / 2.0;
-            for (int i = -dabs / 2; i < dabs; i++) {
+            for (int i = -Math.max(dabs, 300); i < dabs; i++) {
                 // a random walk, painting foreground and background alternately in strokes
                 cy = Math.min(size - 1, Math.max(0, cy + random.nextGaussian() * brushRadius));
                 cx = Math.min(size - 1, Math.max(0, cx + random.nextGaussian() * brushRadius));
