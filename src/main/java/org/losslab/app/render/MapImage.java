@@ -9,7 +9,7 @@ import org.losslab.engine.maps.MapKind;
 public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
 
     private static double percentileOfMagnitude(double[] values, int offset, int n, double q) {
-        int stride = Math.max(1, n / 65536);
+        int stride = Math.max(1, n / 8192);
         int count = (n + stride - 1) / stride;
         double[] sample = new double[count];
         for (int k = 0; k < count; k++) {
