@@ -89,19 +89,13 @@ public final class PixelMaps {
             if (labels.valid(i) == 0) {
                 continue;
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < channels; c++) {
-                max = Math.max(max, x[c * n + i]);
-            }
-            double sum = 0;
             double truthLogit = 0;
             for (int c = 0; c < channels; c++) {
-                sum += Math.exp(x[c * n + i] - max);
                 if (labels.truth(c * n + i) == 1) {
                     truthLogit = x[c * n + i];
                 }
             }
-            out[i] = max + Math.log(sum) - truthLogit;
+            out[i] = Activations.logSumExp(x, i, n, channels) - truthLogit;
         }
         return new PixelMap(MapKind.CROSS_ENTROPY, 1, data.height(), data.width(), out);
     }

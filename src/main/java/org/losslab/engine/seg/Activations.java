@@ -42,6 +42,22 @@ public final class Activations {
         return p;
     }
 
+    /**
+     * log sum_k exp(x[start + k * stride]) over {@code count} values, shifted by their maximum so that
+     * logits of +-1000 stay finite: the normaliser of a softmax, in a column (stride N) or a row (1).
+     */
+    public static double logSumExp(double[] x, int start, int stride, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            max = Math.max(max, x[start + k * stride]);
+        }
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += Math.exp(x[start + k * stride] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     /** Softmax over the channel axis of a C x N array, per column. */
     public static void softmax(double[] x, double[] out, int channels, int n) {
         for (int i = 0; i < n; i++) {

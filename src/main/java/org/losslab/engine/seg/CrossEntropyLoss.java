@@ -42,15 +42,7 @@ public final class CrossEntropyLoss implements Evaluator<SegmentationData> {
             if (labels.valid(i) == 0) {
                 continue;
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < channels; c++) {
-                max = Math.max(max, x[c * n + i]);
-            }
-            double expSum = 0;
-            for (int c = 0; c < channels; c++) {
-                expSum += Math.exp(x[c * n + i] - max);
-            }
-            double logZ = max + Math.log(expSum);
+            double logZ = Activations.logSumExp(x, i, n, channels);
             double nll = 0;
             double smoothTerm = 0;
             for (int c = 0; c < channels; c++) {

@@ -34,19 +34,13 @@ public final class ValidCrossEntropyLoss implements Evaluator<SegmentationData> 
                 }
                 count++;
                 // -log p_t as log-sum-exp minus the true logit: finite even where p_t underflows
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < channels; c++) {
-                    max = Math.max(max, x[c * n + i]);
-                }
-                double expSum = 0;
                 double truthLogit = 0;
                 for (int c = 0; c < channels; c++) {
-                    expSum += Math.exp(x[c * n + i] - max);
                     if (labels.truth(c * n + i) == 1) {
                         truthLogit = x[c * n + i];
                     }
                 }
-                sum += max + Math.log(expSum) - truthLogit;
+                sum += Activations.logSumExp(x, i, n, channels) - truthLogit;
             }
             if (gradient != null && count > 0) {
                 for (int i = 0; i < n; i++) {

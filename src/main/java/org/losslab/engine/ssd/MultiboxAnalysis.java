@@ -1,6 +1,7 @@
 package org.losslab.engine.ssd;
 
 import org.losslab.engine.Params;
+import org.losslab.engine.seg.Activations;
 
 /**
  * Everything the MultiBox loss decides for one image, prior by prior: the matching, each prior's role
@@ -57,15 +58,7 @@ public final class MultiboxAnalysis {
         double[] ce = new double[p];
         double[] prob = new double[p * k];
         for (int j = 0; j < p; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                max = Math.max(max, scores[j * k + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                sum += Math.exp(scores[j * k + c] - max);
-            }
-            double logZ = max + Math.log(sum);
+            double logZ = Activations.logSumExp(scores, j * k, 1, k);
             for (int c = 0; c < k; c++) {
                 prob[j * k + c] = Math.exp(scores[j * k + c] - logZ);
             }
