@@ -15,6 +15,7 @@ final class BitBands {
     private final long[] mask;
     private final long[] horizontal;
     private final long[] band;
+    private final long[] windows;
     private final long[] scratchA;
     private final long[] scratchB;
 
@@ -26,6 +27,7 @@ final class BitBands {
         mask = new long[height * words];
         horizontal = new long[height * words];
         band = new long[height * words];
+        windows = new long[height * words];
         scratchA = new long[words];
         scratchB = new long[words];
     }
@@ -86,19 +88,38 @@ final class BitBands {
         }
     }
 
-    /** Vertical erosion for rows [y0, y1), then band = mask AND NOT eroded. */
+    /**
+     * Vertical erosion (AND over rows y - d .. y + d) for rows [y0, y1), then band = mask AND NOT
+     * eroded. Windows double along the rows as along a row: log(d) passes, whatever the band width.
+     */
     private void vertical(int y0, int y1) {
+        int length = 2 * depth + 1;
+        // rows the result needs: [y0 - d, y1 + d), windows starting there
+        int r0 = Math.max(0, y0 - depth);
+        int r1 = Math.min(height, y1 + depth);
+        for (int r = r0; r < r1; r++) {
+            System.arraycopy(horizontal, r * words, windows, r * words, words);
+        }
+        int span = 1;
+        while (2 * span <= length) {
+            for (int r = r0; r < r1; r++) {
+                int o = r * words;
+                int other = r + span;
+                for (int k = 0; k < words; k++) {
+                    windows[o + k] &= other < r1 ? windows[other * words + k] : 0;
+                }
+            }
+            span *= 2;
+        }
+        // windows[r] = AND over rows r .. r + span - 1 (rows past the image are background)
+        int second = length - span;
         for (int y = y0; y < y1; y++) {
+            int start = y - depth;
             int o = y * words;
             for (int k = 0; k < words; k++) {
-                long all = -1L;
-                for (int r = y - depth; r <= y + depth; r++) {
-                    all &= r < 0 || r >= height ? 0 : horizontal[r * words + k];
-                    if (all == 0) {
-                        break;
-                    }
-                }
-                band[o + k] = mask[o + k] & ~all;
+                long a = start >= 0 ? windows[start * words + k] : 0;
+                long b = start + second >= 0 && start + second < height ? windows[(start + second) * words + k] : 0;
+                band[o + k] = mask[o + k] & ~(a & b);
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.losslab.engine.frame;
 
-import java.util.stream.IntStream;
 import org.losslab.engine.seg.BoundaryBands;
 
 /**
@@ -19,7 +18,8 @@ import org.losslab.engine.seg.BoundaryBands;
  */
 public final class LiveFrame {
     public static final int IGNORED = 255;
-    private static final int CHUNKS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int CHUNKS = Integer.getInteger("losslab.threads",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     private final int height;
     private final int width;
@@ -69,12 +69,17 @@ public final class LiveFrame {
     public void computeAll() {
         int n = height * width;
         double[][] partial = new double[CHUNKS][FrameKernel.SUMS];
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
-            int from = chunkStart(c);
-            int to = chunkStart(c + 1);
-            readInputs(from, to);
-            kernel.pixels(a, settings.focalGamma(), from, to, partial[c]);
-        });
+        Runnable[] pixels = new Runnable[CHUNKS];
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            int c = chunk;
+            pixels[c] = () -> {
+                int from = chunkStart(c);
+                int to = chunkStart(c + 1);
+                readInputs(from, to);
+                kernel.pixels(a, settings.focalGamma(), from, to, partial[c]);
+            };
+        }
+        SpinPool.SHARED.run(pixels);
         java.util.Arrays.fill(sums, 0);
         for (double[] s : partial) {
             for (int k = 0; k < sums.length; k++) {
@@ -83,18 +88,20 @@ public final class LiveFrame {
         }
         scores();
         // the two bands and the gradient maps are independent of each other
-        IntStream.range(0, 2 + CHUNKS).parallel().forEach(task -> {
-            if (task == 0) {
-                targetBands.pack(truthMask, 0, height);
-                targetBands.computeAll();
-            } else if (task == 1) {
-                predictedBands.pack(a.predicted, 0, height);
-                predictedBands.computeAll();
-            } else {
-                int c = task - 2;
-                kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
-            }
-        });
+        Runnable[] rest = new Runnable[2 + CHUNKS];
+        rest[0] = () -> {
+            targetBands.pack(truthMask, 0, height);
+            targetBands.computeAll();
+        };
+        rest[1] = () -> {
+            predictedBands.pack(a.predicted, 0, height);
+            predictedBands.computeAll();
+        };
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            int c = chunk;
+            rest[2 + c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
+        }
+        SpinPool.SHARED.run(rest);
         countBands();
     }
 
@@ -160,8 +167,12 @@ public final class LiveFrame {
     }
 
     private void gradientsEverywhere() {
-        IntStream.range(0, CHUNKS).parallel().forEach(c ->
-                kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1)));
+        Runnable[] tasks = new Runnable[CHUNKS];
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            int c = chunk;
+            tasks[c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
+        }
+        SpinPool.SHARED.run(tasks);
     }
 
     public int height() {

@@ -1,0 +1,91 @@
+package org.losslab.engine.frame;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a handful of sub-millisecond tasks on all cores. A frame's parts take a few hundred
+ * microseconds, about what it costs to wake a parked pool thread; these helpers spin for a while
+ * after each batch, so that while the user paints (or a benchmark runs) they are awake for the next
+ * one, and park when idle. The caller works too, and waits for the batch to finish.
+ */
+final class SpinPool {
+    private static final long SPIN_NANOS = 1_000_000L;
+    static final SpinPool SHARED = new SpinPool(Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
+
+    private final Thread[] helpers;
+    private volatile Batch current;
+    private volatile int generation;
+
+    /** One call's tasks with their own counters, so that a helper finishing a late step of an old
+     * batch can never claim or count a task of the next one. */
+    private static final class Batch {
+        final Runnable[] tasks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+
+        Batch(Runnable[] tasks) {
+            this.tasks = tasks;
+        }
+
+        void work() {
+            int k;
+            while ((k = next.getAndIncrement()) < tasks.length) {
+                try {
+                    tasks[k].run();
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    SpinPool(int helperCount) {
+        helpers = new Thread[helperCount];
+        for (int h = 0; h < helperCount; h++) {
+            Thread t = new Thread(this::loop, "losslab-frame-helper-" + h);
+            t.setDaemon(true);
+            helpers[h] = t;
+            t.start();
+        }
+    }
+
+    /** Runs every task, on this thread and the helpers; returns when all are done. */
+    synchronized void run(Runnable... tasks) {
+        if (helpers.length == 0 || tasks.length == 1) {
+            for (Runnable t : tasks) {
+                t.run();
+            }
+            return;
+        }
+        Batch batch = new Batch(tasks);
+        current = batch;
+        generation++;
+        for (Thread t : helpers) {
+            LockSupport.unpark(t);
+        }
+        batch.work();
+        while (batch.done.get() < tasks.length) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void loop() {
+        int seen = 0;
+        while (true) {
+            long idleSince = System.nanoTime();
+            while (generation == seen) {
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = generation;
+            Batch batch = current;
+            if (batch != null) {
+                batch.work();
+            }
+        }
+    }
+}
