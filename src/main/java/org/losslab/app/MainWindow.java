@@ -136,6 +136,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 new SeparatorMenuItem(),
                 item("Import mask (PNG)…", null, this::importMask),
                 item("Import prediction (NumPy .npy)…", null, this::importNpy),
+                item("Import background image (PNG, JPEG)…", null, this::importBackground),
                 new SeparatorMenuItem(),
                 item("Export canvas as PNG…", "Ctrl+E", this::exportPng),
                 item("Export table as CSV…", null, this::exportCsv),
@@ -378,6 +379,20 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         } catch (EngineException e) {
             error("Cannot import " + chosen.getName(), e.getMessage());
         }
+    }
+
+    private void importBackground() {
+        var chosen = chooser("Background image", "Images", "*.png", "*.jpg", "*.jpeg").showOpenDialog(getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        javafx.scene.image.Image image = new javafx.scene.image.Image(chosen.toURI().toString());
+        if (image.isError()) {
+            error("Cannot read " + chosen.getName(), String.valueOf(image.getException()));
+            return;
+        }
+        segmentation.canvas().setBackground(image);
+        segmentation.messageProperty().set("Background " + chosen.getName() + " (lower the heatmap opacity to see it)");
     }
 
     private void importNpy() {

@@ -128,6 +128,22 @@ class SegmentationWorkspaceUiTest {
     }
 
     @Test
+    void theSplitViewShowsASecondMapBesideTheFirst(FxRobot robot) throws Exception {
+        waitForFrames();
+        robot.interact(() -> {
+            ws.layerChoice().setValue(org.losslab.engine.maps.MapKind.CROSS_ENTROPY);
+            ws.compareChoice().setValue(org.losslab.engine.maps.MapKind.GRAD_DICE);
+        });
+        waitForFrames();
+        assertTrue(ws.compareCanvas().isVisible() && ws.compareCanvas().getScene() != null, "the second canvas is shown");
+        assertEquals(org.losslab.engine.maps.MapKind.GRAD_DICE, ws.lastFrame().compared().kind());
+        assertFalse(java.util.Arrays.equals(ws.lastFrame().heatmap().argb(), ws.lastFrame().compared().argb()));
+        robot.interact(() -> ws.compareChoice().setValue(null));
+        waitForFrames();
+        assertTrue(ws.compareCanvas().getParent() == null, "back to one map");
+    }
+
+    @Test
     void aPresetLoadsFromTheChooser(FxRobot robot) throws Exception {
         waitForFrames();
         ComboBox<Presets.Preset> presets = robot.lookup("#preset-choice").queryComboBox();

@@ -13,7 +13,8 @@ import org.losslab.app.render.MapImage;
  * @param prediction the prediction overlay (ARGB with alpha)
  * @param live       the headline values computed with the frame (name to value)
  * @param millis     how long the computation took
+ * @param compared   the second map of the split view, or null
  */
 public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
-                          Map<String, Double> live, double millis) {
+                          Map<String, Double> live, double millis, MapImage compared) {
 }

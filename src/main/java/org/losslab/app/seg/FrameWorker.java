@@ -26,7 +26,10 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public final class FrameWorker implements AutoCloseable {
     /** What the worker should show: the layer, its channel and the settings of the maps. */
-    public record View(MapKind layer, int channel, Map<String, Params> params) {
+    public record View(MapKind layer, int channel, Map<String, Params> params, MapKind compare) {
+        public View(MapKind layer, int channel, Map<String, Params> params) {
+            this(layer, channel, params, null);
+        }
     }
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -134,7 +137,7 @@ public final class FrameWorker implements AutoCloseable {
             FrameResult result = compute(revision, start);
             publish.accept(result);
         } catch (RuntimeException e) {
-            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0));
+            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0, null));
         }
     }
 
@@ -143,9 +146,8 @@ public final class FrameWorker implements AutoCloseable {
         MapSettings settings = mapSettings(view.params());
         int channel = Math.min(view.channel(), d.channels() - 1);
         Map<String, Double> values = new LinkedHashMap<>();
-        MapImage image;
-        double[] plane;
-        if (d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer())) {
+        boolean useLive = d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer());
+        if (useLive) {
             FrameSettings fs = new FrameSettings(settings.focalGamma(), settings.tverskyAlpha(), settings.tverskyBeta(),
                     settings.dilationRatio());
             if (live == null || !fs.equals(liveSettings)) {
@@ -159,18 +161,26 @@ public final class FrameWorker implements AutoCloseable {
             values.put("bce", live.bceValue());
             values.put("focal", live.focalValue());
             values.put("boundary_iou", live.boundaryIou());
-            plane = livePlane(view.layer());
-            image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
         } else {
             live = null;
-            PixelMap map = PixelMaps.compute(view.layer(), d, settings);
-            int c = Math.min(channel, map.channels() - 1);
-            plane = map.plane(c);
-            image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
         }
+        double[] plane = plane(view.layer(), d, settings, channel);
+        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
+        MapImage compared = view.compare() == null ? null
+                : MapImage.of(view.compare(), d.width(), d.height(), plane(view.compare(), d, settings, channel), 0);
         int[] target = Overlays.target(d, channel);
         int[] prediction = Overlays.prediction(d, channel);
-        return new FrameResult(revision, image, plane, target, prediction, values, (System.nanoTime() - start) / 1e6);
+        return new FrameResult(revision, image, plane, target, prediction, values, (System.nanoTime() - start) / 1e6,
+                compared);
+    }
+
+    /** One plane of a map: from the live frame where it has it (binary scenes), else from the engine's maps. */
+    private double[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel) {
+        if (live != null && LIVE_KINDS.contains(kind)) {
+            return livePlane(kind);
+        }
+        PixelMap map = PixelMaps.compute(kind, d, settings);
+        return map.plane(Math.min(channel, map.channels() - 1));
     }
 
     private static final java.util.Set<MapKind> LIVE_KINDS = java.util.EnumSet.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,

@@ -40,6 +40,7 @@ public final class PaintCanvas extends Pane {
 
     private final Group content = new Group();
     private final Affine view = new Affine();
+    private final ImageView background = new ImageView();
     private final ImageView heatmap = new ImageView();
     private final ImageView target = new ImageView();
     private final ImageView prediction = new ImageView();
@@ -85,7 +86,8 @@ public final class PaintCanvas extends Pane {
         content.getChildren().addAll(shapePreview, cursorCircle);
         // the images are scaled by their own fit size, not by a parent transform, so that pixels stay
         // sharp squares (ImageView smoothing only applies to its own scaling)
-        getChildren().addAll(heatmap, target, prediction, content);
+        background.setPreserveRatio(false);
+        getChildren().addAll(background, heatmap, target, prediction, content);
         view.setOnTransformChanged(e -> placeImages());
         cursorCircle.setVisible(false);
         setCursor(Cursor.NONE);
@@ -104,7 +106,7 @@ public final class PaintCanvas extends Pane {
 
     private void placeImages() {
         double s = view.getMxx();
-        for (ImageView v : new ImageView[] {heatmap, target, prediction}) {
+        for (ImageView v : new ImageView[] {background, heatmap, target, prediction}) {
             v.setLayoutX(view.getTx());
             v.setLayoutY(view.getTy());
             v.setFitWidth(imageWidth * s);
@@ -112,8 +114,10 @@ public final class PaintCanvas extends Pane {
         }
     }
 
+    private boolean following;
+
     private void fitIfUnset() {
-        if (!fitted && getWidth() > 0 && getHeight() > 0 && imageWidth > 0) {
+        if (!following && !fitted && getWidth() > 0 && getHeight() > 0 && imageWidth > 0) {
             fit();
         }
     }
@@ -128,6 +132,24 @@ public final class PaintCanvas extends Pane {
 
     public ReadOnlyDoubleProperty zoomProperty() {
         return zoom.getReadOnlyProperty();
+    }
+
+    /** An image under the layers (the photo being segmented), stretched to the canvas size; null removes it. */
+    public void setBackground(javafx.scene.image.Image image) {
+        background.setImage(image);
+        placeImages();
+    }
+
+    /** Follows another canvas's zoom and pan (the split view's second map). */
+    public void follow(PaintCanvas leader) {
+        following = true;
+        leader.view.setOnTransformChanged(e -> {
+            leader.placeImages();
+            view.setToTransform(leader.view);
+            zoom.set(leader.zoom.get());
+        });
+        view.setToTransform(leader.view);
+        zoom.set(leader.zoom.get());
     }
 
     public ImageView heatmapLayer() {
@@ -175,6 +197,7 @@ public final class PaintCanvas extends Pane {
         prediction.setImage(predictionImage);
         fitted = false;
         fitIfUnset();
+        placeImages();
     }
 
     /** Writes new pixels into the three layers. */

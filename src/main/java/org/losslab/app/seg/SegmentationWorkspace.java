@@ -48,6 +48,10 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     private final FrameWorker frames;
     private final TableWorker tables;
     private final ColorBar colorBar = new ColorBar();
+    private final PaintCanvas compareCanvas = new PaintCanvas();
+    private final ColorBar compareBar = new ColorBar();
+    private final ComboBox<MapKind> compare = new ComboBox<>();
+    private final javafx.scene.layout.HBox canvases = new javafx.scene.layout.HBox(4);
     private final ComboBox<MapKind> layer = new ComboBox<>(FXCollections.observableArrayList(MapKind.values()));
     private final ComboBox<Integer> classChoice = new ComboBox<>();
     private final ObservableList<LossRow> rows = FXCollections.observableArrayList();
@@ -78,6 +82,20 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         layer.setCellFactory(v -> new KindCell());
         layer.setButtonCell(new KindCell());
         layer.valueProperty().addListener((o, a, b) -> submit(null));
+        compare.setId("compare-choice");
+        compare.getItems().add(null);
+        compare.getItems().addAll(MapKind.values());
+        compare.setPromptText("Split view: compare with…");
+        compare.setTooltip(new Tooltip("Show a second map beside the first (for example CE against the Dice gradient)"));
+        compare.setCellFactory(v -> new KindCell());
+        compare.setButtonCell(new KindCell());
+        compare.valueProperty().addListener((o, a, b) -> {
+            canvases.getChildren().setAll(b == null ? java.util.List.of(canvas) : java.util.List.of(canvas, compareCanvas));
+            compareBar.setVisible(b != null);
+            // the two halves share the width; refit once the layout has placed them
+            Platform.runLater(canvas::fit);
+            submit(null);
+        });
         classChoice.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 controller.channelProperty().set(b);
@@ -102,7 +120,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         @Override
         protected void updateItem(MapKind item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? "" : item.title());
+            setText(empty ? "" : item == null ? "Split view: off" : item.title());
         }
     }
 
@@ -198,8 +216,17 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     }
 
     private BorderPane centre() {
-        BorderPane pane = new BorderPane(canvas);
-        HBox bar = new HBox(8, colorBar);
+        compareCanvas.setId("compare-canvas");
+        compareCanvas.follow(canvas);
+        compareCanvas.setMouseTransparent(true);
+        canvas.setPrefWidth(100);
+        compareCanvas.setPrefWidth(100);
+        javafx.scene.layout.HBox.setHgrow(canvas, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(compareCanvas, Priority.ALWAYS);
+        canvases.getChildren().setAll(canvas);
+        BorderPane pane = new BorderPane(canvases);
+        compareBar.setVisible(false);
+        HBox bar = new HBox(8, colorBar, compareBar);
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
         pane.setBottom(bar);
@@ -240,7 +267,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         pin.setTooltip(new Tooltip("Keep the current values in the Pinned column to compare after an edit"));
         pin.setOnAction(e -> rows.forEach(r -> r.pinnedProperty().set(r.valueProperty().get())));
         VBox.setVgrow(params, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label("Heatmap"), layer, new Label("Heatmap opacity (V toggles)"), heatOpacity,
+        VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
                 new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
                 new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore 255)"), live, table, pin, params);
         box.setPadding(new Insets(8));
@@ -276,7 +303,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         SegmentationData d = doc.data();
         int channel = d.mode() == SegMode.MULTILABEL ? Math.max(0, controller.channelProperty().get() - 1)
                 : d.mode() == SegMode.MULTICLASS ? controller.channelProperty().get() : 0;
-        return new FrameWorker.View(layer.getValue(), channel, Map.copyOf(doc.params()));
+        return new FrameWorker.View(layer.getValue(), channel, Map.copyOf(doc.params()), compare.getValue());
     }
 
     private void submit(int[] box) {
@@ -294,6 +321,11 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         }
         canvas.show(r.heatmap().argb(), r.target(), r.prediction());
         colorBar.show(r.heatmap());
+        if (r.compared() != null) {
+            compareCanvas.resizeImages(doc.data().width(), doc.data().height());
+            compareCanvas.show(r.compared().argb(), r.target(), r.prediction());
+            compareBar.show(r.compared());
+        }
         StringBuilder s = new StringBuilder();
         r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
         live.setText(s.length() == 0 ? "(binary scenes)" : s.toString().trim());
@@ -350,6 +382,15 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
 
     public PaintController controller() {
         return controller;
+    }
+
+    /** The split view's second map (null: no split). */
+    public ComboBox<MapKind> compareChoice() {
+        return compare;
+    }
+
+    public PaintCanvas compareCanvas() {
+        return compareCanvas;
     }
 
     public ComboBox<MapKind> layerChoice() {
