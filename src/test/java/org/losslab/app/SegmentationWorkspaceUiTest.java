@@ -128,6 +128,24 @@ class SegmentationWorkspaceUiTest {
     }
 
     @Test
+    void hoveringReadsEveryMapUnderTheCursor(FxRobot robot) throws Exception {
+        waitForFrames();
+        robot.moveTo(screenPoint(robot, 128.5, 100.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = ws.cursorTextProperty().get();
+        assertTrue(text.startsWith("x 100  y 128"), text);
+        SegmentationData d = ws.document().data();
+        int i = 128 * d.width() + 100;
+        double ce = org.losslab.engine.maps.PixelMaps.compute(org.losslab.engine.maps.MapKind.CROSS_ENTROPY, d,
+                org.losslab.engine.maps.MapSettings.defaults()).values()[i];
+        double grad = org.losslab.engine.maps.PixelMaps.compute(org.losslab.engine.maps.MapKind.GRAD_DICE, d,
+                org.losslab.engine.maps.MapSettings.defaults()).values()[i];
+        assertTrue(text.contains("ce " + org.losslab.app.render.ColorBar.format(ce)), text + " / " + ce);
+        assertTrue(text.contains("dDice/dz " + org.losslab.app.render.ColorBar.format(grad)), text + " / " + grad);
+        assertTrue(text.contains("focal") && text.contains("dTversky/dz"), text);
+    }
+
+    @Test
     void theSplitViewShowsASecondMapBesideTheFirst(FxRobot robot) throws Exception {
         waitForFrames();
         robot.interact(() -> {

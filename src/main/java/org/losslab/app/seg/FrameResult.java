@@ -14,7 +14,9 @@ import org.losslab.app.render.MapImage;
  * @param live       the headline values computed with the frame (name to value)
  * @param millis     how long the computation took
  * @param compared   the second map of the split view, or null
+ * @param factors    binary scenes: the live frame's gradient factors (see LiveFrame.gradientFactors), for
+ *                   the read-out of every gradient under the cursor; else null
  */
 public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
-                          Map<String, Double> live, double millis, MapImage compared) {
+                          Map<String, Double> live, double millis, MapImage compared, double[] factors) {
 }

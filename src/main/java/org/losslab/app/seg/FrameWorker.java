@@ -137,7 +137,7 @@ public final class FrameWorker implements AutoCloseable {
             FrameResult result = compute(revision, start);
             publish.accept(result);
         } catch (RuntimeException e) {
-            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0, null));
+            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0, null, null));
         }
     }
 
@@ -171,7 +171,7 @@ public final class FrameWorker implements AutoCloseable {
         int[] target = Overlays.target(d, channel);
         int[] prediction = Overlays.prediction(d, channel);
         return new FrameResult(revision, image, plane, target, prediction, values, (System.nanoTime() - start) / 1e6,
-                compared);
+                compared, live == null ? null : live.gradientFactors());
     }
 
     /** One plane of a map: from the live frame where it has it (binary scenes), else from the engine's maps. */

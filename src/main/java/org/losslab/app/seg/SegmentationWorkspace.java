@@ -366,7 +366,21 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
             s.append(String.format(Locale.ROOT, "  p %.4f", org.losslab.engine.seg.Activations.sigmoid(d.prediction()[i])));
         }
         FrameResult r = lastFrame.get();
-        if (r != null && r.mapValues() != null && i < r.mapValues().length) {
+        if (r != null && r.factors() != null && d.mode() == SegMode.BINARY && d.target()[i] != 255) {
+            // every per-pixel map of a binary scene, from the pixel and the frame's global factors
+            double z = d.prediction()[i];
+            int t = d.target()[i];
+            double p = org.losslab.engine.seg.Activations.sigmoid(z);
+            double q = org.losslab.engine.seg.Activations.sigmoid(-z);
+            double ce = org.losslab.engine.seg.Activations.softplus(z) - z * t;
+            double gamma = doc.params("focal").number("gamma");
+            double factor = Math.pow(t == 1 ? q : p, gamma);
+            double[] f = r.factors();
+            int k = t == 1 ? 0 : 1;
+            s.append(String.format(Locale.ROOT, "  ce %s  focal %s  dDice/dz %s  dJaccard/dz %s  dTversky/dz %s",
+                    ColorBar.format(ce), ColorBar.format(factor * ce), ColorBar.format(p * q * f[k]),
+                    ColorBar.format(p * q * f[2 + k]), ColorBar.format(p * q * f[4 + k])));
+        } else if (r != null && r.mapValues() != null && i < r.mapValues().length) {
             s.append("  ").append(r.heatmap().kind().key()).append(' ').append(ColorBar.format(r.mapValues()[i]));
         }
         cursorText.set(s.toString());

@@ -205,6 +205,15 @@ public final class LiveFrame {
         return tversky.value;
     }
 
+    /**
+     * dL/dp of Dice, Jaccard and Tversky on a target pixel and on a background pixel: {dice+, dice-,
+     * jaccard+, jaccard-, tversky+, tversky-}; a pixel's gradient dL/dz is p (1 - p) times one of them.
+     */
+    public double[] gradientFactors() {
+        return new double[] {dice.positive, dice.negative, jaccard.positive, jaccard.negative, tversky.positive,
+            tversky.negative};
+    }
+
     /** Boundary IoU of the current bands (1 when both are empty). */
     public double boundaryIou() {
         return bandUnion == 0 ? 1 : (double) bandIntersection / bandUnion;
