@@ -91,6 +91,18 @@ class DetectionWorkspaceUiTest {
     }
 
     @Test
+    void ctrlClickOnATruthPairsTheSelectedPrediction(FxRobot robot) {
+        BoxDocument doc = ws.document();
+        robot.interact(() -> doc.add(true, new DetBox(200, 200, 240, 240, 1, 1)));
+        assertEquals(0, doc.pairing()[0], "by IoU the prediction pairs with the first truth");
+        DetBox p = doc.predictions().get(0);
+        robot.clickOn(screen(p.x1() + 5, p.y2() - 5));
+        robot.press(KeyCode.CONTROL).clickOn(screen(220, 220)).release(KeyCode.CONTROL);
+        assertEquals(1, doc.pairing()[0], "the user's choice wins");
+        assertEquals(1.0, ws.boxes().table().getItems().get(0).get("iou"), 1e-12, "no overlap with the chosen truth");
+    }
+
+    @Test
     void arrowKeysNudgeTheSelectedBox(FxRobot robot) {
         DetBox start = ws.document().predictions().get(0);
         robot.clickOn(screen(start.x1() + 10, start.y1() + 10));

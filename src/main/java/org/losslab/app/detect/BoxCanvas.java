@@ -24,7 +24,9 @@ import org.losslab.engine.maps.MapKind;
 /**
  * The box canvas: drag on empty space to draw a box (ground truth or prediction), drag a box to move
  * it, drag one of its eight handles to resize it (Shift keeps the aspect ratio), arrows nudge by 1
- * pixel (Shift: 10), Delete removes, Esc cancels a drag. The selected prediction's pair is drawn with
+ * pixel (Shift: 10), Delete removes, Esc cancels a drag; Ctrl+click on a ground-truth box pairs the
+ * selected prediction with it (by default a prediction pairs with the truth it overlaps most). The
+ * selected prediction's pair is drawn with
  * its geometry: intersection, enclosing box, centre distance and diagonal; under it, optionally, the
  * loss landscape with arrows of the negative gradient.
  */
@@ -143,6 +145,10 @@ public final class BoxCanvas extends Pane {
         }
         for (int i = truths.size() - 1; i >= 0; i--) {
             if (truths.get(i).contains(x, y)) {
+                if (e.isShortcutDown() && !selectedIsTruth && selected.get() < predictions.size()) {
+                    doc.choosePair(selected.get(), i); // Ctrl+click: pair the selected prediction with this truth
+                    return;
+                }
                 select(true, i);
                 moving = true;
                 startDrag(true, i, truths.get(i));

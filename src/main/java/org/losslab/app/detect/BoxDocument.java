@@ -26,6 +26,8 @@ public final class BoxDocument {
     private final Deque<State> undo = new ArrayDeque<>();
     private final Deque<State> redo = new ArrayDeque<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    /** Pairs the user chose: prediction index to truth index (others pair by IoU). */
+    private final java.util.Map<Integer, Integer> chosen = new java.util.HashMap<>();
 
     public BoxDocument() {
         truths.add(new DetBox(90, 80, 170, 150, 1, 1));
@@ -68,6 +70,7 @@ public final class BoxDocument {
 
     public void remove(boolean truth, int index) {
         (truth ? truths : predictions).remove(index);
+        chosen.clear(); // indices moved
         bump();
     }
 
@@ -105,10 +108,28 @@ public final class BoxDocument {
         revision.set(revision.get() + 1);
     }
 
-    /** The truth each prediction is paired with: the one of highest IoU (first on ties), or -1. */
+    /** Pairs a prediction with a truth of the user's choice (null: back to the best IoU). */
+    public void choosePair(int prediction, Integer truth) {
+        if (truth == null) {
+            chosen.remove(prediction);
+        } else {
+            chosen.put(prediction, truth);
+        }
+        bump();
+    }
+
+    /**
+     * The truth each prediction is paired with: the user's choice, else the one of highest IoU (first
+     * on ties), or -1 when there is no truth.
+     */
     public int[] pairing() {
         int[] out = new int[predictions.size()];
         for (int p = 0; p < out.length; p++) {
+            Integer choice = chosen.get(p);
+            if (choice != null && choice < truths.size()) {
+                out[p] = choice;
+                continue;
+            }
             out[p] = -1;
             double best = -1;
             for (int t = 0; t < truths.size(); t++) {
