@@ -70,31 +70,7 @@ public class DetectionBenchmark {
         boxSpec = (LossSpec<BoxPairs>) LossRegistry.get(loss);
         boxParams = boxSpec.bind(java.util.Map.of("reduction", "mean"));
 
-        double[] priors = PriorBoxes.ssd300();
-        int priorCount = priors.length / 4;
-        int classes = 21;
-        double[] truth = new double[40];
-        int[] labels = new int[10];
-        for (int o = 0; o < 10; o++) {
-            double w = 0.05 + 0.3 * r.nextDouble();
-            double h = 0.05 + 0.3 * r.nextDouble();
-            double x = r.nextDouble() * (1 - w);
-            double y = r.nextDouble() * (1 - h);
-            truth[4 * o] = x;
-            truth[4 * o + 1] = y;
-            truth[4 * o + 2] = x + w;
-            truth[4 * o + 3] = y + h;
-            labels[o] = 1 + r.nextInt(classes - 1);
-        }
-        double[] locs = new double[4 * priorCount];
-        double[] scores = new double[classes * priorCount];
-        for (int i = 0; i < locs.length; i++) {
-            locs[i] = r.nextGaussian();
-        }
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = r.nextGaussian();
-        }
-        ssd = new MultiboxData(priors, truth, labels, locs, scores, classes);
+        ssd = org.losslab.engine.ssd.MultiboxTest.randomScene(r, PriorBoxes.ssd300(), 10, 21);
         multibox = (LossSpec<MultiboxData>) LossRegistry.get("multibox");
         multiboxParams = multibox.defaults();
     }

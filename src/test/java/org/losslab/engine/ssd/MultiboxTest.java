@@ -12,8 +12,9 @@ import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
 import org.losslab.engine.box.Box;
 
-class MultiboxTest {
-    static MultiboxData randomScene(Random r, double[] priors, int objects, int classes) {
+public class MultiboxTest {
+    /** A random SSD scene: objects of 0.1 to 0.5 of the image, Gaussian offsets and logits. */
+    public static MultiboxData randomScene(Random r, double[] priors, int objects, int classes) {
         int p = priors.length / 4;
         double[] truth = new double[4 * objects];
         int[] labels = new int[objects];
