@@ -46,6 +46,7 @@ public final class RaceTab extends BorderPane {
     private final Label status = new Label();
     private final Timeline player = new Timeline();
     private final XYSeriesCollection iouSeries = new XYSeriesCollection();
+    private final XYSeriesCollection lossSeries = new XYSeriesCollection();
     private final ValueMarker now = new ValueMarker(0);
     private List<List<BoxRace.Step>> runs = new ArrayList<>();
 
@@ -80,9 +81,19 @@ public final class RaceTab extends BorderPane {
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(canvas);
-        JFreeChart chart = new JFreeChart("IoU with the target against iteration", new XYPlot(iouSeries,
-                new NumberAxis("iteration"), new NumberAxis("IoU"), renderer()));
-        ((XYPlot) chart.getPlot()).addDomainMarker(now);
+        XYPlot racePlot = new XYPlot(iouSeries, new NumberAxis("iteration"), new NumberAxis("IoU (solid)"), renderer());
+        racePlot.setDataset(1, lossSeries);
+        racePlot.setRangeAxis(1, new NumberAxis("loss (dashed)"));
+        racePlot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer dashed = renderer();
+        for (int k = 0; k < COLOURS.length; k++) {
+            dashed.setSeriesStroke(k, new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        }
+        dashed.setDefaultSeriesVisibleInLegend(false);
+        racePlot.setRenderer(1, dashed);
+        JFreeChart chart = new JFreeChart("IoU and loss against iteration", racePlot);
+        racePlot.addDomainMarker(now);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(520, 420);
         setRight(viewer);
@@ -110,14 +121,18 @@ public final class RaceTab extends BorderPane {
         double stepSize = Math.pow(10, step.getValue());
         runs = new ArrayList<>();
         iouSeries.removeAllSeries();
+        lossSeries.removeAllSeries();
         for (Variant v : LOSSES) {
             List<BoxRace.Step> run = BoxRace.run(v, boxes[0], boxes[1], stepSize, iterations.getValue());
             runs.add(run);
             XYSeries s = new XYSeries(v.name());
+            XYSeries l = new XYSeries(v.name() + " loss");
             for (int k = 0; k < run.size(); k++) {
                 s.add(k, run.get(k).iou());
+                l.add(k, run.get(k).loss());
             }
             iouSeries.addSeries(s);
+            lossSeries.addSeries(l);
         }
         timeline.setMax(iterations.getValue());
         timeline.setValue(0);
