@@ -51,6 +51,24 @@ class DetectionWorkspaceUiTest {
         return ws.boxes().canvas().localToScreen(c[0], c[1]);
     }
 
+    /** A point inside prediction i that no box drawn above it covers (the canvas picks the topmost). */
+    private double[] pointOnlyIn(int i) {
+        var predictions = ws.document().predictions();
+        DetBox b = predictions.get(i);
+        for (double y = b.y1() + 2; y < b.y2() - 2; y += 2) {
+            for (double x = b.x1() + 2; x < b.x2() - 2; x += 2) {
+                boolean covered = false;
+                for (int j = i + 1; j < predictions.size(); j++) {
+                    covered |= predictions.get(j).contains(x, y);
+                }
+                if (!covered) {
+                    return new double[] {x, y};
+                }
+            }
+        }
+        throw new AssertionError("prediction " + i + " is covered");
+    }
+
     private void drag(FxRobot robot, double x0, double y0, double x1, double y1) {
         robot.moveTo(screen(x0, y0)).press(MouseButton.PRIMARY);
         for (int k = 1; k <= 6; k++) {
@@ -69,7 +87,7 @@ class DetectionWorkspaceUiTest {
         DetBox drawn = doc.predictions().get(before);
         assertTrue(drawn.width() > 80 && drawn.height() > 90, "drawn " + drawn);
         Map<String, Double> row = ws.boxes().table().getItems().get(before);
-        double expected = Box.iou(drawn.corners(), 0, doc.truths().get(0).corners(), 0);
+        double expected = Box.iou(drawn.corners(), 0, doc.truths().get(doc.pairing()[before]).corners(), 0);
         assertEquals(expected, row.get("IoU"), 1e-12);
         assertTrue(row.get("IoU") > 0.1, "the drawn box overlaps the target");
     }
@@ -79,7 +97,8 @@ class DetectionWorkspaceUiTest {
         BoxDocument doc = ws.document();
         DetBox start = doc.predictions().get(0);
         double iouBefore = ws.boxes().table().getItems().get(0).get("giou");
-        drag(robot, start.x1() + 20, start.y1() + 20, start.x1() + 45, start.y1() - 10);
+        double[] p = pointOnlyIn(0);
+        drag(robot, p[0], p[1], p[0] + 25, p[1] - 30);
         DetBox moved = doc.predictions().get(0);
         assertEquals(start.width(), moved.width(), 1e-9);
         assertNotEquals(start.x1(), moved.x1());
@@ -93,19 +112,21 @@ class DetectionWorkspaceUiTest {
     @Test
     void ctrlClickOnATruthPairsTheSelectedPrediction(FxRobot robot) {
         BoxDocument doc = ws.document();
-        robot.interact(() -> doc.add(true, new DetBox(200, 200, 240, 240, 1, 1)));
+        robot.interact(() -> doc.add(true, new DetBox(225, 225, 250, 250, 1, 1)));
+        int added = doc.truths().size() - 1;
         assertEquals(0, doc.pairing()[0], "by IoU the prediction pairs with the first truth");
-        DetBox p = doc.predictions().get(0);
-        robot.clickOn(screen(p.x1() + 5, p.y2() - 5));
-        robot.press(KeyCode.CONTROL).clickOn(screen(220, 220)).release(KeyCode.CONTROL);
-        assertEquals(1, doc.pairing()[0], "the user's choice wins");
+        double[] p = pointOnlyIn(0);
+        robot.clickOn(screen(p[0], p[1]));
+        robot.press(KeyCode.CONTROL).clickOn(screen(237, 237)).release(KeyCode.CONTROL);
+        assertEquals(added, doc.pairing()[0], "the user's choice wins");
         assertEquals(1.0, ws.boxes().table().getItems().get(0).get("iou"), 1e-12, "no overlap with the chosen truth");
     }
 
     @Test
     void arrowKeysNudgeTheSelectedBox(FxRobot robot) {
         DetBox start = ws.document().predictions().get(0);
-        robot.clickOn(screen(start.x1() + 10, start.y1() + 10));
+        double[] p = pointOnlyIn(0);
+        robot.clickOn(screen(p[0], p[1]));
         robot.type(KeyCode.RIGHT);
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
         DetBox now = ws.document().predictions().get(0);

@@ -29,9 +29,19 @@ public final class BoxDocument {
     /** Pairs the user chose: prediction index to truth index (others pair by IoU). */
     private final java.util.Map<Integer, Integer> chosen = new java.util.HashMap<>();
 
+    /**
+     * Opens on a small scene that shows every case at once: two good detections, a duplicate, a false
+     * alarm ranked high, and a partial detection that is a hit only at low IoU thresholds.
+     */
     public BoxDocument() {
-        truths.add(new DetBox(90, 80, 170, 150, 1, 1));
-        predictions.add(new DetBox(60, 110, 140, 190, 1, 0.9));
+        truths.add(new DetBox(40, 40, 100, 110, 1, 1));
+        truths.add(new DetBox(150, 60, 220, 120, 1, 1));
+        truths.add(new DetBox(110, 160, 190, 230, 1, 1));
+        predictions.add(new DetBox(50, 50, 105, 115, 1, 0.9));
+        predictions.add(new DetBox(140, 70, 215, 130, 1, 0.8));
+        predictions.add(new DetBox(45, 45, 100, 105, 1, 0.6));
+        predictions.add(new DetBox(10, 170, 60, 220, 1, 0.7));
+        predictions.add(new DetBox(120, 170, 170, 215, 1, 0.5));
     }
 
     public List<DetBox> truths() {

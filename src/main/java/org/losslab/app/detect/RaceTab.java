@@ -39,8 +39,9 @@ public final class RaceTab extends BorderPane {
     private static final Variant[] LOSSES = {Variant.IOU, Variant.GIOU, Variant.DIOU, Variant.CIOU};
     private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E")};
     private final ComboBox<BoxRace.Layout> layout = new ComboBox<>(FXCollections.observableArrayList(BoxRace.Layout.values()));
-    private final Slider step = new Slider(0, 4, Math.log10(300));
-    private final Spinner<Integer> iterations = new Spinner<>(10, 2000, 200, 10);
+    private final Slider step = new Slider(0, 4, Math.log10(400));
+    private final Slider decay = new Slider(0.95, 1.0, 0.99);
+    private final Spinner<Integer> iterations = new Spinner<>(10, 2000, 300, 10);
     private final Slider timeline = new Slider(0, 200, 0);
     private final Canvas canvas = new Canvas(520, 520);
     private final Label status = new Label();
@@ -58,6 +59,9 @@ public final class RaceTab extends BorderPane {
         step.setTooltip(new Tooltip("Step size (log10 of pixels per unit gradient)"));
         iterations.valueProperty().addListener(o -> reset());
         step.valueProperty().addListener(o -> reset());
+        decay.valueProperty().addListener(o -> reset());
+        decay.setTooltip(new Tooltip("The step is multiplied by this after every iteration (1: a fixed step, "
+                + "which keeps bouncing around the target: IoU losses have a kink there)"));
         timeline.setId("race-timeline");
         timeline.valueProperty().addListener(o -> draw());
         Button play = new Button("Play");
@@ -76,7 +80,8 @@ public final class RaceTab extends BorderPane {
         });
         player.getKeyFrames().add(new KeyFrame(Duration.millis(40), e -> step()));
         player.setCycleCount(Timeline.INDEFINITE);
-        HBox bar = new HBox(8, new Label("Layout"), layout, new Label("Step size"), step, new Label("Iterations"), iterations,
+        HBox bar = new HBox(8, new Label("Layout"), layout, new Label("Step size"), step, new Label("Decay"), decay,
+                new Label("Iterations"), iterations,
                 play, pause, stepButton, resetButton);
         bar.setPadding(new Insets(6));
         setTop(bar);
@@ -123,7 +128,7 @@ public final class RaceTab extends BorderPane {
         iouSeries.removeAllSeries();
         lossSeries.removeAllSeries();
         for (Variant v : LOSSES) {
-            List<BoxRace.Step> run = BoxRace.run(v, boxes[0], boxes[1], stepSize, iterations.getValue());
+            List<BoxRace.Step> run = BoxRace.run(v, boxes[0], boxes[1], stepSize, decay.getValue(), iterations.getValue());
             runs.add(run);
             XYSeries s = new XYSeries(v.name());
             XYSeries l = new XYSeries(v.name() + " loss");

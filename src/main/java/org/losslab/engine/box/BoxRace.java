@@ -17,6 +17,16 @@ public final class BoxRace {
     }
 
     public static List<Step> run(IouFamilyLoss.Variant variant, double[] start, double[] target, double step, int iterations) {
+        return run(variant, start, target, step, 1.0, iterations);
+    }
+
+    /**
+     * As {@link #run(IouFamilyLoss.Variant, double[], double[], double, int)} with the step multiplied
+     * by {@code decay} after every iteration: IoU losses have a kink at the optimum, where a fixed step
+     * keeps bouncing around the target; a decaying one settles.
+     */
+    public static List<Step> run(IouFamilyLoss.Variant variant, double[] start, double[] target, double step,
+                                 double decay, int iterations) {
         List<Step> steps = new ArrayList<>();
         double[] box = start.clone();
         double[] g = new double[4];
@@ -26,8 +36,9 @@ public final class BoxRace {
             if (k == iterations) {
                 break;
             }
+            double rate = step * Math.pow(decay, k);
             for (int c = 0; c < 4; c++) {
-                box[c] -= step * g[c];
+                box[c] -= rate * g[c];
             }
             if (box[2] < box[0] + 0.1) {
                 double mid = (box[0] + box[2]) / 2;
