@@ -266,8 +266,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         if (!confirmDiscard()) {
             return;
         }
-        ChoiceDialog<String> mode = new ChoiceDialog<>("binary", "binary", "multiclass (3 classes)", "multiclass (5 classes)",
-                "multilabel (2 labels)");
+        java.util.List<String> modes = new java.util.ArrayList<>(java.util.List.of("binary"));
+        for (int k = 2; k <= 8; k++) {
+            modes.add("multiclass (" + k + " classes)");
+        }
+        for (int k = 2; k <= 4; k++) {
+            modes.add("multilabel (" + k + " labels)");
+        }
+        ChoiceDialog<String> mode = new ChoiceDialog<>("binary", modes);
         mode.setHeaderText("Mode of the new canvas");
         Optional<String> m = mode.showAndWait();
         if (m.isEmpty()) {
@@ -282,7 +288,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         int n = s.get();
         SegMode segMode = m.get().startsWith("binary") ? SegMode.BINARY : m.get().startsWith("multiclass") ? SegMode.MULTICLASS
                 : SegMode.MULTILABEL;
-        int channels = segMode == SegMode.BINARY ? 1 : m.get().contains("5") ? 5 : m.get().contains("3") ? 3 : 2;
+        int channels = segMode == SegMode.BINARY ? 1 : Integer.parseInt(m.get().replaceAll("\\D", ""));
         int targetLength = segMode == SegMode.MULTILABEL ? channels * n * n : n * n;
         double[] logits = new double[channels * n * n];
         if (segMode != SegMode.MULTICLASS) {

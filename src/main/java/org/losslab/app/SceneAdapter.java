@@ -43,6 +43,8 @@ public final class SceneAdapter {
         ObjectNode app = Json.MAPPER.createObjectNode();
         app.put("preset", doc.preset());
         app.put("layer", layer);
+        var names = app.putArray("class_names");
+        doc.classNames().forEach(names::add);
         return scene.withExtraBlock("losslab_app", app);
     }
 
@@ -98,6 +100,10 @@ public final class SceneAdapter {
         }
         ObjectNode app = scene.extraBlocks().get("losslab_app");
         doc.replace(data.copy(), app != null && app.has("preset") ? app.get("preset").asText() : "");
+        doc.classNames().clear();
+        if (app != null && app.has("class_names")) {
+            app.get("class_names").forEach(n -> doc.classNames().add(n.asText()));
+        }
         params.forEach(doc::setParams);
         doc.markSaved();
     }

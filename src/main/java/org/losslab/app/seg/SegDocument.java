@@ -34,6 +34,7 @@ public final class SegDocument {
     private final Deque<Edit> redo = new ArrayDeque<>();
     private int[] lastBox;
     private String preset = "";
+    private final javafx.collections.ObservableList<String> classNames = javafx.collections.FXCollections.observableArrayList();
 
     public SegDocument(SegmentationData initial) {
         for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
@@ -79,6 +80,27 @@ public final class SegDocument {
             redo.clear();
         }
         changed(null);
+    }
+
+    /** The names of the classes (multiclass) or labels (multilabel), index by index. */
+    public javafx.collections.ObservableList<String> classNames() {
+        return classNames;
+    }
+
+    /** The name of class k, or a default one. */
+    public String className(int k) {
+        if (k < classNames.size() && !classNames.get(k).isBlank()) {
+            return classNames.get(k);
+        }
+        return k == 0 && data.get() != null && data.get().mode() == SegMode.MULTICLASS ? "background" : "class " + k;
+    }
+
+    public void renameClass(int k, String name) {
+        while (classNames.size() <= k) {
+            classNames.add("");
+        }
+        classNames.set(k, name);
+        dirty.set(true);
     }
 
     public Map<String, Params> params() {

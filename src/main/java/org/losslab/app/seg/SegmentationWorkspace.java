@@ -173,6 +173,25 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         hardnessLabel.textProperty().bind(controller.hardnessProperty().asString(Locale.ROOT, "Hardness %.2f"));
         classChoice.setId("class-choice");
         classChoice.setTooltip(new Tooltip("The class (or label channel) the tools paint and the maps show"));
+        classChoice.setCellFactory(v -> new ClassCell());
+        classChoice.setButtonCell(new ClassCell());
+        Button rename = new Button("Rename…");
+        rename.setId("rename-class");
+        rename.setTooltip(new Tooltip("Give the chosen class a name (saved with the scene)"));
+        rename.setOnAction(e -> {
+            Integer k = classChoice.getValue();
+            if (k == null) {
+                return;
+            }
+            javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(doc.className(k));
+            dialog.setHeaderText("Name of class " + k);
+            dialog.showAndWait().ifPresent(name -> {
+                doc.renameClass(k, name.trim());
+                Integer keep = classChoice.getValue();
+                classChoice.setValue(null);
+                classChoice.setValue(keep);
+            });
+        });
         presets.setId("preset-choice");
         presets.setPromptText("Open a preset");
         presets.setMaxWidth(Double.MAX_VALUE);
@@ -188,9 +207,30 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         lesson.setWrapText(true);
         lesson.setId("lesson");
         box.getChildren().addAll(new Separator(), new Label("Paint"), target, prediction, new Label("Class / channel"),
-                classChoice, sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness, new Separator(),
+                new HBox(6, classChoice, rename), sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness, new Separator(),
                 new Label("Presets"), presets, lesson);
         return box;
+    }
+
+    /** A class with its colour swatch and name. */
+    private final class ClassCell extends ListCell<Integer> {
+        @Override
+        protected void updateItem(Integer item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText("");
+                setGraphic(null);
+                return;
+            }
+            SegMode mode = doc.data().mode();
+            int colourIndex = mode == SegMode.MULTICLASS ? item : item;
+            int c = org.losslab.app.render.ColorMaps.CLASSES[colourIndex % org.losslab.app.render.ColorMaps.CLASSES.length];
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(12, 12,
+                    javafx.scene.paint.Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255));
+            swatch.setStroke(javafx.scene.paint.Color.GRAY);
+            setGraphic(swatch);
+            setText(item + ": " + doc.className(item));
+        }
     }
 
     private static final class PresetCell extends ListCell<Presets.Preset> {
