@@ -128,7 +128,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         ToggleGroup group = new ToggleGroup();
         VBox box = new VBox(6);
         box.setPadding(new Insets(8));
-        box.setPrefWidth(210);
+        box.setPrefWidth(240);
         box.getChildren().add(new Label("Tools"));
         for (Tool t : Tool.values()) {
             ToggleButton b = new ToggleButton(t.title + "  (" + t.key.getName() + ")");
@@ -175,7 +175,8 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         classChoice.setTooltip(new Tooltip("The class (or label channel) the tools paint and the maps show"));
         classChoice.setCellFactory(v -> new ClassCell());
         classChoice.setButtonCell(new ClassCell());
-        Button rename = new Button("Rename…");
+        Button rename = new Button("Name…");
+        rename.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         rename.setId("rename-class");
         rename.setTooltip(new Tooltip("Give the chosen class a name (saved with the scene)"));
         rename.setOnAction(e -> {
@@ -400,7 +401,21 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         int i = y * d.width() + x;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d", x, y));
         if (d.mode() == SegMode.MULTICLASS) {
-            s.append("  target ").append(d.target()[i]);
+            int t = d.target()[i];
+            int n = d.pixels();
+            double logZ = org.losslab.engine.seg.Activations.logSumExp(d.prediction(), i, n, d.channels());
+            int best = 0;
+            for (int c = 1; c < d.channels(); c++) {
+                if (d.prediction()[c * n + i] > d.prediction()[best * n + i]) {
+                    best = c;
+                }
+            }
+            s.append("  target ").append(t == 255 ? "ignored" : t + " " + doc.className(t));
+            s.append(String.format(Locale.ROOT, "  predicted %d %s (p %.4f)", best, doc.className(best),
+                    Math.exp(d.prediction()[best * n + i] - logZ)));
+            if (t >= 0 && t < d.channels()) {
+                s.append("  ce ").append(ColorBar.format(logZ - d.prediction()[t * n + i]));
+            }
         } else {
             s.append("  target ").append(d.target()[i]);
             s.append(String.format(Locale.ROOT, "  p %.4f", org.losslab.engine.seg.Activations.sigmoid(d.prediction()[i])));
