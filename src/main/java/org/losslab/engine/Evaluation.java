@@ -37,11 +37,6 @@ public final class Evaluation {
         return new Evaluation(new double[] {value}, true, Collections.unmodifiableMap(new LinkedHashMap<>(gradients)));
     }
 
-    /** A result of reduction "none" or "scalar" holding the same gradients as this one. */
-    public Evaluation withValues(double[] newValues, boolean isScalar) {
-        return new Evaluation(newValues, isScalar, gradient);
-    }
-
     public boolean isScalar() {
         return scalar;
     }

@@ -2,7 +2,6 @@ package org.losslab.app.detect;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.box.Box;
@@ -50,9 +49,5 @@ public final class PairValues {
         double[] p = PriorMatching.encode(Box.toCentreSize(pair.predicted()), prior, variances);
         double[] q = PriorMatching.encode(t, prior, variances);
         return new double[] {p[0], p[1], p[2], p[3], q[0], q[1], q[2], q[3]};
-    }
-
-    static boolean domainIsBoxes(String name) {
-        return LossRegistry.get(name).domain() == Domains.BOXES;
     }
 }

@@ -19,15 +19,6 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
         return sample[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
     }
 
-    /** Colours one plane of values. */
-    public static MapImage of(MapKind kind, int width, int height, float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        return of(kind, width, height, d, 0);
-    }
-
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset) {
         int n = width * height;
         int[] argb = new int[n];

@@ -140,7 +140,6 @@ public final class PaintController implements PaintCanvas.Gestures {
             }
             live();
         }
-        int[] box = null;
         if (!stroke.isEmpty()) {
             Edit edit = stroke.finish(null);
             doc.commit(edit);

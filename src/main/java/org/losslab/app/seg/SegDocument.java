@@ -148,23 +148,10 @@ public final class SegDocument {
         changed(null);
     }
 
-    /** The label of the step Ctrl+Z would undo, for the menu. */
-    public String undoLabel() {
-        return undo.isEmpty() ? "" : undo.peek().label;
-    }
-
     private void trim() {
         while (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
-    }
-
-    public boolean canUndo() {
-        return !undo.isEmpty();
-    }
-
-    public boolean canRedo() {
-        return !redo.isEmpty();
     }
 
     public void undo() {
@@ -209,10 +196,6 @@ public final class SegDocument {
 
     public void markSaved() {
         dirty.set(false);
-    }
-
-    public boolean isBinary() {
-        return data.get().mode() == SegMode.BINARY;
     }
 
     /** A step that swapped the whole scene. */

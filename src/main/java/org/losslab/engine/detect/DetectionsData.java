@@ -75,8 +75,4 @@ public final class DetectionsData {
     public int[] truthLabels() {
         return truthLabels;
     }
-
-    public DetectionsData withScores(double[] newScores) {
-        return new DetectionsData(boxes, newScores, labels, truthBoxes, truthLabels);
-    }
 }

@@ -18,7 +18,7 @@ final class SoftCounts {
         double fp = 0;
         double fn = 0;
         for (int i = 0; i < n; i++) {
-            int label = d.target()[d.mode() == SegMode.MULTILABEL ? i : i];
+            int label = d.target()[i]; // the first channel's labels in multilabel mode
             if (label == 255) {
                 continue;
             }
