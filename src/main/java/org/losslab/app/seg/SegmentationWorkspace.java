@@ -348,15 +348,25 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     }
 
     private void submit(int[] box) {
-        int revision = doc.revisionProperty().get();
-        frames.submitBox(doc.data(), box, view(), revision);
-        tables.submit(doc.data(), doc.params(), revision);
+        frames.submitBox(doc.data(), box, view(), doc.revisionProperty().get());
     }
+
+    /** The table follows the frame: it starts once the heatmap is on screen, so that it never delays it. */
+    private void submitTable() {
+        int revision = doc.revisionProperty().get();
+        if (revision != tableRequested) {
+            tableRequested = revision;
+            tables.submit(doc.data(), doc.params(), revision);
+        }
+    }
+
+    private int tableRequested = -1;
 
     private void showFrame(FrameResult r) {
         if (r.revision() < shownRevision.get() || r.heatmap() == null) {
             if (r.heatmap() == null) {
                 message.set("The map could not be computed for this scene");
+                submitTable();
             }
             return;
         }
@@ -374,6 +384,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         lastFrame.set(r);
         shownRevision.set(r.revision());
         updateCursor();
+        submitTable();
     }
 
     private void showTable(TableWorker.Table t) {
