@@ -494,7 +494,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 "Wheel zoom around the cursor; Space+drag or middle drag pans; Ctrl+0 fits",
                 "V toggles the heatmap",
                 "Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo",
-                "Ctrl+O open, Ctrl+S save, Ctrl+E export PNG"));
+                "Ctrl+O open, Ctrl+S save, Ctrl+E export PNG",
+                "Detection: G draw ground truth, P draw prediction; drag a box to move, its handles to resize",
+                "  (Shift keeps the aspect ratio); arrows nudge (Shift: 10 px); Delete removes; Esc cancels;",
+                "  Ctrl+click a ground-truth box to pair the selected prediction with it"));
         a.show();
     }
 
