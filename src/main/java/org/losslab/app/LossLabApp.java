@@ -11,7 +11,8 @@ public final class LossLabApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new MainWindow();
-        Scene scene = new Scene(window, 1400, 880);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1400, screen.getWidth() * 0.95), Math.min(880, screen.getHeight() * 0.92));
         window.installKeys(scene);
         window.attach(stage);
         stage.setTitle("LossLab");

@@ -12,7 +12,7 @@ import org.losslab.engine.maps.MapKind;
 /** A horizontal colour bar with numbers at its ends and middle, or a legend for category maps. */
 public final class ColorBar extends Canvas {
     public ColorBar() {
-        super(420, 44);
+        super(380, 44);
         setId("color-bar");
     }
 

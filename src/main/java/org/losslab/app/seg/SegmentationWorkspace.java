@@ -28,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.losslab.app.render.ColorBar;
 import org.losslab.engine.LossRegistry;
@@ -129,6 +130,8 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         VBox box = new VBox(6);
         box.setPadding(new Insets(8));
         box.setPrefWidth(240);
+        box.setMinWidth(220);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
         box.getChildren().add(new Label("Tools"));
         for (Tool t : Tool.values()) {
             ToggleButton b = new ToggleButton(t.title + "  (" + t.key.getName() + ")");
@@ -267,6 +270,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         canvases.getChildren().setAll(canvas);
         BorderPane pane = new BorderPane(canvases);
         compareBar.setVisible(false);
+        compareBar.managedProperty().bind(compareBar.visibleProperty()); // no room taken while hidden
         HBox bar = new HBox(8, colorBar, compareBar);
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
@@ -313,6 +317,10 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
                 new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore 255)"), live, table, pin, params);
         box.setPadding(new Insets(8));
         box.setPrefWidth(360);
+        box.setMinWidth(300);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
+        table.setMinWidth(0);
+        params.setMinWidth(0);
         return box;
     }
 
