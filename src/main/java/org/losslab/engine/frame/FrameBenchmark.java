@@ -2,6 +2,10 @@ package org.losslab.engine.frame;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.losslab.engine.paint.ElementSink;
+import org.losslab.engine.paint.Painting;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
 
 /**
  * Times the live frame: full frames, and the update after one brush dab, on the standard scene. The
@@ -33,6 +37,8 @@ public final class FrameBenchmark {
         double brushMedian = Double.NaN;
         if (brushRadius > 0) {
             Random random = new Random(1);
+            // the scene's own arrays, painted with the workspace's brush
+            SegmentationData painted = new SegmentationData(SegMode.BINARY, 1, size, size, scene.logits, scene.target);
             double[] dabTimes = new double[dabs];
             double cy = size / 2.0;
             double cx = size / 2.0;
@@ -42,7 +48,7 @@ public final class FrameBenchmark {
                 cx = Math.min(size - 1, Math.max(0, cx + random.nextGaussian() * brushRadius));
                 double probability = (i / 25) % 2 == 0 ? 0.95 : 0.05;
                 long start = System.nanoTime();
-                int[] box = Brush.dab(scene.logits, size, size, cy, cx, brushRadius, probability, 0.7);
+                int[] box = Painting.predictionDisc(painted, cy, cx, brushRadius, probability, 0.7, 0, ElementSink.NONE);
                 frame.update(box[0], box[1], box[2], box[3]);
                 if (i >= 0) {
                     dabTimes[i] = (System.nanoTime() - start) / 1e6;

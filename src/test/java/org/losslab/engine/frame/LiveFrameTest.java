@@ -107,8 +107,8 @@ class LiveFrameTest {
                 }
                 box = new int[] {y, y + 4, x, x + 4};
             } else {
-                box = Brush.dab(d.prediction(), 90, 70, r.nextDouble() * 90, r.nextDouble() * 70, 1 + 6 * r.nextDouble(),
-                        r.nextDouble(), r.nextDouble());
+                box = org.losslab.engine.paint.Painting.predictionDisc(d, r.nextDouble() * 90, r.nextDouble() * 70,
+                        1 + 6 * r.nextDouble(), r.nextDouble(), r.nextDouble(), 0, org.losslab.engine.paint.ElementSink.NONE);
             }
             f.update(box[0], box[1], box[2], box[3]);
         }
