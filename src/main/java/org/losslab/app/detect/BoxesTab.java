@@ -2,8 +2,6 @@ package org.losslab.app.detect;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,11 +30,7 @@ public final class BoxesTab extends BorderPane {
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
     private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList("none", "iou", "giou", "diou", "ciou"));
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "losslab-landscape");
-        t.setDaemon(true);
-        return t;
-    });
+    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
     private final Label geometry = new Label();
 
@@ -141,10 +135,7 @@ public final class BoxesTab extends BorderPane {
         var pair = doc.pair(sel);
         IouFamilyLoss.Variant variant = IouFamilyLoss.Variant.valueOf(loss.toUpperCase(Locale.ROOT));
         int request = requests.incrementAndGet();
-        executor.execute(() -> {
-            if (request != requests.get()) {
-                return; // a newer state is queued: skip this one
-            }
+        worker.submit(() -> {
             BoxLandscape l = BoxLandscape.compute(variant, pair.predicted(), pair.target(), 0, BoxDocument.FIELD, 0,
                     BoxDocument.FIELD, 128, 128, 1e-7);
             Platform.runLater(() -> {
@@ -164,6 +155,6 @@ public final class BoxesTab extends BorderPane {
     }
 
     public void close() {
-        executor.shutdownNow();
+        worker.close();
     }
 }

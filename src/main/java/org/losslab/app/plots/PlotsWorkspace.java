@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -59,12 +56,7 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
     private final ComboBox<String> editing = new ComboBox<>();
     private final ParamSheet params;
     private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "losslab-plots");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicReference<Runnable> latest = new AtomicReference<>();
+    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-plots");
     private PlotData current;
     private int requests;
 
@@ -162,22 +154,14 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
         var parameters = java.util.Map.copyOf(doc.params());
         List<String> selected = selectedLosses();
         int request = ++requests;
-        Runnable job = () -> {
+        worker.submit(() -> {
             try {
                 PlotData data = TeachingSweeps.compute(plot, scene, null, selected, parameters);
                 Platform.runLater(() -> show(data, request));
             } catch (EngineException e) {
                 Platform.runLater(() -> readout.setText(plot.title() + ": " + e.getMessage()));
             }
-        };
-        if (latest.getAndSet(job) == null) {
-            executor.execute(() -> {
-                Runnable next = latest.getAndSet(null);
-                if (next != null) {
-                    next.run();
-                }
-            });
-        }
+        });
     }
 
     private void show(PlotData data, int request) {
@@ -276,6 +260,6 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        worker.close();
     }
 }

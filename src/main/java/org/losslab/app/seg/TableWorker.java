@@ -2,9 +2,6 @@ package org.losslab.app.seg;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
@@ -25,12 +22,7 @@ public final class TableWorker implements AutoCloseable {
     public record Table(int revision, List<Row> rows, double millis) {
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "losslab-table");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicReference<Runnable> latest = new AtomicReference<>();
+    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-table");
     private final Consumer<Table> publish;
 
     public TableWorker(Consumer<Table> publish) {
@@ -40,14 +32,7 @@ public final class TableWorker implements AutoCloseable {
     public void submit(SegmentationData scene, Map<String, Params> params, int revision) {
         SegmentationData copy = scene.copy();
         Map<String, Params> snapshot = Map.copyOf(params);
-        if (latest.getAndSet(() -> publish.accept(evaluate(copy, snapshot, revision))) == null) {
-            executor.execute(() -> {
-                Runnable job = latest.getAndSet(null);
-                if (job != null) {
-                    job.run();
-                }
-            });
-        }
+        worker.submit(() -> publish.accept(evaluate(copy, snapshot, revision)));
     }
 
     /** Every registry entry of the segmentation domain, evaluated. */
@@ -67,6 +52,6 @@ public final class TableWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        worker.close();
     }
 }
