@@ -446,13 +446,14 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
             int t = d.target()[i];
             double p = org.losslab.engine.seg.Activations.sigmoid(z);
             double q = org.losslab.engine.seg.Activations.sigmoid(-z);
-            double ce = org.losslab.engine.seg.Activations.softplus(z) - z * t;
-            double gamma = doc.params("focal").number("gamma");
-            double factor = Math.pow(t == 1 ? q : p, gamma);
+            double ce = org.losslab.engine.seg.Activations.binaryCrossEntropy(z, t);
+            var focal = doc.params("focal");
+            double focalLoss = org.losslab.engine.maps.PixelMaps.focalAt(z, t, focal.number("gamma"),
+                    focal.optionalNumber("alpha"));
             double[] f = r.factors();
             int k = t == 1 ? 0 : 1;
             s.append(String.format(Locale.ROOT, "  ce %s  focal %s  dDice/dz %s  dJaccard/dz %s  dTversky/dz %s",
-                    ColorBar.format(ce), ColorBar.format(factor * ce), ColorBar.format(p * q * f[k]),
+                    ColorBar.format(ce), ColorBar.format(focalLoss), ColorBar.format(p * q * f[k]),
                     ColorBar.format(p * q * f[2 + k]), ColorBar.format(p * q * f[4 + k])));
         } else if (r != null && r.mapValues() != null && i < r.mapValues().length) {
             s.append("  ").append(r.heatmap().kind().key()).append(' ').append(ColorBar.format(r.mapValues()[i]));

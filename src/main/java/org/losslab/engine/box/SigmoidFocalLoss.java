@@ -31,7 +31,7 @@ public final class SigmoidFocalLoss implements Evaluator<ClassificationData> {
         for (int i = 0; i < z.length; i++) {
             double p = Activations.sigmoid(z[i]);
             double q = Activations.sigmoid(-z[i]);
-            double ce = Activations.softplus(z[i]) - z[i] * t[i];
+            double ce = Activations.binaryCrossEntropy(z[i], t[i]);
             double pt = p * t[i] + q * (1 - t[i]);
             double m = 1 - pt;
             double modulating = gamma == 0 ? 1 : Math.pow(m, gamma);

@@ -78,7 +78,7 @@ public final class PixelMaps {
             double[] out = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 if (labels.valid(i) == 1) {
-                    out[i] = Activations.softplus(x[i]) - x[i] * labels.truth(i);
+                    out[i] = Activations.binaryCrossEntropy(x[i], labels.truth(i));
                 }
             }
             return new PixelMap(MapKind.CROSS_ENTROPY, data.channels(), data.height(), data.width(), out);
@@ -110,14 +110,21 @@ public final class PixelMaps {
                 continue;
             }
             int t = labels.truth(i);
-            double bce = Activations.softplus(x[i]) - x[i] * t;
-            double wrong = Activations.sigmoid(t == 1 ? -x[i] : x[i]); // 1 - p_t
-            double factor = Math.pow(wrong, s.focalGamma());
-            double balance = s.focalAlpha() == null ? 1 : t == 1 ? s.focalAlpha() : 1 - s.focalAlpha();
-            out[i] = factorOnly ? factor : balance * factor * bce;
+            out[i] = factorOnly ? focalFactor(x[i], t, s.focalGamma()) : focalAt(x[i], t, s.focalGamma(), s.focalAlpha());
         }
         return new PixelMap(factorOnly ? MapKind.FOCAL_MODULATION : MapKind.FOCAL, data.channels(), data.height(),
                 data.width(), out);
+    }
+
+    /** The modulating factor (1 - p_t)^gamma of one element with logit z and target t. */
+    public static double focalFactor(double z, int t, double gamma) {
+        return Math.pow(Activations.sigmoid(t == 1 ? -z : z), gamma);
+    }
+
+    /** The focal loss of one element: alpha_t (1 - p_t)^gamma BCE(z, t); alpha null means no weighting. */
+    public static double focalAt(double z, int t, double gamma, Double alpha) {
+        double balance = alpha == null ? 1 : t == 1 ? alpha : 1 - alpha;
+        return balance * focalFactor(z, t, gamma) * Activations.binaryCrossEntropy(z, t);
     }
 
     /** The class of each pixel for the U-Net weights (0 background, -1 ignored). */

@@ -17,6 +17,11 @@ public final class Activations {
         return e / (1.0 + e);
     }
 
+    /** Binary cross-entropy on a logit z against a target t: softplus(z) - z t, finite for any z. */
+    public static double binaryCrossEntropy(double z, double t) {
+        return softplus(z) - z * t;
+    }
+
     /** log(1 + exp(x)) without overflow. */
     public static double softplus(double x) {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));

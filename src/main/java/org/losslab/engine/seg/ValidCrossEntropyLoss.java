@@ -55,7 +55,7 @@ public final class ValidCrossEntropyLoss implements Evaluator<SegmentationData> 
             for (int i = 0; i < x.length; i++) {
                 if (labels.valid(i) == 1) {
                     count++;
-                    sum += Activations.softplus(x[i]) - x[i] * labels.truth(i);
+                    sum += Activations.binaryCrossEntropy(x[i], labels.truth(i));
                 }
             }
             if (gradient != null && count > 0) {
