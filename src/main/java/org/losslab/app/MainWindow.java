@@ -59,10 +59,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     public MainWindow() {
         setId("main-window");
-        doc = new SegDocument(Presets.standard().create(256));
+        doc = new SegDocument(Presets.standard().create(256), Presets.standard().key());
         segmentation = new SegmentationWorkspace(doc);
-        segmentation.loadPreset(Presets.standard(), 256);
-        doc.markSaved();
         Tab segTab = new Tab("Segmentation", segmentation);
         segTab.setClosable(false);
         tabs.getTabs().add(segTab);

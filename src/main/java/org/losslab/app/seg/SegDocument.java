@@ -37,10 +37,15 @@ public final class SegDocument {
     private final javafx.collections.ObservableList<String> classNames = javafx.collections.FXCollections.observableArrayList();
 
     public SegDocument(SegmentationData initial) {
+        this(initial, "");
+    }
+
+    /** A document opening on a scene, with the key of the preset it came from ("" for none). */
+    public SegDocument(SegmentationData initial, String presetKey) {
         for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
             params.put(spec.name(), spec.defaults());
         }
-        replace(initial, "");
+        replace(initial, presetKey);
         dirty.set(false);
     }
 
@@ -72,10 +77,11 @@ public final class SegDocument {
     /** A new scene (preset, file, new canvas): the history is kept, as a new-scene step. */
     public void replace(SegmentationData scene, String presetKey) {
         SegmentationData old = data.get();
+        String oldPreset = preset;
+        preset = presetKey; // before the data, so that listeners of the data see the new preset
         data.set(scene);
-        preset = presetKey;
         if (old != null) {
-            undo.push(new SceneSwap(old, scene));
+            undo.push(new SceneSwap(old, oldPreset, scene, presetKey));
             trim();
             redo.clear();
         }
@@ -172,6 +178,7 @@ public final class SegDocument {
 
     private void apply(Edit e, boolean backwards) {
         if (e instanceof SceneSwap swap) {
+            preset = backwards ? swap.previousPreset : swap.nextPreset;
             data.set(backwards ? swap.previous : swap.next);
             changed(null);
             return;
@@ -201,12 +208,16 @@ public final class SegDocument {
     /** A step that swapped the whole scene. */
     private static final class SceneSwap extends Edit {
         final SegmentationData previous;
+        final String previousPreset;
         final SegmentationData next;
+        final String nextPreset;
 
-        SceneSwap(SegmentationData previous, SegmentationData next) {
+        SceneSwap(SegmentationData previous, String previousPreset, SegmentationData next, String nextPreset) {
             super("new scene", false, new int[] {0}, new double[0], new double[0], null);
             this.previous = previous;
+            this.previousPreset = previousPreset;
             this.next = next;
+            this.nextPreset = nextPreset;
         }
     }
 }

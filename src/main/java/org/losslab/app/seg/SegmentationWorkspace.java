@@ -249,7 +249,6 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     /** Opens a built-in scene at a size. */
     public void loadPreset(Presets.Preset p, int size) {
         doc.replace(p.create(size), p.key());
-        lesson.setText(p.lesson());
         message.set("Preset: " + p.title());
     }
 
@@ -333,6 +332,8 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
 
     private void sceneChanged() {
         SegmentationData d = doc.data();
+        lesson.setText(Presets.all().stream().filter(p -> p.key().equals(doc.preset())).findFirst()
+                .map(Presets.Preset::lesson).orElse(""));
         canvas.resizeImages(d.width(), d.height());
         ObservableList<Integer> classes = FXCollections.observableArrayList();
         int first = d.mode() == SegMode.MULTICLASS ? 0 : 1;
