@@ -1,326 +1,184 @@
 package org.losslab.app;
 
+import static org.losslab.app.Action.shortcut;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
+import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
+import org.losslab.app.detect.DetectionWorkspace;
+import org.losslab.app.plots.PlotsWorkspace;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.app.seg.SegmentationWorkspace;
-import org.losslab.app.seg.Tool;
 import org.losslab.engine.EngineException;
-import org.losslab.engine.paint.MapOperations;
-import org.losslab.engine.seg.SegMode;
-import org.losslab.engine.seg.SegmentationData;
-import org.losslab.scene.MaskImport;
-import org.losslab.scene.NpyReader;
 import org.losslab.scene.Presets;
 import org.losslab.scene.SceneFiles;
 
 /**
- * The main window: menus, the workspaces as tabs, and the status bar (cursor read-out, messages, zoom,
- * frame time). Actions are declared once and reached from menus and keys.
+ * The main window: the workspaces as tabs, the menus and keys made from the action catalogue, and the
+ * status bar of the workspace shown. It knows the workspaces only through {@link Workspace}; opening
+ * and saving a scene asks each of them to restore or write its part.
  */
 public final class MainWindow extends BorderPane implements AutoCloseable {
-    private final SegDocument doc;
-    private final SegmentationWorkspace segmentation;
-    private final org.losslab.app.plots.PlotsWorkspace plots;
-    private final org.losslab.app.detect.DetectionWorkspace detection;
+    private final List<Workspace> workspaces;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();
-    private final Label zoomLabel = new Label();
-    private final Label frameLabel = new Label();
+    private final ActionCatalogue catalogue;
+    private final BooleanBinding dirty;
     private Path file;
-    private org.losslab.scene.Scene loadedScene;
+    /** The scene as last opened or saved: what the workspaces write into, so that what they do not own is kept. */
+    private org.losslab.scene.Scene opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
 
     public MainWindow() {
         setId("main-window");
-        doc = new SegDocument(Presets.standard().create(256), Presets.standard().key());
-        segmentation = new SegmentationWorkspace(doc);
-        Tab segTab = new Tab("Segmentation", segmentation);
-        segTab.setClosable(false);
-        tabs.getTabs().add(segTab);
-        plots = new org.losslab.app.plots.PlotsWorkspace(doc);
-        addWorkspace("Plots", plots);
-        detection = new org.losslab.app.detect.DetectionWorkspace();
-        addWorkspace("Detection", detection);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b.getContent() == plots) {
-                plots.refresh();
-            }
-        });
+        SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
+        workspaces = Workspaces.create(new Workspaces.Shared(segmentation));
+        for (Workspace w : workspaces) {
+            Tab tab = new Tab(w.title(), w.node());
+            tab.setClosable(false);
+            tabs.getTabs().add(tab);
+        }
         tabs.setId("workspaces");
-        setTop(menus());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> shown().shown());
+        catalogue = new ActionCatalogue(globalActions(), workspaces);
+        dirty = Bindings.createBooleanBinding(() -> workspaces.stream().anyMatch(w -> w.dirty().get()),
+                workspaces.stream().map(Workspace::dirty).toArray(javafx.beans.Observable[]::new));
+        setTop(catalogue.menuBar());
         setCenter(tabs);
         status.setId("status-bar");
-        status.textProperty().bind(segmentation.cursorTextProperty().map(t -> t.isEmpty()
-                ? segmentation.messageProperty().get() : t));
-        segmentation.messageProperty().addListener((o, a, b) -> {
-            if (segmentation.cursorTextProperty().get().isEmpty()) {
-                status.textProperty().unbind();
-                status.setText(b);
-                status.textProperty().bind(segmentation.cursorTextProperty().map(t -> t.isEmpty()
-                        ? segmentation.messageProperty().get() : t));
-            }
-        });
-        zoomLabel.textProperty().bind(segmentation.canvas().zoomProperty().map(z ->
-                String.format(Locale.ROOT, "zoom %.0f%%", 100 * z.doubleValue())));
-        zoomLabel.setOnMouseClicked(e -> {
+        status.textProperty().bind(Bindings.createStringBinding(() -> shown().status().get(),
+                statusDependencies()));
+        Label zoom = new Label();
+        zoom.textProperty().bind(Bindings.createStringBinding(() -> shown() == segmentation()
+                ? String.format(Locale.ROOT, "zoom %.0f%%", 100 * segmentation().canvas().zoomProperty().get()) : "",
+                tabs.getSelectionModel().selectedIndexProperty(), segmentation().canvas().zoomProperty()));
+        zoom.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                segmentation.canvas().fit();
+                segmentation().canvas().fit();
             }
         });
-        zoomLabel.setId("zoom-label");
-        frameLabel.textProperty().bind(segmentation.frameTextProperty());
-        frameLabel.setId("frame-label");
-        status.getRightItems().addAll(zoomLabel, new Label("  "), frameLabel);
+        zoom.setId("zoom-label");
+        Label frame = new Label();
+        frame.textProperty().bind(Bindings.createStringBinding(() -> shown() == segmentation()
+                ? segmentation().frameTextProperty().get() : "", tabs.getSelectionModel().selectedIndexProperty(),
+                segmentation().frameTextProperty()));
+        frame.setId("frame-label");
+        status.getRightItems().addAll(zoom, new Label("  "), frame);
         setBottom(status);
     }
 
+    private javafx.beans.Observable[] statusDependencies() {
+        List<javafx.beans.Observable> deps = new ArrayList<>();
+        deps.add(tabs.getSelectionModel().selectedIndexProperty());
+        workspaces.forEach(w -> deps.add(w.status()));
+        return deps.toArray(javafx.beans.Observable[]::new);
+    }
+
+    private List<Action> globalActions() {
+        List<Action> out = new ArrayList<>();
+        out.add(Action.menu("File", "New canvas…", this::newCanvas, shortcut(KeyCode.N)));
+        out.add(Action.menu("File", "Open scene…", this::openDialog, shortcut(KeyCode.O)));
+        out.add(Action.menu("File", "Save scene", this::save, shortcut(KeyCode.S)));
+        out.add(Action.menu("File", "Save scene as…", this::saveAs, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)));
+        out.add(Action.menu("File", "Quit", this::quit, shortcut(KeyCode.Q)));
+        out.add(Action.menu("Edit", "Undo", () -> shown().undo(), shortcut(KeyCode.Z)).withHelp("one step of the workspace shown"));
+        out.add(Action.menu("Edit", "Redo", () -> shown().redo(), shortcut(KeyCode.Y),
+                shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN)));
+        for (int k = 0; k < workspaces.size() && k < 9; k++) {
+            int index = k;
+            out.add(Action.menu("View", "Show " + workspaces.get(k).title(), () -> tabs.getSelectionModel().select(index),
+                    shortcut(KeyCode.getKeyCode(Integer.toString(k + 1)))));
+        }
+        out.add(Action.menu("Help", "Shortcuts", this::shortcuts, new javafx.scene.input.KeyCodeCombination(KeyCode.F1)));
+        out.add(Action.menu("Help", "About LossLab", () -> Dialogs.information("LossLab",
+                "See how segmentation and detection losses behave. Numbers as segmentation_models.pytorch and torchvision compute them.")));
+        return out;
+    }
+
+    /** The workspace whose tab is selected. */
+    public Workspace shown() {
+        int index = tabs.getSelectionModel().getSelectedIndex();
+        return workspaces.get(Math.max(0, index));
+    }
+
+    public List<Workspace> workspaces() {
+        return workspaces;
+    }
+
+    private <T extends Workspace> T workspace(Class<T> type) {
+        return workspaces.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     public SegmentationWorkspace segmentation() {
-        return segmentation;
+        return workspace(SegmentationWorkspace.class);
     }
 
-    public org.losslab.app.plots.PlotsWorkspace plots() {
-        return plots;
+    public PlotsWorkspace plots() {
+        return workspace(PlotsWorkspace.class);
     }
 
-    public org.losslab.app.detect.DetectionWorkspace detection() {
-        return detection;
+    public DetectionWorkspace detection() {
+        return workspace(DetectionWorkspace.class);
     }
 
     public TabPane tabs() {
         return tabs;
     }
 
-    /** Adds a workspace tab (plots, detection). */
-    public void addWorkspace(String title, javafx.scene.Node node) {
-        Tab tab = new Tab(title, node);
-        tab.setClosable(false);
-        tabs.getTabs().add(tab);
+    public ActionCatalogue actions() {
+        return catalogue;
     }
 
-    private MenuBar menus() {
-        Menu fileMenu = new Menu("_File");
-        fileMenu.getItems().addAll(
-                item("_New canvas…", "Ctrl+N", this::newCanvas),
-                item("_Open scene…", "Ctrl+O", this::openDialog),
-                item("_Save scene", "Ctrl+S", this::save),
-                item("Save scene _as…", "Ctrl+Shift+S", this::saveAs),
-                new SeparatorMenuItem(),
-                item("Import mask (PNG)…", null, this::importMask),
-                item("Import prediction (NumPy .npy)…", null, this::importNpy),
-                item("Import background image (PNG, JPEG)…", null, this::importBackground),
-                new SeparatorMenuItem(),
-                item("Export canvas as PNG…", "Ctrl+E", this::exportPng),
-                item("Export table as CSV…", null, this::exportCsv),
-                new SeparatorMenuItem(),
-                item("_Quit", "Ctrl+Q", () -> getScene().getWindow().fireEvent(
-                        new javafx.stage.WindowEvent(getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
-        Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(
-                item("_Undo", "Ctrl+Z", this::undo),
-                item("_Redo", "Ctrl+Y", this::redo),
-                new SeparatorMenuItem(),
-                item("Confidence (scale logits)…", null, this::confidence),
-                item("Blur prediction", null, () -> doc.setPrediction("blur", MapOperations.blur(doc.data(), 2))),
-                item("Shift prediction…", null, this::shift),
-                item("Dilate prediction", null, () -> doc.setPrediction("dilate", MapOperations.morph(doc.data(), 2, true))),
-                item("Erode prediction", null, () -> doc.setPrediction("erode", MapOperations.morph(doc.data(), 2, false))),
-                item("Copy target to prediction", null, () -> doc.setPrediction("copy target", MapOperations.fromTarget(doc.data()))),
-                item("Invert prediction", null, () -> doc.setPrediction("invert", MapOperations.invert(doc.data()))),
-                item("Clear prediction (p = 0.5)", null, () -> doc.setPrediction("clear", MapOperations.clear(doc.data()))));
-        Menu view = new Menu("_View");
-        view.getItems().addAll(
-                item("Fit to window", "Ctrl+0", () -> segmentation.canvas().fit()),
-                item("Zoom in", "Ctrl+Plus", () -> zoomBy(1.25)),
-                item("Zoom out", "Ctrl+Minus", () -> zoomBy(0.8)),
-                item("Toggle heatmap", null, segmentation::toggleHeatmap));
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(item("Shortcuts", "F1", this::shortcuts), item("About LossLab", null, this::about));
-        MenuBar bar = new MenuBar(fileMenu, edit, view, help);
-        bar.setId("menu-bar");
-        return bar;
+    /** Whether any workspace has unsaved changes. */
+    public ObservableValue<Boolean> dirtyProperty() {
+        return dirty;
     }
 
-    private boolean detectionShown() {
-        return tabs.getSelectionModel().getSelectedItem() != null
-                && tabs.getSelectionModel().getSelectedItem().getContent() == detection;
-    }
-
-    private void undo() {
-        if (detectionShown()) {
-            detection.document().undo();
-        } else {
-            doc.undo();
-        }
-    }
-
-    private void redo() {
-        if (detectionShown()) {
-            detection.document().redo();
-        } else {
-            doc.redo();
-        }
-    }
-
-    private void zoomBy(double f) {
-        var c = segmentation.canvas();
-        c.zoomAround(f, c.getWidth() / 2, c.getHeight() / 2);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    /** Keys that are not menu accelerators: tools, brush size, pan, overlay toggle. */
+    /** Wires the catalogue's keys to the window's scene. */
     public void installKeys(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
-                return;
-            }
-            var controller = segmentation.controller();
-            var radius = segmentation.canvas().brushRadiusProperty();
-            if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
-                redo();
-                e.consume();
-                return;
-            }
-            if (e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            if (detectionShown()) {
-                if (e.getCode() == KeyCode.G || e.getCode() == KeyCode.P) {
-                    detection.boxes().canvas().drawTruthProperty().set(e.getCode() == KeyCode.G);
-                    e.consume();
-                }
-                return;
-            }
-            switch (e.getCode()) {
-                case OPEN_BRACKET -> radius.set(Math.max(1, radius.get() / 1.25));
-                case CLOSE_BRACKET -> radius.set(Math.min(200, radius.get() * 1.25));
-                case V -> segmentation.toggleHeatmap();
-                case T -> controller.editTargetProperty().set(true);
-                case P -> controller.editTargetProperty().set(false);
-                case SPACE -> segmentation.canvas().setSpaceDown(true);
-                default -> {
-                    for (Tool t : Tool.values()) {
-                        if (t.key == e.getCode()) {
-                            controller.toolProperty().set(t);
-                        }
-                    }
-                    return;
-                }
-            }
-            e.consume();
-        });
-        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.SPACE) {
-                segmentation.canvas().setSpaceDown(false);
-            }
-        });
+        catalogue.install(scene, this::shown);
     }
 
-    private FileChooser chooser(String title, String description, String... patterns) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-        if (file != null && file.getParent() != null) {
-            c.setInitialDirectory(file.getParent().toFile());
-        }
-        return c;
-    }
-
+    /** A blank segmentation canvas: a new scene, saved to a file of its own. */
     private void newCanvas() {
-        if (!confirmDiscard()) {
-            return;
+        if (confirmDiscard() && segmentation().newCanvasDialog()) {
+            file = null;
+            opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
         }
-        java.util.List<String> modes = new java.util.ArrayList<>(java.util.List.of("binary"));
-        for (int k = 2; k <= 8; k++) {
-            modes.add("multiclass (" + k + " classes)");
-        }
-        for (int k = 2; k <= 4; k++) {
-            modes.add("multilabel (" + k + " labels)");
-        }
-        ChoiceDialog<String> mode = new ChoiceDialog<>("binary", modes);
-        mode.setHeaderText("Mode of the new canvas");
-        Optional<String> m = mode.showAndWait();
-        if (m.isEmpty()) {
-            return;
-        }
-        ChoiceDialog<Integer> size = new ChoiceDialog<>(256, 32, 64, 128, 256, 512, 1024);
-        size.setHeaderText("Canvas size (pixels a side)");
-        Optional<Integer> s = size.showAndWait();
-        if (s.isEmpty()) {
-            return;
-        }
-        int n = s.get();
-        SegMode segMode = m.get().startsWith("binary") ? SegMode.BINARY : m.get().startsWith("multiclass") ? SegMode.MULTICLASS
-                : SegMode.MULTILABEL;
-        int channels = segMode == SegMode.BINARY ? 1 : Integer.parseInt(m.get().replaceAll("\\D", ""));
-        int targetLength = segMode == SegMode.MULTILABEL ? channels * n * n : n * n;
-        double[] logits = new double[channels * n * n];
-        if (segMode != SegMode.MULTICLASS) {
-            java.util.Arrays.fill(logits, -4);
-        } else {
-            for (int i = 0; i < n * n; i++) {
-                logits[i] = 4;
-            }
-        }
-        doc.replace(new SegmentationData(segMode, channels, n, n, logits, new int[targetLength]), "");
-        file = null;
     }
 
     private void openDialog() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        var chosen = chooser("Open scene", "LossLab scenes", "*.json").showOpenDialog(getScene().getWindow());
-        if (chosen != null) {
-            open(chosen.toPath());
+        if (confirmDiscard()) {
+            Dialogs.open(this, "Open scene", "LossLab scenes", "*.json").ifPresent(this::open);
         }
     }
 
-    /** Opens a scene file; a file that cannot be read leaves the current scene as it is. */
+    /** Opens a scene file into every workspace; a file that cannot be read leaves everything as it is. */
     public boolean open(Path path) {
         try {
             org.losslab.scene.Scene scene = SceneFiles.read(path);
-            if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isPresent()) {
-                SceneAdapter.load(scene, doc);
+            for (Workspace w : workspaces) {
+                w.restoreFrom(scene);
+                w.markSaved();
             }
-            SceneAdapter.loadBoxes(scene, detection.document());
-            loadedScene = scene;
+            opened = scene;
             file = path;
-            segmentation.messageProperty().set("Opened " + path.getFileName());
+            segmentation().messageProperty().set("Opened " + path.getFileName());
             return true;
         } catch (EngineException e) {
             error("Cannot open " + path.getFileName(), e.getMessage());
@@ -337,20 +195,21 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     private void saveAs() {
-        var chosen = chooser("Save scene", "LossLab scenes", "*.json").showSaveDialog(getScene().getWindow());
-        if (chosen != null) {
-            saveTo(chosen.toPath());
-        }
+        Dialogs.save(this, "Save scene", "LossLab scenes", "*.json").ifPresent(this::saveTo);
     }
 
     /** Writes the scene; on failure the previous file is untouched and the error shown. */
     public boolean saveTo(Path path) {
         try {
-            SceneFiles.write(SceneAdapter.withBoxes(SceneAdapter.toScene(doc, loadedScene,
-                    segmentation.layerChoice().getValue().key()), detection.document()), path);
+            org.losslab.scene.Scene scene = opened;
+            for (Workspace w : workspaces) {
+                scene = w.writeTo(scene);
+            }
+            SceneFiles.write(scene, path);
+            opened = scene;
             file = path;
-            doc.markSaved();
-            segmentation.messageProperty().set("Saved " + path.getFileName());
+            workspaces.forEach(Workspace::markSaved);
+            segmentation().messageProperty().set("Saved " + path.getFileName());
             return true;
         } catch (IOException | EngineException e) {
             error("Cannot save " + path.getFileName(), e.getMessage());
@@ -358,171 +217,30 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
-    private void importMask() {
-        var chosen = chooser("Import mask", "Images", "*.png", "*.jpg", "*.jpeg").showOpenDialog(getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        try {
-            MaskImport.Mask mask = MaskImport.read(chosen.toPath());
-            SegmentationData d = doc.data();
-            if (mask.height() != d.height() || mask.width() != d.width()) {
-                throw new EngineException("the mask is " + mask.width() + " x " + mask.height() + ", the canvas "
-                        + d.width() + " x " + d.height());
-            }
-            int[] target = mask.labels();
-            if (d.mode() == SegMode.BINARY) {
-                for (int i = 0; i < target.length; i++) {
-                    target[i] = target[i] == 255 ? 255 : target[i] > 0 ? 1 : 0;
-                }
-            }
-            if (d.mode() == SegMode.MULTILABEL) {
-                throw new EngineException("import a multilabel target as a scene file; PNG masks are one label per pixel");
-            }
-            doc.replace(new SegmentationData(d.mode(), d.channels(), d.height(), d.width(), d.prediction().clone(), target), doc.preset());
-        } catch (EngineException e) {
-            error("Cannot import " + chosen.getName(), e.getMessage());
-        }
-    }
-
-    private void importBackground() {
-        var chosen = chooser("Background image", "Images", "*.png", "*.jpg", "*.jpeg").showOpenDialog(getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        javafx.scene.image.Image image = new javafx.scene.image.Image(chosen.toURI().toString());
-        if (image.isError()) {
-            error("Cannot read " + chosen.getName(), String.valueOf(image.getException()));
-            return;
-        }
-        segmentation.canvas().setBackground(image);
-        segmentation.messageProperty().set("Background " + chosen.getName() + " (lower the heatmap opacity to see it)");
-    }
-
-    private void importNpy() {
-        var chosen = chooser("Import prediction", "NumPy arrays", "*.npy").showOpenDialog(getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        try {
-            importPrediction(NpyReader.read(chosen.toPath()));
-        } catch (EngineException e) {
-            error("Cannot import " + chosen.getName(), e.getMessage());
-        }
-    }
-
-    /** Puts an array as the prediction: logits, or probabilities (all values in [0, 1]) turned into logits. */
-    public void importPrediction(NpyReader.Array array) {
-        SegmentationData d = doc.data();
-        int[] s = array.shape();
-        if (s[0] != d.channels() || s[1] != d.height() || s[2] != d.width()) {
-            throw new EngineException("the array is " + s[0] + " x " + s[1] + " x " + s[2] + ", the scene needs "
-                    + d.channels() + " x " + d.height() + " x " + d.width());
-        }
-        double[] v = array.values().clone();
-        boolean probabilities = java.util.Arrays.stream(v).allMatch(x -> x >= 0 && x <= 1);
-        if (probabilities) {
-            for (int i = 0; i < v.length; i++) {
-                double p = Math.min(1 - 1e-6, Math.max(1e-6, v[i]));
-                v[i] = d.mode() == SegMode.MULTICLASS ? Math.log(p) : Math.log(p) - Math.log1p(-p);
-            }
-        }
-        doc.setPrediction("import prediction", v);
-    }
-
-    private void exportPng() {
-        var chosen = chooser("Export canvas", "PNG images", "*.png").showSaveDialog(getScene().getWindow());
-        if (chosen != null) {
-            try {
-                var image = segmentation.snapshot(null, null);
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", chosen);
-            } catch (IOException e) {
-                error("Cannot export", e.getMessage());
-            }
-        }
-    }
-
-    private void exportCsv() {
-        var chosen = chooser("Export table", "CSV", "*.csv").showSaveDialog(getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        StringBuilder csv = new StringBuilder("name,kind,value,pinned\n");
-        segmentation.rows().forEach(r -> csv.append(r.name()).append(',').append(r.metric() ? "metric" : "loss").append(',')
-                .append(r.valueProperty().get()).append(',').append(r.pinnedProperty().get()).append('\n'));
-        try {
-            Files.writeString(chosen.toPath(), csv.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            error("Cannot export", e.getMessage());
-        }
-    }
-
-    private void confidence() {
-        TextInputDialog d = new TextInputDialog("2");
-        d.setHeaderText("Multiply every logit by (below 1 softens, above 1 sharpens):");
-        d.showAndWait().ifPresent(text -> {
-            try {
-                doc.setPrediction("confidence x" + text, MapOperations.scale(doc.data(), Double.parseDouble(text.trim())));
-            } catch (NumberFormatException e) {
-                error("Not a number", text);
-            }
-        });
-    }
-
-    private void shift() {
-        TextInputDialog d = new TextInputDialog("0 5");
-        d.setHeaderText("Shift the prediction by dy dx pixels:");
-        d.showAndWait().ifPresent(text -> {
-            String[] parts = text.trim().split("[ ,]+");
-            try {
-                doc.setPrediction("shift", MapOperations.shift(doc.data(), Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
-            } catch (RuntimeException e) {
-                error("Give two whole numbers, dy and dx", text);
-            }
-        });
-    }
-
     private void shortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
         a.setHeaderText("Shortcuts");
-        a.setContentText(String.join("\n",
-                "B brush, E eraser, F fill, R rectangle, O ellipse",
-                "T paint ground truth, P paint prediction",
-                "[ and ] brush size; Alt or right button erases",
-                "Wheel zoom around the cursor; Space+drag or middle drag pans; Ctrl+0 fits",
-                "V toggles the heatmap",
-                "Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo",
-                "Ctrl+O open, Ctrl+S save, Ctrl+E export PNG",
-                "Detection: G draw ground truth, P draw prediction; drag a box to move, its handles to resize",
-                "  (Shift keeps the aspect ratio); arrows nudge (Shift: 10 px); Delete removes; Esc cancels;",
-                "  Ctrl+click a ground-truth box to pair the selected prediction with it"));
-        a.show();
-    }
-
-    private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setHeaderText("LossLab");
-        a.setContentText("See how segmentation and detection losses behave. Numbers as segmentation_models.pytorch and torchvision compute them.");
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(catalogue.help());
+        text.setEditable(false);
+        text.setPrefSize(640, 420);
+        text.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(text);
         a.show();
     }
 
     private void error(String header, String text) {
-        segmentation.messageProperty().set(header + ": " + text);
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.setHeaderText(header);
-        a.setContentText(text);
-        a.show();
+        segmentation().messageProperty().set(header + ": " + text);
+        Dialogs.error(header, text);
+    }
+
+    private void quit() {
+        var window = getScene().getWindow();
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     /** Asks before unsaved changes are lost; true when it is fine to go on. */
     public boolean confirmDiscard() {
-        if (!doc.dirtyProperty().get()) {
-            return true;
-        }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scene has unsaved changes. Discard them?",
-                ButtonType.YES, ButtonType.CANCEL);
-        a.setHeaderText("Unsaved changes");
-        return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+        return !dirty.get() || Dialogs.confirm("Unsaved changes", "The scene has unsaved changes. Discard them?");
     }
 
     public void attach(Stage stage) {
@@ -534,13 +252,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 Platform.exit();
             }
         });
-        doc.dirtyProperty().addListener((o, a, b) -> stage.setTitle("LossLab" + (b ? " *" : "")));
+        dirty.addListener((o, a, b) -> stage.setTitle("LossLab" + (b ? " *" : "")));
     }
 
     @Override
     public void close() {
-        segmentation.close();
-        plots.close();
-        detection.close();
+        workspaces.forEach(Workspace::close);
     }
 }

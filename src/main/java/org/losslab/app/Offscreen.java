@@ -26,10 +26,24 @@ public final class Offscreen {
 
     /** Starts the toolkit headless, once; must run before any other JavaFX use in this JVM. */
     public static synchronized void start() {
+        start(false);
+    }
+
+    /**
+     * Starts the toolkit for a real window: on the display when there is one (DISPLAY set), else on
+     * Monocle's headless screen, where windows are shown and pulsed as on a display but not seen.
+     */
+    public static synchronized boolean startWithDisplayIfAny() {
+        boolean display = System.getenv("DISPLAY") != null && System.getProperty("glass.platform") == null;
+        start(display);
+        return display;
+    }
+
+    private static void start(boolean onDisplay) {
         if (started) {
             return;
         }
-        if (System.getProperty("glass.platform") == null) {
+        if (!onDisplay && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");

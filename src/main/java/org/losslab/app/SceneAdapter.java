@@ -23,7 +23,7 @@ public final class SceneAdapter {
     private SceneAdapter() {
     }
 
-    public static Scene toScene(SegDocument doc, Scene base, String layer) {
+    public static Scene toScene(SegDocument doc, Scene base) {
         List<LossEntry> losses = new ArrayList<>();
         for (Map.Entry<String, Params> e : doc.params().entrySet()) {
             LossSpec<?> spec = LossRegistry.get(e.getKey());
@@ -40,12 +40,11 @@ public final class SceneAdapter {
         }
         Scene scene = (base == null ? new Scene(Map.of(), List.of(), Map.of()) : base)
                 .withBlock(Domains.SEGMENTATION, doc.data().copy()).withLosses(losses);
-        ObjectNode app = Json.MAPPER.createObjectNode();
+        ObjectNode app = ViewSettings.appBlock(scene).deepCopy();
         app.put("preset", doc.preset());
-        app.put("layer", layer);
         var names = app.putArray("class_names");
         doc.classNames().forEach(names::add);
-        return scene.withExtraBlock("losslab_app", app);
+        return scene.withExtraBlock(ViewSettings.APP_BLOCK, app);
     }
 
     /** Adds the detection workspace's boxes: the pairs (boxes block) and the scored boxes (detections block). */
@@ -98,7 +97,7 @@ public final class SceneAdapter {
                 params.put(entry.name(), entry.bind());
             }
         }
-        ObjectNode app = scene.extraBlocks().get("losslab_app");
+        ObjectNode app = scene.extraBlocks().get(ViewSettings.APP_BLOCK);
         doc.replace(data.copy(), app != null && app.has("preset") ? app.get("preset").asText() : "");
         doc.classNames().clear();
         if (app != null && app.has("class_names")) {

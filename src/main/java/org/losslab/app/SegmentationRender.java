@@ -25,7 +25,6 @@ public final class SegmentationRender {
             if (layer != null) {
                 w.layerChoice().setValue(layer);
             }
-            w.canvas().setUpscale((int) Math.ceil(900.0 / Math.max(doc.data().width(), doc.data().height())));
             new Scene(w, width, height);
             w.applyCss();
             w.layout();

@@ -16,72 +16,108 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: times the live frame on the standard N x N scene (and, with --brush, the update after
- * a brush dab); optionally runs the PyTorch reference script side by side. Prints, last,
- * {@code frame_ms_median=X} (or {@code ui_brush_ms_median=X} with --ui).
+ * a brush dab) on a given number of threads; optionally runs the PyTorch reference script with the
+ * same threads in the same run. Prints, last, {@code frame_ms_median=X} (or the UI figures with --ui).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the live frame the workspace computes.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--size", defaultValue = "512", description = "Scene side N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "512", description = "Scene side N, 8 to 4096 (default ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--frames", defaultValue = "60", description = "Timed frames (at least 30; default ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "60", description = "Timed frames, 30 to 100000 (default ${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--brush", defaultValue = "0", description = "Also time the update after a dab of this radius.")
+    @Option(names = "--threads", description = "Threads for both sides, 1 to 64 (default: every core).")
+    Integer threads;
+
+    @Option(names = "--brush", defaultValue = "0", description = "Also time the update after a dab of this radius (0 to 1000).")
     double brush;
 
-    @Option(names = "--dabs", defaultValue = "400", description = "Timed dabs with --brush (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dabs", defaultValue = "400", description = "Timed dabs with --brush or --ui, 30 to 100000 (default ${DEFAULT-VALUE}).")
     int dabs;
 
-    @Option(names = "--torch", description = "Run this PyTorch reference script (torch_frame.py) in the same run.")
+    @Option(names = "--torch", description = "Run this PyTorch reference script (bench/torch_frame.py) in the same run.")
     Path torchScript;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --torch (default ${DEFAULT-VALUE}).")
     String python;
 
-    @Option(names = "--ui", description = "Drive the real workspace offscreen with brush dabs (see the app).")
+    @Option(names = "--ui", description = "Drive the real window with brush dabs, timing each until its frame is rendered.")
     boolean ui;
 
     @Override
     public Integer call() throws Exception {
+        String problem = checkOptions();
+        if (problem != null) {
+            System.err.println("bench: " + problem);
+            return 2;
+        }
         Integer relaunched = Relaunch.withVectorModule();
         if (relaunched != null) {
             return relaunched;
         }
-        if (size < 8 || size > 4096) {
-            System.err.println("bench: --size must be between 8 and 4096");
-            return 2;
-        }
         if (ui) {
-            return UiBench.run(size, Math.max(200, dabs));
+            return UiBench.run(size, dabs);
         }
-        FrameBenchmark.Result r = FrameBenchmark.run(size, Math.max(30, frames), brush, Math.max(30, dabs));
-        System.out.printf(Locale.ROOT, "scene %dx%d, %d frames, %d cores, %s kernel%n", size, size, r.frames(),
-                Runtime.getRuntime().availableProcessors(), r.vectorised() ? "SIMD" : "scalar");
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        FrameBenchmark.Result r = FrameBenchmark.run(size, frames, brush, dabs, n);
+        System.out.printf(Locale.ROOT, "scene %dx%d, %d frames, %d threads, %s kernel%n", size, size, r.frames(), r.threads(),
+                r.vectorised() ? "SIMD" : "scalar");
+        System.out.println("a frame: BCE and focal maps, Dice/Jaccard/Tversky with gradients dL/dz, Boundary-IoU bands;"
+                + " LossLab float32 with analytic gradients");
         System.out.printf(Locale.ROOT, "dice=%.6f boundary_iou=%.6f%n", r.dice(), r.boundaryIou());
         System.out.printf(Locale.ROOT, "frame_ms_min=%.3f%n", r.frameMinMs());
         if (brush > 0) {
             System.out.printf(Locale.ROOT, "brush_radius=%.1f brush_ms_median=%.3f%n", r.brushRadius(), r.brushMedianMs());
         }
         if (torchScript != null) {
-            Double torch = runTorch();
-            if (torch != null) {
-                System.out.printf(Locale.ROOT, "torch_frame_ms_median=%.3f speedup=%.2fx%n", torch, torch / r.frameMedianMs());
+            Double torch = runTorch(n);
+            if (torch == null) {
+                return 1;
             }
+            System.out.printf(Locale.ROOT, "torch_frame_ms_median=%.3f (PyTorch float32, autograd gradients, %d threads)%n",
+                    torch, n);
+            System.out.printf(Locale.ROOT, "speedup=%.2fx (torch median / LossLab median, same work, same threads)%n",
+                    torch / r.frameMedianMs());
         }
         System.out.printf(Locale.ROOT, "frame_ms_median=%.3f%n", r.frameMedianMs());
         return 0;
     }
 
-    private Double runTorch() throws Exception {
-        if (!Files.isRegularFile(torchScript)) {
-            System.err.println("bench: no PyTorch script at " + torchScript);
+    /** What is wrong with the options, or null. */
+    private String checkOptions() {
+        if (size < 8 || size > 4096) {
+            return "--size must be between 8 and 4096";
+        }
+        if (frames < 30 || frames > 100_000) {
+            return "--frames must be between 30 and 100000";
+        }
+        if (dabs < 30 || dabs > 100_000) {
+            return "--dabs must be between 30 and 100000";
+        }
+        if (!Double.isFinite(brush) || brush < 0 || brush > 1000) {
+            return "--brush must be a radius between 0 and 1000";
+        }
+        if (threads != null && (threads < 1 || threads > 64)) {
+            return "--threads must be between 1 and 64";
+        }
+        if (torchScript != null && !Files.isRegularFile(torchScript)) {
+            return "no PyTorch script at " + torchScript;
+        }
+        return null;
+    }
+
+    private Double runTorch(int n) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, torchScript.toString(), "--size", Integer.toString(size),
+                "--threads", Integer.toString(n), "--reps", "30");
+        pb.redirectErrorStream(true);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (java.io.IOException e) {
+            System.err.println("bench: cannot start " + python + " (" + e.getMessage() + ")");
             return null;
         }
-        ProcessBuilder pb = new ProcessBuilder(python, torchScript.toString(), Integer.toString(size), "float32", "30");
-        pb.environment().put("THREADS", "2");
-        pb.redirectErrorStream(true);
-        Process process = pb.start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -94,7 +130,11 @@ public final class BenchCommand implements Callable<Integer> {
             return null;
         }
         System.out.print(output);
-        Matcher m = Pattern.compile("frame median ([0-9.]+) ms").matcher(output);
-        return m.find() ? Double.parseDouble(m.group(1)) : null;
+        Matcher m = Pattern.compile("torch_frame_ms_median=([0-9.]+)").matcher(output);
+        if (!m.find()) {
+            System.err.println("bench: the PyTorch script printed no torch_frame_ms_median");
+            return null;
+        }
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -19,7 +19,7 @@ final class CombinedLosses {
         return List.of(
                 ParamSpec.number("ce_weight", 0.5, 0, SegParams.BIG, "Weight of the cross-entropy term."),
                 ParamSpec.number("dice_weight", 0.5, 0, SegParams.BIG, "Weight of the Dice term."),
-                SegParams.IGNORE_INDEX.withDefault(255L), SegParams.SMOOTH, SegParams.CLASSES);
+                SegParams.IGNORE_INDEX.withDefault((long) SegParams.IGNORED_LABEL), SegParams.SMOOTH, SegParams.CLASSES);
     }
 
     static CompositeLoss diceCe() {

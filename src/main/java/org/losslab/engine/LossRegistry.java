@@ -20,6 +20,7 @@ import org.losslab.engine.seg.FocalLoss;
 import org.losslab.engine.seg.GeneralizedDiceLoss;
 import org.losslab.engine.seg.LovaszLoss;
 import org.losslab.engine.seg.MccLoss;
+import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.seg.TverskyLoss;
 import org.losslab.engine.seg.TverskyLoss.Variant;
@@ -32,6 +33,8 @@ import org.losslab.engine.ssd.MultiboxLoss;
  */
 public final class LossRegistry {
     private static final Map<String, LossSpec<?>> ENTRIES = new LinkedHashMap<>();
+    private static final java.util.function.Predicate<SegmentationData> NOT_MULTICLASS = d -> d.mode() != SegMode.MULTICLASS;
+    private static final String NEEDS_SIGMOID = "needs a binary or multilabel scene (sigmoid outputs)";
 
     static {
         Domain<SegmentationData> seg = Domains.SEGMENTATION;
@@ -56,15 +59,16 @@ public final class LossRegistry {
         register(new LossSpec<>("bce", seg, Kind.LOSS,
                 "Binary cross-entropy on logits (smp SoftBCEWithLogitsLoss), with label smoothing and pos_weight.",
                 "(1 - t') z + (1 + (w - 1) t') log(1 + exp(-z))",
-                BceLoss.params(), new BceLoss()));
+                BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID));
         register(new LossSpec<>("ce", seg, Kind.LOSS,
                 "Softmax cross-entropy (smp SoftCrossEntropyLoss) with label smoothing.",
                 "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
-                CrossEntropyLoss.params(), new CrossEntropyLoss()));
+                CrossEntropyLoss.params(), new CrossEntropyLoss()).onlyFor(d -> d.mode() == SegMode.MULTICLASS,
+                "needs a multiclass scene"));
         register(new LossSpec<>("mcc", seg, Kind.LOSS,
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",
-                MccLoss.params(), new MccLoss()));
+                MccLoss.params(), new MccLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID));
         register(new LossSpec<>("dice_ce", seg, Kind.LOSS,
                 "XEDice: weighted sum of cross-entropy (mean over valid pixels) and Dice, as in the DrivenData flood-water benchmark.",
                 "ce_weight x CE + dice_weight x Dice", CombinedLosses.diceCeParams(), CombinedLosses.diceCe()));
@@ -82,7 +86,8 @@ public final class LossRegistry {
         register(new LossSpec<>("boundary_iou", seg, Kind.METRIC,
                 "Boundary IoU (Cheng et al. 2021): IoU of the bands along the target and predicted boundaries.",
                 "|B(G) and B(P)| / |B(G) or B(P)|, B = mask minus its erosion",
-                BoundaryIouMetric.params(), new BoundaryIouMetric()));
+                BoundaryIouMetric.params(), new BoundaryIouMetric()).onlyFor(d -> d.mode() == SegMode.BINARY,
+                "needs a binary scene"));
 
         Domain<BoxPairs> boxes = Domains.BOXES;
         register(new LossSpec<>("iou", boxes, Kind.LOSS, "IoU loss: one minus the overlap ratio; flat (zero gradient) once boxes are apart.",

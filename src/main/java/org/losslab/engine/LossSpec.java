@@ -10,7 +10,8 @@ import java.util.Map;
  * @param <I> the input type of the entry's domain
  */
 public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summary, String formula,
-                          List<ParamSpec> params, Evaluator<I> evaluator) {
+                          List<ParamSpec> params, Evaluator<I> evaluator, java.util.function.Predicate<I> applies,
+                          String requirement) {
 
     /** Whether the entry is trained on (has a gradient) or only measured. */
     public enum Kind {
@@ -19,6 +20,25 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
 
     public LossSpec {
         params = List.copyOf(params);
+    }
+
+    /** An entry that takes every input of its domain. */
+    public LossSpec(String name, Domain<I> domain, Kind kind, String summary, String formula, List<ParamSpec> params,
+                    Evaluator<I> evaluator) {
+        this(name, domain, kind, summary, formula, params, evaluator, input -> true, "");
+    }
+
+    /**
+     * The entry, taking only inputs that pass {@code test}; {@code requirement} says what it needs, for
+     * the user ("needs a multiclass scene").
+     */
+    public LossSpec<I> onlyFor(java.util.function.Predicate<I> test, String requirement) {
+        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement);
+    }
+
+    /** Whether the entry can be computed on this input (the scene's mode, for segmentation). */
+    public boolean appliesTo(I input) {
+        return applies.test(input);
     }
 
     public boolean differentiable() {

@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -138,9 +139,30 @@ class DetectionWorkspaceUiTest {
     void switchingTheLandscapeLossRecomputesIt(FxRobot robot) throws Exception {
         robot.interact(() -> ws.boxes().landscapeChoice().setValue("iou"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());
+        var canvas = ws.boxes().canvas();
+        var iou = canvas.shownLandscape();
+        assertEquals("iou", canvas.shownLandscapeLoss());
         robot.interact(() -> ws.boxes().landscapeChoice().setValue("diou"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());
-        assertTrue(ws.boxes().landscapeCurrent());
+        var diou = canvas.shownLandscape();
+        assertEquals("diou", canvas.shownLandscapeLoss());
+        assertNotSame(iou, diou, "a new landscape is shown");
+        // each cell is the registry's loss for the selected prediction moved to that centre
+        var pair = ws.document().pair(canvas.selectedProperty().get());
+        double w = pair.predicted()[2] - pair.predicted()[0];
+        double h = pair.predicted()[3] - pair.predicted()[1];
+        @SuppressWarnings("unchecked")
+        var diouSpec = (org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs>) org.losslab.engine.LossRegistry.get("diou");
+        int differing = 0;
+        for (int k = 0; k < diou.values().length; k += 97) {
+            double cx = diou.xs()[k % diou.xs().length];
+            double cy = diou.ys()[k / diou.xs().length];
+            var moved = new org.losslab.engine.box.BoxPairs(new double[] {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2},
+                    pair.target().clone());
+            assertEquals(diouSpec.evaluate(moved, diouSpec.defaults(), false).value(), diou.values()[k], 1e-9, "cell " + k);
+            differing += diou.values()[k] != iou.values()[k] ? 1 : 0;
+        }
+        assertTrue(differing > 0, "DIoU's landscape differs from IoU's");
     }
 
     @Test

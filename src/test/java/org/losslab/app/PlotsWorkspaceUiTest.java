@@ -15,7 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.plots.PlotsWorkspace;
+import java.util.List;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.losslab.engine.sweep.PlotData;
+import org.losslab.engine.sweep.SweepResult;
 import org.losslab.engine.sweep.TeachingPlot;
+import org.losslab.engine.sweep.TeachingSweeps;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,7 +62,28 @@ class PlotsWorkspaceUiTest {
             robot.interact(() -> list.getSelectionModel().select(p));
             waitDrawn();
             assertEquals(p, plots.currentData().plot());
-            assertTrue(robot.lookup(".chart-viewer").tryQuery().isPresent() || !robot.lookup("#plots-workspace").queryAll().isEmpty());
+            // the charts on screen draw the numbers the engine gives for this scene and these parameters
+            var doc = window.segmentation().document();
+            PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), null, plots.selectedLosses(), doc.params());
+            List<ChartViewer> viewers = robot.from(plots).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ChartViewer).queryAllAs(ChartViewer.class)
+                    .stream().toList();
+            int panels = p == TeachingPlot.TVERSKY_GRID ? 1 : expected.panels().size();
+            assertEquals(panels, viewers.size(), p + ": one chart per panel");
+            if (p != TeachingPlot.TVERSKY_GRID) {
+                SweepResult first = expected.panels().get(0);
+                XYDataset shown = ((XYPlot) viewers.get(0).getChart().getPlot()).getDataset();
+                String column = first.columns().get(0);
+                int series = shown.indexOf(column);
+                assertTrue(series >= 0, p + ": series " + column + " is drawn");
+                double[] y = first.column(column);
+                int item = 0;
+                for (int i = 0; i < y.length; i++) {
+                    if (Double.isFinite(y[i])) {
+                        assertEquals(y[i], shown.getYValue(series, item++), 1e-12, p + " " + column + " at " + i);
+                    }
+                }
+                assertEquals(item, shown.getItemCount(series), p + ": every finite point is drawn");
+            }
         }
     }
 

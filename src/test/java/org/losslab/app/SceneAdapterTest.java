@@ -20,7 +20,7 @@ class SceneAdapterTest {
         doc.renameClass(2, "car");
         doc.setParams("tversky", doc.params("tversky").with("tversky", LossRegistry.get("tversky").params(), "alpha", 0.8));
         Path file = dir.resolve("scene.json");
-        SceneFiles.write(SceneAdapter.toScene(doc, null, "grad-dice"), file);
+        SceneFiles.write(SceneAdapter.toScene(doc, null), file);
 
         SegDocument back = new SegDocument(Presets.standard().create(8));
         SceneAdapter.load(SceneFiles.read(file), back);

@@ -198,9 +198,14 @@ class SegmentationWorkspaceUiTest {
         waitForFrames();
         double[] saved = ws.document().data().prediction().clone();
         Path file = dir.resolve("scene.json");
-        assertTrue(robot.interact(() -> window.saveTo(file)) == null || Files.exists(file));
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> written.set(window.saveTo(file)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.exists(file));
+        assertTrue(written.get(), "the save reports success");
+        assertFalse(ws.document().dirtyProperty().get(), "a saved scene is not dirty");
+        // what is on disk is the painted prediction, read back independently of the app
+        var onDisk = org.losslab.scene.SceneFiles.read(file).block(org.losslab.engine.Domains.SEGMENTATION).orElseThrow();
+        assertArrayEquals(saved, onDisk.prediction(), 0.0);
         stroke(robot, 30, 30, 30, 200);
         waitForFrames();
         robot.interact(() -> window.open(file));

@@ -10,7 +10,7 @@ import org.losslab.engine.seg.SegmentationData;
 
 /** Random scenes and random legal parameters for property tests, drawn from the registry's specs. */
 final class RandomScenes {
-    static final int IGNORE = 255;
+    static final int IGNORE = org.losslab.engine.seg.SegParams.IGNORED_LABEL;
 
     private RandomScenes() {
     }

@@ -100,6 +100,15 @@ public final class BoxCanvas extends Pane {
         return snap.get() ? Math.round(v) : v;
     }
 
+    /** The landscape on screen (null: none) and the loss it shows. */
+    public BoxLandscape shownLandscape() {
+        return landscape;
+    }
+
+    public String shownLandscapeLoss() {
+        return landscapeName;
+    }
+
     public void showLandscape(BoxLandscape l, String lossName) {
         landscape = l;
         landscapeName = lossName;

@@ -26,6 +26,7 @@ public final class BoxDocument {
     private final Deque<State> undo = new ArrayDeque<>();
     private final Deque<State> redo = new ArrayDeque<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final javafx.beans.property.BooleanProperty dirty = new javafx.beans.property.SimpleBooleanProperty(this, "dirty");
     /** Pairs the user chose: prediction index to truth index (others pair by IoU). */
     private final java.util.Map<Integer, Integer> chosen = new java.util.HashMap<>();
 
@@ -116,6 +117,16 @@ public final class BoxDocument {
 
     private void bump() {
         revision.set(revision.get() + 1);
+        dirty.set(true);
+    }
+
+    /** Whether the boxes changed since they were opened or saved. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public void markSaved() {
+        dirty.set(false);
     }
 
     /** Pairs a prediction with a truth of the user's choice (null: back to the best IoU). */

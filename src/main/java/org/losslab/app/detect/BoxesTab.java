@@ -48,6 +48,8 @@ public final class BoxesTab extends BorderPane {
         prediction.setSelected(true);
         truth.setOnAction(e -> canvas.drawTruthProperty().set(true));
         prediction.setOnAction(e -> canvas.drawTruthProperty().set(false));
+        // the keys G and P set the property: the buttons follow it
+        canvas.drawTruthProperty().addListener((o, a, drawTruth) -> (drawTruth ? truth : prediction).setSelected(true));
         truth.setTooltip(new Tooltip("Drag on empty canvas to draw a ground-truth box"));
         prediction.setTooltip(new Tooltip("Drag on empty canvas to draw a predicted box"));
         CheckBox snap = new CheckBox("Snap to pixels");

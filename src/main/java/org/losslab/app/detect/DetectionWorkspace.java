@@ -1,17 +1,32 @@
 package org.losslab.app.detect;
 
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import org.losslab.app.Action;
+import org.losslab.app.SceneAdapter;
+import org.losslab.app.ViewSettings;
+import org.losslab.app.Workspace;
+import org.losslab.scene.Scene;
 
 /** The detection workspace: boxes and their losses, the regression race, SSD matching and mining, metrics. */
-public final class DetectionWorkspace extends BorderPane implements AutoCloseable {
+public final class DetectionWorkspace extends BorderPane implements Workspace {
     private final BoxDocument doc = new BoxDocument();
     private final BoxesTab boxes = new BoxesTab(doc);
     private final RaceTab race = new RaceTab();
     private final SsdTab ssd = new SsdTab(doc);
     private final MetricsTab metrics = new MetricsTab(doc);
     private final TabPane tabs = new TabPane();
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ViewSettings view = new ViewSettings("detection");
+    private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
     public DetectionWorkspace() {
         setId("detection-workspace");
@@ -21,6 +36,15 @@ public final class DetectionWorkspace extends BorderPane implements AutoCloseabl
             tabs.getTabs().add(t);
         }
         setCenter(tabs);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> shownTab.set(tab.getText()));
+        shownTab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+        shownTab.set(tabs.getSelectionModel().getSelectedItem().getText());
+        view.text("tab", shownTab, s -> s, s -> s)
+                .text("landscape", boxes.landscapeChoice().valueProperty(), s -> s,
+                        s -> boxes.landscapeChoice().getItems().contains(s) ? s : null)
+                .flag("draw_truth", boxes.canvas().drawTruthProperty())
+                .flag("snap", boxes.canvas().snapProperty());
     }
 
     public BoxDocument document() {
@@ -45,6 +69,68 @@ public final class DetectionWorkspace extends BorderPane implements AutoCloseabl
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    @Override
+    public String title() {
+        return "Detection";
+    }
+
+    @Override
+    public String key() {
+        return "detection";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public void undo() {
+        doc.undo();
+    }
+
+    @Override
+    public void redo() {
+        doc.redo();
+    }
+
+    @Override
+    public List<Action> actions() {
+        var drawTruth = boxes.canvas().drawTruthProperty();
+        return List.of(
+                Action.key("Draw ground-truth boxes", "", () -> drawTruth.set(true), Action.plain(KeyCode.G)),
+                Action.key("Draw predicted boxes", "drag on empty space to draw, a box to move it, its handles to resize "
+                        + "(Shift keeps the aspect ratio)", () -> drawTruth.set(false), Action.plain(KeyCode.P)),
+                new Action(null, "Nudge the selected box", List.of(), "arrows, 1 px (Shift: 10 px); Delete removes; "
+                        + "Esc cancels a drag; Ctrl+click a ground-truth box pairs the selected prediction with it", () -> { }, null));
+    }
+
+    @Override
+    public Scene writeTo(Scene scene) {
+        return view.writeTo(SceneAdapter.withBoxes(scene, doc));
+    }
+
+    @Override
+    public void restoreFrom(Scene scene) {
+        SceneAdapter.loadBoxes(scene, doc);
+        view.restoreFrom(scene);
+    }
+
+    @Override
+    public ObservableBooleanValue dirty() {
+        return doc.dirtyProperty();
+    }
+
+    @Override
+    public void markSaved() {
+        doc.markSaved();
+    }
+
+    @Override
+    public ObservableStringValue status() {
+        return message;
     }
 
     @Override

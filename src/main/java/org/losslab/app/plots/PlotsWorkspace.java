@@ -45,7 +45,7 @@ import org.losslab.engine.sweep.TeachingSweeps;
  * gamma, and how box losses react to a sliding box. Linked to the segmentation scene and the loss
  * parameters: an edit or a stroke recomputes the plot in the background, newest request first.
  */
-public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
+public final class PlotsWorkspace extends BorderPane implements org.losslab.app.Workspace {
     private final SegDocument doc;
     private final ListView<TeachingPlot> plots = new ListView<>(FXCollections.observableArrayList(TeachingPlot.values()));
     private final VBox charts = new VBox(4);
@@ -59,6 +59,8 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
     private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-plots");
     private PlotData current;
     private int requests;
+    private final org.losslab.app.ViewSettings view = new org.losslab.app.ViewSettings("plots");
+    private final javafx.beans.property.ObjectProperty<TeachingPlot> shownPlot = new javafx.beans.property.SimpleObjectProperty<>(this, "plot");
 
     public PlotsWorkspace(SegDocument doc) {
         this.doc = doc;
@@ -85,18 +87,31 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
         setLeft(plots);
         setCenter(centre);
         setRight(side());
+        // follow the scene while on screen only: a hidden tab is refreshed when it is shown again
         doc.revisionProperty().addListener((o, a, b) -> {
-            if (isVisible() && getScene() != null) {
+            if (onScreen()) {
                 refresh();
             }
         });
         plots.getSelectionModel().select(0);
+        shownPlot.set(plots.getSelectionModel().getSelectedItem());
+        plots.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> shownPlot.set(b));
+        shownPlot.addListener((o, a, b) -> {
+            if (b != null) {
+                plots.getSelectionModel().select(b);
+            }
+        });
+        view.text("plot", shownPlot, TeachingPlot::key, TeachingPlot::parse).flag("log_scale", logScale.selectedProperty())
+                .text("parameters_of", editing.valueProperty(), s -> s, s -> editing.getItems().contains(s) ? s : null);
+        for (CheckBox c : lossChoices) {
+            view.flag("curve_" + c.getText(), c.selectedProperty());
+        }
     }
 
     private VBox side() {
         logScale.setId("log-scale");
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis (small values become visible)"));
-        logScale.setOnAction(e -> redraw());
+        logScale.selectedProperty().addListener(o -> redraw());
         FlowPane choices = new FlowPane(6, 4);
         choices.setPrefWrapLength(300);
         for (String name : new String[] {"dice", "jaccard", "tversky", "focal", "lovasz", "bce", "ce", "mcc",
@@ -105,7 +120,7 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
             c.setMnemonicParsing(false);
             c.setId("plot-loss-" + name);
             c.setSelected(List.of("dice", "jaccard", "tversky", "focal", "bce", "ce").contains(name));
-            c.setOnAction(e -> refresh());
+            c.selectedProperty().addListener(o -> refresh());
             lossChoices.add(c);
             choices.getChildren().add(c);
         }
@@ -142,6 +157,19 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
 
     public List<String> selectedLosses() {
         return lossChoices.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
+    }
+
+    /** Whether this workspace is in a shown window with every ancestor visible (a hidden tab's content is not). */
+    private boolean onScreen() {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Recomputes the chosen plot's data in the background. */
@@ -256,6 +284,67 @@ public final class PlotsWorkspace extends BorderPane implements AutoCloseable {
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public String title() {
+        return "Plots";
+    }
+
+    @Override
+    public String key() {
+        return "plots";
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    /** The plots follow the segmentation scene: undo there. */
+    @Override
+    public void undo() {
+        doc.undo();
+    }
+
+    @Override
+    public void redo() {
+        doc.redo();
+    }
+
+    @Override
+    public List<org.losslab.app.Action> actions() {
+        return List.of();
+    }
+
+    @Override
+    public org.losslab.scene.Scene writeTo(org.losslab.scene.Scene scene) {
+        return view.writeTo(scene);
+    }
+
+    @Override
+    public void restoreFrom(org.losslab.scene.Scene scene) {
+        view.restoreFrom(scene);
+    }
+
+    /** The plots hold no data of their own: the scene's changes are the segmentation workspace's. */
+    @Override
+    public javafx.beans.value.ObservableBooleanValue dirty() {
+        return new javafx.beans.property.SimpleBooleanProperty(false);
+    }
+
+    @Override
+    public void markSaved() {
+    }
+
+    @Override
+    public javafx.beans.value.ObservableStringValue status() {
+        return readout.textProperty();
+    }
+
+    @Override
+    public void shown() {
+        refresh();
     }
 
     @Override

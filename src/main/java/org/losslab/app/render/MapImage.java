@@ -20,8 +20,12 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
     }
 
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset) {
+        return of(kind, width, height, values, offset, new int[width * height]);
+    }
+
+    /** As above, colouring into {@code argb} (width x height pixels), which the image then holds. */
+    public static MapImage of(MapKind kind, int width, int height, double[] values, int offset, int[] argb) {
         int n = width * height;
-        int[] argb = new int[n];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {

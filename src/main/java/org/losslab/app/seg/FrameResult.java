@@ -10,13 +10,16 @@ import org.losslab.app.render.MapImage;
  * @param heatmap    the chosen map, coloured, with its range
  * @param mapValues  the chosen map's numbers (one plane), for the read-out under the cursor
  * @param target     the target overlay (ARGB with alpha)
- * @param prediction the prediction overlay (ARGB with alpha)
+ * @param prediction the prediction's fill (ARGB, alpha = confidence)
+ * @param predictionContour the prediction's dashed outline (ARGB, 0 off the outline)
  * @param live       the headline values computed with the frame (name to value)
  * @param millis     how long the computation took
  * @param compared   the second map of the split view, or null
  * @param factors    binary scenes: the live frame's gradient factors (see LiveFrame.gradientFactors), for
  *                   the read-out of every gradient under the cursor; else null
+ * @param release    gives the arrays back to the worker once the view has taken what it keeps (call once)
  */
 public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
-                          Map<String, Double> live, double millis, MapImage compared, double[] factors) {
+                          int[] predictionContour, Map<String, Double> live, double millis, MapImage compared,
+                          double[] factors, Runnable release) {
 }

@@ -137,7 +137,8 @@ public final class FrameWorker implements AutoCloseable {
             FrameResult result = compute(revision, start);
             publish.accept(result);
         } catch (RuntimeException e) {
-            publish.accept(new FrameResult(revision, null, null, null, null, Map.of("error", Double.NaN), 0, null, null));
+            publish.accept(new FrameResult(revision, null, null, null, null, null, Map.of("error", Double.NaN), 0, null, null,
+                    () -> { }));
         }
     }
 
@@ -164,31 +165,75 @@ public final class FrameWorker implements AutoCloseable {
         } else {
             live = null;
         }
-        double[] plane = plane(view.layer(), d, settings, channel);
-        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0);
-        MapImage compared = view.compare() == null ? null
-                : MapImage.of(view.compare(), d.width(), d.height(), plane(view.compare(), d, settings, channel), 0);
-        int[] target = Overlays.target(d, channel);
-        int[] prediction = Overlays.prediction(d, channel);
-        return new FrameResult(revision, image, plane, target, prediction, values, (System.nanoTime() - start) / 1e6,
-                compared, live == null ? null : live.gradientFactors());
+        FrameBuffers b = takeBuffers(d.pixels());
+        double[] plane = plane(view.layer(), d, settings, channel, b.plane);
+        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat);
+        MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
+                plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
+        Overlays.target(d, channel, b.target);
+        Overlays.prediction(d, channel, b.fill);
+        Overlays.predictionContour(d, channel, b.contour, b.labels);
+        return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
+                (System.nanoTime() - start) / 1e6, compared, live == null ? null : live.gradientFactors(),
+                () -> free.offer(b));
+    }
+
+    /**
+     * The arrays of one frame, reused: a frame's results go to the view, which gives them back once it
+     * has copied what it keeps, so that painting allocates nothing per frame (arrays of a large scene
+     * are "humongous" to the garbage collector, whose pauses would stall the brush).
+     */
+    private static final class FrameBuffers {
+        final int pixels;
+        final double[] plane;
+        final double[] comparePlane;
+        final int[] heat;
+        final int[] compareHeat;
+        final int[] target;
+        final int[] fill;
+        final int[] contour;
+        final int[] labels;
+
+        FrameBuffers(int n) {
+            pixels = n;
+            plane = new double[n];
+            comparePlane = new double[n];
+            heat = new int[n];
+            compareHeat = new int[n];
+            target = new int[n];
+            fill = new int[n];
+            contour = new int[n];
+            labels = new int[n];
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<FrameBuffers> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private FrameBuffers takeBuffers(int n) {
+        FrameBuffers b;
+        while ((b = free.poll()) != null) {
+            if (b.pixels == n) {
+                return b;
+            }
+        }
+        return new FrameBuffers(n);
     }
 
     /** One plane of a map: from the live frame where it has it (binary scenes), else from the engine's maps. */
-    private double[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel) {
+    private double[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel, double[] out) {
         if (live != null && LIVE_KINDS.contains(kind)) {
-            return livePlane(kind);
+            return livePlane(kind, out);
         }
         PixelMap map = PixelMaps.compute(kind, d, settings);
-        return map.plane(Math.min(channel, map.channels() - 1));
+        System.arraycopy(map.values(), Math.min(channel, map.channels() - 1) * d.pixels(), out, 0, d.pixels());
+        return out;
     }
 
     private static final java.util.Set<MapKind> LIVE_KINDS = java.util.EnumSet.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 
-    private double[] livePlane(MapKind kind) {
+    private double[] livePlane(MapKind kind, double[] out) {
         int n = live.height() * live.width();
-        double[] out = new double[n];
         switch (kind) {
             case BOUNDARY_BANDS: {
                 boolean[] a = live.targetBand();

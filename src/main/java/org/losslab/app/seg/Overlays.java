@@ -14,15 +14,19 @@ final class Overlays {
 
     /** The ground truth as outlines (contours), so that the heatmap and the prediction stay visible inside. */
     static int[] target(SegmentationData d, int channel) {
+        return target(d, channel, new int[d.pixels()]);
+    }
+
+    static int[] target(SegmentationData d, int channel, int[] out) {
         int n = d.pixels();
         int w = d.width();
         int h = d.height();
-        int[] out = new int[n];
+        java.util.Arrays.fill(out, 0);
         int[] t = d.target();
         int offset = d.mode() == SegMode.MULTILABEL ? channel * n : 0;
         for (int i = 0; i < n; i++) {
             int label = t[offset + i];
-            if (label == 255) {
+            if (label == org.losslab.engine.seg.SegParams.IGNORED_LABEL) {
                 out[i] = IGNORED_COLOUR;
                 continue;
             }
@@ -42,12 +46,72 @@ final class Overlays {
         return out;
     }
 
-    /** Ground-truth outlines of binary scenes: green, as in labelling tools. */
-    static final int TARGET_COLOUR = 0xFF3CDC50;
+    /** Ground-truth outlines of binary scenes: solid white, apart from every colour of the heatmaps' scales. */
+    static final int TARGET_COLOUR = 0xFFFFFFFF;
+    /** The prediction's outline is dashed: this colour alternating with the class colour (yellow in binary scenes). */
+    static final int DASH_COLOUR = 0xFF000000;
+    static final int BINARY_PREDICTION_COLOUR = 0xFFFFD700;
+
+    /**
+     * The prediction as a dashed outline: the border pixels of the predicted mask (p >= 0.5 for the
+     * channel; in multiclass, of the pixels whose argmax is a foreground class), alternating black with
+     * the class colour every two pixels.
+     */
+    static int[] predictionContour(SegmentationData d, int channel) {
+        return predictionContour(d, channel, new int[d.pixels()], new int[d.pixels()]);
+    }
+
+    /** As above, into {@code out}, with {@code labels} (n ints) as scratch. */
+    static int[] predictionContour(SegmentationData d, int channel, int[] out, int[] labels) {
+        int n = d.pixels();
+        int w = d.width();
+        int h = d.height();
+        int[] label = predictedLabels(d, channel, labels);
+        for (int i = 0; i < n; i++) {
+            int k = label[i];
+            out[i] = 0;
+            if (k == 0) {
+                continue;
+            }
+            int y = i / w;
+            int x = i % w;
+            boolean edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || label[i - 1] != k || label[i + 1] != k
+                    || label[i - w] != k || label[i + w] != k;
+            if (edge) {
+                int colour = d.mode() == SegMode.BINARY ? BINARY_PREDICTION_COLOUR
+                        : ColorMaps.CLASSES[(d.mode() == SegMode.MULTILABEL ? channel + 1 : k) % ColorMaps.CLASSES.length];
+                out[i] = ((x + y) / 2) % 2 == 0 ? DASH_COLOUR : 0xFF000000 | colour;
+            }
+        }
+        return out;
+    }
+
+    /** Per pixel the predicted label: the argmax class (multiclass), else 1 where p >= 0.5 for the channel. */
+    private static int[] predictedLabels(SegmentationData d, int channel, int[] out) {
+        int n = d.pixels();
+        double[] x = d.prediction();
+        for (int i = 0; i < n; i++) {
+            if (d.mode() == SegMode.MULTICLASS) {
+                int best = 0;
+                for (int c = 1; c < d.channels(); c++) {
+                    if (x[c * n + i] > x[best * n + i]) {
+                        best = c;
+                    }
+                }
+                out[i] = best;
+            } else {
+                out[i] = x[(d.mode() == SegMode.MULTILABEL ? channel * n : 0) + i] >= 0 ? 1 : 0;
+            }
+        }
+        return out;
+    }
 
     static int[] prediction(SegmentationData d, int channel) {
+        return prediction(d, channel, new int[d.pixels()]);
+    }
+
+    static int[] prediction(SegmentationData d, int channel, int[] out) {
         int n = d.pixels();
-        int[] out = new int[n];
         double[] x = d.prediction();
         for (int i = 0; i < n; i++) {
             int colour;

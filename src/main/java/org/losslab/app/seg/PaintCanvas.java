@@ -22,9 +22,12 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
 
 /**
- * The zoomable, pannable canvas: stacked image layers (heatmap, target, prediction) drawn pixel by
- * pixel, a brush cursor of the brush's real size, and the mouse gestures of painting tools: the wheel
- * zooms around the cursor, a middle drag or Space and drag pans.
+ * The zoomable, pannable canvas: the heatmap, the ground truth and the prediction composed into one
+ * image (see {@link org.losslab.app.render.CanvasComposite}: with the heatmap shown the masks are
+ * contours, so every other pixel has its colour bar's colour), drawn pixel by pixel over an optional
+ * background photo; a legend naming the contours; a brush cursor of the brush's real size; and the
+ * mouse gestures of painting tools: the wheel zooms around the cursor, a middle drag or Space and drag
+ * pans. One composed texture keeps the window's rendering within a frame even in software.
  */
 public final class PaintCanvas extends Pane {
     /** Receives the canvas gestures in image coordinates. */
@@ -41,17 +44,24 @@ public final class PaintCanvas extends Pane {
     private final Group content = new Group();
     private final Affine view = new Affine();
     private final ImageView background = new ImageView();
-    private final ImageView heatmap = new ImageView();
-    private final ImageView target = new ImageView();
-    private final ImageView prediction = new ImageView();
+    private final ImageView composite = new ImageView();
+    private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(this, "heatmapOpacity", 1);
+    private final DoubleProperty targetOpacity = new SimpleDoubleProperty(this, "targetOpacity", 1);
+    private final DoubleProperty predictionOpacity = new SimpleDoubleProperty(this, "predictionOpacity", 1);
+    private final javafx.beans.property.BooleanProperty heatmapShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "heatmapShown", true);
+    private final CanvasLegend legend = new CanvasLegend();
+    private int[] heatLayer;
+    private int[] targetLayerPixels;
+    private int[] predictionFill;
+    private int[] predictionOutline;
+    private int[] composed;
     private final Circle cursorCircle = new Circle();
     private final Rectangle shapePreview = new Rectangle();
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
     private final ObjectProperty<Gestures> gestures = new SimpleObjectProperty<>(this, "gestures");
-    private WritableImage heatImage;
-    private WritableImage targetImage;
-    private WritableImage predictionImage;
+    private WritableImage compositeImage;
     private int imageWidth;
     private int imageHeight;
     private boolean spaceDown;
@@ -66,18 +76,21 @@ public final class PaintCanvas extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        for (ImageView v : new ImageView[] {heatmap, target, prediction}) {
-            v.setSmooth(false);
-            v.setPreserveRatio(false);
+        composite.setSmooth(false);
+        composite.setPreserveRatio(true);
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {heatmapOpacity, targetOpacity, predictionOpacity,
+            heatmapShown, background.imageProperty()}) {
+            o.addListener(x -> recompose());
         }
-        target.setOpacity(0.35);
-        prediction.setOpacity(0.35);
+        legend.heatmapShownProperty().bind(heatmapShown);
+        legend.setMouseTransparent(true);
+        legend.relocate(8, 8);
         cursorCircle.setFill(Color.TRANSPARENT);
         cursorCircle.setStroke(Color.WHITE);
         cursorCircle.setStrokeWidth(1);
         cursorCircle.setMouseTransparent(true);
         cursorCircle.radiusProperty().bind(brushRadius);
-        cursorCircle.strokeWidthProperty().bind(zoom.getReadOnlyProperty().map(z -> 1.0 / z.doubleValue()));
+        cursorCircle.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(1.0, zoom.getReadOnlyProperty()));
         shapePreview.setFill(Color.TRANSPARENT);
         shapePreview.setStroke(Color.YELLOW);
         shapePreview.setVisible(false);
@@ -87,7 +100,7 @@ public final class PaintCanvas extends Pane {
         // the images are scaled by their own fit size, not by a parent transform, so that pixels stay
         // sharp squares (ImageView smoothing only applies to its own scaling)
         background.setPreserveRatio(false);
-        getChildren().addAll(background, heatmap, target, prediction, content);
+        getChildren().addAll(background, composite, content, legend);
         view.setOnTransformChanged(e -> placeImages());
         cursorCircle.setVisible(false);
         setCursor(Cursor.NONE);
@@ -98,20 +111,25 @@ public final class PaintCanvas extends Pane {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> cursorCircle.setVisible(false));
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> cursorCircle.setVisible(true));
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        widthProperty().addListener((o, a, b) -> fitIfUnset());
-        heightProperty().addListener((o, a, b) -> fitIfUnset());
+        widthProperty().addListener((o, a, b) -> {
+            fitIfUnset();
+            redrawScreen();
+        });
+        heightProperty().addListener((o, a, b) -> {
+            fitIfUnset();
+            redrawScreen();
+        });
     }
 
     private boolean fitted;
 
     private void placeImages() {
         double s = view.getMxx();
-        for (ImageView v : new ImageView[] {background, heatmap, target, prediction}) {
-            v.setLayoutX(view.getTx());
-            v.setLayoutY(view.getTy());
-            v.setFitWidth(imageWidth * s);
-            v.setFitHeight(imageHeight * s);
-        }
+        background.setLayoutX(view.getTx());
+        background.setLayoutY(view.getTy());
+        background.setFitWidth(imageWidth * s);
+        background.setFitHeight(imageHeight * s);
+        redrawScreen();
     }
 
     private boolean following;
@@ -140,46 +158,53 @@ public final class PaintCanvas extends Pane {
         placeImages();
     }
 
-    /** Follows another canvas's zoom and pan (the split view's second map). */
+    /** Follows another canvas's zoom, pan, layer opacities and visibility (the split view's second map). */
     public void follow(PaintCanvas leader) {
         following = true;
-        leader.view.setOnTransformChanged(e -> {
-            leader.placeImages();
+        leader.view.addEventHandler(javafx.scene.transform.TransformChangedEvent.TRANSFORM_CHANGED, e -> {
             view.setToTransform(leader.view);
             zoom.set(leader.zoom.get());
         });
         view.setToTransform(leader.view);
         zoom.set(leader.zoom.get());
+        heatmapOpacity.bind(leader.heatmapOpacity);
+        targetOpacity.bind(leader.targetOpacity);
+        predictionOpacity.bind(leader.predictionOpacity);
+        heatmapShown.bind(leader.heatmapShown);
+        background.imageProperty().bind(leader.background.imageProperty());
     }
 
-    public ImageView heatmapLayer() {
-        return heatmap;
+    /** The heatmap's opacity over the backdrop or the background photo. */
+    public DoubleProperty heatmapOpacityProperty() {
+        return heatmapOpacity;
     }
 
-    public ImageView targetLayer() {
-        return target;
+    /** The ground truth's contour opacity. */
+    public DoubleProperty targetOpacityProperty() {
+        return targetOpacity;
     }
 
-    public ImageView predictionLayer() {
-        return prediction;
+    /** The prediction's contour (heatmap shown) or fill (heatmap hidden) opacity. */
+    public DoubleProperty predictionOpacityProperty() {
+        return predictionOpacity;
+    }
+
+    /** Whether the heatmap is shown (V toggles); hidden, the prediction is drawn as a fill. */
+    public javafx.beans.property.BooleanProperty heatmapShownProperty() {
+        return heatmapShown;
+    }
+
+    /** The composed image's pixels as on screen (before zoom), for tests that compare them with the colour bar. */
+    public int[] composedPixels() {
+        return composed;
+    }
+
+    public CanvasLegend legend() {
+        return legend;
     }
 
     public void setSpaceDown(boolean down) {
         spaceDown = down;
-    }
-
-    private int upscale = 1;
-
-    /**
-     * Stores the layers k times larger, pixel-replicated, so that snapshots (which smooth scaled
-     * images) still show sharp pixels; 1 on screen, where ImageView scales without smoothing.
-     */
-    public void setUpscale(int k) {
-        upscale = Math.max(1, k);
-        int w = imageWidth;
-        int h = imageHeight;
-        imageWidth = 0;
-        resizeImages(w, h);
     }
 
     /** Makes room for images of a new size (and fits them to the window). */
@@ -189,42 +214,94 @@ public final class PaintCanvas extends Pane {
         }
         imageWidth = width;
         imageHeight = height;
-        heatImage = new WritableImage(width * upscale, height * upscale);
-        targetImage = new WritableImage(width * upscale, height * upscale);
-        predictionImage = new WritableImage(width * upscale, height * upscale);
-        heatmap.setImage(heatImage);
-        target.setImage(targetImage);
-        prediction.setImage(predictionImage);
+        heatLayer = null;
+        composed = null;
         fitted = false;
         fitIfUnset();
         placeImages();
     }
 
-    /** Writes new pixels into the three layers. */
-    public void show(int[] heat, int[] targetPixels, int[] predictionPixels) {
-        write(heatImage, heat);
-        write(targetImage, targetPixels);
-        write(predictionImage, predictionPixels);
-    }
-
-    private void write(WritableImage image, int[] pixels) {
-        if (pixels == null) {
+    /**
+     * New layers: the heatmap's colours, the ground truth's contour, the prediction's fill and its
+     * contour (ARGB, one per image pixel); composed into the one image the canvas shows.
+     */
+    public void show(int[] heat, int[] targetContour, int[] fill, int[] predictionContour) {
+        int n = imageWidth * imageHeight;
+        if (heat == null || heat.length != n) {
             return;
         }
-        PixelFormat<java.nio.IntBuffer> argb = PixelFormat.getIntArgbInstance();
-        int[] data = pixels;
-        int w = imageWidth;
-        if (upscale > 1) {
-            w = imageWidth * upscale;
-            data = new int[w * imageHeight * upscale];
-            for (int y = 0; y < imageHeight * upscale; y++) {
-                for (int x = 0; x < w; x++) {
-                    data[y * w + x] = pixels[(y / upscale) * imageWidth + x / upscale];
-                }
+        // copies: the worker reuses its arrays, and an opacity change recomposes from these
+        heatLayer = keep(heatLayer, heat);
+        targetLayerPixels = keep(targetLayerPixels, targetContour);
+        predictionFill = keep(predictionFill, fill);
+        predictionOutline = keep(predictionOutline, predictionContour);
+        recompose();
+    }
+
+    private static int[] keep(int[] mine, int[] theirs) {
+        if (theirs == null) {
+            return null;
+        }
+        int[] out = mine != null && mine.length == theirs.length ? mine : new int[theirs.length];
+        System.arraycopy(theirs, 0, out, 0, theirs.length);
+        return out;
+    }
+
+    private void recompose() {
+        if (heatLayer == null || compositeImage == null) {
+            return;
+        }
+        var settings = new org.losslab.app.render.CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
+                targetOpacity.get(), predictionOpacity.get(), background.getImage() != null);
+        if (composed == null || composed.length != heatLayer.length) {
+            composed = new int[heatLayer.length];
+        }
+        org.losslab.app.render.CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
+                predictionOutline, settings);
+        redrawScreen();
+    }
+
+    /**
+     * Draws the composed image into a screen-sized image shown 1:1: each screen pixel takes the image
+     * pixel under its centre (nearest neighbour, so image pixels stay sharp squares). Drawing an
+     * unscaled texture costs the renderer a fraction of a scaled one, which keeps painting within a
+     * frame even with the software pipeline.
+     */
+    private void redrawScreen() {
+        int sw = (int) Math.ceil(getWidth());
+        int sh = (int) Math.ceil(getHeight());
+        if (composed == null || sw <= 0 || sh <= 0) {
+            return;
+        }
+        if (compositeImage == null || (int) compositeImage.getWidth() != sw || (int) compositeImage.getHeight() != sh) {
+            compositeImage = new WritableImage(sw, sh);
+            composite.setImage(compositeImage);
+            screen = new int[sw * sh];
+        }
+        double s = view.getMxx();
+        int[] column = new int[sw];
+        for (int x = 0; x < sw; x++) {
+            double ix = Math.floor((x + 0.5 - view.getTx()) / s);
+            column[x] = ix >= 0 && ix < imageWidth ? (int) ix : -1;
+        }
+        int outside = background.getImage() != null ? 0 : 0xFF1B1B1B;
+        for (int y = 0; y < sh; y++) {
+            double iy = Math.floor((y + 0.5 - view.getTy()) / s);
+            int row = y * sw;
+            if (iy < 0 || iy >= imageHeight) {
+                java.util.Arrays.fill(screen, row, row + sw, outside);
+                continue;
+            }
+            int source = (int) iy * imageWidth;
+            for (int x = 0; x < sw; x++) {
+                int ix = column[x];
+                screen[row + x] = ix < 0 ? outside : composed[source + ix];
             }
         }
-        image.getPixelWriter().setPixels(0, 0, w, imageHeight * upscale, argb, data, 0, w);
+        compositeImage.getPixelWriter().setPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(), screen, 0, sw);
     }
+
+    private int[] screen;
 
     /** Fits the image to the window (Ctrl+0). */
     public void fit() {

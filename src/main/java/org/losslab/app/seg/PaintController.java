@@ -141,7 +141,7 @@ public final class PaintController implements PaintCanvas.Gestures {
             live();
         }
         if (!stroke.isEmpty()) {
-            Edit edit = stroke.finish(null);
+            Edit.Sparse edit = stroke.finish();
             doc.commit(edit);
         }
         stroke = null;

@@ -25,6 +25,12 @@ import org.losslab.engine.seg.SegmentationData;
 public final class SegDocument {
     /** At least the 100 steps users expect. */
     public static final int UNDO_LIMIT = 200;
+    /**
+     * The memory the history may hold. Strokes keep only the elements they touched, so 200 of them fit
+     * easily even on a 1024 x 1024, 8-class scene; operations on the whole prediction keep one copy of
+     * it (64 MB at that size), and past this budget the oldest steps are forgotten.
+     */
+    public static final long UNDO_BYTES = 512L << 20;
 
     private final ObjectProperty<SegmentationData> data = new SimpleObjectProperty<>(this, "data");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
@@ -81,9 +87,7 @@ public final class SegDocument {
         preset = presetKey; // before the data, so that listeners of the data see the new preset
         data.set(scene);
         if (old != null) {
-            undo.push(new SceneSwap(old, oldPreset, scene, presetKey));
-            trim();
-            redo.clear();
+            push(new SceneSwap(old, oldPreset));
         }
         changed(null);
     }
@@ -129,70 +133,85 @@ public final class SegDocument {
     }
 
     /** Records a stroke whose changes are already applied and shown. */
-    void commit(Edit edit) {
-        if (edit.indices.length == 0) {
+    void commit(Edit.Sparse edit) {
+        if (edit.isEmpty()) {
             return;
         }
-        undo.push(edit);
-        trim();
-        redo.clear();
+        push(edit);
         dirty.set(true);
     }
 
-    /** Replaces the whole prediction (a map operation) as one undoable step. */
+    /**
+     * Replaces the whole prediction (a map operation) as one undoable step. Logits must be finite: a
+     * scene holding NaN or infinity could not be saved and read back.
+     */
     public void setPrediction(String label, double[] logits) {
         double[] x = data.get().prediction();
-        int[] all = new int[x.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        if (logits.length != x.length) {
+            throw new org.losslab.engine.EngineException(label + ": " + logits.length + " values for a prediction of " + x.length);
         }
-        Edit edit = new Edit(label, false, all, x.clone(), logits.clone(), null);
+        for (double v : logits) {
+            if (!Double.isFinite(v)) {
+                throw new org.losslab.engine.EngineException(label + " would give a logit of " + v
+                        + "; the prediction is unchanged");
+            }
+        }
+        push(new Edit.WholePrediction(label, x.clone()));
         System.arraycopy(logits, 0, x, 0, x.length);
-        undo.push(edit);
-        trim();
-        redo.clear();
         changed(null);
     }
 
-    private void trim() {
-        while (undo.size() > UNDO_LIMIT) {
+    private void push(Edit edit) {
+        undo.push(edit);
+        redo.clear();
+        while (undo.size() > UNDO_LIMIT || undo.size() > 1 && historyBytes() > UNDO_BYTES) {
             undo.removeLast();
         }
     }
 
-    public void undo() {
-        if (!undo.isEmpty()) {
-            Edit e = undo.pop();
-            apply(e, true);
-            redo.push(e);
+    /** The memory the undo and redo history hold, in bytes. */
+    public long historyBytes() {
+        long sum = 0;
+        for (Edit e : undo) {
+            sum += e.bytes();
         }
+        for (Edit e : redo) {
+            sum += e.bytes();
+        }
+        return sum;
+    }
+
+    /** How many steps can be undone. */
+    public int undoSteps() {
+        return undo.size();
+    }
+
+    public void undo() {
+        move(undo, redo);
     }
 
     public void redo() {
-        if (!redo.isEmpty()) {
-            Edit e = redo.pop();
-            apply(e, false);
-            undo.push(e);
-        }
+        move(redo, undo);
     }
 
-    private void apply(Edit e, boolean backwards) {
-        if (e instanceof SceneSwap swap) {
-            preset = backwards ? swap.previousPreset : swap.nextPreset;
-            data.set(backwards ? swap.previous : swap.next);
-            changed(null);
+    private void move(Deque<Edit> from, Deque<Edit> to) {
+        if (from.isEmpty()) {
             return;
         }
-        SegmentationData d = data.get();
-        double[] values = backwards ? e.before : e.after;
-        for (int k = 0; k < e.indices.length; k++) {
-            if (e.ofTarget) {
-                d.target()[e.indices[k]] = (int) values[k];
-            } else {
-                d.prediction()[e.indices[k]] = values[k];
-            }
-        }
+        Edit e = from.pop();
+        e.swap(this);
+        to.push(e);
         changed(e.box);
+    }
+
+    /** Puts another scene in place (undoing or redoing a scene swap). */
+    void swapScene(SceneSwap swap) {
+        SegmentationData current = data.get();
+        String currentPreset = preset;
+        preset = swap.preset;
+        data.set(swap.scene);
+        swap.scene = current;
+        swap.preset = currentPreset;
     }
 
     private void changed(int[] box) {
@@ -205,19 +224,25 @@ public final class SegDocument {
         dirty.set(false);
     }
 
-    /** A step that swapped the whole scene. */
-    private static final class SceneSwap extends Edit {
-        final SegmentationData previous;
-        final String previousPreset;
-        final SegmentationData next;
-        final String nextPreset;
+    /** A step that swapped the whole scene: it holds the other scene. */
+    static final class SceneSwap extends Edit {
+        private SegmentationData scene;
+        private String preset;
 
-        SceneSwap(SegmentationData previous, String previousPreset, SegmentationData next, String nextPreset) {
-            super("new scene", false, new int[] {0}, new double[0], new double[0], null);
-            this.previous = previous;
-            this.previousPreset = previousPreset;
-            this.next = next;
-            this.nextPreset = nextPreset;
+        SceneSwap(SegmentationData scene, String preset) {
+            super("new scene", null);
+            this.scene = scene;
+            this.preset = preset;
+        }
+
+        @Override
+        void swap(SegDocument doc) {
+            doc.swapScene(this);
+        }
+
+        @Override
+        long bytes() {
+            return 8L * scene.prediction().length + 4L * scene.target().length + 64;
         }
     }
 }

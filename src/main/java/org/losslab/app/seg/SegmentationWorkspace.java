@@ -42,7 +42,7 @@ import org.losslab.scene.Presets;
  * map chooser, live values, the table of every loss and the parameter editor on the right. All
  * computation runs on background workers; results come back to the UI thread, newest first.
  */
-public final class SegmentationWorkspace extends BorderPane implements AutoCloseable {
+public final class SegmentationWorkspace extends BorderPane implements org.losslab.app.Workspace {
     private final SegDocument doc;
     private final PaintCanvas canvas = new PaintCanvas();
     private final PaintController controller;
@@ -68,14 +68,28 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     private final SimpleObjectProperty<FrameResult> lastFrame = new SimpleObjectProperty<>(this, "lastFrame");
     private final Map<String, LossRow> rowByName = new LinkedHashMap<>();
     private final ComboBox<Presets.Preset> presets = new ComboBox<>(FXCollections.observableArrayList(Presets.all()));
+    private final org.losslab.app.ViewSettings view = new org.losslab.app.ViewSettings(KEY);
+    private final javafx.beans.binding.StringBinding status = javafx.beans.binding.Bindings.createStringBinding(
+            () -> cursorText.get().isEmpty() ? message.get() : cursorText.get(), cursorText, message);
+    private final java.util.List<org.losslab.app.Action> actions;
+    private final SegmentationActions commands;
+
+    /** The key of this workspace's settings in a scene's app block. */
+    public static final String KEY = "segmentation";
 
     public SegmentationWorkspace(SegDocument doc) {
         this.doc = doc;
         setId("segmentation-workspace");
         controller = new PaintController(doc, canvas);
         canvas.gesturesProperty().set(controller);
-        frames = new FrameWorker(r -> Platform.runLater(() -> showFrame(r)));
-        tables = new TableWorker(t -> Platform.runLater(() -> showTable(t)));
+        frames = new FrameWorker(new org.losslab.app.FxLatest<>(r -> {
+            try {
+                showFrame(r);
+            } finally {
+                r.release().run();
+            }
+        }, r -> r.release().run()));
+        tables = new TableWorker(new org.losslab.app.FxLatest<>(this::showTable));
         params = new ParamSheet(doc::params, (name, p) -> doc.setParams(name, p), message::set);
         layer.setId("layer-choice");
         layer.setValue(MapKind.GRAD_DICE);
@@ -115,7 +129,31 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
         controller.onHover(this::updateCursor);
         sceneChanged();
+        commands = new SegmentationActions(this);
+        actions = commands.all();
+        view.text("layer", layer.valueProperty(), MapKind::key, MapKind::parse)
+                .text("compare", compare.valueProperty(), MapKind::key, MapKind::parse)
+                .number("heatmap_opacity", canvas.heatmapOpacityProperty())
+                .number("target_opacity", canvas.targetOpacityProperty())
+                .number("prediction_opacity", canvas.predictionOpacityProperty())
+                .flag("heatmap_visible", canvas.heatmapShownProperty())
+                .text("tool", controller.toolProperty(), t -> t.name().toLowerCase(Locale.ROOT),
+                        t -> Tool.valueOf(t.toUpperCase(Locale.ROOT)))
+                .flag("paint_target", controller.editTargetProperty())
+                .number("brush_radius", canvas.brushRadiusProperty())
+                .number("brush_probability", controller.probabilityProperty())
+                .number("brush_hardness", controller.hardnessProperty())
+                .text("channel", classChoice.valueProperty(), String::valueOf, Integer::valueOf)
+                .text("selected_loss", selectedLoss, s -> s, s -> rowByName.containsKey(s) ? s : null);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> selectedLoss.set(row == null ? null : row.name()));
+        selectedLoss.addListener((o, a, name) -> {
+            if (name != null && rowByName.containsKey(name)) {
+                table.getSelectionModel().select(rowByName.get(name));
+            }
+        });
     }
+
+    private final javafx.beans.property.ObjectProperty<String> selectedLoss = new SimpleObjectProperty<>(this, "selectedLoss");
 
     private static final class KindCell extends ListCell<MapKind> {
         @Override
@@ -279,11 +317,12 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
 
     private VBox side() {
         Slider heatOpacity = slider(0, 1, 1, "Opacity of the heatmap");
-        canvas.heatmapLayer().opacityProperty().bindBidirectional(heatOpacity.valueProperty());
-        Slider targetOpacity = slider(0, 1, canvas.targetLayer().getOpacity(), "Opacity of the ground truth");
-        canvas.targetLayer().opacityProperty().bindBidirectional(targetOpacity.valueProperty());
-        Slider predictionOpacity = slider(0, 1, canvas.predictionLayer().getOpacity(), "Opacity of the prediction");
-        canvas.predictionLayer().opacityProperty().bindBidirectional(predictionOpacity.valueProperty());
+        canvas.heatmapOpacityProperty().bindBidirectional(heatOpacity.valueProperty());
+        Slider targetOpacity = slider(0, 1, canvas.targetOpacityProperty().get(), "Opacity of the ground truth's outline");
+        canvas.targetOpacityProperty().bindBidirectional(targetOpacity.valueProperty());
+        Slider predictionOpacity = slider(0, 1, canvas.predictionOpacityProperty().get(),
+                "Opacity of the prediction: its dashed outline over a heatmap, its fill without one (V)");
+        canvas.predictionOpacityProperty().bindBidirectional(predictionOpacity.valueProperty());
         live.setId("live-values");
         live.setWrapText(true);
         live.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -292,10 +331,14 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name() + (c.getValue().metric() ? " (metric)" : "")));
         name.setPrefWidth(170);
         TableColumn<LossRow, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> c.getValue().valueProperty().map(v -> format(v.doubleValue(), c.getValue())));
+        value.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
         value.setPrefWidth(90);
         TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
-        pinned.setCellValueFactory(c -> c.getValue().pinnedProperty().map(v -> Double.isNaN(v.doubleValue()) ? "" : ColorBar.format(v.doubleValue())));
+        pinned.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(() -> {
+            double v = c.getValue().pinnedProperty().get();
+            return Double.isNaN(v) ? "" : ColorBar.format(v);
+        }, c.getValue().pinnedProperty()));
         pinned.setPrefWidth(80);
         table.getColumns().setAll(java.util.List.of(name, value, pinned));
         table.setId("loss-table");
@@ -313,7 +356,7 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         VBox.setVgrow(params, Priority.ALWAYS);
         VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
                 new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
-                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore 255)"), live, table, pin, params);
+                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, pin, params);
         box.setPadding(new Insets(8));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -360,40 +403,90 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
         frames.submitBox(doc.data(), box, view(), doc.revisionProperty().get());
     }
 
-    /** The table follows the frame: it starts once the heatmap is on screen, so that it never delays it. */
+    /**
+     * The table follows the frame: it starts once the heatmap is on screen, so that it never delays it,
+     * and while the user paints it is recomputed at most every {@link #TABLE_INTERVAL_MS} ms (the whole
+     * registry takes tens of milliseconds on a large scene: every frame would starve the brush). The last
+     * state of a stroke is always computed.
+     */
     private void submitTable() {
+        if (tableTimer.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return; // the timer submits the newest revision when it fires
+        }
         int revision = doc.revisionProperty().get();
         if (revision != tableRequested) {
             tableRequested = revision;
             tables.submit(doc.data(), doc.params(), revision);
+            tableTimer.playFromStart();
         }
     }
 
+    static final int TABLE_INTERVAL_MS = 250;
     private int tableRequested = -1;
+    private final javafx.animation.PauseTransition tableTimer = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(TABLE_INTERVAL_MS));
+
+    {
+        tableTimer.setOnFinished(e -> submitTable());
+    }
 
     private void showFrame(FrameResult r) {
-        if (r.revision() < shownRevision.get() || r.heatmap() == null) {
-            if (r.heatmap() == null) {
-                message.set("The map could not be computed for this scene");
-                submitTable();
-            }
+        if (r.heatmap() == null) {
+            message.set("The map could not be computed for this scene");
+            submitTable();
             return;
         }
-        canvas.show(r.heatmap().argb(), r.target(), r.prediction());
+        if (r.target().length != doc.data().pixels() || r.revision() < shownRevision.get()) {
+            return; // computed for an older scene or state: a newer frame is coming
+        }
+        canvas.show(r.heatmap().argb(), r.target(), r.prediction(), r.predictionContour());
         colorBar.show(r.heatmap());
         if (r.compared() != null) {
             compareCanvas.resizeImages(doc.data().width(), doc.data().height());
-            compareCanvas.show(r.compared().argb(), r.target(), r.prediction());
+            compareCanvas.show(r.compared().argb(), r.target(), r.prediction(), r.predictionContour());
             compareBar.show(r.compared());
         }
         StringBuilder s = new StringBuilder();
         r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
         live.setText(s.length() == 0 ? "(binary scenes)" : s.toString().trim());
         frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
-        lastFrame.set(r);
+        lastFrame.set(detached(r));
         shownRevision.set(r.revision());
         updateCursor();
         submitTable();
+    }
+
+    /** The frame as shown, with the arrays it keeps copied out of the worker's (which it reuses). */
+    private FrameResult detached(FrameResult r) {
+        shownPlane = copy(shownPlane, r.mapValues());
+        org.losslab.app.render.MapImage heat = r.heatmap();
+        shownHeat = copy(shownHeat, heat.argb());
+        org.losslab.app.render.MapImage shown = new org.losslab.app.render.MapImage(heat.kind(), heat.width(), heat.height(),
+                shownHeat, heat.low(), heat.high());
+        org.losslab.app.render.MapImage compared = null;
+        if (r.compared() != null) {
+            shownCompared = copy(shownCompared, r.compared().argb());
+            compared = new org.losslab.app.render.MapImage(r.compared().kind(), r.compared().width(), r.compared().height(),
+                    shownCompared, r.compared().low(), r.compared().high());
+        }
+        return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
+                r.factors(), () -> { });
+    }
+
+    private double[] shownPlane;
+    private int[] shownHeat;
+    private int[] shownCompared;
+
+    private static double[] copy(double[] mine, double[] theirs) {
+        double[] out = mine != null && mine.length == theirs.length ? mine : new double[theirs.length];
+        System.arraycopy(theirs, 0, out, 0, theirs.length);
+        return out;
+    }
+
+    private static int[] copy(int[] mine, int[] theirs) {
+        int[] out = mine != null && mine.length == theirs.length ? mine : new int[theirs.length];
+        System.arraycopy(theirs, 0, out, 0, theirs.length);
+        return out;
     }
 
     private void showTable(TableWorker.Table t) {
@@ -418,46 +511,22 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
             cursorText.set("");
             return;
         }
-        int i = y * d.width() + x;
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d", x, y));
-        if (d.mode() == SegMode.MULTICLASS) {
-            int t = d.target()[i];
-            int n = d.pixels();
-            double logZ = org.losslab.engine.seg.Activations.logSumExp(d.prediction(), i, n, d.channels());
-            int best = 0;
-            for (int c = 1; c < d.channels(); c++) {
-                if (d.prediction()[c * n + i] > d.prediction()[best * n + i]) {
-                    best = c;
-                }
-            }
-            s.append("  target ").append(t == 255 ? "ignored" : t + " " + doc.className(t));
-            s.append(String.format(Locale.ROOT, "  predicted %d %s (p %.4f)", best, doc.className(best),
-                    Math.exp(d.prediction()[best * n + i] - logZ)));
-            if (t >= 0 && t < d.channels()) {
-                s.append("  ce ").append(ColorBar.format(logZ - d.prediction()[t * n + i]));
-            }
-        } else {
-            s.append("  target ").append(d.target()[i]);
-            s.append(String.format(Locale.ROOT, "  p %.4f", org.losslab.engine.seg.Activations.sigmoid(d.prediction()[i])));
-        }
         FrameResult r = lastFrame.get();
-        if (r != null && r.factors() != null && d.mode() == SegMode.BINARY && d.target()[i] != 255) {
-            // every per-pixel map of a binary scene, from the pixel and the frame's global factors
-            double z = d.prediction()[i];
-            int t = d.target()[i];
-            double p = org.losslab.engine.seg.Activations.sigmoid(z);
-            double q = org.losslab.engine.seg.Activations.sigmoid(-z);
-            double ce = org.losslab.engine.seg.Activations.binaryCrossEntropy(z, t);
-            var focal = doc.params("focal");
-            double focalLoss = org.losslab.engine.maps.PixelMaps.focalAt(z, t, focal.number("gamma"),
-                    focal.optionalNumber("alpha"));
-            double[] f = r.factors();
-            int k = t == 1 ? 0 : 1;
-            s.append(String.format(Locale.ROOT, "  ce %s  focal %s  dDice/dz %s  dJaccard/dz %s  dTversky/dz %s",
-                    ColorBar.format(ce), ColorBar.format(focalLoss), ColorBar.format(p * q * f[k]),
-                    ColorBar.format(p * q * f[2 + k]), ColorBar.format(p * q * f[4 + k])));
-        } else if (r != null && r.mapValues() != null && i < r.mapValues().length) {
-            s.append("  ").append(r.heatmap().kind().key()).append(' ').append(ColorBar.format(r.mapValues()[i]));
+        var focal = doc.params("focal");
+        var readings = org.losslab.engine.maps.PixelReadout.at(d, y, x, r == null ? null : r.factors(),
+                focal.number("gamma"), focal.optionalNumber("alpha"), r == null ? null : r.heatmap().kind(),
+                r == null ? null : r.mapValues());
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d", x, y));
+        for (var reading : readings) {
+            s.append("  ").append(reading.name()).append(' ');
+            switch (reading.kind()) {
+                case CLASS -> {
+                    int k = (int) reading.value();
+                    s.append(k < 0 ? "ignored" : d.mode() == SegMode.BINARY ? Integer.toString(k) : k + " " + doc.className(k));
+                }
+                case PROBABILITY -> s.append(String.format(Locale.ROOT, "%.4f", reading.value()));
+                case VALUE -> s.append(ColorBar.format(reading.value()));
+            }
         }
         cursorText.set(s.toString());
     }
@@ -526,7 +595,87 @@ public final class SegmentationWorkspace extends BorderPane implements AutoClose
     }
 
     public void toggleHeatmap() {
-        canvas.heatmapLayer().setVisible(!canvas.heatmapLayer().isVisible());
+        canvas.heatmapShownProperty().set(!canvas.heatmapShownProperty().get());
+    }
+
+    /** Opens a new scene (a blank canvas), asking first if changes would be lost. */
+    void newScene(SegmentationData data) {
+        doc.replace(data, "");
+        message.set("New " + data.mode().name().toLowerCase(Locale.ROOT) + " canvas " + data.width() + " x " + data.height());
+    }
+
+    /** Asks for the kind and size of a blank canvas and opens it; false when the user cancels. */
+    public boolean newCanvasDialog() {
+        return commands.newCanvas();
+    }
+
+    /** Shows an error in a dialog and in the status bar; the scene is as it was. */
+    void error(String header, String text) {
+        message.set(header + ": " + text);
+        org.losslab.app.Dialogs.error(header, text);
+    }
+
+    @Override
+    public String title() {
+        return "Segmentation";
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public void undo() {
+        doc.undo();
+    }
+
+    @Override
+    public void redo() {
+        doc.redo();
+    }
+
+    @Override
+    public java.util.List<org.losslab.app.Action> actions() {
+        return actions;
+    }
+
+    @Override
+    public org.losslab.scene.Scene writeTo(org.losslab.scene.Scene scene) {
+        return view.writeTo(org.losslab.app.SceneAdapter.toScene(doc, scene));
+    }
+
+    @Override
+    public void restoreFrom(org.losslab.scene.Scene scene) {
+        if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isPresent()) {
+            org.losslab.app.SceneAdapter.load(scene, doc);
+        }
+        view.restoreFrom(scene);
+    }
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue dirty() {
+        return doc.dirtyProperty();
+    }
+
+    @Override
+    public void markSaved() {
+        doc.markSaved();
+    }
+
+    @Override
+    public javafx.beans.value.ObservableStringValue status() {
+        return status;
+    }
+
+    /** The view settings as saved in a scene (for tests and the app block). */
+    public org.losslab.app.ViewSettings viewSettings() {
+        return view;
     }
 
     @Override

@@ -38,8 +38,8 @@ public final class TableWorker implements AutoCloseable {
     /** Every registry entry of the segmentation domain, evaluated. */
     public static Table evaluate(SegmentationData scene, Map<String, Params> params, int revision) {
         long start = System.nanoTime();
-        // the entries are independent: spread them over the cores, keep the registry's order
-        List<Row> rows = LossRegistry.of(Domains.SEGMENTATION).parallelStream().map(spec -> {
+        // one thread: the other core stays free for the brush's frames (the table is throttled while painting)
+        List<Row> rows = LossRegistry.of(Domains.SEGMENTATION).stream().map(spec -> {
             boolean metric = !spec.differentiable();
             try {
                 return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);

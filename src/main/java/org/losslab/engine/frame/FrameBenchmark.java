@@ -13,16 +13,17 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public final class FrameBenchmark {
     /** What one run measured. */
-    public record Result(int size, int frames, double frameMedianMs, double frameMinMs, double brushMedianMs,
+    public record Result(int size, int frames, int threads, double frameMedianMs, double frameMinMs, double brushMedianMs,
                          double brushRadius, double dice, double boundaryIou, boolean vectorised) {
     }
 
     private FrameBenchmark() {
     }
 
-    public static Result run(int size, int frames, double brushRadius, int dabs) {
+    /** Times {@code frames} frames (and {@code dabs} dabs of {@code brushRadius}, if positive) on {@code threads} threads. */
+    public static Result run(int size, int frames, double brushRadius, int dabs, int threads) {
         StandardScene scene = new StandardScene(size);
-        LiveFrame frame = new LiveFrame(size, size, scene.target, scene.logits, FrameSettings.standard());
+        LiveFrame frame = new LiveFrame(size, size, scene.target, scene.logits, FrameSettings.standard(), threads);
         // the vector API's kernels reach full speed only once the JIT's last tier has compiled them
         long warmUntil = System.nanoTime() + 3_000_000_000L;
         for (int i = 0; i < 300 || System.nanoTime() < warmUntil; i++) {
@@ -56,7 +57,7 @@ public final class FrameBenchmark {
             }
             brushMedian = median(dabTimes);
         }
-        return new Result(size, frames, median(times), Arrays.stream(times).min().orElse(0), brushMedian, brushRadius,
+        return new Result(size, frames, threads, median(times), Arrays.stream(times).min().orElse(0), brushMedian, brushRadius,
                 frame.diceValue(), frame.boundaryIou(), frame.vectorised());
     }
 

@@ -17,7 +17,7 @@ import org.losslab.engine.seg.BoundaryBands;
  * what the exact numbers of the loss table are for. Not thread-safe: one owner calls it.
  */
 public final class LiveFrame {
-    public static final int IGNORED = 255;
+    public static final int IGNORED = org.losslab.engine.seg.SegParams.IGNORED_LABEL;
     private static final int CHUNKS = Integer.getInteger("losslab.threads",
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
@@ -28,6 +28,7 @@ public final class LiveFrame {
     private final FrameSettings settings;
     private final int depth;
     private final FrameKernel kernel;
+    private final SpinPool pool;
     private final FrameArrays a;
     private final boolean[] truthMask;
     private final BitBands targetBands;
@@ -42,10 +43,21 @@ public final class LiveFrame {
 
     /** Wraps the scene's arrays (not copies): the caller edits them and then calls {@link #update}. */
     public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings) {
-        this(height, width, target, logits, settings, FrameKernel.best());
+        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.SHARED);
+    }
+
+    /** As above, computing on {@code threads} threads (the benchmark compares like with like). */
+    public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, int threads) {
+        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.ofThreads(threads));
     }
 
     LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, FrameKernel kernel) {
+        this(height, width, target, logits, settings, kernel, SpinPool.SHARED);
+    }
+
+    private LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, FrameKernel kernel,
+                      SpinPool pool) {
+        this.pool = pool;
         this.height = height;
         this.width = width;
         this.target = target;
@@ -79,7 +91,7 @@ public final class LiveFrame {
                 kernel.pixels(a, settings.focalGamma(), from, to, partial[c]);
             };
         }
-        SpinPool.SHARED.run(pixels);
+        pool.run(pixels);
         java.util.Arrays.fill(sums, 0);
         for (double[] s : partial) {
             for (int k = 0; k < sums.length; k++) {
@@ -101,7 +113,7 @@ public final class LiveFrame {
             int c = chunk;
             rest[2 + c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
         }
-        SpinPool.SHARED.run(rest);
+        pool.run(rest);
         countBands();
     }
 
@@ -172,7 +184,7 @@ public final class LiveFrame {
             int c = chunk;
             tasks[c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
         }
-        SpinPool.SHARED.run(tasks);
+        pool.run(tasks);
     }
 
     public int height() {

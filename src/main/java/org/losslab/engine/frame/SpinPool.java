@@ -5,9 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a handful of sub-millisecond tasks on all cores. A frame's parts take a few hundred
- * microseconds, about what it costs to wake a parked pool thread; these helpers spin for a while
- * after each batch, so that while the user paints (or a benchmark runs) they are awake for the next
- * one, and park when idle. The caller works too, and waits for the batch to finish.
+ * microseconds, about what it costs to wake a parked pool thread; these helpers spin for at most a
+ * millisecond after each batch, so that while the user paints (or a benchmark runs) they are awake for
+ * the next one, and park when idle (no core is busy between strokes). The caller works too, and waits
+ * for the batch to finish. A task that throws does not kill its helper: the first failure of a batch
+ * is rethrown to the caller once the batch is done, and the helpers go on serving later batches.
  */
 final class SpinPool {
     private static final long SPIN_NANOS = 1_000_000L;
@@ -23,6 +25,7 @@ final class SpinPool {
         final Runnable[] tasks;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
 
         Batch(Runnable[] tasks) {
             this.tasks = tasks;
@@ -33,11 +36,18 @@ final class SpinPool {
             while ((k = next.getAndIncrement()) < tasks.length) {
                 try {
                     tasks[k].run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
                 } finally {
                     done.incrementAndGet();
                 }
             }
         }
+    }
+
+    /** A pool that runs batches on {@code threads} threads: the caller and threads - 1 helpers. */
+    static SpinPool ofThreads(int threads) {
+        return threads == SHARED.helpers.length + 1 ? SHARED : new SpinPool(Math.max(0, threads - 1));
     }
 
     SpinPool(int helperCount) {
@@ -67,6 +77,13 @@ final class SpinPool {
         batch.work();
         while (batch.done.get() < tasks.length) {
             Thread.onSpinWait();
+        }
+        Throwable failure = batch.failure.get();
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 

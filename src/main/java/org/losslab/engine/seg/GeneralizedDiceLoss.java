@@ -9,7 +9,8 @@ import org.losslab.engine.Params;
 /**
  * The generalized Dice loss of Sudre et al. (2017): class weights w_c = 1 / (sum of the target of c)^2,
  * loss = 1 - (2 sum_c w_c I_c + s) / (sum_c w_c (P_c + T_c) + s). A class absent from the target would
- * have an infinite weight; it gets the largest finite weight instead, as MONAI does. The weights
+ * have an infinite weight; it gets the largest finite weight instead (0 when no class is present, so the
+ * loss is 0), as MONAI does. The weights
  * depend on the target only, so they are constants of the gradient.
  */
 public final class GeneralizedDiceLoss implements Evaluator<SegmentationData> {
@@ -48,7 +49,9 @@ public final class GeneralizedDiceLoss implements Evaluator<SegmentationData> {
         }
         for (int c = 0; c < channels; c++) {
             if (truthSum[c] == 0) {
-                w[c] = maxWeight > 0 ? maxWeight : 1;
+                // MONAI: infinite weights become the largest finite one, or 0 when no class is present,
+                // so that a target with no class at all gives smooth / smooth, a loss of 0
+                w[c] = maxWeight;
             }
         }
         double numerator = smooth;

@@ -10,6 +10,13 @@ public final class SegParams {
 
     public static final double BIG = 1e12;
 
+    /**
+     * The target value that marks pixels to leave out (the convention of smp, torchvision and PASCAL VOC
+     * masks): the live frame, the maps, the sweeps, mask import and the default {@code ignore_index}
+     * of the cross-entropy losses all use this one value.
+     */
+    public static final int IGNORED_LABEL = 255;
+
     public static final ParamSpec CLASSES = ParamSpec.integerList("classes",
             "Channels that contribute to the loss (all when empty); not for binary mode.");
     public static final ParamSpec LOG_LOSS = ParamSpec.bool("log_loss", false,

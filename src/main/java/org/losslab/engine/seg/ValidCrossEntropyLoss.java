@@ -14,7 +14,7 @@ import org.losslab.engine.Params;
 public final class ValidCrossEntropyLoss implements Evaluator<SegmentationData> {
 
     public static List<ParamSpec> params() {
-        return List.of(SegParams.IGNORE_INDEX.withDefault(255L));
+        return List.of(SegParams.IGNORE_INDEX.withDefault((long) SegParams.IGNORED_LABEL));
     }
 
     @Override

@@ -9,7 +9,7 @@ final class SoftCounts {
     private SoftCounts() {
     }
 
-    /** {TP, FP, FN} of the foreground channel, ignoring pixels labelled 255. */
+    /** {TP, FP, FN} of the foreground channel, ignoring pixels labelled {@link org.losslab.engine.seg.SegParams#IGNORED_LABEL}. */
     static double[] of(SegmentationData d) {
         double[] p = Activations.probabilities(d, true);
         int n = d.pixels();
@@ -19,7 +19,7 @@ final class SoftCounts {
         double fn = 0;
         for (int i = 0; i < n; i++) {
             int label = d.target()[i]; // the first channel's labels in multilabel mode
-            if (label == 255) {
+            if (label == org.losslab.engine.seg.SegParams.IGNORED_LABEL) {
                 continue;
             }
             double t = d.mode() == SegMode.MULTICLASS ? (label == 1 ? 1 : 0) : label;

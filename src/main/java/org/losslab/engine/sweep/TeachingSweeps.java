@@ -9,6 +9,7 @@ import org.losslab.engine.Params;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
 
 /**
@@ -95,7 +96,7 @@ public final class TeachingSweeps {
         long valid = 0;
         for (int i = 0; i < d.target().length; i++) {
             int t = d.target()[i];
-            if (t != 255) {
+            if (t != SegParams.IGNORED_LABEL) {
                 valid++;
                 fg += t > 0 ? 1 : 0;
             }
@@ -111,7 +112,7 @@ public final class TeachingSweeps {
         int count = 0;
         for (int i = 0; i < d.pixels(); i++) {
             int t = d.target()[i];
-            if (t > 0 && t != 255) {
+            if (t > 0 && t != SegParams.IGNORED_LABEL) {
                 sy += i / w;
                 sx += i % w;
                 count++;
@@ -126,7 +127,7 @@ public final class TeachingSweeps {
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < d.pixels(); i++) {
             int t = d.target()[i];
-            if (t > 0 && t != 255) {
+            if (t > 0 && t != SegParams.IGNORED_LABEL) {
                 double dd = (i / w - cy) * (i / w - cy) + (i % w - cx) * (i % w - cx);
                 if (dd < bestDistance) {
                     bestDistance = dd;

@@ -1,6 +1,5 @@
 package org.losslab.app.plots;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +16,9 @@ import org.losslab.engine.Params;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.SweepResult;
-import org.losslab.engine.sweep.Sweeps;
 import org.losslab.engine.sweep.TeachingPlot;
 import org.losslab.engine.sweep.TeachingSweeps;
 import org.losslab.scene.Presets;
-import org.losslab.scene.Terms;
 
 /** The plotted data are the engine's sweeps, and the charts draw exactly those numbers. */
 class PlotDataTest {
@@ -36,12 +33,24 @@ class PlotDataTest {
     private final SegmentationData scene = Presets.get("shifted").create(48);
 
     @Test
-    void theConfidencePlotIsTheLogitScaleSweep() {
+    void theConfidencePlotIsEachLossOnTheSceneWithScaledLogits() {
         PlotData d = TeachingSweeps.compute(TeachingPlot.CONFIDENCE, scene, null, List.of("dice", "bce"), defaults());
-        SweepResult direct = Sweeps.logitScale(scene, List.of(Terms.parse("dice"), Terms.parse("bce")), Sweeps.grid(0, 4, 81));
-        assertArrayEquals(direct.column("dice"), d.panels().get(0).column("dice"), 0.0);
-        assertArrayEquals(direct.column("bce"), d.panels().get(0).column("bce"), 0.0);
-        assertEquals(1.0, d.operatingX());
+        SweepResult panel = d.panels().get(0);
+        double[] scales = panel.x();
+        assertEquals(81, scales.length);
+        for (String name : List.of("dice", "bce")) {
+            @SuppressWarnings("unchecked")
+            LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
+            for (int i = 0; i < scales.length; i += 8) {
+                double[] scaled = scene.prediction().clone();
+                for (int k = 0; k < scaled.length; k++) {
+                    scaled[k] *= scales[i];
+                }
+                double expected = spec.evaluate(scene.withPrediction(scaled), spec.defaults(), false).value();
+                assertEquals(expected, panel.column(name)[i], 1e-12, name + " at scale " + scales[i]);
+            }
+        }
+        assertEquals(1.0, d.operatingX(), "the scene as painted is marked");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.losslab.engine.seg.SegmentationData;
  * random scenes in every mode (with empty targets, single pixels, ignored pixels and logits of +-1000),
  * with random parameters drawn from the registry; and the invariants of values.
  */
-class SegmentationGradientProperties {
+class SegmentationGradientPropertiesTest {
     private static final double STEP = 1e-6;
 
     /** 150 seeded random cases, 50 per mode: reproducible, and each names its seed when it fails. */
@@ -35,7 +35,7 @@ class SegmentationGradientProperties {
         boolean extremes = r.nextBoolean();
         SegmentationData data = RandomScenes.segmentation(r, mode, extremes, ignored);
         for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
-            if (!spec.differentiable() || !applies(spec, mode, ignored)) {
+            if (!spec.differentiable() || !applies(spec, data, ignored)) {
                 continue;
             }
             if (extremes && spec.name().equals("lovasz")) {
@@ -74,7 +74,7 @@ class SegmentationGradientProperties {
         boolean ignored = r.nextBoolean();
         SegmentationData data = RandomScenes.segmentation(r, mode, r.nextBoolean(), ignored);
         for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
-            if (!applies(spec, mode, ignored)) {
+            if (!applies(spec, data, ignored)) {
                 continue;
             }
             Map<String, Object> raw = RandomScenes.params(r, spec, data, ignored);
@@ -103,7 +103,7 @@ class SegmentationGradientProperties {
         }
         for (String name : new String[] {"dice", "jaccard", "tversky", "bce", "focal", "lovasz"}) {
             LossSpec<?> spec = LossRegistry.get(name);
-            double v = SegmentationGradientProperties.<SegmentationData>cast(spec).evaluate(data, spec.defaults(), false).value();
+            double v = SegmentationGradientPropertiesTest.<SegmentationData>cast(spec).evaluate(data, spec.defaults(), false).value();
             assertEquals(0.0, v, 1e-9, name);
         }
         LossSpec<SegmentationData> iou = cast(LossRegistry.get("iou_score"));
@@ -117,21 +117,11 @@ class SegmentationGradientProperties {
         return (LossSpec<I>) spec;
     }
 
-    /** Whether a loss takes scenes of this mode (and with ignored pixels, whether it can ignore them). */
-    static boolean applies(LossSpec<?> spec, SegMode mode, boolean ignored) {
+    /** Whether a loss takes this scene (its mode, by the registry) and, with ignored pixels, can ignore them. */
+    static boolean applies(LossSpec<SegmentationData> spec, SegmentationData data, boolean ignored) {
         if (ignored && spec.params().stream().noneMatch(p -> p.name().equals("ignore_index"))) {
             return false;
         }
-        switch (spec.name()) {
-            case "bce":
-            case "mcc":
-                return mode != SegMode.MULTICLASS;
-            case "ce":
-                return mode == SegMode.MULTICLASS;
-            case "boundary_iou":
-                return mode == SegMode.BINARY;
-            default:
-                return true;
-        }
+        return spec.appliesTo(data);
     }
 }

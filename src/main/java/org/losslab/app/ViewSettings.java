@@ -1,0 +1,142 @@
+package org.losslab.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.Property;
+import org.losslab.scene.Json;
+import org.losslab.scene.Scene;
+
+/**
+ * A workspace's view model as it is saved: named properties (what the user set: layer, opacities,
+ * tool, plot, ...) written to and read from the workspace's object in the scene's {@code losslab_app}
+ * block. A value the file lacks, or one that no longer parses, leaves the property as it is.
+ */
+public final class ViewSettings {
+    /** The block the app keeps its own settings in (the engine ignores it). */
+    public static final String APP_BLOCK = "losslab_app";
+
+    private interface Entry {
+        void write(ObjectNode node);
+
+        void read(JsonNode node);
+    }
+
+    private final String key;
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Settings saved under {@code losslab_app.<key>}. */
+    public ViewSettings(String key) {
+        this.key = key;
+    }
+
+    public ViewSettings number(String name, DoubleProperty p) {
+        entries.add(new Entry() {
+            @Override
+            public void write(ObjectNode node) {
+                node.put(name, p.get());
+            }
+
+            @Override
+            public void read(JsonNode node) {
+                JsonNode v = node.get(name);
+                if (v != null && v.isNumber() && Double.isFinite(v.doubleValue())) {
+                    p.set(v.doubleValue());
+                }
+            }
+        });
+        return this;
+    }
+
+    public ViewSettings flag(String name, BooleanProperty p) {
+        entries.add(new Entry() {
+            @Override
+            public void write(ObjectNode node) {
+                node.put(name, p.get());
+            }
+
+            @Override
+            public void read(JsonNode node) {
+                JsonNode v = node.get(name);
+                if (v != null && v.isBoolean()) {
+                    p.setValue(v.booleanValue());
+                }
+            }
+        });
+        return this;
+    }
+
+    /**
+     * A value saved as text (a map's key, a tool's name); {@code parse} throws or returns null for
+     * text it does not know, which is then ignored. A null value is saved as JSON null.
+     */
+    public <T> ViewSettings text(String name, Property<T> p, Function<T, String> format, Function<String, T> parse) {
+        entries.add(new Entry() {
+            @Override
+            public void write(ObjectNode node) {
+                T v = p.getValue();
+                if (v == null) {
+                    node.putNull(name);
+                } else {
+                    node.put(name, format.apply(v));
+                }
+            }
+
+            @Override
+            public void read(JsonNode node) {
+                JsonNode v = node.get(name);
+                if (v == null) {
+                    return;
+                }
+                if (v.isNull()) {
+                    p.setValue(null);
+                    return;
+                }
+                if (!v.isTextual()) {
+                    return;
+                }
+                try {
+                    T parsed = parse.apply(v.textValue());
+                    if (parsed != null) {
+                        p.setValue(parsed);
+                    }
+                } catch (RuntimeException unknown) {
+                    // a setting of another version of LossLab: keep the current one
+                }
+            }
+        });
+        return this;
+    }
+
+    /** These settings as a JSON object. */
+    public ObjectNode toJson() {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        entries.forEach(e -> e.write(node));
+        return node;
+    }
+
+    /** The scene with these settings in its app block (other entries of the block are kept). */
+    public Scene writeTo(Scene scene) {
+        ObjectNode app = appBlock(scene).deepCopy();
+        app.set(key, toJson());
+        return scene.withExtraBlock(APP_BLOCK, app);
+    }
+
+    /** Applies the settings a scene holds, if any. */
+    public void restoreFrom(Scene scene) {
+        JsonNode node = appBlock(scene).get(key);
+        if (node != null && node.isObject()) {
+            entries.forEach(e -> e.read(node));
+        }
+    }
+
+    /** The scene's app block, or an empty one. */
+    public static ObjectNode appBlock(Scene scene) {
+        ObjectNode app = scene.extraBlocks().get(APP_BLOCK);
+        return app == null ? Json.MAPPER.createObjectNode() : app;
+    }
+}

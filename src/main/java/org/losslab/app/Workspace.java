@@ -1,0 +1,50 @@
+package org.losslab.app;
+
+import java.util.List;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import org.losslab.scene.Scene;
+
+/**
+ * One workspace of the window (a tab): its view, its undo history, its keys, and what it reads from
+ * and writes to a scene file. The window knows workspaces only through this interface; adding one is
+ * a class implementing it and a line in {@link Workspaces}.
+ */
+public interface Workspace extends AutoCloseable {
+    /** The tab's title. */
+    String title();
+
+    /** The key of its settings in the scene's {@code losslab_app} block. */
+    String key();
+
+    Node node();
+
+    void undo();
+
+    void redo();
+
+    /** What this workspace lets the user do by key or menu while it is shown. */
+    List<Action> actions();
+
+    /** The scene with this workspace's state written into it (blocks it owns, its view settings). */
+    Scene writeTo(Scene scene);
+
+    /** Takes the state of a scene just opened; what the scene does not hold stays as it is. */
+    void restoreFrom(Scene scene);
+
+    /** Whether it has changes not yet saved. */
+    ObservableBooleanValue dirty();
+
+    void markSaved();
+
+    /** The status bar's text while this workspace is shown (cursor read-out, messages). */
+    ObservableStringValue status();
+
+    /** Called when its tab is selected. */
+    default void shown() {
+    }
+
+    @Override
+    void close();
+}

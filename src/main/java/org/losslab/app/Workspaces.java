@@ -1,0 +1,27 @@
+package org.losslab.app;
+
+import java.util.List;
+import java.util.function.Function;
+import org.losslab.app.detect.DetectionWorkspace;
+import org.losslab.app.plots.PlotsWorkspace;
+import org.losslab.app.seg.SegDocument;
+import org.losslab.app.seg.SegmentationWorkspace;
+
+/** The workspaces of the window, in tab order: adding one is a class implementing {@link Workspace} and a line here. */
+public final class Workspaces {
+    /** What workspaces share: the segmentation scene, which the plots (and later training) follow. */
+    public record Shared(SegDocument segmentation) {
+    }
+
+    private static final List<Function<Shared, Workspace>> ALL = List.of(
+            shared -> new SegmentationWorkspace(shared.segmentation()),
+            shared -> new PlotsWorkspace(shared.segmentation()),
+            shared -> new DetectionWorkspace());
+
+    private Workspaces() {
+    }
+
+    public static List<Workspace> create(Shared shared) {
+        return ALL.stream().map(f -> f.apply(shared)).toList();
+    }
+}
