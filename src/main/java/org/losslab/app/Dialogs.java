@@ -31,6 +31,46 @@ public final class Dialogs {
         a.show();
     }
 
+    private static boolean unexpectedShown;
+
+    /**
+     * An error nobody expected (already in the log file): one dialog at a time, saying what happened
+     * and where the details are; the window stays usable.
+     */
+    public static void unexpected(Throwable error) {
+        if (unexpectedShown) {
+            return;
+        }
+        unexpectedShown = true;
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.setHeaderText("Something went wrong inside LossLab");
+        a.setContentText(error + "\n\nYour scene is as it was. The details are in " + ErrorLog.file()
+                + " (Help > Show log).");
+        a.setOnHidden(e -> unexpectedShown = false);
+        a.show();
+    }
+
+    /** The log file's last lines, with its path. */
+    public static void showLog() {
+        String text;
+        try {
+            java.util.List<String> lines = java.nio.file.Files.exists(ErrorLog.file())
+                    ? java.nio.file.Files.readAllLines(ErrorLog.file(), java.nio.charset.StandardCharsets.UTF_8)
+                    : java.util.List.of("(no errors so far)");
+            text = String.join("\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
+        } catch (java.io.IOException e) {
+            text = "cannot read the log: " + e.getMessage();
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("Log: " + ErrorLog.file());
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setPrefSize(760, 420);
+        area.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
     /** Asks a yes/cancel question; true for yes. */
     public static boolean confirm(String header, String text) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.YES, ButtonType.CANCEL);

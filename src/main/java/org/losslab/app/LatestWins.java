@@ -20,15 +20,22 @@ public final class LatestWins implements AutoCloseable {
         });
     }
 
-    /** Runs the job, unless a newer one arrives before the thread takes it. */
+    /** Runs the job, unless a newer one arrives before the thread takes it; after {@link #close} it does nothing. */
     public void submit(Runnable job) {
+        if (executor.isShutdown()) {
+            return;
+        }
         if (latest.getAndSet(job) == null) {
-            executor.execute(() -> {
-                Runnable next = latest.getAndSet(null);
-                if (next != null) {
-                    next.run();
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    Runnable next = latest.getAndSet(null);
+                    if (next != null) {
+                        next.run();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                latest.set(null);
+            }
         }
     }
 

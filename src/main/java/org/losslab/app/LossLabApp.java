@@ -10,6 +10,7 @@ public final class LossLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ErrorLog.installForApp(error -> javafx.application.Platform.runLater(() -> Dialogs.unexpected(error)));
         window = new MainWindow();
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1400, screen.getWidth() * 0.95), Math.min(880, screen.getHeight() * 0.92));

@@ -105,6 +105,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                     shortcut(KeyCode.getKeyCode(Integer.toString(k + 1)))));
         }
         out.add(Action.menu("Help", "Shortcuts", this::shortcuts, new javafx.scene.input.KeyCodeCombination(KeyCode.F1)));
+        out.add(Action.menu("Help", "Show log", Dialogs::showLog));
         out.add(Action.menu("Help", "About LossLab", () -> Dialogs.information("LossLab",
                 "See how segmentation and detection losses behave. Numbers as segmentation_models.pytorch and torchvision compute them.")));
         return out;

@@ -92,11 +92,10 @@ public final class Offscreen {
         return SwingFXUtils.fromFXImage(image, null);
     }
 
+    /** Writes a PNG atomically: a failure leaves any previous file as it was. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
-        }
-        ImageIO.write(image, "png", file.toFile());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        org.losslab.scene.AtomicFiles.write(file, bytes.toByteArray());
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
-import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.Json;
@@ -23,28 +22,57 @@ public final class SceneAdapter {
     private SceneAdapter() {
     }
 
+    /**
+     * The scene with what the user changed in the document written into it: the segmentation block if
+     * the arrays changed, the entries of losses whose parameters changed (the first entry of that name,
+     * or a new one at the end; other entries, of any domain, stay as they were), and the preset and
+     * class names if they changed. A scene with no losses yet (a new canvas) gets every segmentation
+     * loss, so that {@code eval} has something to compute.
+     */
     public static Scene toScene(SegDocument doc, Scene base) {
-        List<LossEntry> losses = new ArrayList<>();
-        for (Map.Entry<String, Params> e : doc.params().entrySet()) {
-            LossSpec<?> spec = LossRegistry.get(e.getKey());
-            ObjectNode given = Json.MAPPER.createObjectNode();
-            Map<String, Object> raw = new LinkedHashMap<>();
-            Params defaults = spec.defaults();
-            e.getValue().asMap().forEach((k, v) -> {
-                if (!java.util.Objects.equals(v, defaults.raw(k))) {
-                    raw.put(k, v);
-                    given.set(k, Json.MAPPER.valueToTree(v));
-                }
-            });
-            losses.add(new LossEntry(e.getKey(), raw, given));
+        Scene scene = base == null ? new Scene(Map.of(), List.of(), Map.of()) : base;
+        boolean fresh = scene.losses().isEmpty();
+        if (doc.dataChanged() || fresh) {
+            scene = scene.withBlock(Domains.SEGMENTATION, doc.data().copy());
         }
-        Scene scene = (base == null ? new Scene(Map.of(), List.of(), Map.of()) : base)
-                .withBlock(Domains.SEGMENTATION, doc.data().copy()).withLosses(losses);
-        ObjectNode app = ViewSettings.appBlock(scene).deepCopy();
-        app.put("preset", doc.preset());
-        var names = app.putArray("class_names");
-        doc.classNames().forEach(names::add);
-        return scene.withExtraBlock(ViewSettings.APP_BLOCK, app);
+        if (!doc.paramsChanged().isEmpty() || fresh) {
+            List<LossEntry> losses = new ArrayList<>(scene.losses());
+            for (String name : fresh ? doc.params().keySet() : doc.paramsChanged()) {
+                LossEntry entry = entry(name, doc.params(name));
+                int at = -1;
+                for (int k = 0; k < losses.size() && at < 0; k++) {
+                    at = losses.get(k).name().equals(name) ? k : -1;
+                }
+                if (at >= 0) {
+                    losses.set(at, entry);
+                } else {
+                    losses.add(entry);
+                }
+            }
+            scene = scene.withLosses(losses);
+        }
+        if (doc.appChanged() || fresh) {
+            ObjectNode app = ViewSettings.appBlock(scene).deepCopy();
+            app.put("preset", doc.preset());
+            var names = app.putArray("class_names");
+            doc.classNames().forEach(names::add);
+            scene = scene.withExtraBlock(ViewSettings.APP_BLOCK, app);
+        }
+        return scene;
+    }
+
+    /** A loss entry with the parameters that differ from the registry's defaults. */
+    private static LossEntry entry(String name, Params params) {
+        Params defaults = LossRegistry.get(name).defaults();
+        ObjectNode given = Json.MAPPER.createObjectNode();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        params.asMap().forEach((k, v) -> {
+            if (!java.util.Objects.equals(v, defaults.raw(k))) {
+                raw.put(k, v);
+                given.set(k, Json.MAPPER.valueToTree(v));
+            }
+        });
+        return new LossEntry(name, raw, given);
     }
 
     /** Adds the detection workspace's boxes: the pairs (boxes block) and the scored boxes (detections block). */

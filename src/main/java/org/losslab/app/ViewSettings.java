@@ -28,6 +28,8 @@ public final class ViewSettings {
 
     private final String key;
     private final List<Entry> entries = new ArrayList<>();
+    /** The settings as last restored or saved: a save writes them only when they differ. */
+    private ObjectNode saved;
 
     /** Settings saved under {@code losslab_app.<key>}. */
     public ViewSettings(String key) {
@@ -119,19 +121,33 @@ public final class ViewSettings {
         return node;
     }
 
-    /** The scene with these settings in its app block (other entries of the block are kept). */
+    /**
+     * The scene with these settings in its app block (other entries of the block are kept), if they
+     * changed since they were restored or last saved; else the scene as it is, so that opening and
+     * saving a file without a change writes it back unchanged.
+     */
     public Scene writeTo(Scene scene) {
+        ObjectNode now = toJson();
+        if (now.equals(saved)) {
+            return scene;
+        }
         ObjectNode app = appBlock(scene).deepCopy();
-        app.set(key, toJson());
+        app.set(key, now);
         return scene.withExtraBlock(APP_BLOCK, app);
     }
 
-    /** Applies the settings a scene holds, if any. */
+    /** Applies the settings a scene holds, if any, and takes them as the saved state. */
     public void restoreFrom(Scene scene) {
         JsonNode node = appBlock(scene).get(key);
         if (node != null && node.isObject()) {
             entries.forEach(e -> e.read(node));
         }
+        markSaved();
+    }
+
+    /** Takes the current settings as the saved state. */
+    public void markSaved() {
+        saved = toJson();
     }
 
     /** The scene's app block, or an empty one. */

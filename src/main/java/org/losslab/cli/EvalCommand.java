@@ -52,6 +52,9 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (EngineException e) {
             node.put("error", e.getMessage());
             return true;
+        } catch (OutOfMemoryError e) {
+            node.put("error", "the scene is too large to read in the memory given (" + memory() + ")");
+            return true;
         }
         boolean failed = false;
         ArrayNode results = node.putArray("results");
@@ -65,6 +68,11 @@ public final class EvalCommand implements Callable<Integer> {
                 result.removeAll();
                 result.put("name", entry.name());
                 result.put("error", e.getMessage());
+                failed = true;
+            } catch (OutOfMemoryError e) {
+                result.removeAll();
+                result.put("name", entry.name());
+                result.put("error", "not enough memory to evaluate it on this scene (" + memory() + ")");
                 failed = true;
             }
         }
@@ -93,8 +101,13 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static double finite(double v) {
         if (!Double.isFinite(v)) {
-            throw new EngineException("the result is not finite (" + v + ") for these inputs");
+            throw new EngineException("the result is not finite (" + v + ") for these inputs and parameters"
+                    + " (a parameter of 0 where the loss divides by it, or inputs at the limit of a log)");
         }
         return v;
+    }
+
+    static String memory() {
+        return "the Java heap holds at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give more with -Xmx";
     }
 }

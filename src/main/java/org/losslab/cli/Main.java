@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The entry point of {@code losslab.jar}: headless commands over the engine, or the app with no command. */
 @Command(name = "losslab", mixinStandardHelpOptions = true, version = "LossLab 0.1",
         description = "See how segmentation and detection losses behave.",
-        subcommands = {EvalCommand.class, SweepCommand.class, BenchCommand.class, RenderCommand.class, AppCommand.class})
+        subcommands = {EvalCommand.class, SweepCommand.class, BenchCommand.class, RenderCommand.class, SceneCommand.class,
+            AppCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -16,7 +17,21 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit status (0 success, 1 failed work, 2 usage error). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        try {
+            return new CommandLine(new Main())
+                    .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                        // no stack trace for the user: one line, the trace in the log file
+                        commandLine.getErr().println(commandLine.getCommandName() + ": unexpected error: " + e
+                                + " (details in " + org.losslab.app.ErrorLog.file() + ")");
+                        org.losslab.app.ErrorLog.record("command " + commandLine.getCommandName(), e);
+                        return 1;
+                    })
+                    .execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("losslab: not enough memory (the Java heap holds at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give more with -Xmx)");
+            return 1;
+        }
     }
 
     @Override

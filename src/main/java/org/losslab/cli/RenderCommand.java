@@ -51,12 +51,27 @@ public final class RenderCommand implements Callable<Integer> {
                 System.err.println("render: give a scene file or --preset, not both");
                 return 2;
             }
+            if (width != null && (width < 64 || width > 8192) || height != null && (height < 64 || height > 8192)) {
+                System.err.println("render: --width and --height must be between 64 and 8192 pixels");
+                return 2;
+            }
+            if (size < 8 || size > 2048) {
+                System.err.println("render: --size must be between 8 and 2048");
+                return 2;
+            }
+            if (java.nio.file.Files.isDirectory(out)) {
+                System.err.println("render: --out " + out + " is a folder; give a file name");
+                return 2;
+            }
             Scene scene = preset == null ? SceneFiles.read(sceneFile)
                     : new Scene(java.util.Map.of(org.losslab.engine.Domains.SEGMENTATION,
                             org.losslab.scene.Presets.get(preset).create(size)), java.util.List.of(), java.util.Map.of());
             BufferedImage image;
             switch (view) {
                 case "segmentation":
+                    if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isEmpty()) {
+                        throw new EngineException("the scene has no segmentation block to draw (try --view detection)");
+                    }
                     image = SegmentationRender.render(scene, layer == null ? null : MapKind.parse(layer),
                             width == null ? 1280 : width, height == null ? 800 : height);
                     break;
@@ -77,6 +92,9 @@ public final class RenderCommand implements Callable<Integer> {
             return 0;
         } catch (EngineException e) {
             System.err.println("render: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            System.err.println("render: cannot write " + out + " (" + org.losslab.scene.SceneFiles.reason(e) + ")");
             return 1;
         }
     }

@@ -66,19 +66,50 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the CSV here instead of standard output.")
     Path out;
 
+    /** What is wrong with the options, or null: a usage error (exit 2). */
+    private String checkOptions() {
+        if (steps < 2 || steps > 100_000) {
+            return "--steps must be between 2 and 100000";
+        }
+        if (from != null && !Double.isFinite(from) || to != null && !Double.isFinite(to)) {
+            return "--from and --to must be finite numbers";
+        }
+        if (!(fpRate >= 0 && fpRate <= 1) || !(fnRate >= 0 && fnRate <= 1)) {
+            return "--fp-rate and --fn-rate are shares between 0 and 1";
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            return "--confidence is a probability between 0 and 1 (exclusive)";
+        }
+        if (channel < 0) {
+            return "--channel must be 0 or more";
+        }
+        if (out != null && Files.isDirectory(out)) {
+            return "--out " + out + " is a folder; give a file name";
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
+        String problem = checkOptions();
+        if (problem != null) {
+            System.err.println("sweep: " + problem);
+            return 2;
+        }
         try {
             SweepResult result = sweep();
             String csv = result.toCsv();
             if (out == null) {
                 System.out.print(csv);
             } else {
-                Files.writeString(out, csv, StandardCharsets.UTF_8);
+                org.losslab.scene.AtomicFiles.write(out, csv);
             }
             return 0;
         } catch (EngineException e) {
             System.err.println("sweep: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("sweep: cannot write " + out + " (" + org.losslab.scene.SceneFiles.reason(e) + ")");
             return 1;
         }
     }
@@ -97,6 +128,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (over.equals("pixel")) {
             SegmentationData data = scene == null || pixel < 0 ? Sweeps.singlePixel(!negative) : segmentation(scene);
+            if (pixel >= data.pixels()) {
+                throw new EngineException("--pixel " + pixel + " is outside the scene's " + data.pixels() + " pixels");
+            }
+            if (channel >= data.channels()) {
+                throw new EngineException("--channel " + channel + " is outside the scene's channels 0 to " + (data.channels() - 1));
+            }
             return Sweeps.pixelProbability(data, Math.max(pixel, 0), channel, segTerms(terms),
                     grid(0.01, 0.99));
         }

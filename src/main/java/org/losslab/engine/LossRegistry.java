@@ -132,7 +132,8 @@ public final class LossRegistry {
     public static LossSpec<?> get(String name) {
         LossSpec<?> spec = ENTRIES.get(name);
         if (spec == null) {
-            throw new EngineException("unknown loss '" + name + "' (known: " + String.join(", ", ENTRIES.keySet()) + ")");
+            String shown = name.length() > 60 ? name.substring(0, 57) + "..." : name;
+            throw new EngineException("unknown loss '" + shown + "' (known: " + String.join(", ", ENTRIES.keySet()) + ")");
         }
         return spec;
     }

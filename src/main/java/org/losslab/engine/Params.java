@@ -115,6 +115,12 @@ public final class Params {
         if (!(value instanceof Number) || ((Number) value).doubleValue() != Math.rint(((Number) value).doubleValue())) {
             throw new EngineException(where + ": expected a whole number, got " + describe(value));
         }
+        double d = ((Number) value).doubleValue();
+        if (d < spec.min() || d > spec.max()) {
+            // compared as a double first: 1e308 would otherwise become Long.MAX_VALUE
+            throw new EngineException(where + ": " + describe(value) + " is outside [" + (long) spec.min() + ", "
+                    + (long) spec.max() + "]");
+        }
         long v = ((Number) value).longValue();
         if (v < spec.min() || v > spec.max()) {
             throw new EngineException(where + ": " + v + " is outside [" + (long) spec.min() + ", " + (long) spec.max() + "]");

@@ -15,7 +15,15 @@ public final class Json {
     /** Reads NaN and Infinity so that the error can say which field holds them, instead of a parse error. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // a key given twice or text after the document is a broken file, not something to guess at
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** A text as an error message may quote it: at most 60 characters. */
+    public static String quote(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
 
     private Json() {
     }

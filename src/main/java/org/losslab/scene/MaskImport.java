@@ -19,12 +19,51 @@ public final class MaskImport {
     public record Mask(int height, int width, int[] labels) {
     }
 
+    /** The largest image LossLab decodes: 8192 pixels a side, 64 million pixels. */
+    public static final int MAX_SIDE = 8192;
+    public static final long MAX_PIXELS = 64L << 20;
+
+    /**
+     * The width and height an image file declares, read from its header without decoding it; refuses
+     * a file that is not an image, and one larger than LossLab decodes (a PNG of a few MB can declare
+     * 40,000 x 40,000 pixels, gigabytes once decoded).
+     */
+    public static int[] dimensions(Path file) {
+        SceneFiles.checkReadable(file, 1L << 30, "an image");
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new SceneException(file.getFileName() + ": not an image LossLab can read (PNG, JPEG)");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
+                    throw new SceneException(file.getFileName() + ": " + w + " x " + h + " pixels is larger than LossLab reads ("
+                            + MAX_SIDE + " a side)");
+                }
+                return new int[] {w, h, reader.getFormatName().equalsIgnoreCase("jpeg") ? 1 : 0};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new SceneException(file.getFileName() + ": cannot read (" + SceneFiles.reason(e) + ")");
+        }
+    }
+
     public static Mask read(Path file) {
+        int[] size = dimensions(file);
+        if (size[2] == 1) {
+            throw new SceneException(file.getFileName() + ": a JPEG mask cannot be read: its lossy compression blends the "
+                    + "label colours at every edge; save the mask as PNG");
+        }
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new SceneException(file.getFileName() + ": cannot read (" + e.getMessage() + ")");
+            throw new SceneException(file.getFileName() + ": cannot read (" + SceneFiles.reason(e) + ")");
         }
         if (image == null) {
             throw new SceneException(file.getFileName() + ": not an image LossLab can read (PNG, JPEG)");

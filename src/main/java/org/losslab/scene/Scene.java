@@ -20,11 +20,38 @@ public final class Scene {
     private final Map<Domain<?>, Object> blocks;
     private final List<LossEntry> losses;
     private final Map<String, ObjectNode> extraBlocks;
+    /** The document as read (null for a scene made in memory); written back as it was except {@link #replaced}. */
+    private final ObjectNode source;
+    private final java.util.Set<String> replaced;
 
     public Scene(Map<Domain<?>, Object> blocks, List<LossEntry> losses, Map<String, ObjectNode> extraBlocks) {
+        this(blocks, losses, extraBlocks, null, java.util.Set.of());
+    }
+
+    /** A scene read from a document: saving it writes the document back, with only the replaced parts re-encoded. */
+    Scene(Map<Domain<?>, Object> blocks, List<LossEntry> losses, Map<String, ObjectNode> extraBlocks, ObjectNode source,
+          java.util.Set<String> replaced) {
         this.blocks = Collections.unmodifiableMap(new LinkedHashMap<>(blocks));
         this.losses = List.copyOf(losses);
         this.extraBlocks = Collections.unmodifiableMap(new LinkedHashMap<>(extraBlocks));
+        this.source = source;
+        this.replaced = java.util.Set.copyOf(replaced);
+    }
+
+    /** The document this scene was read from, or null. */
+    ObjectNode source() {
+        return source;
+    }
+
+    /** The top-level fields changed since it was read ("losses", block names). */
+    java.util.Set<String> replaced() {
+        return replaced;
+    }
+
+    private java.util.Set<String> replacing(String name) {
+        java.util.Set<String> out = new java.util.HashSet<>(replaced);
+        out.add(name);
+        return out;
     }
 
     /** The block a domain reads, if the scene has it. */
@@ -49,16 +76,16 @@ public final class Scene {
     public <I> Scene withBlock(Domain<I> domain, I input) {
         Map<Domain<?>, Object> copy = new LinkedHashMap<>(blocks);
         copy.put(domain, input);
-        return new Scene(copy, losses, extraBlocks);
+        return new Scene(copy, losses, extraBlocks, source, replacing(domain.block()));
     }
 
     public Scene withLosses(List<LossEntry> newLosses) {
-        return new Scene(blocks, newLosses, extraBlocks);
+        return new Scene(blocks, newLosses, extraBlocks, source, replacing("losses"));
     }
 
     public Scene withExtraBlock(String name, ObjectNode block) {
         Map<String, ObjectNode> copy = new LinkedHashMap<>(extraBlocks);
         copy.put(name, block);
-        return new Scene(blocks, losses, copy);
+        return new Scene(blocks, losses, copy, source, replacing(name));
     }
 }

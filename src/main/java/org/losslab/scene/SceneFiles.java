@@ -26,16 +26,66 @@ public final class SceneFiles {
     private SceneFiles() {
     }
 
+    /** The largest scene file read: beyond it a scene is refused before reading (a 1024 x 1024, 8-class scene is ~170 MB). */
+    public static final long MAX_BYTES = 256L << 20;
+
     public static Scene read(Path file) {
+        checkReadable(file, MAX_BYTES, "a scene");
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SceneException(file + ": not UTF-8 text (a scene file is JSON in UTF-8)");
+        } catch (IOException e) {
+            throw new SceneException(file + ": cannot read (" + reason(e) + ")");
+        }
+        return parse(text);
+    }
+
+    /**
+     * Checks, before reading anything, that a path is a regular, readable file of at most
+     * {@code maxBytes}: a directory, a FIFO or a device would block or never end. Returns its size.
+     */
+    public static long checkReadable(Path file, long maxBytes, String what) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new SceneException(file + ": no such file");
         } catch (IOException e) {
-            throw new SceneException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new SceneException(file + ": cannot read (" + reason(e) + ")");
         }
-        return parse(text);
+        if (attributes.isDirectory()) {
+            throw new SceneException(file + ": is a folder, not " + what);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new SceneException(file + ": is not a regular file (a pipe or a device), not " + what);
+        }
+        if (!Files.isReadable(file)) {
+            throw new SceneException(file + ": cannot read (permission denied)");
+        }
+        if (attributes.size() > maxBytes) {
+            throw new SceneException(file + ": " + (attributes.size() >> 20) + " MB is larger than " + what + " can be ("
+                    + (maxBytes >> 20) + " MB at most)");
+        }
+        return attributes.size();
+    }
+
+    /** What went wrong with a file, in words (Java's own messages name only the path). */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public static Scene parse(String text) {
@@ -82,7 +132,7 @@ public final class SceneFiles {
             }
         }
         List<LossEntry> losses = readLosses(Json.required(root, "losses", ""));
-        return new Scene(blocks, losses, extras);
+        return new Scene(blocks, losses, extras, (ObjectNode) root, java.util.Set.of());
     }
 
     private static List<LossEntry> readLosses(JsonNode node) {
@@ -96,7 +146,14 @@ public final class SceneFiles {
             }
             JsonNode name = Json.required(entry, "name", where + ".");
             if (!name.isTextual()) {
-                throw new SceneException(where + ".name: expected a string, got " + name);
+                throw new SceneException(where + ".name: expected a string, got " + Json.quote(name.toString()));
+            }
+            var keys = entry.fieldNames();
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.equals("name") && !key.equals("params")) {
+                    throw new SceneException(where + ": unknown key '" + Json.quote(key) + "' (an entry has \"name\" and \"params\")");
+                }
             }
             JsonNode params = entry.get("params");
             ObjectNode given;
@@ -114,9 +171,25 @@ public final class SceneFiles {
         return out;
     }
 
-    /** The scene as a JSON document. */
+    /**
+     * The scene as a JSON document. A scene read from a file is written back as it was read (every
+     * field, in its order, numbers as written), with only the parts replaced since re-encoded.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static ObjectNode toJson(Scene scene) {
+        if (scene.source() != null) {
+            ObjectNode root = scene.source().deepCopy();
+            ObjectNode fresh = encode(scene);
+            for (String name : scene.replaced()) {
+                root.set(name, fresh.get(name));
+            }
+            return root;
+        }
+        return encode(scene);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ObjectNode encode(Scene scene) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", Scene.FORMAT);
         root.put("version", Scene.VERSION);
@@ -134,14 +207,8 @@ public final class SceneFiles {
         return root;
     }
 
+    /** Writes the scene atomically (see {@link AtomicFiles}): a failed save leaves the previous file intact. */
     public static void write(Scene scene, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(parent, ".losslab-", ".json.tmp");
-        try {
-            Files.writeString(temp, Json.MAPPER.writeValueAsString(toJson(scene)), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, Json.MAPPER.writeValueAsString(toJson(scene)));
     }
 }

@@ -118,6 +118,8 @@ public final class BoxCanvas extends Pane {
             landscapeImage = new WritableImage(l.xs().length, l.ys().length);
             landscapeImage.getPixelWriter().setPixels(0, 0, l.xs().length, l.ys().length, PixelFormat.getIntArgbInstance(),
                     image.argb(), 0, l.xs().length);
+        } else {
+            landscapeImage = null; // "none": no heatmap, no arrows
         }
         redraw();
     }
@@ -134,6 +136,7 @@ public final class BoxCanvas extends Pane {
         creating = false;
         moving = false;
         handle = -1;
+        before = null;
         List<DetBox> predictions = doc.predictions();
         List<DetBox> truths = doc.truths();
         DetBox current = current();
@@ -195,6 +198,9 @@ public final class BoxCanvas extends Pane {
     }
 
     private void dragged(MouseEvent e) {
+        if (!creating && before == null) {
+            return; // the press chose a pair (Ctrl+click on a ground truth): nothing to drag
+        }
         double x = fx(e.getX());
         double y = fx(e.getY());
         if (!changed && Math.hypot(x - pressX, y - pressY) < 0.5) {
@@ -331,7 +337,7 @@ public final class BoxCanvas extends Pane {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setFill(Color.web("#262626"));
         g.fillRect(0, 0, BoxDocument.FIELD * s, BoxDocument.FIELD * s);
-        if (landscapeImage != null) {
+        if (landscapeImage != null && landscape != null) {
             g.setImageSmoothing(false);
             g.setGlobalAlpha(0.85);
             g.drawImage(landscapeImage, 0, 0, BoxDocument.FIELD * s, BoxDocument.FIELD * s);

@@ -109,7 +109,8 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
 
     @Override
     public Scene writeTo(Scene scene) {
-        return view.writeTo(SceneAdapter.withBoxes(scene, doc));
+        // the boxes are written only when the user changed them: a scene opened and saved stays as it was
+        return view.writeTo(doc.dirtyProperty().get() ? SceneAdapter.withBoxes(scene, doc) : scene);
     }
 
     @Override
@@ -126,6 +127,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     @Override
     public void markSaved() {
         doc.markSaved();
+        view.markSaved();
     }
 
     @Override

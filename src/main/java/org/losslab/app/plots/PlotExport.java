@@ -64,7 +64,7 @@ public final class PlotExport {
     public static void writeSvg(PlotData data, boolean logY, int width, int height, Path file) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         draw(g, data, logY, width, height);
-        Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
+        org.losslab.scene.AtomicFiles.write(file, g.getSVGDocument());
     }
 
     /** The panels' data, one CSV block per panel (header row first), separated by a blank line. */

@@ -1,7 +1,6 @@
 package org.losslab.app.plots;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
@@ -246,6 +244,11 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         plots.getSelectionModel().select(plot);
     }
 
+    /** The plot chosen in the list. */
+    public TeachingPlot currentPlot() {
+        return shownPlot.get();
+    }
+
     public PlotData currentData() {
         return current;
     }
@@ -261,7 +264,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportPng(Path file) {
         try {
-            ImageIO.write(PlotExport.image(current, logScale.isSelected(), 1000, 700), "png", file.toFile());
+            org.losslab.app.Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -279,7 +282,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportCsv(Path file) {
         try {
-            Files.writeString(file, PlotExport.csv(current), StandardCharsets.UTF_8);
+            org.losslab.scene.AtomicFiles.write(file, PlotExport.csv(current));
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -335,6 +338,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     @Override
     public void markSaved() {
+        view.markSaved();
     }
 
     @Override

@@ -40,6 +40,10 @@ public final class SegDocument {
     private final Deque<Edit> redo = new ArrayDeque<>();
     private int[] lastBox;
     private String preset = "";
+    /** What changed since the scene was opened or saved: saving writes only these parts. */
+    private boolean dataChanged;
+    private boolean appChanged;
+    private final java.util.Set<String> paramsChanged = new java.util.LinkedHashSet<>();
     private final javafx.collections.ObservableList<String> classNames = javafx.collections.FXCollections.observableArrayList();
 
     public SegDocument(SegmentationData initial) {
@@ -89,6 +93,8 @@ public final class SegDocument {
         if (old != null) {
             push(new SceneSwap(old, oldPreset));
         }
+        dataChanged = true;
+        appChanged = true;
         changed(null);
     }
 
@@ -110,6 +116,7 @@ public final class SegDocument {
             classNames.add("");
         }
         classNames.set(k, name);
+        appChanged = true;
         dirty.set(true);
     }
 
@@ -123,6 +130,7 @@ public final class SegDocument {
 
     public void setParams(String loss, Params value) {
         params.put(loss, value);
+        paramsChanged.add(loss);
         dirty.set(true);
         changed(null);
     }
@@ -138,6 +146,7 @@ public final class SegDocument {
             return;
         }
         push(edit);
+        dataChanged = true;
         dirty.set(true);
     }
 
@@ -158,6 +167,7 @@ public final class SegDocument {
         }
         push(new Edit.WholePrediction(label, x.clone()));
         System.arraycopy(logits, 0, x, 0, x.length);
+        dataChanged = true;
         changed(null);
     }
 
@@ -201,6 +211,8 @@ public final class SegDocument {
         Edit e = from.pop();
         e.swap(this);
         to.push(e);
+        dataChanged = true;
+        appChanged |= e instanceof SceneSwap;
         changed(e.box);
     }
 
@@ -222,6 +234,24 @@ public final class SegDocument {
 
     public void markSaved() {
         dirty.set(false);
+        dataChanged = false;
+        appChanged = false;
+        paramsChanged.clear();
+    }
+
+    /** Whether the arrays (or the whole scene) changed since the last open or save. */
+    public boolean dataChanged() {
+        return dataChanged;
+    }
+
+    /** Whether the preset or the class names changed since the last open or save. */
+    public boolean appChanged() {
+        return appChanged;
+    }
+
+    /** The losses whose parameters the user changed since the last open or save, in order. */
+    public java.util.Set<String> paramsChanged() {
+        return java.util.Collections.unmodifiableSet(paramsChanged);
     }
 
     /** A step that swapped the whole scene: it holds the other scene. */

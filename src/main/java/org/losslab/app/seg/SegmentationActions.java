@@ -4,7 +4,6 @@ import static org.losslab.app.Action.plain;
 import static org.losslab.app.Action.shortcut;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
 import org.losslab.app.Action;
 import org.losslab.app.Dialogs;
 import org.losslab.engine.EngineException;
@@ -102,7 +100,7 @@ final class SegmentationActions {
     }
 
     private void importMask() {
-        Dialogs.open(ws, "Import mask", "Images", "*.png", "*.jpg", "*.jpeg").ifPresent(file -> {
+        Dialogs.open(ws, "Import mask", "PNG masks", "*.png").ifPresent(file -> {
             try {
                 doc.replace(SceneInputs.withMask(doc.data(), MaskImport.read(file)), doc.preset());
             } catch (EngineException e) {
@@ -114,7 +112,8 @@ final class SegmentationActions {
     private void importNpy() {
         Dialogs.open(ws, "Import prediction", "NumPy arrays", "*.npy").ifPresent(file -> {
             try {
-                importPrediction(NpyReader.read(file));
+                var d = doc.data();
+                importPrediction(NpyReader.read(file, new int[] {d.channels(), d.height(), d.width()}));
             } catch (EngineException e) {
                 ws.error("Cannot import " + file.getFileName(), e.getMessage());
             }
@@ -129,6 +128,12 @@ final class SegmentationActions {
 
     private void importBackground() {
         Dialogs.open(ws, "Background image", "Images", "*.png", "*.jpg", "*.jpeg").ifPresent(file -> {
+            try {
+                MaskImport.dimensions(file); // refuses a huge image before it is decoded
+            } catch (EngineException e) {
+                ws.error("Cannot read " + file.getFileName(), e.getMessage());
+                return;
+            }
             javafx.scene.image.Image image = new javafx.scene.image.Image(file.toUri().toString());
             if (image.isError()) {
                 ws.error("Cannot read " + file.getFileName(), String.valueOf(image.getException()));
@@ -142,7 +147,7 @@ final class SegmentationActions {
     private void exportPng() {
         Dialogs.save(ws, "Export canvas", "PNG images", "*.png").ifPresent(file -> {
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(ws.snapshot(null, null), null), "png", file.toFile());
+                org.losslab.app.Offscreen.writePng(SwingFXUtils.fromFXImage(ws.snapshot(null, null), null), file);
             } catch (IOException e) {
                 ws.error("Cannot export", e.getMessage());
             }
@@ -163,7 +168,7 @@ final class SegmentationActions {
                     Double.isNaN(pinned) ? "" : Double.toString(pinned)));
         }
         try {
-            Files.writeString(file, SceneInputs.csv(rows), StandardCharsets.UTF_8);
+            org.losslab.scene.AtomicFiles.write(file, SceneInputs.csv(rows));
         } catch (IOException e) {
             ws.error("Cannot export", e.getMessage());
         }

@@ -666,6 +666,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     @Override
     public void markSaved() {
         doc.markSaved();
+        view.markSaved();
     }
 
     @Override
@@ -680,6 +681,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
 
     @Override
     public void close() {
+        tableTimer.stop();
         frames.close();
         tables.close();
     }

@@ -38,6 +38,11 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
     record Settings(Double alpha, double gamma, Double reducedThreshold, boolean normalized, String reduction,
                     boolean fromLogits, double eps) {
         static Settings of(Params p) {
+            Double reduced = p.optionalNumber("reduced_threshold");
+            if (reduced != null && reduced == 0) {
+                throw new org.losslab.engine.EngineException("focal.reduced_threshold: 0 divides (1 - p_t) by zero "
+                        + "(the loss is infinite); give a value in (0, 1], or null for the plain focal loss");
+            }
             return new Settings(p.optionalNumber("alpha"), p.number("gamma"), p.optionalNumber("reduced_threshold"),
                     p.bool("normalized"), p.choice("reduction"), p.bool("from_logits"), p.number("eps"));
         }

@@ -1,0 +1,103 @@
+package org.losslab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.Json;
+import org.losslab.scene.LossEntry;
+import org.losslab.scene.MaskImport;
+import org.losslab.scene.NpyReader;
+import org.losslab.scene.Scene;
+import org.losslab.scene.SceneFiles;
+import org.losslab.scene.SceneInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scene}: a scene file from a model's output, with the app's own loaders (the same checks and
+ * errors): a NumPy prediction (logits, or probabilities turned into logits), an optional PNG mask as
+ * the target, and the losses to evaluate.
+ */
+@Command(name = "scene", mixinStandardHelpOptions = true,
+        description = "Make a scene from a prediction (.npy) and a target mask (.png).")
+public final class SceneCommand implements Callable<Integer> {
+    @Option(names = "--prediction", required = true, description = "C x H x W (or H x W) float32/float64 .npy: logits or probabilities.")
+    Path prediction;
+
+    @Option(names = "--target", description = "PNG mask, one label per pixel (0 background, 255 ignored); default: empty.")
+    Path target;
+
+    @Option(names = "--mode", description = "binary, multiclass or multilabel (default: binary for one channel, else multiclass).")
+    String mode;
+
+    @Option(names = "--losses", split = ",", description = "Losses to list in the scene (default: every segmentation entry for the mode).")
+    List<String> losses = new ArrayList<>();
+
+    @Option(names = "--out", required = true, description = "The scene file to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SegMode segMode = null;
+        if (mode != null) {
+            try {
+                segMode = SegMode.valueOf(mode.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("scene: --mode must be binary, multiclass or multilabel, not '" + Json.quote(mode) + "'");
+                return 2;
+            }
+        }
+        if (Files.isDirectory(out)) {
+            System.err.println("scene: --out " + out + " is a folder; give a file name");
+            return 2;
+        }
+        try {
+            NpyReader.Array array = NpyReader.read(prediction);
+            int[] shape = array.shape();
+            SegMode m = segMode != null ? segMode : shape[0] == 1 ? SegMode.BINARY : SegMode.MULTICLASS;
+            if (m == SegMode.BINARY && shape[0] != 1 || m != SegMode.BINARY && shape[0] < 2) {
+                throw new EngineException(prediction.getFileName() + ": " + m.name().toLowerCase(Locale.ROOT) + " needs "
+                        + (m == SegMode.BINARY ? "one channel" : "two channels or more") + ", the array has " + shape[0]);
+            }
+            SegmentationData sized = new SegmentationData(m, shape[0], shape[1], shape[2], new double[array.values().length],
+                    new int[(m == SegMode.MULTILABEL ? shape[0] : 1) * shape[1] * shape[2]]);
+            SegmentationData data = sized.withPrediction(SceneInputs.predictionLogits(sized, array));
+            if (target != null) {
+                data = SceneInputs.withMask(data, MaskImport.read(target));
+            }
+            List<LossEntry> entries = new ArrayList<>();
+            for (String name : losses.isEmpty() ? defaultLosses(data) : losses) {
+                LossSpec<?> spec = LossRegistry.get(name.trim());
+                if (spec.domain() != Domains.SEGMENTATION) {
+                    throw new EngineException("--losses: " + spec.name() + " is not a segmentation loss");
+                }
+                entries.add(new LossEntry(spec.name(), Map.of(), Json.MAPPER.createObjectNode()));
+            }
+            SceneFiles.write(new Scene(Map.of(Domains.SEGMENTATION, data), entries, Map.of()), out);
+            System.out.printf(Locale.ROOT, "wrote %s: %s, %d x %d x %d, %d losses%n", out, m.name().toLowerCase(Locale.ROOT),
+                    shape[0], shape[1], shape[2], entries.size());
+            return 0;
+        } catch (EngineException e) {
+            System.err.println("scene: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("scene: cannot write " + out + " (" + SceneFiles.reason(e) + ")");
+            return 1;
+        }
+    }
+
+    private static List<String> defaultLosses(SegmentationData data) {
+        return LossRegistry.of(Domains.SEGMENTATION).stream().filter(s -> s.appliesTo(data)).map(LossSpec::name).toList();
+    }
+}
