@@ -20,6 +20,7 @@ public final class LossLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         window.segmentation().canvas().fit();
+        javafx.application.Platform.runLater(window::offerRecovery);
         if (Boolean.getBoolean("losslab.timing")) {
             ProcessHandle.current().info().startInstant().ifPresent(started -> System.err.println("window shown "
                     + java.time.Duration.between(started, java.time.Instant.now()).toMillis() + " ms after the process started"));

@@ -41,6 +41,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ActionCatalogue catalogue;
     private final BooleanBinding dirty;
     private Path file;
+    private final Recovery recovery = new Recovery();
+    /** A scene restored from the recovery file: unsaved until the user saves it. */
+    private final javafx.beans.property.BooleanProperty recovered = new javafx.beans.property.SimpleBooleanProperty(this, "recovered");
+    private final javafx.animation.Timeline autosave = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+            javafx.util.Duration.seconds(Recovery.INTERVAL_SECONDS), e -> autosaveNow()));
     /** The scene as last opened or saved: what the workspaces write into, so that what they do not own is kept. */
     private org.losslab.scene.Scene opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
 
@@ -56,8 +61,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         tabs.setId("workspaces");
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> shown().shown());
         catalogue = new ActionCatalogue(globalActions(), workspaces);
-        dirty = Bindings.createBooleanBinding(() -> workspaces.stream().anyMatch(w -> w.dirty().get()),
-                workspaces.stream().map(Workspace::dirty).toArray(javafx.beans.Observable[]::new));
+        List<javafx.beans.Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
+        dirtyParts.add(recovered);
+        dirty = Bindings.createBooleanBinding(() -> recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
+                dirtyParts.toArray(javafx.beans.Observable[]::new));
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
         setTop(catalogue.menuBar());
         setCenter(tabs);
         status.setId("status-bar");
@@ -179,12 +188,65 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
             opened = scene;
             file = path;
+            recovered.set(false);
             segmentation().messageProperty().set("Opened " + path.getFileName());
             return true;
         } catch (EngineException e) {
             error("Cannot open " + path.getFileName(), e.getMessage());
             return false;
         }
+    }
+
+    /** The scene as it would be saved now: what was opened, with every workspace's changes. */
+    private org.losslab.scene.Scene currentScene() {
+        org.losslab.scene.Scene scene = opened;
+        for (Workspace w : workspaces) {
+            scene = w.writeTo(scene);
+        }
+        return scene;
+    }
+
+    /** Writes the recovery file now if there are unsaved changes (the timer calls this every 30 s). */
+    public void autosaveNow() {
+        if (dirty.get()) {
+            try {
+                recovery.save(currentScene(), file);
+            } catch (RuntimeException e) {
+                ErrorLog.record("autosave", e);
+            }
+        }
+    }
+
+    /** The recovery helper (tests wait for its writes). */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    /**
+     * At start: if the last session left a recovery file (it ended without saving or quitting), offers
+     * to restore it. Restored, the scene is unsaved: saving asks where.
+     */
+    public void offerRecovery() {
+        Recovery.find().ifPresent(found -> {
+            if (Dialogs.confirm("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
+                    + ". Restore that scene? (No discards it.)")) {
+                restoreRecovery();
+            } else {
+                recovery.discard();
+            }
+        });
+    }
+
+    /** Opens the recovery file as an unsaved scene. */
+    public boolean restoreRecovery() {
+        var found = Recovery.find();
+        if (found.isEmpty() || !open(found.get().file())) {
+            return false;
+        }
+        file = null;
+        recovered.set(true);
+        segmentation().messageProperty().set("Restored the autosaved scene: save it to keep it");
+        return true;
     }
 
     private void save() {
@@ -202,14 +264,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     /** Writes the scene; on failure the previous file is untouched and the error shown. */
     public boolean saveTo(Path path) {
         try {
-            org.losslab.scene.Scene scene = opened;
-            for (Workspace w : workspaces) {
-                scene = w.writeTo(scene);
-            }
+            org.losslab.scene.Scene scene = currentScene();
             SceneFiles.write(scene, path);
             opened = scene;
             file = path;
             workspaces.forEach(Workspace::markSaved);
+            recovered.set(false);
+            recovery.discard();
             segmentation().messageProperty().set("Saved " + path.getFileName());
             return true;
         } catch (IOException | EngineException e) {
@@ -249,6 +310,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (!confirmDiscard()) {
                 e.consume();
             } else {
+                recovery.discard(); // quitting on purpose: nothing to recover next time
                 close();
                 Platform.exit();
             }
@@ -258,6 +320,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     @Override
     public void close() {
+        autosave.stop();
         workspaces.forEach(Workspace::close);
+        recovery.flush();
+        recovery.close();
     }
 }

@@ -19,7 +19,17 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What writes a file's content to a stream; it may fail half-way. */
+    public interface Body {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Writes what {@code body} produces; if it fails, the target is as it was and no temporary file stays. */
+    public static void write(Path file, Body body) throws IOException {
         Path target = file;
         if (Files.isSymbolicLink(file)) {
             target = file.toRealPath(); // the file the link points to, which must exist to be written through
@@ -38,7 +48,9 @@ public final class AtomicFiles {
         }
         Path temp = Files.createTempFile(parent, ".losslab-", ".tmp");
         try {
-            Files.write(temp, bytes);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+                body.writeTo(out);
+            }
             if (permissions != null) {
                 Files.setPosixFilePermissions(temp, permissions);
             } else if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {

@@ -171,7 +171,15 @@ public final class SegDocument {
         changed(null);
     }
 
+    private long recorded;
+
+    /** How many undo steps were ever recorded (the history keeps the newest {@link #UNDO_LIMIT}). */
+    public long stepsRecorded() {
+        return recorded;
+    }
+
     private void push(Edit edit) {
+        recorded++;
         undo.push(edit);
         redo.clear();
         while (undo.size() > UNDO_LIMIT || undo.size() > 1 && historyBytes() > UNDO_BYTES) {
