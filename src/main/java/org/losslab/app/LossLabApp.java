@@ -6,6 +6,8 @@ import javafx.stage.Stage;
 
 /** The LossLab window, opening on a built-in example scene. */
 public final class LossLabApp extends Application {
+    /** System property: measure the start and exit (see {@code losslab app --startup-probe}). */
+    public static final String STARTUP_PROBE = "losslab.startupProbe";
     private MainWindow window;
 
     @Override
@@ -21,9 +23,8 @@ public final class LossLabApp extends Application {
         stage.show();
         window.segmentation().canvas().fit();
         javafx.application.Platform.runLater(window::offerRecovery);
-        if (Boolean.getBoolean("losslab.timing")) {
-            ProcessHandle.current().info().startInstant().ifPresent(started -> System.err.println("window shown "
-                    + java.time.Duration.between(started, java.time.Instant.now()).toMillis() + " ms after the process started"));
+        if (Boolean.getBoolean(STARTUP_PROBE)) {
+            StartupProbe.whenFirstFrameShown(window, stage);
         }
     }
 

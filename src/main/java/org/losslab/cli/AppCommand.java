@@ -2,12 +2,20 @@ package org.losslab.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code app}: opens the desktop app. */
-@Command(name = "app", description = "Open the LossLab window.")
+/** {@code app}: opens the desktop app (what the packaged launcher runs with no arguments). */
+@Command(name = "app", mixinStandardHelpOptions = true, description = "Open the LossLab window.")
 public final class AppCommand implements Callable<Integer> {
+    @Option(names = "--startup-probe", description = "Open the window, print first_frame_ms (from process start) and "
+            + "rss_mb (resident memory once the first frame is shown), and exit.")
+    boolean startupProbe;
+
     @Override
     public Integer call() {
+        if (startupProbe) {
+            System.setProperty(org.losslab.app.LossLabApp.STARTUP_PROBE, "true");
+        }
         org.losslab.app.LossLabLauncher.main(new String[0]);
         return 0;
     }

@@ -9,7 +9,7 @@ import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 
 /** Random scenes and random legal parameters for property tests, drawn from the registry's specs. */
-final class RandomScenes {
+public final class RandomScenes {
     static final int IGNORE = org.losslab.engine.seg.SegParams.IGNORED_LABEL;
 
     private RandomScenes() {
@@ -20,7 +20,7 @@ final class RandomScenes {
      * {@code extremes}, targets with some ignored pixels when {@code ignored}, and an empty target now
      * and then.
      */
-    static SegmentationData segmentation(Random r, SegMode mode, boolean extremes, boolean ignored) {
+    public static SegmentationData segmentation(Random r, SegMode mode, boolean extremes, boolean ignored) {
         int c = mode == SegMode.BINARY ? 1 : mode == SegMode.MULTICLASS ? 2 + r.nextInt(3) : 1 + r.nextInt(3);
         int h = 1 + r.nextInt(5);
         int w = 1 + r.nextInt(5);
@@ -44,7 +44,7 @@ final class RandomScenes {
     }
 
     /** Random raw parameters for a loss, within each spec's type and range; some left at their default. */
-    static Map<String, Object> params(Random r, LossSpec<?> spec, SegmentationData data, boolean ignored) {
+    public static Map<String, Object> params(Random r, LossSpec<?> spec, SegmentationData data, boolean ignored) {
         Map<String, Object> raw = new LinkedHashMap<>();
         for (ParamSpec p : spec.params()) {
             if (r.nextInt(3) == 0) {

@@ -147,7 +147,7 @@ public final class FrameWorker implements AutoCloseable {
         MapSettings settings = mapSettings(view.params());
         int channel = Math.min(view.channel(), d.channels() - 1);
         Map<String, Double> values = new LinkedHashMap<>();
-        boolean useLive = d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer());
+        boolean useLive = d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer()) && liveMatches(view.params());
         if (useLive) {
             FrameSettings fs = new FrameSettings(settings.focalGamma(), settings.tverskyAlpha(), settings.tverskyBeta(),
                     settings.dilationRatio());
@@ -224,7 +224,7 @@ public final class FrameWorker implements AutoCloseable {
         if (live != null && LIVE_KINDS.contains(kind)) {
             return livePlane(kind, out);
         }
-        PixelMap map = PixelMaps.compute(kind, d, settings);
+        PixelMap map = PixelMaps.compute(kind, d, settings, view.params());
         System.arraycopy(map.values(), Math.min(channel, map.channels() - 1) * d.pixels(), out, 0, d.pixels());
         return out;
     }
@@ -255,11 +255,35 @@ public final class FrameWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the live frame computes exactly the registry's maps for these parameters: it knows the
+     * focal gamma and the Tversky alpha and beta, and smp's defaults for everything else (Dice and
+     * Jaccard smoothing, log loss, eps, BCE weights). Other parameters go through the registry.
+     */
+    static boolean liveMatches(Map<String, Params> params) {
+        return defaultsExcept(params, "dice") && defaultsExcept(params, "jaccard") && defaultsExcept(params, "bce")
+                && defaultsExcept(params, "tversky", "alpha", "beta") && defaultsExcept(params, "focal", "gamma");
+    }
+
+    private static boolean defaultsExcept(Map<String, Params> params, String loss, String... free) {
+        Params p = params.get(loss);
+        if (p == null) {
+            return true;
+        }
+        Map<String, Object> given = new java.util.HashMap<>(p.asMap());
+        Map<String, Object> defaults = new java.util.HashMap<>(org.losslab.engine.LossRegistry.get(loss).defaults().asMap());
+        for (String name : free) {
+            given.remove(name);
+            defaults.remove(name);
+        }
+        return given.equals(defaults);
+    }
+
     /** The map settings that follow the parameters the user gave the losses. */
     public static MapSettings mapSettings(Map<String, Params> params) {
         Params focal = params.get("focal");
         Params tversky = params.get("tversky");
-        double ftGamma = tversky.number("gamma") == 1.0 ? 0.75 : tversky.number("gamma");
+        double ftGamma = tversky.number("gamma");
         return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
                 tversky.number("beta"), ftGamma, 10, 5, params.get("boundary_iou").number("dilation_ratio"),
                 params.get("iou_score").number("threshold"), 255L);

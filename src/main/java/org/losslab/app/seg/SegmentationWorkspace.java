@@ -334,6 +334,17 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         value.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
                 () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
         value.setPrefWidth(90);
+        // a value that cannot be computed says why (for example "needs a multiclass scene") under the cursor
+        value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String why = row == null ? "" : row.messageProperty().get();
+                setTooltip(why.isEmpty() ? null : new Tooltip(why));
+            }
+        });
         TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
         pinned.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(() -> {
             double v = c.getValue().pinnedProperty().get();
@@ -368,7 +379,8 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
 
     private static String format(double v, LossRow row) {
         if (Double.isNaN(v)) {
-            return row.messageProperty().get().isEmpty() ? "…" : "n/a";
+            String why = row.messageProperty().get();
+            return why.isEmpty() ? "…" : why.startsWith(row.name() + " needs") ? why.substring(row.name().length() + 1) : "n/a";
         }
         return String.format(Locale.ROOT, "%.6f", v);
     }
@@ -448,7 +460,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         }
         StringBuilder s = new StringBuilder();
         r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
-        live.setText(s.length() == 0 ? "(binary scenes)" : s.toString().trim());
+        live.setText(s.length() > 0 ? s.toString().trim() : doc.data().mode() != SegMode.BINARY
+                ? "Live values are computed for binary scenes; the table below has every value for this one."
+                : "Live values are off for these parameters (the fast frame knows smp's defaults only); the table "
+                        + "below has every value with yours.");
         frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
         lastFrame.set(detached(r));
         shownRevision.set(r.revision());

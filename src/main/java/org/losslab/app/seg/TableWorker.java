@@ -41,6 +41,9 @@ public final class TableWorker implements AutoCloseable {
         // one thread: the other core stays free for the brush's frames (the table is throttled while painting)
         List<Row> rows = LossRegistry.of(Domains.SEGMENTATION).stream().map(spec -> {
             boolean metric = !spec.differentiable();
+            if (!spec.appliesTo(scene)) {
+                return new Row(spec.name(), Double.NaN, spec.name() + " " + spec.requirement(), metric);
+            }
             try {
                 return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
             } catch (EngineException e) {

@@ -5,10 +5,12 @@ import java.util.Map;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.BoundaryBands;
 import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
 
 /**
@@ -31,7 +33,41 @@ public final class PixelMaps {
     private PixelMaps() {
     }
 
+    /** A map with the registry's default parameters for the gradient maps. */
     public static PixelMap compute(MapKind kind, SegmentationData data, MapSettings s) {
+        Map<String, Params> defaults = new HashMap<>();
+        for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
+            defaults.put(spec.name(), spec.defaults());
+        }
+        return compute(kind, data, s, defaults);
+    }
+
+    /**
+     * A map; the gradient maps are the registry's gradients with the parameters the user gave each loss
+     * ({@code params}, by loss name), so that a map always shows what {@code eval --grad} computes
+     * for them. The ignore label is left out where the user gave no {@code ignore_index}.
+     */
+    public static PixelMap compute(MapKind kind, SegmentationData data, MapSettings s, Map<String, Params> params) {
+        switch (kind) {
+            case GRAD_CE:
+                return gradient(kind, data, data.mode() == SegMode.MULTICLASS ? "ce" : "bce", params);
+            case GRAD_DICE:
+                return gradient(kind, data, "dice", params);
+            case GRAD_JACCARD:
+                return gradient(kind, data, "jaccard", params);
+            case GRAD_TVERSKY:
+            case GRAD_FOCAL_TVERSKY:
+                return gradient(kind, data, "tversky", params);
+            case GRAD_LOVASZ:
+                return gradient(kind, data, "lovasz", params);
+            case GRAD_MCC:
+                return gradient(kind, data, "mcc", params);
+            default:
+                return teaching(kind, data, s);
+        }
+    }
+
+    private static PixelMap teaching(MapKind kind, SegmentationData data, MapSettings s) {
         switch (kind) {
             case CROSS_ENTROPY:
                 return crossEntropy(data, s);
@@ -43,19 +79,6 @@ public final class PixelMaps {
                 return new PixelMap(kind, 1, data.height(), data.width(), unetWeights(data, s));
             case WEIGHTED_CE:
                 return weightedCrossEntropy(data, s);
-            case GRAD_DICE:
-                return gradient(kind, data, "dice", Map.of());
-            case GRAD_JACCARD:
-                return gradient(kind, data, "jaccard", Map.of());
-            case GRAD_TVERSKY:
-                return gradient(kind, data, "tversky", Map.of("alpha", s.tverskyAlpha(), "beta", s.tverskyBeta()));
-            case GRAD_FOCAL_TVERSKY:
-                return gradient(kind, data, "tversky", Map.of("alpha", s.tverskyAlpha(), "beta", s.tverskyBeta(),
-                        "gamma", s.focalTverskyGamma()));
-            case GRAD_LOVASZ:
-                return gradient(kind, data, "lovasz", Map.of());
-            case GRAD_MCC:
-                return gradient(kind, data, "mcc", Map.of());
             case BOUNDARY_BANDS:
                 return bands(data, s);
             case ERRORS:
@@ -168,18 +191,14 @@ public final class PixelMaps {
     }
 
     /** dL/dz of a registry loss, with the scene-independent settings given. */
-    static PixelMap gradient(MapKind kind, SegmentationData data, String loss, Map<String, Object> params) {
+    static PixelMap gradient(MapKind kind, SegmentationData data, String loss, Map<String, Params> params) {
         @SuppressWarnings("unchecked")
         LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(loss);
-        if (spec.domain() != Domains.SEGMENTATION) {
-            throw new IllegalArgumentException(loss);
+        Params p = params.getOrDefault(loss, spec.defaults());
+        if (spec.params().stream().anyMatch(q -> q.name().equals("ignore_index")) && p.optionalInteger("ignore_index") == null) {
+            p = p.with(loss, spec.params(), "ignore_index", (long) SegParams.IGNORED_LABEL);
         }
-        Map<String, Object> raw = new HashMap<>(params);
-        if (spec.params().stream().anyMatch(p -> p.name().equals("ignore_index"))) {
-            raw.put("ignore_index", 255L);
-        }
-        double[] g = spec.evaluate(data, spec.bind(raw), true).gradient().get("prediction");
-        return new PixelMap(kind, data.channels(), data.height(), data.width(), g);
+        return new PixelMap(kind, data.channels(), data.height(), data.width(), LossMaps.gradient(spec, data, p));
     }
 
     /** Hard masks per channel: the target and the thresholded (argmax in multiclass) prediction. */
