@@ -8,6 +8,8 @@ import javafx.stage.Stage;
 public final class LossLabApp extends Application {
     /** System property: measure the start and exit (see {@code losslab app --startup-probe}). */
     public static final String STARTUP_PROBE = "losslab.startupProbe";
+    /** System property: a scene file to open at start. */
+    public static final String OPEN_SCENE = "losslab.open";
     private MainWindow window;
 
     @Override
@@ -22,7 +24,8 @@ public final class LossLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         window.segmentation().canvas().fit();
-        javafx.application.Platform.runLater(window::offerRecovery);
+        String toOpen = System.getProperty(OPEN_SCENE);
+        javafx.application.Platform.runLater(toOpen != null ? () -> window.open(java.nio.file.Path.of(toOpen)) : window::offerRecovery);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             StartupProbe.whenFirstFrameShown(window, stage);
         }

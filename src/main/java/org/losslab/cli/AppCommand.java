@@ -11,10 +11,16 @@ public final class AppCommand implements Callable<Integer> {
             + "rss_mb (resident memory once the first frame is shown), and exit.")
     boolean startupProbe;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SCENE.json", description = "A scene to open.")
+    java.nio.file.Path scene;
+
     @Override
     public Integer call() {
         if (startupProbe) {
             System.setProperty(org.losslab.app.LossLabApp.STARTUP_PROBE, "true");
+        }
+        if (scene != null) {
+            System.setProperty(org.losslab.app.LossLabApp.OPEN_SCENE, scene.toAbsolutePath().toString());
         }
         org.losslab.app.LossLabLauncher.main(new String[0]);
         return 0;

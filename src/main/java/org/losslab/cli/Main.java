@@ -12,8 +12,16 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int status = run(args);
+        int status = run(withFilesOpened(args));
         System.exit(status);
+    }
+
+    /** A launch with scene files (a double click in a file manager) opens the app on the first of them. */
+    static String[] withFilesOpened(String[] args) {
+        if (args.length > 0 && args[0].endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+            return new String[] {"app", args[0]};
+        }
+        return args;
     }
 
     /** Runs a command line and returns its exit status (0 success, 1 failed work, 2 usage error). */

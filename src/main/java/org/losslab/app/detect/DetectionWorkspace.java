@@ -20,9 +20,10 @@ import org.losslab.scene.Scene;
 public final class DetectionWorkspace extends BorderPane implements Workspace {
     private final BoxDocument doc = new BoxDocument();
     private final BoxesTab boxes = new BoxesTab(doc);
-    private final RaceTab race = new RaceTab();
-    private final SsdTab ssd = new SsdTab(doc);
-    private final MetricsTab metrics = new MetricsTab(doc);
+    // the other tabs are built when first shown: the window opens faster, and most sessions never need them
+    private RaceTab race;
+    private SsdTab ssd;
+    private MetricsTab metrics;
     private final TabPane tabs = new TabPane();
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ViewSettings view = new ViewSettings("detection");
@@ -30,11 +31,12 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
 
     public DetectionWorkspace() {
         setId("detection-workspace");
-        for (var t : new Tab[] {new Tab("Boxes", boxes), new Tab("Regression race", race), new Tab("SSD matching", ssd),
-            new Tab("Metrics", metrics)}) {
+        for (var t : new Tab[] {new Tab("Boxes", boxes), new Tab("Regression race"), new Tab("SSD matching"),
+            new Tab("Metrics")}) {
             t.setClosable(false);
             tabs.getTabs().add(t);
         }
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, index) -> build(index.intValue()));
         setCenter(tabs);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> shownTab.set(tab.getText()));
         shownTab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
@@ -55,15 +57,31 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         return boxes;
     }
 
+    /** Builds the content of tab {@code index} if it has none yet. */
+    private void build(int index) {
+        Tab tab = tabs.getTabs().get(index);
+        if (tab.getContent() != null) {
+            return;
+        }
+        switch (index) {
+            case 1 -> tab.setContent(race = new RaceTab());
+            case 2 -> tab.setContent(ssd = new SsdTab(doc));
+            default -> tab.setContent(metrics = new MetricsTab(doc));
+        }
+    }
+
     public RaceTab race() {
+        build(1);
         return race;
     }
 
     public SsdTab ssd() {
+        build(2);
         return ssd;
     }
 
     public MetricsTab metrics() {
+        build(3);
         return metrics;
     }
 

@@ -170,10 +170,10 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         return true;
     }
 
-    /** Recomputes the chosen plot's data in the background. */
+    /** Recomputes the chosen plot's data in the background (once the workspace has been shown: not at start). */
     public void refresh() {
         TeachingPlot plot = plots.getSelectionModel().getSelectedItem();
-        if (plot == null) {
+        if (plot == null || getScene() == null) {
             return;
         }
         var scene = doc.data().copy();
