@@ -89,7 +89,7 @@ public final class Presets {
             for (int c = 0; c < n; c++) {
                 int i = y * n + c;
                 t[i] = target.inside(y + 0.5, c + 0.5) ? 1 : 0;
-                x[i] = (predicted.inside(y + 0.5, c + 0.5) ? SURE : -SURE) + 0.5 * random.nextGaussian();
+                x[i] = (predicted.inside(y + 0.5, c + 0.5) ? SURE : -SURE) + 0.1 * random.nextGaussian(); // a little texture; more would hide the lesson in speckle
             }
         }
         return new SegmentationData(SegMode.BINARY, 1, n, n, x, t);

@@ -9,11 +9,22 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.losslab.engine.maps.MapKind;
 
-/** A horizontal colour bar with numbers at its ends and middle, or a legend for category maps. */
+/**
+ * A horizontal colour bar under its title (the map's name and unit) with numbers at its ends and middle,
+ * a legend for category maps, or a plain statement when every value is the same.
+ */
 public final class ColorBar extends Canvas {
+    private static final double TOP = 18;
+    private String title = "";
+
     public ColorBar() {
-        super(380, 44);
+        super(380, 62);
         setId("color-bar");
+    }
+
+    /** What the bar shows, as drawn: its title. */
+    public String title() {
+        return title;
     }
 
     public void show(MapImage image) {
@@ -25,6 +36,26 @@ public final class ColorBar extends Canvas {
         g.setFill(Color.WHITE);
         g.setTextBaseline(VPos.TOP);
         if (image == null) {
+            title = "";
+            return;
+        }
+        title = image.kind().title();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(title, 8, 1);
+        g.translate(0, TOP);
+        try {
+            draw(g, image, w);
+        } finally {
+            g.translate(0, -TOP);
+        }
+    }
+
+    private void draw(GraphicsContext g, MapImage image, double w) {
+        if (image.flat() && image.kind().scale() != MapKind.Scale.CATEGORIES) {
+            g.setFill(argb(image.argb().length == 0 ? 0 : image.argb()[0]));
+            g.fillRect(8, 4, 16, 16);
+            g.setFill(Color.WHITE);
+            g.fillText("every pixel is " + format(image.low()) + " (nothing to compare)", 30, 6);
             return;
         }
         if (image.kind().scale() == MapKind.Scale.CATEGORIES) {
@@ -47,7 +78,7 @@ public final class ColorBar extends Canvas {
             }
             return;
         }
-        int[] table = image.kind().scale() == MapKind.Scale.SIGNED ? ColorMaps.DIVERGING : ColorMaps.VIRIDIS;
+        int[] table = ColorMaps.table(image.kind());
         double left = 8;
         double right = w - 8;
         for (int i = 0; i < (int) (right - left); i++) {

@@ -1,9 +1,10 @@
 package org.losslab.app.render;
 
 /**
- * Colour maps as ARGB lookup tables: viridis for magnitudes (perceptually uniform), a blue-white-red
- * diverging map for signed values (centred on zero, symmetric range), and fixed colours for categories
- * and classes.
+ * Colour maps as ARGB lookup tables: viridis for magnitudes (perceptually uniform, colour-blind safe),
+ * a blue-white-orange diverging map for signed values (centred on zero, symmetric range; blue and
+ * orange stay apart for every common colour-vision deficiency, unlike red and green), and fixed colours
+ * for categories and classes.
  */
 public final class ColorMaps {
     public static final int SIZE = 256;
@@ -13,7 +14,7 @@ public final class ColorMaps {
         {34, 167, 132}, {68, 190, 112}, {121, 209, 81}, {189, 222, 38}, {253, 231, 37}};
     private static final int[][] DIVERGING_ANCHORS = {
         {5, 48, 97}, {33, 102, 172}, {67, 147, 195}, {146, 197, 222}, {209, 229, 240}, {247, 247, 247},
-        {253, 219, 199}, {244, 165, 130}, {214, 96, 77}, {178, 24, 43}, {103, 0, 31}};
+        {254, 224, 182}, {253, 184, 99}, {224, 130, 20}, {179, 88, 6}, {127, 59, 8}};
     public static final int[] VIRIDIS = table(VIRIDIS_ANCHORS);
     public static final int[] DIVERGING = table(DIVERGING_ANCHORS);
     /** Class colours (background transparent-ish grey first), as in labelling tools. */
@@ -39,6 +40,15 @@ public final class ColorMaps {
             out[i] = 0xFF000000 | r << 16 | g << 8 | b;
         }
         return out;
+    }
+
+    /** The table a map's numbers are coloured with: by its scale (categories have their own palettes). */
+    public static int[] table(org.losslab.engine.maps.MapKind kind) {
+        return switch (kind.scale()) {
+            case SIGNED -> DIVERGING;
+            case MAGNITUDE -> VIRIDIS;
+            case CATEGORIES -> kind == org.losslab.engine.maps.MapKind.ERRORS ? ERRORS : BANDS;
+        };
     }
 
     /** The colour of v on a table spanning [lo, hi]. */

@@ -6,7 +6,11 @@ import org.losslab.engine.maps.MapKind;
  * A map turned into ARGB pixels for one plane, with the numeric range its colour bar shows: [0, max]
  * (or [min, max]) for magnitudes, [-m, m] for signed values, codes for categories.
  */
-public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
+public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high, boolean flat) {
+
+    public MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
+        this(kind, width, height, argb, low, high, false);
+    }
 
     private static double percentileOfMagnitude(double[] values, int offset, int n, double q) {
         int stride = Math.max(1, n / 8192);
@@ -19,13 +23,40 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
         return sample[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
     }
 
+    /** A flat map's range is its one value, which its colour bar then states. */
+    private static MapImage flatOr(MapImage image, double[] values, int offset) {
+        return image.flat() ? new MapImage(image.kind(), image.width(), image.height(), image.argb(), values[offset],
+                values[offset], true) : image;
+    }
+
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset) {
         return of(kind, width, height, values, offset, new int[width * height]);
     }
 
     /** As above, colouring into {@code argb} (width x height pixels), which the image then holds. */
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset, int[] argb) {
+        return of(kind, width, height, values, offset, argb, null);
+    }
+
+    /**
+     * As above; with {@code locked} = {low, high} the colours span that range (the user locked the
+     * colour bar to compare states) instead of one fitted to these values. A map whose values are all
+     * equal is {@code flat}: its colour bar says so instead of inventing a range.
+     */
+    public static MapImage of(MapKind kind, int width, int height, double[] values, int offset, int[] argb,
+                              double[] locked) {
         int n = width * height;
+        boolean flat = true;
+        for (int i = 1; i < n && flat; i++) {
+            flat = values[offset + i] == values[offset];
+        }
+        if (locked != null && kind.scale() != MapKind.Scale.CATEGORIES) {
+            int[] table = ColorMaps.table(kind);
+            for (int i = 0; i < n; i++) {
+                argb[i] = ColorMaps.lookup(table, values[offset + i], locked[0], locked[1]);
+            }
+            return new MapImage(kind, width, height, argb, locked[0], locked[1], flat);
+        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -47,14 +78,14 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
                 for (int i = 0; i < n; i++) {
                     argb[i] = ColorMaps.lookup(ColorMaps.DIVERGING, values[offset + i], -m, m);
                 }
-                return new MapImage(kind, width, height, argb, -m, m);
+                return flatOr(new MapImage(kind, width, height, argb, -m, m, flat), values, offset);
             }
             case CATEGORIES: {
                 int[] palette = kind == MapKind.ERRORS ? ColorMaps.ERRORS : ColorMaps.BANDS;
                 for (int i = 0; i < n; i++) {
                     argb[i] = palette[(int) values[offset + i]];
                 }
-                return new MapImage(kind, width, height, argb, 0, palette.length - 1);
+                return new MapImage(kind, width, height, argb, 0, palette.length - 1, flat);
             }
             default: {
                 double low = Math.min(0, lo);
@@ -62,7 +93,7 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
                 for (int i = 0; i < n; i++) {
                     argb[i] = ColorMaps.lookup(ColorMaps.VIRIDIS, values[offset + i], low, high);
                 }
-                return new MapImage(kind, width, height, argb, low, high);
+                return flatOr(new MapImage(kind, width, height, argb, low, high, flat), values, offset);
             }
         }
     }

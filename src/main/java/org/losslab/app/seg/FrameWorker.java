@@ -26,9 +26,9 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public final class FrameWorker implements AutoCloseable {
     /** What the worker should show: the layer, its channel and the settings of the maps. */
-    public record View(MapKind layer, int channel, Map<String, Params> params, MapKind compare) {
+    public record View(MapKind layer, int channel, Map<String, Params> params, MapKind compare, double[] lockedRange) {
         public View(MapKind layer, int channel, Map<String, Params> params) {
-            this(layer, channel, params, null);
+            this(layer, channel, params, null, null);
         }
     }
 
@@ -167,7 +167,7 @@ public final class FrameWorker implements AutoCloseable {
         }
         FrameBuffers b = takeBuffers(d.pixels());
         double[] plane = plane(view.layer(), d, settings, channel, b.plane);
-        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat);
+        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat, view.lockedRange());
         MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
                 plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
         Overlays.target(d, channel, b.target);

@@ -194,6 +194,11 @@ public final class PaintCanvas extends Pane {
         return heatmapShown;
     }
 
+    /** Whether pixel i lies on a drawn outline (ground truth or prediction) or an ignored pixel's mark. */
+    public boolean onOutline(int i) {
+        return targetLayerPixels != null && targetLayerPixels[i] != 0 || predictionOutline != null && predictionOutline[i] != 0;
+    }
+
     /** The composed image's pixels as on screen (before zoom), for tests that compare them with the colour bar. */
     public int[] composedPixels() {
         return composed;
@@ -248,7 +253,7 @@ public final class PaintCanvas extends Pane {
     }
 
     private void recompose() {
-        if (heatLayer == null || compositeImage == null) {
+        if (heatLayer == null) {
             return;
         }
         var settings = new org.losslab.app.render.CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),

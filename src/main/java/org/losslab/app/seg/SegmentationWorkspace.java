@@ -52,6 +52,9 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     private final PaintCanvas compareCanvas = new PaintCanvas();
     private final ColorBar compareBar = new ColorBar();
     private final ComboBox<MapKind> compare = new ComboBox<>();
+    /** Keeps the colour bar's range while the user edits, so that colours compare across states. */
+    private final javafx.scene.control.CheckBox lockRange = new javafx.scene.control.CheckBox("Lock colours");
+    private double[] lockedRange;
     private final javafx.scene.layout.HBox canvases = new javafx.scene.layout.HBox(4);
     private final ComboBox<MapKind> layer = new ComboBox<>(FXCollections.observableArrayList(MapKind.values()));
     private final ComboBox<Integer> classChoice = new ComboBox<>();
@@ -308,7 +311,18 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         BorderPane pane = new BorderPane(canvases);
         compareBar.setVisible(false);
         compareBar.managedProperty().bind(compareBar.visibleProperty()); // no room taken while hidden
-        HBox bar = new HBox(8, colorBar, compareBar);
+        lockRange.setId("lock-range");
+        lockRange.setTextFill(javafx.scene.paint.Color.WHITE);
+        lockRange.setTooltip(new Tooltip("Keep the colour bar's range while you edit, so that colours compare across "
+                + "states (values beyond it saturate)"));
+        lockRange.selectedProperty().addListener((o, a, locked) -> {
+            FrameResult shown = lastFrame.get();
+            lockedRange = locked && shown != null ? new double[] {shown.heatmap().low(), shown.heatmap().high()} : null;
+            submit(null);
+        });
+        layer.valueProperty().addListener((o, a, b) -> lockRange.setSelected(false)); // another map, another range
+        HBox bar = new HBox(8, colorBar, lockRange, compareBar);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
         pane.setBottom(bar);
@@ -408,7 +422,8 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         SegmentationData d = doc.data();
         int channel = d.mode() == SegMode.MULTILABEL ? Math.max(0, controller.channelProperty().get() - 1)
                 : d.mode() == SegMode.MULTICLASS ? controller.channelProperty().get() : 0;
-        return new FrameWorker.View(layer.getValue(), channel, Map.copyOf(doc.params()), compare.getValue());
+        return new FrameWorker.View(layer.getValue(), channel, Map.copyOf(doc.params()), compare.getValue(),
+                lockRange.isSelected() && lockedRange != null ? lockedRange.clone() : null);
     }
 
     private void submit(int[] box) {
@@ -477,12 +492,12 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         org.losslab.app.render.MapImage heat = r.heatmap();
         shownHeat = copy(shownHeat, heat.argb());
         org.losslab.app.render.MapImage shown = new org.losslab.app.render.MapImage(heat.kind(), heat.width(), heat.height(),
-                shownHeat, heat.low(), heat.high());
+                shownHeat, heat.low(), heat.high(), heat.flat());
         org.losslab.app.render.MapImage compared = null;
         if (r.compared() != null) {
             shownCompared = copy(shownCompared, r.compared().argb());
             compared = new org.losslab.app.render.MapImage(r.compared().kind(), r.compared().width(), r.compared().height(),
-                    shownCompared, r.compared().low(), r.compared().high());
+                    shownCompared, r.compared().low(), r.compared().high(), r.compared().flat());
         }
         return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
                 r.factors(), () -> { });
