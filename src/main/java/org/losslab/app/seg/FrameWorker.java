@@ -147,7 +147,8 @@ public final class FrameWorker implements AutoCloseable {
         MapSettings settings = mapSettings(view.params());
         int channel = Math.min(view.channel(), d.channels() - 1);
         Map<String, Double> values = new LinkedHashMap<>();
-        boolean useLive = d.mode() == SegMode.BINARY && LIVE_KINDS.contains(view.layer()) && liveMatches(view.params());
+        // the live values come with every map of a binary scene, as long as the fast frame equals the registry
+        boolean useLive = d.mode() == SegMode.BINARY && liveMatches(view.params());
         if (useLive) {
             FrameSettings fs = new FrameSettings(settings.focalGamma(), settings.tverskyAlpha(), settings.tverskyBeta(),
                     settings.dilationRatio());
