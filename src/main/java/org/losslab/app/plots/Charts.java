@@ -45,8 +45,27 @@ public final class Charts {
     private Charts() {
     }
 
-    /** One chart per panel of the plot. */
+    /** A log axis with a tick at every power of ten, read as plain numbers (0.001, 0.01, 0.1, 1), not 10^-2.8. */
+    static LogAxis decades(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##########"));
+        axis.setMinorTickMarksVisible(true);
+        return axis;
+    }
+
+    /** One chart per panel of the plot; notes on curves drawn under others go under the first title. */
     public static List<JFreeChart> of(PlotData data, boolean logY) {
+        List<JFreeChart> charts = panels(data, logY);
+        if (!data.notes().isEmpty() && !charts.isEmpty()) {
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.join("; ", data.notes()), LABEL);
+            note.setPaint(new Color(150, 60, 0));
+            charts.get(0).addSubtitle(note);
+        }
+        return charts;
+    }
+
+    private static List<JFreeChart> panels(PlotData data, boolean logY) {
         if (data.plot() == TeachingPlot.TVERSKY_GRID) {
             return List.of(grid(data));
         }
@@ -87,8 +106,8 @@ public final class Charts {
             }
             (column.startsWith("smooth_l1") ? secondary : main).addSeries(s);
         }
-        ValueAxis xAxis = data.logX() ? new LogAxis(xLabel) : new NumberAxis(xLabel);
-        ValueAxis yAxis = logY ? new LogAxis(yLabel) : new NumberAxis(yLabel);
+        ValueAxis xAxis = data.logX() ? decades(xLabel) : new NumberAxis(xLabel);
+        ValueAxis yAxis = logY ? decades(yLabel) : new NumberAxis(yLabel);
         if (xAxis instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
         }
@@ -166,6 +185,14 @@ public final class Charts {
         y.setRange(-step / 2, 1 + step / 2);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         style(plot);
+        if (Double.isFinite(data.operatingX()) && Double.isFinite(data.operatingY())) {
+            // the current (alpha, beta): a ring, readable on every colour of the scale
+            double radius = step * 0.7;
+            java.awt.geom.Ellipse2D ring = new java.awt.geom.Ellipse2D.Double(data.operatingX() - radius,
+                    data.operatingY() - radius, 2 * radius, 2 * radius);
+            plot.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(ring, new BasicStroke(3f), Color.WHITE));
+            plot.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(ring, new BasicStroke(1.2f), Color.BLACK));
+        }
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(data.plot().title(), TITLE, plot, false);

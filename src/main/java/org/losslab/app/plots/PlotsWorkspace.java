@@ -195,7 +195,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             return;
         }
         current = data;
-        caption.setText(data.plot().caption());
+        caption.setText(data.plot().caption() + (data.notes().isEmpty() ? "" : " Note: " + String.join("; ", data.notes()) + "."));
         redraw();
         drawn.set(request);
     }

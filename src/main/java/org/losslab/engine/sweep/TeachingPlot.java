@@ -18,8 +18,8 @@ public enum TeachingPlot {
             "Raising alpha punishes false positives more and false negatives less. The lower panel is the ratio of the "
                     + "gradient on a missed pixel to that on a false alarm: above 1 the loss pushes recall."),
     TVERSKY_GRID("tversky-grid", "Tversky loss over (alpha, beta)",
-            "Each cell is the Tversky loss of the scene for one (alpha, beta); the diagonal alpha = beta is Dice-like "
-                    + "at 0.5 and Jaccard at 1. Along a row the weight of false negatives grows."),
+            "Each cell is the Tversky loss of the scene for one (alpha, beta), the circle the current pair; the diagonal "
+                    + "alpha = beta is Dice at 0.5 and Jaccard at 1. Rightwards false positives weigh more, upwards false negatives."),
     GAMMA("gamma", "Focal gamma and Focal Tversky gamma on the scene",
             "Gamma 0 is cross-entropy; larger gamma shrinks the loss of well-classified pixels, so the total falls. "
                     + "Focal Tversky raises the mean Tversky loss to gamma: below 1 it boosts small losses."),

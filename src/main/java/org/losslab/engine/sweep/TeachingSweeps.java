@@ -34,11 +34,11 @@ public final class TeachingSweeps {
             case PIXEL:
                 return pixel(scene, params);
             case CONFIDENCE: {
-                SweepResult r = Sweeps.logitScale(scene, terms(selected, params, scene.mode()), Sweeps.grid(0, 4, 81));
+                SweepResult r = Sweeps.logitScale(scene, terms(selected, params, scene), Sweeps.grid(0, 4, 81));
                 return new PlotData(plot, List.of(r), "logit scale (confidence)", List.of("loss"), false, 1.0);
             }
             case IMBALANCE: {
-                SweepResult r = Sweeps.foregroundFraction(terms(selected, params, SegMode.BINARY), logGrid(0.001, 0.5, 60),
+                SweepResult r = Sweeps.foregroundFraction(terms(selected, params, Sweeps.singlePixel(true)), logGrid(0.001, 0.5, 60),
                         0.02, 0.1, 0.9);
                 return new PlotData(plot, List.of(r), "foreground fraction", List.of("loss"), true, foregroundFraction(scene));
             }
@@ -48,7 +48,8 @@ public final class TeachingSweeps {
                 SweepTerm t = term("tversky", params);
                 double[] axis = Sweeps.grid(0, 1, 26);
                 SweepResult r = Sweeps.tverskyGrid(scene, t, axis, axis);
-                return new PlotData(plot, List.of(r), "alpha", List.of("beta"), false, params.get("tversky").number("alpha"));
+                return new PlotData(plot, List.of(r), "alpha", List.of("beta"), false, params.get("tversky").number("alpha"),
+                        params.get("tversky").number("beta"));
             }
             case GAMMA:
                 return gamma(scene, params);
@@ -59,17 +60,13 @@ public final class TeachingSweeps {
         }
     }
 
-    /** Terms for the chosen losses that apply to a mode (cross-entropy flavour chosen by mode). */
-    static List<SweepTerm> terms(List<String> selected, Map<String, Params> params, SegMode mode) {
+    /** Terms for the chosen losses that the registry says take scenes like {@code probe} (its mode). */
+    static List<SweepTerm> terms(List<String> selected, Map<String, Params> params, SegmentationData probe) {
         List<SweepTerm> out = new ArrayList<>();
         for (String name : selected) {
-            boolean applies = switch (name) {
-                case "bce", "mcc" -> mode != SegMode.MULTICLASS;
-                case "ce" -> mode == SegMode.MULTICLASS;
-                case "boundary_iou" -> mode == SegMode.BINARY;
-                default -> true;
-            };
-            if (applies) {
+            @SuppressWarnings("unchecked")
+            LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
+            if (spec.appliesTo(probe)) {
                 out.add(term(name, params));
             }
         }

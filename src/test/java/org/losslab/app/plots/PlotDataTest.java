@@ -89,4 +89,39 @@ class PlotDataTest {
             assertTrue(distinct > 2, plot + " drew something");
         }
     }
+
+    @Test
+    void curvesThatCoincideAreNamedAndTheOthersAreNot() {
+        PlotData d = TeachingSweeps.compute(TeachingPlot.CONFIDENCE, scene, null, List.of("dice", "tversky", "bce"), defaults());
+        assertEquals(List.of("tversky = dice here: one curve under the other"), d.notes(), "default Tversky is Dice");
+        Map<String, Params> changed = defaults();
+        changed.put("tversky", changed.get("tversky").with("tversky", LossRegistry.get("tversky").params(), "alpha", 0.3));
+        PlotData apart = TeachingSweeps.compute(TeachingPlot.CONFIDENCE, scene, null, List.of("dice", "tversky", "bce"), changed);
+        assertEquals(List.of(), apart.notes());
+        JFreeChart chart = Charts.of(d, false).get(0);
+        assertTrue(chart.getSubtitles().stream().anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle tt
+                && tt.getText().contains("tversky = dice")), "the chart says so");
+    }
+
+    @Test
+    void theTverskyGridMarksTheCurrentAlphaAndBeta() {
+        Map<String, Params> p = defaults();
+        p.put("tversky", p.get("tversky").with("tversky", LossRegistry.get("tversky").params(), "alpha", 0.2)
+                .with("tversky", LossRegistry.get("tversky").params(), "beta", 0.8));
+        PlotData d = TeachingSweeps.compute(TeachingPlot.TVERSKY_GRID, scene, null, List.of(), p);
+        assertEquals(0.2, d.operatingX());
+        assertEquals(0.8, d.operatingY());
+        XYPlot plot = (XYPlot) Charts.of(d, false).get(0).getPlot();
+        assertEquals(2, plot.getAnnotations().size(), "a ring (white under black) at the current pair");
+        PlotData unset = new PlotData(TeachingPlot.TVERSKY_GRID, d.panels(), "alpha", List.of("beta"), false, Double.NaN);
+        assertEquals(0, ((XYPlot) Charts.of(unset, false).get(0).getPlot()).getAnnotations().size());
+    }
+
+    @Test
+    void logAxesReadAsPlainNumbers() {
+        PlotData d = TeachingSweeps.compute(TeachingPlot.IMBALANCE, scene, null, List.of("dice", "bce"), defaults());
+        var axis = (org.jfree.chart.axis.LogAxis) ((XYPlot) Charts.of(d, false).get(0).getPlot()).getDomainAxis();
+        assertEquals("0.001", axis.getNumberFormatOverride().format(0.001));
+        assertEquals(1.0, axis.getTickUnit().getSize(), "a tick every decade");
+    }
 }
