@@ -188,4 +188,19 @@ class DetectionWorkspaceUiTest {
         assertTrue(strict < loose, strict + " positives at 0.8, " + loose + " at 0.2");
         assertTrue(strict >= ws.document().truths().size(), "best-prior forcing keeps one per object");
     }
+
+    @Test
+    void thePairTableNamesItsPairsHighlightsTheSelectedOneAndHasOneIouColumn(FxRobot robot) {
+        var table = ws.boxes().table();
+        java.util.List<String> headers = table.getColumns().stream().map(c -> c.getText()).toList();
+        assertEquals(1, headers.stream().filter(h -> h.equalsIgnoreCase("iou")).count(), "one IoU column: " + headers);
+        assertTrue(headers.contains("iou loss"), headers.toString());
+        assertEquals("pair", headers.get(0));
+        int last = ws.document().predictions().size() - 1;
+        robot.interact(() -> ws.boxes().canvas().selectedProperty().set(last));
+        var row = table.getSelectionModel().getSelectedItem();
+        assertEquals(last, row.get("#prediction").intValue(), "the selected box's pair is highlighted");
+        String name = (String) table.getColumns().get(0).getCellData(table.getSelectionModel().getSelectedIndex());
+        assertEquals("P" + (last + 1) + "-G" + (ws.document().pairing()[last] + 1), name);
+    }
 }

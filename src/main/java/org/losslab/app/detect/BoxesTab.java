@@ -62,17 +62,22 @@ public final class BoxesTab extends BorderPane {
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(canvas);
+        TableColumn<Map<String, Double>, String> name = new TableColumn<>("pair");
+        name.setCellValueFactory(v -> new SimpleStringProperty(String.format(Locale.ROOT, "P%.0f-G%.0f",
+                v.getValue().get(PREDICTION) + 1, v.getValue().get(TRUTH) + 1)));
+        name.setPrefWidth(62);
+        table.getColumns().add(name);
         for (String c : PairValues.COLUMNS) {
-            TableColumn<Map<String, Double>, String> col = new TableColumn<>(c);
+            TableColumn<Map<String, Double>, String> col = new TableColumn<>(PairValues.header(c));
             col.setCellValueFactory(v -> new SimpleStringProperty(String.format(Locale.ROOT, "%.4f", v.getValue().get(c))));
-            col.setPrefWidth(c.length() > 8 ? 95 : 62);
+            col.setPrefWidth(c.length() > 5 ? 95 : 70);
             table.getColumns().add(col);
         }
         table.setId("pair-table");
         table.setPrefHeight(170);
-        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            if (b.intValue() >= 0) {
-                canvas.selectedProperty().set(b.intValue());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null && !updating) {
+                canvas.selectedProperty().set(row.get(PREDICTION).intValue());
             }
         });
         geometry.setId("pair-geometry");
@@ -90,6 +95,11 @@ public final class BoxesTab extends BorderPane {
         update();
     }
 
+    /** Keys of a row that say which prediction and ground truth it pairs (0-based). */
+    static final String PREDICTION = "#prediction";
+    static final String TRUTH = "#truth";
+    private boolean updating;
+
     public BoxCanvas canvas() {
         return canvas;
     }
@@ -105,13 +115,23 @@ public final class BoxesTab extends BorderPane {
     private void update() {
         int[] pairing = doc.pairing();
         var rows = FXCollections.<Map<String, Double>>observableArrayList();
+        int sel = canvas.selectedProperty().get();
+        int selectedRow = -1;
         for (int i = 0; i < pairing.length; i++) {
             if (pairing[i] >= 0) {
-                rows.add(PairValues.of(doc.pair(i)));
+                Map<String, Double> row = new java.util.LinkedHashMap<>(PairValues.of(doc.pair(i)));
+                row.put(PREDICTION, (double) i);
+                row.put(TRUTH, (double) pairing[i]);
+                selectedRow = i == sel ? rows.size() : selectedRow;
+                rows.add(row);
             }
         }
+        updating = true;
         table.setItems(rows);
-        int sel = canvas.selectedProperty().get();
+        if (selectedRow >= 0) {
+            table.getSelectionModel().select(selectedRow); // the selected box's pair is the highlighted row
+        }
+        updating = false;
         if (sel < pairing.length && pairing[sel] >= 0) {
             var p = doc.pair(sel);
             double v = org.losslab.engine.box.Box.aspectTerm(p.predicted(), 0, p.target(), 0);

@@ -1,7 +1,10 @@
 package org.losslab.app.detect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.box.Box;
@@ -14,18 +17,29 @@ import org.losslab.engine.ssd.PriorMatching;
  * smooth L1 of the SSD encoding against a prior (a square of the target's area at its centre).
  */
 public final class PairValues {
-    public static final String[] COLUMNS = {"IoU", "iou", "giou", "diou", "ciou", "l1", "smooth_l1", "SSD l1", "SSD smooth_l1"};
+    /** The overlap, then every box loss of the registry, then L1 and smooth L1 of the SSD encoding. */
+    public static final List<String> COLUMNS = columns();
+
+    private static List<String> columns() {
+        List<String> out = new ArrayList<>(List.of("IoU"));
+        LossRegistry.of(Domains.BOXES).forEach(spec -> out.add(spec.name()));
+        out.addAll(List.of("SSD l1", "SSD smooth_l1"));
+        return List.copyOf(out);
+    }
+
+    /** A column's header: the overlap is "IoU", a registry loss "NAME loss" (so IoU and the IoU loss do not read alike). */
+    public static String header(String column) {
+        return column.equals("IoU") || column.startsWith("SSD") ? column : column + " loss";
+    }
 
     private PairValues() {
     }
 
-    @SuppressWarnings("unchecked")
     public static Map<String, Double> of(BoxPairs pair) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("IoU", Box.iou(pair.predicted(), 0, pair.target(), 0));
-        for (String name : new String[] {"iou", "giou", "diou", "ciou", "l1", "smooth_l1"}) {
-            LossSpec<BoxPairs> spec = (LossSpec<BoxPairs>) LossRegistry.get(name);
-            out.put(name, spec.evaluate(pair, spec.defaults(), false).value());
+        for (LossSpec<BoxPairs> spec : LossRegistry.of(Domains.BOXES)) {
+            out.put(spec.name(), spec.evaluate(pair, spec.defaults(), false).value());
         }
         double[] encoded = encode(pair);
         double l1 = 0;

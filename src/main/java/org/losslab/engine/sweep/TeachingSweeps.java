@@ -144,8 +144,16 @@ public final class TeachingSweeps {
             String tag = positive ? " (t=1)" : " (t=0)";
             List<SweepTerm> terms = new ArrayList<>();
             terms.add(new SweepTerm("CE" + tag, LossRegistry.get("bce"), LossRegistry.get("bce").defaults()));
+            // the literature's gammas, and the user's own (labelled as theirs) when it is another one
+            double own = focal.number("gamma");
+            java.util.SortedSet<Double> gammas = new java.util.TreeSet<>();
             for (double g : FOCAL_GAMMAS) {
-                terms.add(new SweepTerm("focal g=" + g + tag, LossRegistry.get("focal"),
+                gammas.add(g);
+            }
+            gammas.add(own);
+            for (double g : gammas) {
+                boolean yours = g == own && java.util.Arrays.stream(FOCAL_GAMMAS).noneMatch(x -> x == own);
+                terms.add(new SweepTerm("focal g=" + g + (yours ? " (yours)" : "") + tag, LossRegistry.get("focal"),
                         focal.with("focal", LossRegistry.get("focal").params(), "gamma", g)));
             }
             copy(Sweeps.pixelProbability(Sweeps.singlePixel(positive), 0, 0, terms, p), loss, gradient);

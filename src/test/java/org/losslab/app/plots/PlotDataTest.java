@@ -124,4 +124,16 @@ class PlotDataTest {
         assertEquals("0.001", axis.getNumberFormatOverride().format(0.001));
         assertEquals(1.0, axis.getTickUnit().getSize(), "a tick every decade");
     }
+
+    @Test
+    void theOnePixelPlotShowsTheUsersOwnGamma() {
+        Map<String, Params> p = defaults();
+        p.put("focal", p.get("focal").with("focal", LossRegistry.get("focal").params(), "gamma", 3.5));
+        SweepResult loss = TeachingSweeps.compute(TeachingPlot.PIXEL, scene, null, List.of(), p).panels().get(0);
+        double[] x = loss.x();
+        double[] yours = loss.column("focal g=3.5 (yours) (t=1)");
+        for (int i = 0; i < x.length; i += 9) {
+            assertEquals(-Math.pow(1 - x[i], 3.5) * Math.log(x[i]), yours[i], 1e-12);
+        }
+    }
 }
