@@ -20,9 +20,10 @@ import org.losslab.scene.Json;
 
 /**
  * The parameter editor of one loss, built from the registry's typed parameters: a check box for
- * booleans, a choice for words, a text field for numbers and lists (typed as in a scene file), each
- * with its description and range as tooltip. An edit is checked like a scene value; a wrong one is
- * reported and not applied.
+ * booleans, a choice for words, a slider with a field for numbers (drag it and the maps, the table and
+ * the plots follow; a log scale where the useful values span decades), a text field for lists (typed as
+ * in a scene file), each with its description and range as tooltip. An optional value that is not set
+ * reads "off". An edit is checked like a scene value; a wrong one is reported and not applied.
  */
 public final class ParamSheet extends PropertySheet {
     private final BiConsumer<String, Params> onChange;
@@ -80,6 +81,9 @@ public final class ParamSheet extends PropertySheet {
                 }
             };
         }
+        if (p.type() == ParamType.NUMBER) {
+            return sliderEditor(item, p);
+        }
         TextField field = new TextField();
         field.setId("param-" + p.name());
         AbstractPropertyEditor<Object, TextField> editor = new AbstractPropertyEditor<>(item, field, true) {
@@ -102,9 +106,84 @@ public final class ParamSheet extends PropertySheet {
         return editor;
     }
 
+    /** A slider and a field for a number; the slider's scale follows the parameter's range and default. */
+    private PropertyEditor<?> sliderEditor(Item item, ParamSpec p) {
+        SliderScale scale = SliderScale.of(p);
+        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(0, 1, 0);
+        slider.setId("slider-" + p.name());
+        slider.setMinWidth(90);
+        TextField field = new TextField();
+        field.setId("param-" + p.name());
+        field.setPrefColumnCount(6);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, slider, field);
+        javafx.scene.layout.HBox.setHgrow(slider, javafx.scene.layout.Priority.ALWAYS);
+        boolean[] setting = {false};
+        AbstractPropertyEditor<Object, javafx.scene.layout.HBox> editor = new AbstractPropertyEditor<>(item, box, true) {
+            @Override
+            protected ObservableValue<Object> getObservableValue() {
+                return new javafx.beans.property.SimpleObjectProperty<>();
+            }
+
+            @Override
+            public void setValue(Object value) {
+                setting[0] = true;
+                String shown = value == null ? "off" : value.toString();
+                field.setText(shown);
+                try {
+                    slider.setValue(scale.toSlider(Double.parseDouble(shown)));
+                } catch (NumberFormatException off) {
+                    slider.setValue(0);
+                }
+                setting[0] = false;
+            }
+        };
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!setting[0]) {
+                double v = scale.fromSlider(b.doubleValue());
+                field.setText(text(v));
+                item.setValue(Double.toString(v));
+            }
+        });
+        field.setOnAction(e -> item.setValue(field.getText()));
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                item.setValue(field.getText());
+            }
+        });
+        return editor;
+    }
+
+    /**
+     * How a slider position in [0, 1] maps to a value: linear over the parameter's range (at most up
+     * to 10, where the range is open-ended: gamma, smoothing), or logarithmic from 1e-10 where the
+     * default is tiny beside the range (eps), so that both its default and the range's top are reachable.
+     */
+    record SliderScale(double low, double high, boolean log) {
+        static SliderScale of(ParamSpec p) {
+            double low = p.min();
+            double high = Math.min(p.max(), Math.max(10, low + 1));
+            double def = p.defaultValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+            boolean log = low >= 0 && def > 0 && def < 1e-3 * (high - low);
+            return log ? new SliderScale(1e-10, high, true) : new SliderScale(low, high, false);
+        }
+
+        double toSlider(double v) {
+            if (log) {
+                return (Math.log(Math.max(low, Math.min(high, v))) - Math.log(low)) / (Math.log(high) - Math.log(low));
+            }
+            return (Math.max(low, Math.min(high, v)) - low) / (high - low);
+        }
+
+        double fromSlider(double s) {
+            double v = log ? Math.exp(Math.log(low) + s * (Math.log(high) - Math.log(low))) : low + s * (high - low);
+            // three significant digits: the values a person drags to, and readable in the field
+            return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
+        }
+    }
+
     static String text(Object value) {
         if (value == null) {
-            return "null";
+            return "off";
         }
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Double.toString(d);
@@ -167,12 +246,16 @@ public final class ParamSheet extends PropertySheet {
                 }
                 return;
             }
-            String text = value == null ? "null" : value.toString().trim();
+            String text = value == null ? "off" : value.toString().trim();
             Object raw;
-            try {
-                raw = Json.plain(Json.MAPPER.readTree(text));
-            } catch (Exception e) {
-                raw = text;
+            if (text.equalsIgnoreCase("off") || text.equalsIgnoreCase("null") || text.isEmpty()) {
+                raw = null; // an optional value not set
+            } else {
+                try {
+                    raw = Json.plain(Json.MAPPER.readTree(text));
+                } catch (Exception e) {
+                    raw = text;
+                }
             }
             if (!java.util.Objects.equals(text(raw), text(current.raw(param.name())))) {
                 apply(param, raw);
