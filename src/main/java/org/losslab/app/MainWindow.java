@@ -150,6 +150,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return tabs;
     }
 
+    /** The status bar's text, as shown. */
+    public String statusText() {
+        return status.getText();
+    }
+
     public ActionCatalogue actions() {
         return catalogue;
     }

@@ -40,18 +40,18 @@ public final class LossRegistry {
         Domain<SegmentationData> seg = Domains.SEGMENTATION;
         register(new LossSpec<>("dice", seg, Kind.LOSS, "Soft Dice loss (smp DiceLoss): overlap over mean size.",
                 "1 - (TP + s) / (TP + (FP + FN)/2 + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)));
+                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)).plotted());
         register(new LossSpec<>("jaccard", seg, Kind.LOSS, "Soft Jaccard / IoU loss (smp JaccardLoss).",
                 "1 - (TP + s) / (TP + FP + FN + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)));
+                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)).plotted());
         register(new LossSpec<>("tversky", seg, Kind.LOSS,
                 "Tversky loss (smp TverskyLoss): alpha weighs false positives, beta false negatives; gamma != 1 is Focal Tversky.",
                 "(mean_c [1 - (TP + s) / (TP + a FP + b FN + s)])^gamma",
-                TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY)));
+                TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY)).plotted());
         register(new LossSpec<>("focal", seg, Kind.LOSS,
                 "Focal loss (smp FocalLoss): cross-entropy scaled down where the prediction is already right.",
                 "-(1 - p_t)^gamma log(p_t) x (alpha t + (1 - alpha)(1 - t)), mean over pixels",
-                FocalLoss.params(), new FocalLoss()));
+                FocalLoss.params(), new FocalLoss()).plotted());
         register(new LossSpec<>("lovasz", seg, Kind.LOSS,
                 "Lovasz hinge / Lovasz-Softmax loss (smp LovaszLoss): a convex surrogate of the Jaccard loss.",
                 "sum_r relu(e_(r)) (J_r - J_(r-1)), errors e sorted descending",
@@ -59,12 +59,12 @@ public final class LossRegistry {
         register(new LossSpec<>("bce", seg, Kind.LOSS,
                 "Binary cross-entropy on logits (smp SoftBCEWithLogitsLoss), with label smoothing and pos_weight.",
                 "(1 - t') z + (1 + (w - 1) t') log(1 + exp(-z))",
-                BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID));
+                BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID).plotted());
         register(new LossSpec<>("ce", seg, Kind.LOSS,
                 "Softmax cross-entropy (smp SoftCrossEntropyLoss) with label smoothing.",
                 "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
                 CrossEntropyLoss.params(), new CrossEntropyLoss()).onlyFor(d -> d.mode() == SegMode.MULTICLASS,
-                "needs a multiclass scene"));
+                "needs a multiclass scene").plotted());
         register(new LossSpec<>("mcc", seg, Kind.LOSS,
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",

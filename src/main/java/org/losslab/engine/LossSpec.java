@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summary, String formula,
                           List<ParamSpec> params, Evaluator<I> evaluator, java.util.function.Predicate<I> applies,
-                          String requirement) {
+                          String requirement, boolean plottedByDefault) {
 
     /** Whether the entry is trained on (has a gradient) or only measured. */
     public enum Kind {
@@ -25,7 +25,7 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
     /** An entry that takes every input of its domain. */
     public LossSpec(String name, Domain<I> domain, Kind kind, String summary, String formula, List<ParamSpec> params,
                     Evaluator<I> evaluator) {
-        this(name, domain, kind, summary, formula, params, evaluator, input -> true, "");
+        this(name, domain, kind, summary, formula, params, evaluator, input -> true, "", false);
     }
 
     /**
@@ -33,7 +33,12 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
      * the user ("needs a multiclass scene").
      */
     public LossSpec<I> onlyFor(java.util.function.Predicate<I> test, String requirement) {
-        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement);
+        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement, plottedByDefault);
+    }
+
+    /** The entry, drawn by default where plots offer a choice of losses (the classic ones a lecture starts from). */
+    public LossSpec<I> plotted() {
+        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, applies, requirement, true);
     }
 
     /** Whether the entry can be computed on this input (the scene's mode, for segmentation). */

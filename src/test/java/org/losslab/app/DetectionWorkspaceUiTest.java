@@ -203,4 +203,21 @@ class DetectionWorkspaceUiTest {
         String name = (String) table.getColumns().get(0).getCellData(table.getSelectionModel().getSelectedIndex());
         assertEquals("P" + (last + 1) + "-G" + (ws.document().pairing()[last] + 1), name);
     }
+
+    @Test
+    void theLandscapeHasAColourBarAndAValueUnderTheCursor(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.boxes().landscapeChoice().setValue("diou"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ws.boxes().landscapeBar().title().startsWith("diou loss"), ws.boxes().landscapeBar().title());
+        var canvas = ws.boxes().canvas();
+        double[] at = canvas.toCanvas(200.5, 30.5);
+        robot.moveTo(canvas.localToScreen(at[0], at[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        var l = canvas.shownLandscape();
+        int k = (int) (30.5 / 256 * l.ys().length) * l.xs().length + (int) (200.5 / 256 * l.xs().length);
+        String text = window.statusText();
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "diou loss with the predicted box centred here: %.4f",
+                l.values()[k])), text);
+    }
 }

@@ -156,6 +156,16 @@ class SegmentationWorkspaceUiTest {
         assertTrue(ws.compareCanvas().isVisible() && ws.compareCanvas().getScene() != null, "the second canvas is shown");
         assertEquals(org.losslab.engine.maps.MapKind.GRAD_DICE, ws.lastFrame().compared().kind());
         assertFalse(java.util.Arrays.equals(ws.lastFrame().heatmap().argb(), ws.lastFrame().compared().argb()));
+        // the cursor in the second pane reads both maps at that pixel
+        Point2D inRightPane = ws.compareCanvas().localToScreen(ws.compareCanvas().toCanvas(60.5, 70.5));
+        robot.moveTo(inRightPane);
+        WaitForAsyncUtils.waitForFxEvents();
+        int i = 70 * ws.document().data().width() + 60;
+        String text = ws.cursorTextProperty().get();
+        assertTrue(text.startsWith("x 60  y 70"), text);
+        assertTrue(text.contains("grad-dice " + org.losslab.app.render.ColorBar.format(ws.lastFrame().comparedValues()[i])), text);
+        assertTrue(text.contains("ce " + org.losslab.app.render.ColorBar.format(ws.lastFrame().mapValues()[i])), text);
+        assertEquals(ws.canvas().zoomProperty().get(), ws.compareCanvas().zoomProperty().get(), 1e-12, "both panes share the zoom");
         robot.interact(() -> ws.compareChoice().setValue(null));
         waitForFrames();
         assertTrue(ws.compareCanvas().getParent() == null, "back to one map");

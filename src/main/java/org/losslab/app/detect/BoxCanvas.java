@@ -65,6 +65,8 @@ public final class BoxCanvas extends Pane {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(readout(fx(e.getX()), fx(e.getY()))));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         doc.revisionProperty().addListener(o -> redraw());
         selected.addListener(o -> redraw());
@@ -98,6 +100,29 @@ public final class BoxCanvas extends Pane {
 
     private double snapped(double v) {
         return snap.get() ? Math.round(v) : v;
+    }
+
+    private final javafx.beans.property.StringProperty hoverText = new javafx.beans.property.SimpleStringProperty(this, "hover", "");
+
+    /** What lies under the cursor: its position and, over a landscape, the loss there. */
+    public javafx.beans.property.ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText;
+    }
+
+    /** The read-out at a field point: position, and the landscape's value for a centre there. */
+    String readout(double x, double y) {
+        if (x < 0 || y < 0 || x > BoxDocument.FIELD || y > BoxDocument.FIELD) {
+            return "";
+        }
+        String at = String.format(Locale.ROOT, "x %.1f  y %.1f", x, y);
+        if (landscape == null) {
+            return at;
+        }
+        int c = (int) Math.min(landscape.xs().length - 1, Math.floor(x / BoxDocument.FIELD * landscape.xs().length));
+        int r = (int) Math.min(landscape.ys().length - 1, Math.floor(y / BoxDocument.FIELD * landscape.ys().length));
+        int k = r * landscape.xs().length + c;
+        return at + String.format(Locale.ROOT, "  %s loss with the predicted box centred here: %.4f  (-gradient %.3g, %.3g)",
+                landscapeName, landscape.values()[k], -landscape.gradX()[k], -landscape.gradY()[k]);
     }
 
     /** The landscape on screen (null: none) and the loss it shows. */

@@ -61,7 +61,15 @@ public final class BoxesTab extends BorderPane {
         HBox bar = new HBox(8, truth, prediction, snap, new Label("Landscape"), landscapeLoss);
         bar.setPadding(new Insets(6));
         setTop(bar);
-        setCenter(canvas);
+        landscapeBar.setId("landscape-bar");
+        javafx.scene.layout.BorderPane centre = new javafx.scene.layout.BorderPane(canvas);
+        javafx.scene.layout.HBox barBox = new javafx.scene.layout.HBox(landscapeBar);
+        barBox.setStyle("-fx-background-color: #2b2b2b;");
+        barBox.setPadding(new Insets(4));
+        barBox.visibleProperty().bind(landscapeLoss.valueProperty().isNotEqualTo("none"));
+        barBox.managedProperty().bind(barBox.visibleProperty());
+        centre.setBottom(barBox);
+        setCenter(centre);
         TableColumn<Map<String, Double>, String> name = new TableColumn<>("pair");
         name.setCellValueFactory(v -> new SimpleStringProperty(String.format(Locale.ROOT, "P%.0f-G%.0f",
                 v.getValue().get(PREDICTION) + 1, v.getValue().get(TRUTH) + 1)));
@@ -163,6 +171,9 @@ public final class BoxesTab extends BorderPane {
             Platform.runLater(() -> {
                 if (request == requests.get()) {
                     canvas.showLandscape(l, loss);
+                    landscapeBar.show(org.losslab.app.render.MapImage.of(org.losslab.engine.maps.MapKind.CROSS_ENTROPY,
+                            l.xs().length, l.ys().length, l.values(), 0),
+                            loss + " loss for the predicted box centred at each point (its size fixed); arrows: -gradient");
                     landscapeShown = request;
                 }
             });
@@ -170,6 +181,12 @@ public final class BoxesTab extends BorderPane {
     }
 
     private int landscapeShown;
+    private final org.losslab.app.render.ColorBar landscapeBar = new org.losslab.app.render.ColorBar();
+
+    /** The landscape's colour bar (what its colours mean). */
+    public org.losslab.app.render.ColorBar landscapeBar() {
+        return landscapeBar;
+    }
 
     /** Whether the newest landscape request is drawn. */
     public boolean landscapeCurrent() {

@@ -25,7 +25,6 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private SsdTab ssd;
     private MetricsTab metrics;
     private final TabPane tabs = new TabPane();
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ViewSettings view = new ViewSettings("detection");
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
@@ -150,7 +149,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
 
     @Override
     public ObservableStringValue status() {
-        return message;
+        return boxes.canvas().hoverTextProperty();
     }
 
     @Override

@@ -112,12 +112,13 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         logScale.selectedProperty().addListener(o -> redraw());
         FlowPane choices = new FlowPane(6, 4);
         choices.setPrefWrapLength(300);
-        for (String name : new String[] {"dice", "jaccard", "tversky", "focal", "lovasz", "bce", "ce", "mcc",
-            "dice_ce", "generalized_dice"}) {
+        // every differentiable segmentation loss of the registry can be drawn; its entry says which start ticked
+        for (var spec : LossRegistry.of(Domains.SEGMENTATION).stream().filter(s -> s.differentiable()).toList()) {
+            String name = spec.name();
             CheckBox c = new CheckBox(name);
             c.setMnemonicParsing(false);
             c.setId("plot-loss-" + name);
-            c.setSelected(List.of("dice", "jaccard", "tversky", "focal", "bce", "ce").contains(name));
+            c.setSelected(spec.plottedByDefault());
             c.selectedProperty().addListener(o -> refresh());
             lossChoices.add(c);
             choices.getChildren().add(c);

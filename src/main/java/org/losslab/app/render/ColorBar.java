@@ -28,6 +28,11 @@ public final class ColorBar extends Canvas {
     }
 
     public void show(MapImage image) {
+        show(image, image == null ? "" : image.kind().title());
+    }
+
+    /** Shows a map's colours under a title of the caller's (a landscape is no per-pixel map). */
+    public void show(MapImage image, String heading) {
         GraphicsContext g = getGraphicsContext2D();
         double w = getWidth();
         g.setFill(Color.web("#2b2b2b"));
@@ -39,7 +44,7 @@ public final class ColorBar extends Canvas {
             title = "";
             return;
         }
-        title = image.kind().title();
+        title = heading;
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(title, 8, 1);
         g.translate(0, TOP);

@@ -15,11 +15,12 @@ import org.losslab.app.render.MapImage;
  * @param live       the headline values computed with the frame (name to value)
  * @param millis     how long the computation took
  * @param compared   the second map of the split view, or null
+ * @param comparedValues its numbers (one plane), for the read-out, or null
  * @param factors    binary scenes: the live frame's gradient factors (see LiveFrame.gradientFactors), for
  *                   the read-out of every gradient under the cursor; else null
  * @param release    gives the arrays back to the worker once the view has taken what it keeps (call once)
  */
 public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
                           int[] predictionContour, Map<String, Double> live, double millis, MapImage compared,
-                          double[] factors, Runnable release) {
+                          double[] comparedValues, double[] factors, Runnable release) {
 }

@@ -138,7 +138,7 @@ public final class FrameWorker implements AutoCloseable {
             publish.accept(result);
         } catch (RuntimeException e) {
             publish.accept(new FrameResult(revision, null, null, null, null, null, Map.of("error", Double.NaN), 0, null, null,
-                    () -> { }));
+                    null, () -> { }));
         }
     }
 
@@ -175,8 +175,8 @@ public final class FrameWorker implements AutoCloseable {
         Overlays.prediction(d, channel, b.fill);
         Overlays.predictionContour(d, channel, b.contour, b.labels);
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
-                (System.nanoTime() - start) / 1e6, compared, live == null ? null : live.gradientFactors(),
-                () -> free.offer(b));
+                (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
+                live == null ? null : live.gradientFactors(), () -> free.offer(b));
     }
 
     /**

@@ -302,7 +302,26 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     private BorderPane centre() {
         compareCanvas.setId("compare-canvas");
         compareCanvas.follow(canvas);
-        compareCanvas.setMouseTransparent(true);
+        // the second pane reads out under the cursor too (it does not paint)
+        compareCanvas.gesturesProperty().set(new PaintCanvas.Gestures() {
+            @Override
+            public void press(double y, double x, boolean secondary) {
+            }
+
+            @Override
+            public void drag(double y, double x) {
+                controller.hover(y, x);
+            }
+
+            @Override
+            public void release(double y, double x) {
+            }
+
+            @Override
+            public void hover(double y, double x) {
+                controller.hover(y, x);
+            }
+        });
         canvas.setPrefWidth(100);
         compareCanvas.setPrefWidth(100);
         javafx.scene.layout.HBox.setHgrow(canvas, Priority.ALWAYS);
@@ -494,16 +513,20 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         org.losslab.app.render.MapImage shown = new org.losslab.app.render.MapImage(heat.kind(), heat.width(), heat.height(),
                 shownHeat, heat.low(), heat.high(), heat.flat());
         org.losslab.app.render.MapImage compared = null;
+        double[] comparedValues = null;
         if (r.compared() != null) {
+            shownComparePlane = copy(shownComparePlane, r.comparedValues());
+            comparedValues = shownComparePlane;
             shownCompared = copy(shownCompared, r.compared().argb());
             compared = new org.losslab.app.render.MapImage(r.compared().kind(), r.compared().width(), r.compared().height(),
                     shownCompared, r.compared().low(), r.compared().high(), r.compared().flat());
         }
         return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
-                r.factors(), () -> { });
+                comparedValues, r.factors(), () -> { });
     }
 
     private double[] shownPlane;
+    private double[] shownComparePlane;
     private int[] shownHeat;
     private int[] shownCompared;
 
@@ -557,6 +580,11 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                 case PROBABILITY -> s.append(String.format(Locale.ROOT, "%.4f", reading.value()));
                 case VALUE -> s.append(ColorBar.format(reading.value()));
             }
+        }
+        if (r != null && r.compared() != null && r.comparedValues() != null) {
+            // the split view's second map at the same pixel, whichever pane the cursor is in
+            s.append("  |  ").append(r.compared().kind().key()).append(' ')
+                    .append(ColorBar.format(r.comparedValues()[y * d.width() + x]));
         }
         cursorText.set(s.toString());
     }
