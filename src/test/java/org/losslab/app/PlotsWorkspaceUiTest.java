@@ -62,6 +62,7 @@ class PlotsWorkspaceUiTest {
             robot.interact(() -> list.getSelectionModel().select(p));
             waitDrawn();
             assertEquals(p, plots.currentData().plot());
+            assertTrue(!robot.lookup("#plot-computing").query().isVisible(), "no progress shown once drawn");
             // the charts on screen draw the numbers the engine gives for this scene and these parameters
             var doc = window.segmentation().document();
             PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), null, plots.selectedLosses(), doc.params());

@@ -49,6 +49,8 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     private final VBox charts = new VBox(4);
     private final Label caption = new Label();
     private final Label readout = new Label(" ");
+    /** Shown while a plot's data are being computed (a grid of Tversky losses takes a moment on a large scene). */
+    private final javafx.scene.control.ProgressIndicator computing = new javafx.scene.control.ProgressIndicator();
     private final CheckBox logScale = new CheckBox("Log scale (y)");
     private final List<CheckBox> lossChoices = new ArrayList<>();
     private final ComboBox<String> editing = new ComboBox<>();
@@ -80,7 +82,12 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         caption.setStyle("-fx-font-size: 14px;");
         readout.setId("plot-readout");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        VBox centre = new VBox(6, charts, caption, readout);
+        computing.setId("plot-computing");
+        computing.setVisible(false);
+        computing.setMaxSize(48, 48);
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, computing);
+        VBox.setVgrow(chartArea, Priority.ALWAYS);
+        VBox centre = new VBox(6, chartArea, caption, readout);
         centre.setPadding(new Insets(6));
         setLeft(plots);
         setCenter(centre);
@@ -181,12 +188,16 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         var parameters = java.util.Map.copyOf(doc.params());
         List<String> selected = selectedLosses();
         int request = ++requests;
+        computing.setVisible(true); // the window stays usable; the newest request wins
         worker.submit(() -> {
             try {
                 PlotData data = TeachingSweeps.compute(plot, scene, null, selected, parameters);
                 Platform.runLater(() -> show(data, request));
             } catch (EngineException e) {
-                Platform.runLater(() -> readout.setText(plot.title() + ": " + e.getMessage()));
+                Platform.runLater(() -> {
+                    computing.setVisible(false);
+                    readout.setText(plot.title() + ": " + e.getMessage());
+                });
             }
         });
     }
@@ -196,6 +207,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             return;
         }
         current = data;
+        computing.setVisible(request < requests);
         caption.setText(data.plot().caption() + (data.notes().isEmpty() ? "" : " Note: " + String.join("; ", data.notes()) + "."));
         redraw();
         drawn.set(request);
