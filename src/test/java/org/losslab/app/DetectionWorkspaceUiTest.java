@@ -220,4 +220,23 @@ class DetectionWorkspaceUiTest {
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "diou loss with the predicted box centred here: %.4f",
                 l.values()[k])), text);
     }
+
+    @Test
+    void theMetricsTabNamesEachFalsePositiveAndShadesTheApArea(FxRobot robot) {
+        robot.interact(() -> ws.tabs().getSelectionModel().select(3));
+        var metrics = ws.metrics();
+        java.util.List<String> verdicts = metrics.verdicts();
+        // the default scene: prediction 2 duplicates prediction 0 on truth 0; prediction 3 is a false alarm
+        assertEquals("FP, duplicate (truth 0 taken)", verdicts.get(2));
+        assertEquals("FP (best IoU 0.00)", verdicts.get(3));
+        assertTrue(verdicts.get(0).startsWith("TP"), verdicts.toString());
+        double area = 0;
+        var shaded = metrics.apAreaForTest().getSeries(0);
+        for (int k = 0; k + 1 < shaded.getItemCount(); k += 2) {
+            area += (shaded.getX(k + 1).doubleValue() - shaded.getX(k).doubleValue()) * shaded.getY(k).doubleValue();
+        }
+        double ap = org.losslab.engine.detect.DetectionMetric.meanAp(ws.document().detections(), 0.5,
+                org.losslab.engine.detect.AveragePrecision.ALL_POINT);
+        assertEquals(ap, area, 1e-12, "the shaded area is the all-point AP");
+    }
 }

@@ -30,6 +30,7 @@ public final class MetricsTab extends BorderPane {
     private final Slider iou = new Slider(0.05, 0.95, 0.5);
     private final TableView<Integer> table = new TableView<>();
     private final XYSeriesCollection curve = new XYSeriesCollection();
+    private final XYSeriesCollection envelope = new XYSeriesCollection();
     private final Label summary = new Label();
 
     public MetricsTab(BoxDocument doc) {
@@ -60,6 +61,12 @@ public final class MetricsTab extends BorderPane {
         table.setEditable(true);
         table.setPrefWidth(330);
         XYPlot plot = new XYPlot(curve, new NumberAxis("recall"), new NumberAxis("precision"), new XYStepRenderer());
+        // the all-point AP is the area under the interpolated precision (the best precision at any higher
+        // recall): shaded, so that the number in the summary is a visible area
+        org.jfree.chart.renderer.xy.XYStepAreaRenderer area = new org.jfree.chart.renderer.xy.XYStepAreaRenderer();
+        area.setSeriesPaint(0, new java.awt.Color(31, 119, 180, 60));
+        plot.setDataset(1, envelope);
+        plot.setRenderer(1, area);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1.02);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
         ChartViewer viewer = new ChartViewer(new JFreeChart("Precision / recall (all classes pooled by class)", plot));
@@ -75,22 +82,66 @@ public final class MetricsTab extends BorderPane {
 
     private String[] verdicts;
 
+    /**
+     * Why a detection is a false positive: it overlaps a ground truth of its class enough, but a
+     * higher-scored detection took that truth (a duplicate), or it overlaps none enough.
+     */
+    private String falsePositive(DetectionsData d, int detection, int label) {
+        double bestIou = 0;
+        int bestTruth = -1;
+        for (int t = 0; t < d.truthLabels().length; t++) {
+            if (d.truthLabels()[t] == label) {
+                double v = org.losslab.engine.box.Box.iou(d.boxes(), 4 * detection, d.truthBoxes(), 4 * t);
+                if (v > bestIou) {
+                    bestIou = v;
+                    bestTruth = t;
+                }
+            }
+        }
+        return bestIou >= iou.getValue() ? "FP, duplicate (truth " + bestTruth + " taken)"
+                : String.format(Locale.ROOT, "FP (best IoU %.2f)", bestIou);
+    }
+
+    /** What the table says of each detection, by index. */
+    public java.util.List<String> verdicts() {
+        return java.util.List.of(verdicts);
+    }
+
+    /** The shaded area: the interpolated precision, class by class (pairs of points, one step each). */
+    public XYSeriesCollection apAreaForTest() {
+        return envelope;
+    }
+
     public void update() {
         DetectionsData d = doc.detections();
         verdicts = new String[d.count()];
         java.util.Arrays.fill(verdicts, "FP");
         curve.removeAllSeries();
+        envelope.removeAllSeries();
         for (int label : AveragePrecision.truthClasses(d)) {
             DetectionMatching m = DetectionMatching.match(d, label, iou.getValue());
             XYSeries s = new XYSeries("class " + label);
+            XYSeries shaded = new XYSeries("AP area, class " + label, false, true);
             double[] p = m.precision();
             double[] r = m.recall();
             s.add(0, p.length > 0 ? p[0] : 0);
+            double[] best = new double[p.length];
+            for (int k = p.length - 1; k >= 0; k--) {
+                best[k] = Math.max(p[k], k + 1 < p.length ? best[k + 1] : 0);
+            }
+            double previous = 0;
             for (int k = 0; k < p.length; k++) {
                 s.add(r[k], p[k]);
-                verdicts[m.ranked[k]] = m.truePositive[k] ? "TP (truth " + m.matchedTruth[k] + ")" : "FP";
+                if (r[k] > previous) {
+                    shaded.add(previous, best[k]);
+                    shaded.add(r[k], best[k]);
+                    previous = r[k];
+                }
+                verdicts[m.ranked[k]] = m.truePositive[k] ? "TP (truth " + m.matchedTruth[k] + ")"
+                        : falsePositive(d, m.ranked[k], label);
             }
             curve.addSeries(s);
+            envelope.addSeries(shaded);
         }
         table.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.range(0, d.count()).boxed().toList()));
         table.refresh();
