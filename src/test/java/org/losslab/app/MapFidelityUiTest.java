@@ -66,25 +66,11 @@ class MapFidelityUiTest {
                     continue; // this map does not apply to the preset's mode: the table says why
                 }
                 checkedMaps++;
-                int[] shown = ws.canvas().composedPixels();
-                double[] values = frame.mapValues();
-                int[] table = ColorMaps.table(kind);
-                int outline = 0;
-                for (int i = 0; i < shown.length; i++) {
-                    if (ws.canvas().onOutline(i)) {
-                        outline++;
-                        continue;
-                    }
-                    // a flat map's bar is one swatch of its one colour, with its one value written out
-                    int expected = kind.scale() == MapKind.Scale.CATEGORIES ? table[(int) values[i]]
-                            : frame.heatmap().flat() ? frame.heatmap().argb()[0]
-                            : ColorMaps.lookup(table, values[i], frame.heatmap().low(), frame.heatmap().high());
-                    if (shown[i] != expected) {
-                        wrong.add(preset.key() + "/" + kind.key() + " pixel " + i + ": " + Integer.toHexString(shown[i])
-                                + " for " + values[i] + ", the bar gives " + Integer.toHexString(expected));
-                        break;
-                    }
+                String wrongPixel = firstWrongPixel(preset.key() + "/" + kind.key());
+                if (wrongPixel != null) {
+                    wrong.add(wrongPixel);
                 }
+                int outline = outlinePixels();
                 boolean foreground = java.util.Arrays.stream(ws.document().data().target())
                         .anyMatch(t -> t > 0 && t != org.losslab.engine.seg.SegParams.IGNORED_LABEL);
                 assertTrue(!foreground || outline > 0, preset.key() + "/" + kind.key() + ": the outlines are drawn");
@@ -92,6 +78,54 @@ class MapFidelityUiTest {
         }
         assertEquals(List.of(), wrong);
         assertTrue(checkedMaps > 100, "maps checked: " + checkedMaps);
+    }
+
+    /** The first canvas pixel off the outlines whose colour is not its colour bar's, described; null if none. */
+    private String firstWrongPixel(String where) {
+        var frame = ws.lastFrame();
+        MapKind kind = frame.heatmap().kind();
+        int[] shown = ws.canvas().composedPixels();
+        double[] values = frame.mapValues();
+        int[] table = ColorMaps.table(kind);
+        for (int i = 0; i < shown.length; i++) {
+            if (ws.canvas().onOutline(i)) {
+                continue;
+            }
+            // a flat map's bar is one swatch of its one colour, with its one value written out
+            int expected = kind.scale() == MapKind.Scale.CATEGORIES ? table[(int) values[i]]
+                    : frame.heatmap().flat() ? frame.heatmap().argb()[0]
+                    : ColorMaps.lookup(table, values[i], frame.heatmap().low(), frame.heatmap().high());
+            if (shown[i] != expected) {
+                return where + " pixel " + i + ": " + Integer.toHexString(shown[i]) + " for " + values[i]
+                        + ", the bar gives " + Integer.toHexString(expected);
+            }
+        }
+        return null;
+    }
+
+    private int outlinePixels() {
+        int n = 0;
+        for (int i = 0; i < ws.canvas().composedPixels().length; i++) {
+            n += ws.canvas().onOutline(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void theCividisPaletteColoursTheCanvasAndTheBarAlike(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            ws.loadPreset(Presets.get("over-segmentation"), 40);
+            ws.layerChoice().setValue(MapKind.CROSS_ENTROPY);
+            ws.paletteProperty().set(ColorMaps.Palette.CIVIDIS);
+        });
+        settle();
+        try {
+            assertEquals(null, firstWrongPixel("cividis"));
+            int[] shown = ws.canvas().composedPixels();
+            assertTrue(java.util.Arrays.stream(ColorMaps.CIVIDIS).anyMatch(c -> c == shown[0]), "a cividis colour");
+        } finally {
+            robot.interact(() -> ws.paletteProperty().set(ColorMaps.Palette.VIRIDIS));
+        }
     }
 
     @Test

@@ -15,7 +15,28 @@ public final class ColorMaps {
     private static final int[][] DIVERGING_ANCHORS = {
         {5, 48, 97}, {33, 102, 172}, {67, 147, 195}, {146, 197, 222}, {209, 229, 240}, {247, 247, 247},
         {254, 224, 182}, {253, 184, 99}, {224, 130, 20}, {179, 88, 6}, {127, 59, 8}};
+    /** Cividis (Nuñez et al. 2018): like viridis, and also nearly the same for readers with any colour-vision deficiency. */
+    private static final int[][] CIVIDIS_ANCHORS = {
+        {0, 34, 78}, {18, 53, 112}, {59, 73, 108}, {87, 92, 109}, {112, 113, 115}, {137, 134, 120},
+        {164, 156, 118}, {191, 179, 111}, {219, 203, 98}, {244, 227, 79}, {255, 234, 70}};
     public static final int[] VIRIDIS = table(VIRIDIS_ANCHORS);
+    public static final int[] CIVIDIS = table(CIVIDIS_ANCHORS);
+
+    /** The palettes a magnitude map can be drawn with (signed maps keep the blue-orange scale). */
+    public enum Palette {
+        VIRIDIS, CIVIDIS
+    }
+
+    private static volatile Palette magnitudes = Palette.VIRIDIS;
+
+    /** Chooses the palette of magnitude maps, for the canvas and its colour bars alike. */
+    public static void setMagnitudePalette(Palette palette) {
+        magnitudes = palette;
+    }
+
+    public static Palette magnitudePalette() {
+        return magnitudes;
+    }
     public static final int[] DIVERGING = table(DIVERGING_ANCHORS);
     /** Class colours (background transparent-ish grey first), as in labelling tools. */
     public static final int[] CLASSES = {0xFF000000, 0xFFE6194B, 0xFF3CB44B, 0xFF4363D8, 0xFFFFE119, 0xFFF58231,
@@ -46,7 +67,7 @@ public final class ColorMaps {
     public static int[] table(org.losslab.engine.maps.MapKind kind) {
         return switch (kind.scale()) {
             case SIGNED -> DIVERGING;
-            case MAGNITUDE -> VIRIDIS;
+            case MAGNITUDE -> magnitudes == Palette.CIVIDIS ? CIVIDIS : VIRIDIS;
             case CATEGORIES -> kind == org.losslab.engine.maps.MapKind.ERRORS ? ERRORS : BANDS;
         };
     }

@@ -88,10 +88,11 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
                 return new MapImage(kind, width, height, argb, 0, palette.length - 1, flat);
             }
             default: {
+                int[] table = ColorMaps.table(kind);
                 double low = Math.min(0, lo);
                 double high = hi > low ? hi : low + 1;
                 for (int i = 0; i < n; i++) {
-                    argb[i] = ColorMaps.lookup(ColorMaps.VIRIDIS, values[offset + i], low, high);
+                    argb[i] = ColorMaps.lookup(table, values[offset + i], low, high);
                 }
                 return flatOr(new MapImage(kind, width, height, argb, low, high, flat), values, offset);
             }

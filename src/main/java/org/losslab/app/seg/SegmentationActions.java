@@ -55,6 +55,9 @@ final class SegmentationActions {
         out.add(Action.menu("View", "Zoom in", () -> zoomBy(1.25), shortcut(KeyCode.PLUS), shortcut(KeyCode.EQUALS)));
         out.add(Action.menu("View", "Zoom out", () -> zoomBy(0.8), shortcut(KeyCode.MINUS)));
         out.add(Action.menu("View", "Toggle heatmap", ws::toggleHeatmap, plain(KeyCode.V)));
+        out.add(Action.menu("View", "Switch palette of magnitude maps (viridis / cividis)", () -> ws.paletteProperty().set(
+                ws.paletteProperty().get() == org.losslab.app.render.ColorMaps.Palette.VIRIDIS
+                        ? org.losslab.app.render.ColorMaps.Palette.CIVIDIS : org.losslab.app.render.ColorMaps.Palette.VIRIDIS)));
         for (Tool t : Tool.values()) {
             out.add(Action.key(t.title, t == Tool.BRUSH ? "hold Alt or drag with the right button to erase" : "",
                     () -> ws.controller().toolProperty().set(t), plain(t.key)));

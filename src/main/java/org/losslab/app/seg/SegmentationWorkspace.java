@@ -147,7 +147,13 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                 .number("brush_probability", controller.probabilityProperty())
                 .number("brush_hardness", controller.hardnessProperty())
                 .text("channel", classChoice.valueProperty(), String::valueOf, Integer::valueOf)
-                .text("selected_loss", selectedLoss, s -> s, s -> rowByName.containsKey(s) ? s : null);
+                .text("selected_loss", selectedLoss, s -> s, s -> rowByName.containsKey(s) ? s : null)
+                .text("palette", palette, p -> p.name().toLowerCase(Locale.ROOT),
+                        p -> org.losslab.app.render.ColorMaps.Palette.valueOf(p.toUpperCase(Locale.ROOT)));
+        palette.addListener((o, a, b) -> {
+            org.losslab.app.render.ColorMaps.setMagnitudePalette(b);
+            submit(null);
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> selectedLoss.set(row == null ? null : row.name()));
         selectedLoss.addListener((o, a, name) -> {
             if (name != null && rowByName.containsKey(name)) {
@@ -157,6 +163,13 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     }
 
     private final javafx.beans.property.ObjectProperty<String> selectedLoss = new SimpleObjectProperty<>(this, "selectedLoss");
+    /** The palette of magnitude maps (viridis, or cividis for readers with a colour-vision deficiency). */
+    private final javafx.beans.property.ObjectProperty<org.losslab.app.render.ColorMaps.Palette> palette =
+            new SimpleObjectProperty<>(this, "palette", org.losslab.app.render.ColorMaps.magnitudePalette());
+
+    public javafx.beans.property.ObjectProperty<org.losslab.app.render.ColorMaps.Palette> paletteProperty() {
+        return palette;
+    }
 
     private static final class KindCell extends ListCell<MapKind> {
         @Override

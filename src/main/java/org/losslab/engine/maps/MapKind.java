@@ -16,6 +16,10 @@ public enum MapKind {
     GRAD_FOCAL_TVERSKY("grad-focal-tversky", "Focal Tversky gradient dL/dz (tversky with its gamma)", Scale.SIGNED),
     GRAD_LOVASZ("grad-lovasz", "Lovasz gradient dL/dz", Scale.SIGNED),
     GRAD_MCC("grad-mcc", "MCC gradient dL/dz", Scale.SIGNED),
+    GRAD_FOCAL("grad-focal", "Focal loss gradient dL/dz", Scale.SIGNED),
+    GRAD_DICE_CE("grad-dice-ce", "XEDice (dice_ce) gradient dL/dz", Scale.SIGNED),
+    GRAD_DICE_FOCAL("grad-dice-focal", "Dice + focal gradient dL/dz", Scale.SIGNED),
+    GRAD_GENERALIZED_DICE("grad-generalized-dice", "Generalized Dice gradient dL/dz", Scale.SIGNED),
     BOUNDARY_BANDS("bands", "Boundary IoU bands", Scale.CATEGORIES),
     ERRORS("errors", "Errors at the threshold (TP, FP, FN, TN)", Scale.CATEGORIES);
 

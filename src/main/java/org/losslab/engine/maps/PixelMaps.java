@@ -62,6 +62,14 @@ public final class PixelMaps {
                 return gradient(kind, data, "lovasz", params);
             case GRAD_MCC:
                 return gradient(kind, data, "mcc", params);
+            case GRAD_FOCAL:
+                return gradient(kind, data, "focal", params);
+            case GRAD_DICE_CE:
+                return gradient(kind, data, "dice_ce", params);
+            case GRAD_DICE_FOCAL:
+                return gradient(kind, data, "dice_focal", params);
+            case GRAD_GENERALIZED_DICE:
+                return gradient(kind, data, "generalized_dice", params);
             default:
                 return teaching(kind, data, s);
         }
