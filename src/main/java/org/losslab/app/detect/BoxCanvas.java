@@ -404,10 +404,14 @@ public final class BoxCanvas extends Pane {
                 g.fillText(sizeReadout, current.x2() * s + 6, current.y2() * s + 14);
             }
         }
-        g.setFill(Color.LIGHTGRAY);
+        // the legend on a dark strip of its own: readable over any colour of the landscape
+        String legend = "green: ground truth   orange dashed: prediction"
+                + (landscape != null ? "   heatmap: " + landscapeName + " loss at each centre" : "");
         g.setFont(Font.font(12));
-        g.fillText("green: ground truth   orange dashed: prediction   "
-                + (landscape != null ? "heatmap: " + landscapeName + " over the prediction's centre" : ""), 6, BoxDocument.FIELD * s - 6);
+        g.setFill(Color.rgb(20, 20, 20, 0.8));
+        g.fillRect(0, BoxDocument.FIELD * s - 22, BoxDocument.FIELD * s, 22);
+        g.setFill(Color.WHITE);
+        g.fillText(legend, 6, BoxDocument.FIELD * s - 7);
     }
 
     private void drawGeometry(GraphicsContext g, double s, DetBox p, DetBox t) {

@@ -173,7 +173,7 @@ public final class BoxesTab extends BorderPane {
                     canvas.showLandscape(l, loss);
                     landscapeBar.show(org.losslab.app.render.MapImage.of(org.losslab.engine.maps.MapKind.CROSS_ENTROPY,
                             l.xs().length, l.ys().length, l.values(), 0),
-                            loss + " loss for the predicted box centred at each point (its size fixed); arrows: -gradient");
+                            loss + " loss at each centre of the predicted box");
                     landscapeShown = request;
                 }
             });

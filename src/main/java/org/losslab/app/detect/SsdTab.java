@@ -58,6 +58,12 @@ public final class SsdTab extends BorderPane {
         for (int i = 0; i < labels.length; i++) {
             controls.add(new Label(labels[i]), 0, i);
             controls.add(nodes[i], 1, i);
+            if (nodes[i] instanceof Slider slider) {
+                Label value = new Label();
+                value.textProperty().bind(slider.valueProperty().asString(Locale.ROOT, "%.2f"));
+                value.setMinWidth(40);
+                controls.add(value, 2, i); // the value a slider is at, always in view
+            }
         }
         sizes.setTooltip(new Tooltip("One feature map per number: its cells are the prior centres"));
         scales.setTooltip(new Tooltip("One scale per feature map (share of the image side)"));
@@ -65,9 +71,20 @@ public final class SsdTab extends BorderPane {
         totals.setWrapText(true);
         totals.setId("ssd-totals");
         totals.setStyle("-fx-font-family: monospace;");
-        controls.add(totals, 0, labels.length, 2, 1);
+        controls.add(totals, 0, labels.length, 3, 1);
+        budgetChart.setId("ssd-budget");
+        budgetChart.setPrefSize(360, 300);
+        controls.add(budgetChart, 0, labels.length + 1, 3, 1);
         setLeft(controls);
-        setCenter(canvas);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 4,
+                swatch(Color.LIMEGREEN, "positive (line to its object; ring: the forced best prior)"),
+                swatch(Color.web("#E8452C"), "hard negative kept by mining"),
+                swatch(Color.gray(0.45), "easy negative dropped by mining"),
+                new Label("dot size: the prior's focal weight"));
+        legend.setId("ssd-legend");
+        legend.setPadding(new Insets(6));
+        legend.setPrefWrapLength(560);
+        setCenter(new javafx.scene.layout.VBox(4, canvas, legend));
         for (var t : new TextField[] {sizes, scales, ratios}) {
             t.setOnAction(e -> update());
             t.focusedProperty().addListener((o, a, b) -> update());
@@ -78,6 +95,39 @@ public final class SsdTab extends BorderPane {
         negPos.valueProperty().addListener(o -> update());
         doc.revisionProperty().addListener(o -> update());
         update();
+    }
+
+    private static javafx.scene.layout.HBox swatch(Color colour, String text) {
+        javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5, colour);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(5, dot, new Label(text));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /**
+     * Where the classification loss comes from under each scheme: the shares of positives, hard
+     * negatives and easy negatives, as stacked bars (hard negative mining drops the easy ones; the focal
+     * loss keeps every prior but shrinks the easy ones' weight).
+     */
+    private final org.jfree.data.category.DefaultCategoryDataset budget = new org.jfree.data.category.DefaultCategoryDataset();
+    private final org.jfree.chart.fx.ChartViewer budgetChart = new org.jfree.chart.fx.ChartViewer(budgetChart());
+
+    private org.jfree.chart.JFreeChart budgetChart() {
+        org.jfree.chart.JFreeChart chart = org.jfree.chart.ChartFactory.createStackedBarChart(
+                "Share of the classification loss", null, "share", budget,
+                org.jfree.chart.plot.PlotOrientation.VERTICAL, true, true, false);
+        var plot = chart.getCategoryPlot();
+        plot.getRenderer().setSeriesPaint(0, new java.awt.Color(50, 205, 50));
+        plot.getRenderer().setSeriesPaint(1, new java.awt.Color(0xE8, 0x45, 0x2C));
+        plot.getRenderer().setSeriesPaint(2, new java.awt.Color(115, 115, 115));
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setRange(0, 1);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    /** The stacked shares shown (rows: positives, hard negatives, easy negatives; columns: the two schemes). */
+    public org.jfree.data.category.DefaultCategoryDataset budget() {
+        return budget;
     }
 
     private static double[] numbers(String text) {
@@ -127,10 +177,19 @@ public final class SsdTab extends BorderPane {
             analysis = MultiboxAnalysis.of(data, params);
             double[] hnm = analysis.lossByRole(false, 0.25, focalGamma.getValue());
             double[] focal = analysis.lossByRole(true, 0.25, focalGamma.getValue());
-            totals.setText(String.format(Locale.ROOT,
-                    "%d priors, %d positive%n%nclassification loss / positives%n%-14s %8s %8s %8s%n%-14s %8.3f %8.3f %8.3f%n%-14s %8.3f %8.3f %8.3f",
-                    priors.length / 4, analysis.positives(), "", "pos", "hard neg", "easy neg",
-                    "hard mining", hnm[0], hnm[1], hnm[2], "focal", focal[0], focal[1], focal[2]));
+            totals.setText(String.format(Locale.ROOT, "%d priors, %d positive. Classification loss per positive: "
+                    + "hard negative mining %.3f, focal %.3f.", priors.length / 4, analysis.positives(),
+                    hnm[0] + hnm[1] + hnm[2], focal[0] + focal[1] + focal[2]));
+            String mining = "mining, neg_pos_ratio " + negPos.getValue();
+            String focalName = String.format(Locale.ROOT, "focal, gamma %.1f", focalGamma.getValue());
+            budget.clear();
+            String[] parts = {"positives", "hard negatives", "easy negatives"};
+            double hnmSum = Math.max(1e-300, hnm[0] + hnm[1] + hnm[2]);
+            double focalSum = Math.max(1e-300, focal[0] + focal[1] + focal[2]);
+            for (int i = 0; i < 3; i++) {
+                budget.addValue(hnm[i] / hnmSum, parts[i], mining);
+                budget.addValue(focal[i] / focalSum, parts[i], focalName);
+            }
             draw();
         } catch (EngineException | NumberFormatException e) {
             totals.setText("Cannot build the priors: " + e.getMessage());
@@ -177,8 +236,5 @@ public final class SsdTab extends BorderPane {
             g.strokeRect(truths[4 * o] * s, truths[4 * o + 1] * s, (truths[4 * o + 2] - truths[4 * o]) * s,
                     (truths[4 * o + 3] - truths[4 * o + 1]) * s);
         }
-        g.setFill(Color.LIGHTGRAY);
-        g.fillText("green: positive (line to its object, ring: forced best prior)   red: hard negative kept   grey: easy negative dropped"
-                + "   dot size: focal weight", 6, s - 6);
     }
 }
