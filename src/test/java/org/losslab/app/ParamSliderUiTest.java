@@ -79,4 +79,24 @@ class ParamSliderUiTest {
         TextField alpha = robot.from(ws).lookup("#param-alpha").query();
         assertEquals("off", alpha.getText());
     }
+
+    @Test
+    void theConfidenceSliderScalesTheLogitsLiveAndIsOneUndoStep(FxRobot robot) throws Exception {
+        settle();
+        double[] before = ws.document().data().prediction().clone();
+        long steps = ws.document().stepsRecorded();
+        Slider confidence = ws.confidenceControl();
+        robot.drag(confidence.lookup(".thumb")).moveBy(50, 0).drop();
+        settle();
+        double[] after = ws.document().data().prediction();
+        double factor = after[0] / before[0];
+        assertTrue(factor > 1, "dragging right sharpens: x" + factor);
+        for (int i = 0; i < after.length; i += 97) {
+            assertEquals(before[i] * factor, after[i], 1e-9 * Math.abs(after[i]) + 1e-12);
+        }
+        assertEquals(steps + 1, ws.document().stepsRecorded(), "the whole drag is one undo step");
+        robot.interact(ws::undo);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, ws.document().data().prediction(), 0.0);
+        assertEquals(0.0, confidence.getValue(), 0.0, "the slider starts again from the scene as it is");
+    }
 }

@@ -16,6 +16,7 @@ import org.losslab.engine.maps.MapKind;
 public final class ColorBar extends Canvas {
     private static final double TOP = 18;
     private String title = "";
+    private String drawn;
 
     public ColorBar() {
         super(380, 62);
@@ -33,6 +34,15 @@ public final class ColorBar extends Canvas {
 
     /** Shows a map's colours under a title of the caller's (a landscape is no per-pixel map). */
     public void show(MapImage image, String heading) {
+        // redrawn only when what it says changes: while the user paints, most frames keep the same bar,
+        // and a canvas redrawn every frame costs the renderer time the brush needs
+        String signature = image == null ? "" : heading + "|" + image.kind() + "|" + image.flat() + "|" + format(image.low())
+                + "|" + format(image.high()) + "|" + ColorMaps.table(image.kind())[0]
+                + (image.flat() && image.argb().length > 0 ? "|" + image.argb()[0] : "");
+        if (signature.equals(drawn)) {
+            return;
+        }
+        drawn = signature;
         GraphicsContext g = getGraphicsContext2D();
         double w = getWidth();
         g.setFill(Color.web("#2b2b2b"));

@@ -133,6 +133,13 @@ public final class PaintCanvas extends Pane {
     }
 
     private boolean following;
+    /** The canvas this one follows (the split view's first pane), which its pan and zoom gestures move. */
+    private PaintCanvas leaderCanvas;
+
+    /** Where pan and zoom gestures go: the leader's transform when following, else this canvas's own. */
+    private PaintCanvas navigated() {
+        return leaderCanvas != null ? leaderCanvas : this;
+    }
 
     private void fitIfUnset() {
         if (!following && !fitted && getWidth() > 0 && getHeight() > 0 && imageWidth > 0) {
@@ -161,12 +168,11 @@ public final class PaintCanvas extends Pane {
     /** Follows another canvas's zoom, pan, layer opacities and visibility (the split view's second map). */
     public void follow(PaintCanvas leader) {
         following = true;
-        leader.view.addEventHandler(javafx.scene.transform.TransformChangedEvent.TRANSFORM_CHANGED, e -> {
-            view.setToTransform(leader.view);
-            zoom.set(leader.zoom.get());
-        });
+        leaderCanvas = leader;
+        leader.view.addEventHandler(javafx.scene.transform.TransformChangedEvent.TRANSFORM_CHANGED,
+                e -> view.setToTransform(leader.view));
         view.setToTransform(leader.view);
-        zoom.set(leader.zoom.get());
+        zoom.bind(leader.zoom); // the leader sets its zoom after its transform: bound, never a step behind
         heatmapOpacity.bind(leader.heatmapOpacity);
         targetOpacity.bind(leader.targetOpacity);
         predictionOpacity.bind(leader.predictionOpacity);
@@ -310,6 +316,10 @@ public final class PaintCanvas extends Pane {
 
     /** Fits the image to the window (Ctrl+0). */
     public void fit() {
+        if (leaderCanvas != null) {
+            leaderCanvas.fit();
+            return;
+        }
         if (imageWidth == 0 || getWidth() <= 0) {
             return;
         }
@@ -323,6 +333,10 @@ public final class PaintCanvas extends Pane {
 
     /** Zooms by a factor around a point of the canvas. */
     public void zoomAround(double factor, double px, double py) {
+        if (leaderCanvas != null) {
+            leaderCanvas.zoomAround(factor, px, py);
+            return;
+        }
         double s = zoom.get() * factor;
         if (s < 0.05 || s > 200) {
             return;
@@ -377,7 +391,7 @@ public final class PaintCanvas extends Pane {
     private void dragged(MouseEvent e) {
         if (panAnchor != null) {
             double s = zoom.get();
-            view.appendTranslation((e.getX() - panAnchor.getX()) / s, (e.getY() - panAnchor.getY()) / s);
+            navigated().view.appendTranslation((e.getX() - panAnchor.getX()) / s, (e.getY() - panAnchor.getY()) / s);
             panAnchor = new Point2D(e.getX(), e.getY());
             return;
         }
@@ -418,7 +432,7 @@ public final class PaintCanvas extends Pane {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            zoomAround(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            navigated().zoomAround(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
         }
         e.consume();
     }

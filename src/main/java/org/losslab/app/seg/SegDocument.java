@@ -178,6 +178,28 @@ public final class SegDocument {
         return recorded;
     }
 
+    /**
+     * Shows logits while a slider is dragged, without an undo step: the arrays change in place and the
+     * views follow. {@link #commitPreview} then records the whole drag as one step.
+     */
+    public void previewPrediction(double[] logits) {
+        double[] x = data.get().prediction();
+        for (double v : logits) {
+            if (!Double.isFinite(v)) {
+                return; // a preview that could not be saved is not shown either
+            }
+        }
+        System.arraycopy(logits, 0, x, 0, x.length);
+        changed(null);
+    }
+
+    /** Records the previewed change as one undo step; {@code before} is the prediction before the drag. */
+    public void commitPreview(String label, double[] before) {
+        push(new Edit.WholePrediction(label, before));
+        dataChanged = true;
+        dirty.set(true);
+    }
+
     private void push(Edit edit) {
         recorded++;
         undo.push(edit);

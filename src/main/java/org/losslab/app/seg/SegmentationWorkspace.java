@@ -266,6 +266,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         lesson.setId("lesson");
         box.getChildren().addAll(new Separator(), new Label("Paint"), target, prediction, new Label("Class / channel"),
                 new HBox(6, classChoice, rename), sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness, new Separator(),
+                confidenceLabel, confidenceSlider(), new Separator(),
                 new Label("Presets"), presets, lesson);
         return box;
     }
@@ -298,6 +299,57 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             setText(empty || item == null ? "" : item.title());
             setTooltip(empty || item == null ? null : new Tooltip(item.lesson()));
         }
+    }
+
+    private final Label confidenceLabel = new Label("Confidence x1.00 (drag: scale every logit)");
+    private final Slider confidence = new Slider(-2, 2, 0);
+    private double[] confidenceBase;
+    private boolean resettingConfidence;
+
+    /**
+     * A slider that scales every logit by 2^position (x0.25 to x4) while it is dragged, live, and makes
+     * the drag one undo step when released: softer or sharper predictions at a glance.
+     */
+    private Slider confidenceSlider() {
+        confidence.setId("confidence-slider");
+        confidence.setTooltip(new Tooltip("Multiply every logit: left softens the prediction towards p = 0.5, right sharpens it"));
+        confidence.valueProperty().addListener((o, a, b) -> {
+            double factor = Math.pow(2, b.doubleValue());
+            confidenceLabel.setText(String.format(Locale.ROOT, "Confidence x%.2f (drag: scale every logit)", factor));
+            if (resettingConfidence) {
+                return;
+            }
+            if (confidenceBase == null) {
+                confidenceBase = doc.data().prediction().clone();
+            }
+            double[] scaled = confidenceBase.clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= factor;
+            }
+            doc.previewPrediction(scaled);
+        });
+        Runnable commit = () -> {
+            if (confidenceBase != null) {
+                double factor = Math.pow(2, confidence.getValue());
+                doc.commitPreview(String.format(Locale.ROOT, "confidence x%.2f", factor), confidenceBase);
+                confidenceBase = null;
+                resettingConfidence = true;
+                confidence.setValue(0); // the new scene is the reference of the next drag
+                resettingConfidence = false;
+            }
+        };
+        confidence.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                commit.run();
+            }
+        });
+        confidence.setOnMouseReleased(e -> commit.run());
+        return confidence;
+    }
+
+    /** The confidence slider (x0.25 to x4, logarithmic). */
+    public Slider confidenceControl() {
+        return confidence;
     }
 
     /** Opens a built-in scene at a size. */
