@@ -25,7 +25,7 @@ public final class LossLabApp extends Application {
         stage.show();
         window.segmentation().canvas().fit();
         String toOpen = System.getProperty(OPEN_SCENE);
-        javafx.application.Platform.runLater(toOpen != null ? () -> window.open(java.nio.file.Path.of(toOpen)) : window::offerRecovery);
+        javafx.application.Platform.runLater(toOpen != null ? () -> window.openInBackground(java.nio.file.Path.of(toOpen)) : window::offerRecovery);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             StartupProbe.whenFirstFrameShown(window, stage);
         }

@@ -179,14 +179,43 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     private void openDialog() {
         if (confirmDiscard()) {
-            Dialogs.open(this, "Open scene", "LossLab scenes", "*.json").ifPresent(this::open);
+            Dialogs.open(this, "Open scene", "LossLab scenes", "*.json").ifPresent(this::openInBackground);
         }
+    }
+
+    /**
+     * Reads a scene on a background thread (a large file takes seconds to parse) while the window stays
+     * usable, then opens it; a file that cannot be read is reported and changes nothing.
+     */
+    public void openInBackground(Path path) {
+        segmentation().messageProperty().set("Opening " + path.getFileName() + "…");
+        Thread reader = new Thread(() -> {
+            try {
+                org.losslab.scene.Scene scene = SceneFiles.read(path);
+                Platform.runLater(() -> show(scene, path));
+            } catch (EngineException e) {
+                Platform.runLater(() -> error("Cannot open " + path.getFileName(), e.getMessage()));
+            } catch (OutOfMemoryError e) {
+                Platform.runLater(() -> error("Cannot open " + path.getFileName(), "the scene is too large for the memory given"));
+            }
+        }, "losslab-open");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Opens a scene file into every workspace; a file that cannot be read leaves everything as it is. */
     public boolean open(Path path) {
         try {
-            org.losslab.scene.Scene scene = SceneFiles.read(path);
+            return show(SceneFiles.read(path), path);
+        } catch (EngineException e) {
+            error("Cannot open " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Puts a scene that was read into every workspace. */
+    private boolean show(org.losslab.scene.Scene scene, Path path) {
+        try {
             for (Workspace w : workspaces) {
                 w.restoreFrom(scene);
                 w.markSaved();

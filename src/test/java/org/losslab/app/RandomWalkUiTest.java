@@ -67,8 +67,11 @@ class RandomWalkUiTest {
         Thread.setDefaultUncaughtExceptionHandler(previous);
     }
 
+    /** A mouse event at local (x, y): events carry scene coordinates, from which the node's are derived. */
     private static void mouse(Node node, EventType<MouseEvent> type, double x, double y, boolean shortcut, boolean secondary) {
-        Event.fireEvent(node, new MouseEvent(type, x, y, x, y, secondary ? MouseButton.SECONDARY : MouseButton.PRIMARY, 1,
+        Point2D at = node.localToScene(x, y);
+        Event.fireEvent(node, new MouseEvent(type, at.getX(), at.getY(), at.getX(), at.getY(),
+                secondary ? MouseButton.SECONDARY : MouseButton.PRIMARY, 1,
                 false, shortcut, false, false, !secondary, false, secondary, true, false, false, null));
     }
 
