@@ -48,31 +48,13 @@ public final class PixelMaps {
      * for them. The ignore label is left out where the user gave no {@code ignore_index}.
      */
     public static PixelMap compute(MapKind kind, SegmentationData data, MapSettings s, Map<String, Params> params) {
-        switch (kind) {
-            case GRAD_CE:
-                return gradient(kind, data, data.mode() == SegMode.MULTICLASS ? "ce" : "bce", params);
-            case GRAD_DICE:
-                return gradient(kind, data, "dice", params);
-            case GRAD_JACCARD:
-                return gradient(kind, data, "jaccard", params);
-            case GRAD_TVERSKY:
-            case GRAD_FOCAL_TVERSKY:
-                return gradient(kind, data, "tversky", params);
-            case GRAD_LOVASZ:
-                return gradient(kind, data, "lovasz", params);
-            case GRAD_MCC:
-                return gradient(kind, data, "mcc", params);
-            case GRAD_FOCAL:
-                return gradient(kind, data, "focal", params);
-            case GRAD_DICE_CE:
-                return gradient(kind, data, "dice_ce", params);
-            case GRAD_DICE_FOCAL:
-                return gradient(kind, data, "dice_focal", params);
-            case GRAD_GENERALIZED_DICE:
-                return gradient(kind, data, "generalized_dice", params);
-            default:
-                return teaching(kind, data, s);
+        String loss = kind.gradientOf();
+        if (loss == null) {
+            return teaching(kind, data, s);
         }
+        // cross-entropy is bce for sigmoid outputs, ce for softmax ones
+        String entry = loss.equals("ce") && data.mode() != SegMode.MULTICLASS ? "bce" : loss;
+        return gradient(kind, data, entry, params);
     }
 
     private static PixelMap teaching(MapKind kind, SegmentationData data, MapSettings s) {

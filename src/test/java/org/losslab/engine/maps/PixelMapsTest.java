@@ -160,4 +160,23 @@ class PixelMapsTest {
         assertEquals(wBackground + 10 * Math.exp(-64.0 / 50), weights[4 * w], 1e-12);
         assertEquals(n / (2 * foreground), weights[4 * w + 2], 1e-12);
     }
+
+    @Test
+    void everyDifferentiableSegmentationLossHasAGradientMap() {
+        java.util.Set<String> mapped = new java.util.HashSet<>();
+        for (MapKind kind : MapKind.values()) {
+            if (kind.gradientOf() != null) {
+                mapped.add(kind.gradientOf());
+                assertEquals(MapKind.Scale.SIGNED, kind.scale(), kind + ": a gradient has a sign");
+            }
+        }
+        if (mapped.contains("ce")) {
+            mapped.add("bce"); // the cross-entropy map is bce on sigmoid scenes
+        }
+        for (var spec : org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.SEGMENTATION)) {
+            if (spec.differentiable()) {
+                org.junit.jupiter.api.Assertions.assertTrue(mapped.contains(spec.name()), spec.name() + " has no gradient map");
+            }
+        }
+    }
 }
