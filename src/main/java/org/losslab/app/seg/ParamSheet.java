@@ -56,8 +56,18 @@ public final class ParamSheet extends PropertySheet {
         spec = lossSpec;
         current = values;
         ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
-        for (ParamSpec p : lossSpec.params()) {
-            items.add(new Item(p));
+        // the loss's own parameters first (Tversky's alpha and beta, focal's gamma), then the ones all
+        // segmentation losses share: what a student came to drag is in view without scrolling
+        java.util.Set<String> shared = java.util.Set.of(org.losslab.engine.seg.SegParams.CLASSES.name(),
+                org.losslab.engine.seg.SegParams.LOG_LOSS.name(), org.losslab.engine.seg.SegParams.FROM_LOGITS.name(),
+                org.losslab.engine.seg.SegParams.IGNORE_INDEX.name(), org.losslab.engine.seg.SegParams.EPS.name(),
+                org.losslab.engine.seg.SegParams.CLASS_WEIGHTS.name(), org.losslab.engine.seg.SegParams.REDUCTION.name());
+        for (boolean own : new boolean[] {true, false}) {
+            for (ParamSpec p : lossSpec.params()) {
+                if (shared.contains(p.name()) != own) {
+                    items.add(new Item(p));
+                }
+            }
         }
         getItems().setAll(items);
     }
@@ -154,15 +164,17 @@ public final class ParamSheet extends PropertySheet {
     }
 
     /**
-     * How a slider position in [0, 1] maps to a value: linear over the parameter's range (at most up
-     * to 10, where the range is open-ended: gamma, smoothing), or logarithmic from 1e-10 where the
+     * How a slider position in [0, 1] maps to a value: linear over the parameter's range (where it is
+     * open-ended: up to 1 for a default below 1, else up to 10), or logarithmic from 1e-10 where the
      * default is tiny beside the range (eps), so that both its default and the range's top are reachable.
      */
     record SliderScale(double low, double high, boolean log) {
         static SliderScale of(ParamSpec p) {
             double low = p.min();
-            double high = Math.min(p.max(), Math.max(10, low + 1));
             double def = p.defaultValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+            // open-ended ranges: up to 1 for weights that default below 1 (Tversky's alpha and beta),
+            // up to 10 for exponents (gamma); the field takes any value of the range
+            double high = Math.min(p.max(), def < 1 ? Math.max(1, low + 1) : Math.max(10, low + 1));
             boolean log = low >= 0 && def > 0 && def < 1e-3 * (high - low);
             return log ? new SliderScale(1e-10, high, true) : new SliderScale(low, high, false);
         }

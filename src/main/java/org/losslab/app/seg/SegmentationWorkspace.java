@@ -451,7 +451,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         pinned.setPrefWidth(80);
         table.getColumns().setAll(java.util.List.of(name, value, pinned));
         table.setId("loss-table");
-        table.setPrefHeight(330);
+        table.setPrefHeight(230); // room below for the parameters of the selected loss (sliders)
         table.setTooltip(new Tooltip("Every loss and metric of the registry on this scene; select one to edit its parameters"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -472,6 +472,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         box.setMaxWidth(Region.USE_PREF_SIZE);
         table.setMinWidth(0);
         params.setMinWidth(0);
+        params.setMinHeight(200); // at least six parameter rows in view: alpha and beta of Tversky without scrolling
         return box;
     }
 
