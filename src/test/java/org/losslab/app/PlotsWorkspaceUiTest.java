@@ -115,4 +115,23 @@ class PlotsWorkspaceUiTest {
         assertTrue(Files.readString(dir.resolve("p.svg")).contains("<svg"));
         assertTrue(Files.readString(dir.resolve("p.csv")).startsWith("alpha,tversky"));
     }
+
+    @Test
+    void clickingTheTverskyGridSetsAlphaAndBetaAndMovesTheRing(FxRobot robot) throws Exception {
+        robot.interact(() -> plots.selectPlot(TeachingPlot.TVERSKY_GRID));
+        waitDrawn();
+        ChartViewer viewer = robot.from(plots).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ChartViewer)
+                .queryAs(ChartViewer.class);
+        XYPlot plot = (XYPlot) viewer.getChart().getPlot();
+        var area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+        double x = plot.getDomainAxis().valueToJava2D(0.3, area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(0.7, area, plot.getRangeAxisEdge());
+        robot.clickOn(viewer.localToScreen(x, y));
+        waitDrawn();
+        var tversky = window.segmentation().document().params("tversky");
+        assertEquals(0.3, tversky.number("alpha"), 0.011);
+        assertEquals(0.7, tversky.number("beta"), 0.011);
+        assertEquals(tversky.number("alpha"), plots.currentData().operatingX(), 0.0, "the ring is where the click was");
+        assertEquals(tversky.number("beta"), plots.currentData().operatingY(), 0.0);
+    }
 }

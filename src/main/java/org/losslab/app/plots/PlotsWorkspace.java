@@ -225,6 +225,10 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             viewer.addChartMouseListener(new ChartMouseListenerFX() {
                 @Override
                 public void chartMouseClicked(ChartMouseEventFX event) {
+                    double[] at = dataPoint(viewer, event);
+                    if (at != null && current != null && current.plot() == TeachingPlot.TVERSKY_GRID) {
+                        chooseTversky(at[0], at[1]);
+                    }
                 }
 
                 @Override
@@ -238,19 +242,33 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     /** The crosshair read-out: the data coordinates under the mouse. */
     private void readOut(ChartViewer viewer, ChartMouseEventFX event) {
-        if (!(event.getChart().getPlot() instanceof XYPlot plot)) {
+        double[] at = dataPoint(viewer, event);
+        if (at == null) {
             return;
         }
-        var info = viewer.getRenderingInfo();
-        if (info == null) {
-            return;
+        XYPlot plot = (XYPlot) event.getChart().getPlot();
+        plot.setDomainCrosshairValue(at[0]);
+        plot.setRangeCrosshairValue(at[1]);
+        readout.setText(String.format(Locale.ROOT, "x = %.4g   y = %.4g", at[0], at[1])
+                + (current != null && current.plot() == TeachingPlot.TVERSKY_GRID ? "   (click: use this alpha and beta)" : ""));
+    }
+
+    /** The data coordinates under the mouse, or null off an XY plot. */
+    private static double[] dataPoint(ChartViewer viewer, ChartMouseEventFX event) {
+        if (!(event.getChart().getPlot() instanceof XYPlot plot) || viewer.getRenderingInfo() == null) {
+            return null;
         }
-        var area = info.getPlotInfo().getDataArea();
-        double x = plot.getDomainAxis().java2DToValue(event.getTrigger().getX(), area, plot.getDomainAxisEdge());
-        double y = plot.getRangeAxis().java2DToValue(event.getTrigger().getY(), area, plot.getRangeAxisEdge());
-        plot.setDomainCrosshairValue(x);
-        plot.setRangeCrosshairValue(y);
-        readout.setText(String.format(Locale.ROOT, "x = %.4g   y = %.4g", x, y));
+        var area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+        return new double[] {plot.getDomainAxis().java2DToValue(event.getTrigger().getX(), area, plot.getDomainAxisEdge()),
+            plot.getRangeAxis().java2DToValue(event.getTrigger().getY(), area, plot.getRangeAxisEdge())};
+    }
+
+    /** Sets Tversky's alpha and beta (two decimals, within [0, 1]) from a point of its grid: the ring moves there. */
+    public void chooseTversky(double alpha, double beta) {
+        var specs = LossRegistry.get("tversky").params();
+        double a = Math.round(Math.max(0, Math.min(1, alpha)) * 100) / 100.0;
+        double b = Math.round(Math.max(0, Math.min(1, beta)) * 100) / 100.0;
+        doc.setParams("tversky", doc.params("tversky").with("tversky", specs, "alpha", a).with("tversky", specs, "beta", b));
     }
 
     public void selectPlot(TeachingPlot plot) {
