@@ -362,9 +362,11 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     /** The plots hold no data of their own: the scene's changes are the segmentation workspace's. */
+    private static final javafx.beans.value.ObservableBooleanValue NEVER_DIRTY = new javafx.beans.property.SimpleBooleanProperty(false);
+
     @Override
     public javafx.beans.value.ObservableBooleanValue dirty() {
-        return new javafx.beans.property.SimpleBooleanProperty(false);
+        return NEVER_DIRTY;
     }
 
     @Override

@@ -242,20 +242,16 @@ public final class PaintCanvas extends Pane {
             return;
         }
         // copies: the worker reuses its arrays, and an opacity change recomposes from these
-        heatLayer = keep(heatLayer, heat);
-        targetLayerPixels = keep(targetLayerPixels, targetContour);
-        predictionFill = keep(predictionFill, fill);
-        predictionOutline = keep(predictionOutline, predictionContour);
+        heatLayer = Buffers.keep(heatLayer, heat);
+        targetLayerPixels = Buffers.keep(targetLayerPixels, targetContour);
+        predictionFill = Buffers.keep(predictionFill, fill);
+        predictionOutline = Buffers.keep(predictionOutline, predictionContour);
         recompose();
     }
 
-    private static int[] keep(int[] mine, int[] theirs) {
-        if (theirs == null) {
-            return null;
-        }
-        int[] out = mine != null && mine.length == theirs.length ? mine : new int[theirs.length];
-        System.arraycopy(theirs, 0, out, 0, theirs.length);
-        return out;
+    /** The heatmap's colours as last shown (the canvas's own copy), one per image pixel. */
+    int[] heatPixels() {
+        return heatLayer;
     }
 
     private void recompose() {

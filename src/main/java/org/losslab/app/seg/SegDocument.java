@@ -159,16 +159,25 @@ public final class SegDocument {
         if (logits.length != x.length) {
             throw new org.losslab.engine.EngineException(label + ": " + logits.length + " values for a prediction of " + x.length);
         }
-        for (double v : logits) {
-            if (!Double.isFinite(v)) {
-                throw new org.losslab.engine.EngineException(label + " would give a logit of " + v
-                        + "; the prediction is unchanged");
-            }
+        int bad = firstNonFinite(logits);
+        if (bad >= 0) {
+            throw new org.losslab.engine.EngineException(label + " would give a logit of " + logits[bad]
+                    + "; the prediction is unchanged");
         }
         push(new Edit.WholePrediction(label, x.clone()));
         System.arraycopy(logits, 0, x, 0, x.length);
         dataChanged = true;
         changed(null);
+    }
+
+    /** The index of the first NaN or infinite value, or -1: a scene holding one could not be saved and read back. */
+    private static int firstNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private long recorded;
@@ -184,10 +193,8 @@ public final class SegDocument {
      */
     public void previewPrediction(double[] logits) {
         double[] x = data.get().prediction();
-        for (double v : logits) {
-            if (!Double.isFinite(v)) {
-                return; // a preview that could not be saved is not shown either
-            }
+        if (firstNonFinite(logits) >= 0) {
+            return; // a preview that could not be saved is not shown either
         }
         System.arraycopy(logits, 0, x, 0, x.length);
         changed(null);

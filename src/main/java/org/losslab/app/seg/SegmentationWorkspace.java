@@ -476,10 +476,15 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         return box;
     }
 
-    private static String format(double v, LossRow row) {
+    /** A row's value; one that cannot be computed says why in short (the full message is its tooltip). */
+    @SuppressWarnings("unchecked")
+    private String format(double v, LossRow row) {
         if (Double.isNaN(v)) {
-            String why = row.messageProperty().get();
-            return why.isEmpty() ? "…" : why.startsWith(row.name() + " needs") ? why.substring(row.name().length() + 1) : "n/a";
+            if (row.messageProperty().get().isEmpty()) {
+                return "…";
+            }
+            var spec = (org.losslab.engine.LossSpec<SegmentationData>) LossRegistry.get(row.name());
+            return spec.appliesTo(doc.data()) ? "n/a" : spec.requirement();
         }
         return String.format(Locale.ROOT, "%.6f", v);
     }
@@ -571,42 +576,27 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         submitTable();
     }
 
-    /** The frame as shown, with the arrays it keeps copied out of the worker's (which it reuses). */
+    /**
+     * The frame as shown, out of the worker's arrays (which it reuses): the map's values copied for the
+     * read-out, its colours those the canvases already keep (shown just before), not copied again.
+     */
     private FrameResult detached(FrameResult r) {
-        shownPlane = copy(shownPlane, r.mapValues());
-        org.losslab.app.render.MapImage heat = r.heatmap();
-        shownHeat = copy(shownHeat, heat.argb());
-        org.losslab.app.render.MapImage shown = new org.losslab.app.render.MapImage(heat.kind(), heat.width(), heat.height(),
-                shownHeat, heat.low(), heat.high(), heat.flat());
-        org.losslab.app.render.MapImage compared = null;
-        double[] comparedValues = null;
-        if (r.compared() != null) {
-            shownComparePlane = copy(shownComparePlane, r.comparedValues());
-            comparedValues = shownComparePlane;
-            shownCompared = copy(shownCompared, r.compared().argb());
-            compared = new org.losslab.app.render.MapImage(r.compared().kind(), r.compared().width(), r.compared().height(),
-                    shownCompared, r.compared().low(), r.compared().high(), r.compared().flat());
-        }
+        shownPlane = Buffers.keep(shownPlane, r.mapValues());
+        org.losslab.app.render.MapImage shown = withPixels(r.heatmap(), canvas.heatPixels());
+        org.losslab.app.render.MapImage compared = r.compared() == null ? null
+                : withPixels(r.compared(), compareCanvas.heatPixels());
+        shownComparePlane = r.compared() == null ? shownComparePlane : Buffers.keep(shownComparePlane, r.comparedValues());
         return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
-                comparedValues, r.factors(), () -> { });
+                r.compared() == null ? null : shownComparePlane, r.factors(), () -> { });
+    }
+
+    private static org.losslab.app.render.MapImage withPixels(org.losslab.app.render.MapImage image, int[] pixels) {
+        return new org.losslab.app.render.MapImage(image.kind(), image.width(), image.height(), pixels, image.low(),
+                image.high(), image.flat());
     }
 
     private double[] shownPlane;
     private double[] shownComparePlane;
-    private int[] shownHeat;
-    private int[] shownCompared;
-
-    private static double[] copy(double[] mine, double[] theirs) {
-        double[] out = mine != null && mine.length == theirs.length ? mine : new double[theirs.length];
-        System.arraycopy(theirs, 0, out, 0, theirs.length);
-        return out;
-    }
-
-    private static int[] copy(int[] mine, int[] theirs) {
-        int[] out = mine != null && mine.length == theirs.length ? mine : new int[theirs.length];
-        System.arraycopy(theirs, 0, out, 0, theirs.length);
-        return out;
-    }
 
     private void showTable(TableWorker.Table t) {
         if (t.revision() < tableRevision.get()) {
