@@ -3,6 +3,8 @@ package org.losslab.engine;
 import java.util.List;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.box.ClassificationData;
+import org.losslab.engine.dense.DenseData;
+import org.losslab.engine.dense.DistributionData;
 import org.losslab.engine.detect.DetectionsData;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.ssd.MultiboxData;
@@ -25,4 +27,9 @@ public final class Domains {
 
     public static final Domain<DetectionsData> DETECTIONS =
             new Domain<>("detections", DetectionsData.class, List.of());
+
+    public static final Domain<DenseData> DENSE = new Domain<>("dense", DenseData.class, List.of("logits"));
+
+    public static final Domain<DistributionData> DISTRIBUTIONS =
+            new Domain<>("distributions", DistributionData.class, List.of("logits"));
 }

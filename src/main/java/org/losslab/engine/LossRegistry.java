@@ -6,11 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslab.engine.LossSpec.Kind;
+import org.losslab.engine.box.AlphaIouLoss;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.box.CoordinateLoss;
+import org.losslab.engine.box.EiouLoss;
 import org.losslab.engine.box.IouFamilyLoss;
+import org.losslab.engine.box.NwdLoss;
+import org.losslab.engine.box.SiouLoss;
 import org.losslab.engine.box.SigmoidFocalLoss;
+import org.losslab.engine.dense.DistributionFocalLoss;
+import org.losslab.engine.dense.QualityFocalLoss;
+import org.losslab.engine.dense.VarifocalLoss;
 import org.losslab.engine.detect.DetectionMetric;
+import org.losslab.engine.distance.BoundaryLoss;
+import org.losslab.engine.distance.ClDiceLoss;
+import org.losslab.engine.distance.ClDiceMetric;
+import org.losslab.engine.distance.HausdorffDtLoss;
+import org.losslab.engine.distance.SurfaceDistanceMetric;
 import org.losslab.engine.seg.BceLoss;
 import org.losslab.engine.seg.BoundaryIouMetric;
 import org.losslab.engine.seg.CompositeLoss;
@@ -22,6 +34,7 @@ import org.losslab.engine.seg.LovaszLoss;
 import org.losslab.engine.seg.MccLoss;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.seg.TopKCrossEntropyLoss;
 import org.losslab.engine.seg.TverskyLoss;
 import org.losslab.engine.seg.TverskyLoss.Variant;
 import org.losslab.engine.seg.ValidCrossEntropyLoss;
@@ -89,6 +102,8 @@ public final class LossRegistry {
                 BoundaryIouMetric.params(), new BoundaryIouMetric()).onlyFor(d -> d.mode() == SegMode.BINARY,
                 "needs a binary scene"));
 
+        registerDistanceEntries(seg);
+
         Domain<BoxPairs> boxes = Domains.BOXES;
         register(new LossSpec<>("iou", boxes, Kind.LOSS, "IoU loss: one minus the overlap ratio; flat (zero gradient) once boxes are apart.",
                 "1 - I / (U + eps)", IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.IOU)));
@@ -101,6 +116,19 @@ public final class LossRegistry {
         register(new LossSpec<>("ciou", boxes, Kind.LOSS, "Complete IoU loss (torchvision complete_box_iou_loss).",
                 "DIoU + alpha v, v = 4/pi^2 (atan(wg/hg) - atan(w/h))^2, alpha = v / (1 - IoU + v + eps)",
                 IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.CIOU)));
+        register(new LossSpec<>("eiou", boxes, Kind.LOSS,
+                "Efficient IoU loss (Zhang et al. 2021): DIoU plus width and height gaps over the enclosing box's sides.",
+                "1 - IoU + d^2 / c^2 + (w - wg)^2 / cw^2 + (h - hg)^2 / ch^2", EiouLoss.params(), new EiouLoss()));
+        register(new LossSpec<>("siou", boxes, Kind.LOSS,
+                "SCYLLA-IoU loss (Gevorgyan 2022, mmdetection): IoU with an angle-aware distance cost and a shape cost.",
+                "1 - clamp(IoU - (distance cost + shape cost) / 2, -1, 1)", SiouLoss.params(), new SiouLoss()));
+        register(new LossSpec<>("alpha_iou", boxes, Kind.LOSS,
+                "Alpha-IoU loss (He et al. 2021): IoU and penalty terms raised to the power alpha.",
+                "1 - IoU^alpha + penalty^alpha (of the chosen variant)", AlphaIouLoss.params(), new AlphaIouLoss()));
+        register(new LossSpec<>("nwd", boxes, Kind.LOSS,
+                "Normalized Wasserstein distance loss (Wang et al. 2021) for tiny objects: boxes as Gaussians.",
+                "1 - exp(-sqrt(W2) / C), W2 = |centre gap|^2 + ((w1 - w2)^2 + (h1 - h2)^2) / 4", NwdLoss.params(),
+                new NwdLoss()));
         register(new LossSpec<>("smooth_l1", boxes, Kind.LOSS, "Smooth L1 on the coordinates (torch smooth_l1_loss).",
                 "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true)));
         register(new LossSpec<>("l1", boxes, Kind.LOSS, "L1 on the coordinates (torch l1_loss).", "|d|",
@@ -108,6 +136,18 @@ public final class LossRegistry {
         register(new LossSpec<>("sigmoid_focal", Domains.CLASSIFICATION, Kind.LOSS,
                 "Sigmoid focal loss of RetinaNet (torchvision sigmoid_focal_loss).",
                 "alpha_t (1 - p_t)^gamma BCE(z, t)", SigmoidFocalLoss.params(), new SigmoidFocalLoss()));
+        register(new LossSpec<>("quality_focal", Domains.DENSE, Kind.LOSS,
+                "Quality focal loss (GFL, mmdetection): the class score is trained towards the box's IoU.",
+                "BCE(z, IoU) |IoU - sigma(z)|^beta at a positive's class, BCE(z, 0) sigma(z)^beta elsewhere",
+                QualityFocalLoss.params(), new QualityFocalLoss()));
+        register(new LossSpec<>("varifocal", Domains.DENSE, Kind.LOSS,
+                "Varifocal loss (VarifocalNet, mmdetection): IoU-aware BCE that down-weights only the negatives.",
+                "BCE(z, q) q at positives, BCE(z, 0) alpha sigma(z)^gamma at negatives",
+                VarifocalLoss.params(), new VarifocalLoss()));
+        register(new LossSpec<>("dfl", Domains.DISTRIBUTIONS, Kind.LOSS,
+                "Distribution focal loss (GFL; YOLOv8's dfl_loss): each box side as a distribution over bins.",
+                "CE(l) (l + 1 - t) + CE(l + 1) (t - l), l = floor(t)", DistributionFocalLoss.params(),
+                new DistributionFocalLoss()));
         register(new LossSpec<>("multibox", Domains.MULTIBOX, Kind.LOSS,
                 "SSD MultiBox loss: matching, localisation loss on positives, cross-entropy with hard negative mining.",
                 "(CE(positives) + CE(hardest negatives)) / N_pos + alpha L_loc", MultiboxLoss.params(), new MultiboxLoss()));
@@ -117,6 +157,42 @@ public final class LossRegistry {
         register(new LossSpec<>("map_coco", Domains.DETECTIONS, Kind.METRIC,
                 "COCO mAP: 101-point AP averaged over IoU thresholds 0.50:0.05:0.95 and classes.",
                 "mean_t mean_c AP101(c, t)", DetectionMetric.params(true), new DetectionMetric(true)));
+    }
+
+    /** Distance, boundary and topology entries (CONTRACTS_V2 section 2). */
+    private static void registerDistanceEntries(Domain<SegmentationData> seg) {
+        java.util.function.Predicate<SegmentationData> binaryOrMulticlass = d -> d.mode() != SegMode.MULTILABEL;
+        String needsBinaryOrMulticlass = "needs a binary or multiclass scene";
+        for (SurfaceDistanceMetric.Variant variant : SurfaceDistanceMetric.Variant.values()) {
+            register(new LossSpec<>(variant.key, seg, Kind.METRIC, variant.summary,
+                    variant.formula, SurfaceDistanceMetric.params(variant), new SurfaceDistanceMetric(variant)));
+        }
+        register(new LossSpec<>("cldice_score", seg, Kind.METRIC,
+                "clDice metric: how much of each skeleton lies inside the other mask (broken or spurious branches).",
+                "2 tprec tsens / (tprec + tsens), tprec = |P and skel(G)| / |skel(G)|, tsens = |G and skel(P)| / |skel(P)|",
+                ClDiceMetric.params(), new ClDiceMetric()).onlyFor(d -> d.mode() == SegMode.BINARY, "needs a binary scene"));
+        register(new LossSpec<>("hausdorff_dt", seg, Kind.LOSS,
+                "Hausdorff distance loss (MONAI HausdorffDTLoss): squared errors weighted by the distance to each boundary.",
+                "mean_c mean_px (p - t)^2 (dp^alpha + dt^alpha)", HausdorffDtLoss.params(), new HausdorffDtLoss(false)));
+        register(new LossSpec<>("log_hausdorff_dt", seg, Kind.LOSS,
+                "Log Hausdorff distance loss (MONAI LogHausdorffDTLoss): the Hausdorff loss on a log scale.",
+                "log(hausdorff_dt + 1)", HausdorffDtLoss.params(), new HausdorffDtLoss(true)));
+        register(new LossSpec<>("cldice", seg, Kind.LOSS,
+                "Soft clDice loss (MONAI SoftclDiceLoss): overlap of soft skeletons with the other mask; keeps thin structures connected.",
+                "1 - 2 tprec tsens / (tprec + tsens) on soft skeletons, channel 0 left out",
+                ClDiceLoss.params(false), new ClDiceLoss(false)).onlyFor(binaryOrMulticlass, needsBinaryOrMulticlass));
+        register(new LossSpec<>("dice_cldice", seg, Kind.LOSS,
+                "Soft Dice plus soft clDice (MONAI SoftDiceclDiceLoss).",
+                "(1 - alpha) (1 - (2 sum t p + s) / (sum t + sum p + s)) + alpha clDice",
+                ClDiceLoss.params(true), new ClDiceLoss(true)).onlyFor(binaryOrMulticlass, needsBinaryOrMulticlass));
+        register(new LossSpec<>("boundary", seg, Kind.LOSS,
+                "Boundary loss (Kervadec et al. 2019): probabilities times the signed distance to the target boundary; negative inside.",
+                "mean_k mean_px probs_k phi_k, phi_k < 0 inside class k", BoundaryLoss.params(), new BoundaryLoss())
+                .onlyFor(binaryOrMulticlass, needsBinaryOrMulticlass));
+        register(new LossSpec<>("topk_ce", seg, Kind.LOSS,
+                "TopK cross-entropy (nnU-Net TopKLoss): the mean cross-entropy of the k percent hardest pixels.",
+                "mean of the floor(N k / 100) largest -log p_t", TopKCrossEntropyLoss.params(), new TopKCrossEntropyLoss())
+                .onlyFor(d -> d.mode() == SegMode.MULTICLASS, "needs a multiclass scene"));
     }
 
     private LossRegistry() {

@@ -6,7 +6,8 @@ import org.losslab.engine.Domain;
 /** The codecs of the input blocks a scene file can hold. */
 public final class BlockCodecs {
     private static final List<BlockCodec<?>> ALL = List.of(new SegmentationCodec(), new BoxesCodec(),
-            new ClassificationCodec(), new MultiboxCodec(), new DetectionsCodec());
+            new ClassificationCodec(), new MultiboxCodec(), new DetectionsCodec(), new DenseCodec(),
+            new DistributionsCodec());
 
     private BlockCodecs() {
     }

@@ -172,8 +172,8 @@ class DetectionWorkspaceUiTest {
         robot.clickOn("#race-step");
         robot.clickOn("#race-step");
         assertEquals(2, ws.race().iteration());
-        var diou = ws.race().run(IouFamilyLoss.Variant.DIOU);
-        assertNotEquals(diou.get(0).box()[0], diou.get(2).box()[0], "DIoU moved the box");
+        assertNotEquals(ws.race().box("diou", 0)[0], ws.race().box("diou", 2)[0], "DIoU moved the box");
+        assertEquals(ws.race().box("iou", 0)[0], ws.race().box("iou", 2)[0], 0.0, "beside the target IoU has no gradient");
         robot.clickOn("#race-reset");
         assertEquals(0, ws.race().iteration());
     }

@@ -136,7 +136,7 @@ class MapFidelityUiTest {
             {MapKind.GRAD_DICE, "dice", "smooth", 5.0},
             {MapKind.GRAD_TVERSKY, "tversky", "alpha", 0.9},
             {MapKind.GRAD_TVERSKY, "tversky", "beta", 0.1},
-            {MapKind.GRAD_FOCAL_TVERSKY, "tversky", "gamma", 2.0},
+            {MapKind.GRAD_TVERSKY, "tversky", "gamma", 2.0},
             {MapKind.GRAD_JACCARD, "jaccard", "class_weights", List.of(1.0, 5.0, 0.5)},
         };
         for (Object[] edit : edits) {

@@ -145,8 +145,8 @@ class RandomWalkUiTest {
             }
             case 10 -> window.detection().boxes().landscapeChoice().setValue(
                     window.detection().boxes().landscapeChoice().getItems().get(r.nextInt(5)));
-            case 11 -> seg.layerChoice().setValue(MapKind.values()[r.nextInt(MapKind.values().length)]);
-            case 12 -> seg.compareChoice().setValue(r.nextBoolean() ? null : MapKind.values()[r.nextInt(MapKind.values().length)]);
+            case 11 -> seg.layerChoice().setValue(MapKind.values().get(r.nextInt(MapKind.values().size())));
+            case 12 -> seg.compareChoice().setValue(r.nextBoolean() ? null : MapKind.values().get(r.nextInt(MapKind.values().size())));
             default -> window.detection().tabs().getSelectionModel().select(r.nextInt(4));
         }
     }

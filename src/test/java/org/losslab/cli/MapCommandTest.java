@@ -46,10 +46,15 @@ class MapCommandTest {
         LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
         Random r = new Random(seed);
         SegmentationData data = null;
-        for (int attempt = 0; data == null || !spec.appliesTo(data); attempt++) {
+        Map<String, Object> raw = null;
+        // a scene the loss applies to and is defined on (a distance map needs a boundary, top-k a kept pixel)
+        for (int attempt = 0; raw == null; attempt++) {
             data = RandomScenes.segmentation(r, SegMode.values()[(int) ((seed + attempt) % 3)], false, false);
+            Map<String, Object> candidate = RandomScenes.params(r, spec, data, false);
+            if (spec.appliesTo(data) && definedOn(spec, data, candidate)) {
+                raw = candidate;
+            }
         }
-        Map<String, Object> raw = RandomScenes.params(r, spec, data, false);
         ObjectNode given = (ObjectNode) Json.MAPPER.valueToTree(raw);
         Path scene = dir.resolve("scene.json");
         SceneFiles.write(new Scene(Map.of(Domains.SEGMENTATION, data), List.of(new LossEntry(name, raw, given)), Map.of()), scene);
@@ -78,6 +83,15 @@ class MapCommandTest {
             CommandRunner values = CommandRunner.run("map", scene.toString(), "--kind", "value", "--out", npy.toString());
             assertEquals(1, values.status);
             assertTrue(values.err.contains("no value map"), values.err);
+        }
+    }
+
+    private static boolean definedOn(LossSpec<SegmentationData> spec, SegmentationData data, Map<String, Object> raw) {
+        try {
+            spec.evaluate(data, spec.bind(raw), false);
+            return true;
+        } catch (org.losslab.engine.EngineException e) {
+            return false;
         }
     }
 }

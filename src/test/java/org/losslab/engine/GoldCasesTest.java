@@ -24,7 +24,7 @@ import org.losslab.scene.SceneEvaluator;
 import org.losslab.scene.SceneFiles;
 
 /**
- * Every reference case of ../shared/gold (copied to test resources), computed by smp, torchvision and
+ * Every reference case of ../shared/gold and ../shared/gold/v2 (copied to test resources), computed by smp, torchvision and
  * the SSD recipe in float64 with autograd: values and gradients must match within CONTRACTS.md's
  * tolerances.
  */
@@ -34,7 +34,16 @@ class GoldCasesTest {
     }
 
     static List<Path> sceneFiles() throws IOException, URISyntaxException {
-        try (Stream<Path> files = Files.list(goldDirectory())) {
+        return sceneFiles(goldDirectory());
+    }
+
+    /** The second set: distance, topology, new box losses and the dense and distributions blocks. */
+    static List<Path> secondSetFiles() throws IOException, URISyntaxException {
+        return sceneFiles(goldDirectory().resolve("v2"));
+    }
+
+    private static List<Path> sceneFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
                     .sorted().toList();
         }
@@ -46,9 +55,19 @@ class GoldCasesTest {
         assertTrue(files.size() >= 165, "expected the 165 reference scenes, found " + files.size());
     }
 
+    @Test
+    void theSecondSetIsAllThere() throws Exception {
+        assertTrue(secondSetFiles().size() >= 49, "expected the 49 v2 reference scenes, found " + secondSetFiles().size());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyReferenceCaseMatches() throws Exception {
         return sceneFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySecondSetCaseMatches() throws Exception {
+        return secondSetFiles().stream().map(file -> DynamicTest.dynamicTest("v2/" + file.getFileName(), () -> check(file)));
     }
 
     private static void check(Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -13,13 +14,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
@@ -27,42 +29,51 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.engine.box.BoxRace;
-import org.losslab.engine.box.IouFamilyLoss.Variant;
+import org.losslab.app.LatestWins;
+import org.losslab.engine.race.DiouSimulation;
+import org.losslab.engine.race.RaceLoss;
+import org.losslab.engine.race.RacePreset;
+import org.losslab.engine.race.RaceRun;
 
 /**
- * The regression race: plain gradient descent on one box under IoU, GIoU, DIoU and CIoU side by side,
- * from the DIoU paper's layouts; play, pause, step, reset, a timeline to scrub, traces, and IoU against
- * iteration. The runs are deterministic, so reset returns to exactly the same start.
+ * The DIoU paper's regression race: IoU, GIoU, DIoU and CIoU from the same anchors, with the paper's update
+ * rule and schedule (no step size to tune), either with the authors' gradients or with the exact ones. The
+ * chart shows each loss's total error against the step; the canvas follows the first regression box by box.
+ * Play, pause, step, reset and a timeline to scrub; the runs are deterministic.
  */
 public final class RaceTab extends BorderPane {
-    private static final Variant[] LOSSES = {Variant.IOU, Variant.GIOU, Variant.DIOU, Variant.CIOU};
+    private static final String[] LOSSES = {"iou", "giou", "diou", "ciou"};
     private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E")};
-    private final ComboBox<BoxRace.Layout> layout = new ComboBox<>(FXCollections.observableArrayList(BoxRace.Layout.values()));
-    private final Slider step = new Slider(0, 4, Math.log10(400));
-    private final Slider decay = new Slider(0.95, 1.0, 0.99);
-    private final Spinner<Integer> iterations = new Spinner<>(10, 2000, 300, 10);
-    private final Slider timeline = new Slider(0, 200, 0);
-    private final Canvas canvas = new Canvas(520, 520);
+    private static final String PAPER = "the paper's code";
+    private static final String EXACT = "exact gradients";
+    /** World coordinates shown: the target's centre (10, 10) plus or minus this. */
+    private static final double HALF_VIEW = 3.5;
+    private final ComboBox<RacePreset> preset = new ComboBox<>(FXCollections.observableArrayList(RacePreset.values()));
+    private final ComboBox<String> gradients = new ComboBox<>(FXCollections.observableArrayList(PAPER, EXACT));
+    private final Slider timeline = new Slider(0, DiouSimulation.STEPS, 0);
+    private final Canvas canvas = new Canvas(480, 480);
     private final Label status = new Label();
+    private final Label description = new Label();
     private final Timeline player = new Timeline();
-    private final XYSeriesCollection iouSeries = new XYSeriesCollection();
-    private final XYSeriesCollection lossSeries = new XYSeriesCollection();
+    private final XYSeriesCollection errorSeries = new XYSeriesCollection();
     private final ValueMarker now = new ValueMarker(0);
-    private List<List<BoxRace.Step>> runs = new ArrayList<>();
+    private final LatestWins worker = new LatestWins("race");
+    private RaceRun run;
 
     public RaceTab() {
         setId("race-tab");
-        layout.setId("race-layout");
-        layout.setValue(BoxRace.Layout.HORIZONTAL);
-        layout.setOnAction(e -> reset());
-        step.setTooltip(new Tooltip("Step size (log10 of pixels per unit gradient)"));
-        iterations.valueProperty().addListener(o -> reset());
-        step.valueProperty().addListener(o -> reset());
-        decay.valueProperty().addListener(o -> reset());
-        decay.setTooltip(new Tooltip("The step is multiplied by this after every iteration (1: a fixed step, "
-                + "which keeps bouncing around the target: IoU losses have a kink there)"));
+        preset.setId("race-preset");
+        gradients.setId("race-gradients");
+        preset.setValue(RacePreset.ONE_ANCHOR);
+        gradients.setValue(PAPER);
+        gradients.setTooltip(new Tooltip("The paper's code: the authors' MATLAB gradients, quirks included (IoU and GIoU "
+                + "move w and h twice as fast, DIoU's enclosing-box term has a flipped sign). Exact: the true gradients "
+                + "of the losses as torchvision defines them."));
+        preset.setOnAction(e -> recompute());
+        gradients.setOnAction(e -> recompute());
         timeline.setId("race-timeline");
+        timeline.setMajorTickUnit(40);
+        timeline.setShowTickLabels(true);
         timeline.valueProperty().addListener(o -> draw());
         Button play = new Button("Play");
         Button pause = new Button("Pause");
@@ -80,33 +91,26 @@ public final class RaceTab extends BorderPane {
         });
         player.getKeyFrames().add(new KeyFrame(Duration.millis(40), e -> step()));
         player.setCycleCount(Timeline.INDEFINITE);
-        HBox bar = new HBox(8, new Label("Layout"), layout, new Label("Step size"), step, new Label("Decay"), decay,
-                new Label("Iterations"), iterations,
-                play, pause, stepButton, resetButton);
+        HBox bar = new HBox(8, new Label("Anchors"), preset, new Label("Gradients"), gradients, play, pause, stepButton,
+                resetButton);
         bar.setPadding(new Insets(6));
-        setTop(bar);
+        description.setWrapText(true);
+        setTop(new VBox(2, bar, description));
         setCenter(canvas);
-        XYPlot racePlot = new XYPlot(iouSeries, new NumberAxis("iteration"), new NumberAxis("IoU (solid)"), renderer());
-        racePlot.setDataset(1, lossSeries);
-        racePlot.setRangeAxis(1, new NumberAxis("loss (dashed)"));
-        racePlot.mapDatasetToRangeAxis(1, 1);
-        XYLineAndShapeRenderer dashed = renderer();
-        for (int k = 0; k < COLOURS.length; k++) {
-            dashed.setSeriesStroke(k, new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
-        }
-        dashed.setDefaultSeriesVisibleInLegend(false);
-        racePlot.setRenderer(1, dashed);
-        JFreeChart chart = new JFreeChart("IoU and loss against iteration", racePlot);
-        racePlot.addDomainMarker(now);
+        LogAxis errorAxis = new LogAxis("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
+        errorAxis.setSmallestValue(1e-3);
+        XYPlot plot = new XYPlot(errorSeries, new NumberAxis("step (rate 0.1, then 0.01 from 161, 0.001 from 181)"),
+                errorAxis, renderer());
+        plot.addDomainMarker(now);
+        JFreeChart chart = new JFreeChart("Total error against step", plot);
         ChartViewer viewer = new ChartViewer(chart);
-        viewer.setPrefSize(520, 420);
+        viewer.setPrefSize(560, 440);
         setRight(viewer);
-        HBox bottom = new HBox(8, new Label("Iteration"), timeline, status);
+        HBox bottom = new HBox(8, new Label("Step"), timeline, status);
         bottom.setPadding(new Insets(6));
-        timeline.setPrefWidth(500);
+        timeline.setPrefWidth(420);
         setBottom(bottom);
-        reset();
+        show(compute(RacePreset.ONE_ANCHOR, true));
     }
 
     private static XYLineAndShapeRenderer renderer() {
@@ -119,27 +123,44 @@ public final class RaceTab extends BorderPane {
         return r;
     }
 
-    /** Recomputes the four runs from the chosen layout and settings. */
-    public void reset() {
-        player.stop();
-        double[][] boxes = layout.getValue().boxes();
-        double stepSize = Math.pow(10, step.getValue());
-        runs = new ArrayList<>();
-        iouSeries.removeAllSeries();
-        lossSeries.removeAllSeries();
-        for (Variant v : LOSSES) {
-            List<BoxRace.Step> run = BoxRace.run(v, boxes[0], boxes[1], stepSize, decay.getValue(), iterations.getValue());
-            runs.add(run);
-            XYSeries s = new XYSeries(v.name());
-            XYSeries l = new XYSeries(v.name() + " loss");
-            for (int k = 0; k < run.size(); k++) {
-                s.add(k, run.get(k).iou());
-                l.add(k, run.get(k).loss());
-            }
-            iouSeries.addSeries(s);
-            lossSeries.addSeries(l);
+    private static RaceRun compute(RacePreset preset, boolean paper) {
+        List<RaceLoss> losses = new ArrayList<>();
+        for (String name : LOSSES) {
+            losses.add(paper ? RaceLoss.paper(name) : RaceLoss.exact(name));
         }
-        timeline.setMax(iterations.getValue());
+        return RaceRun.of(preset, losses);
+    }
+
+    /** Recomputes the race for the chosen anchors and gradients, off the JavaFX thread. */
+    private void recompute() {
+        player.stop();
+        RacePreset p = preset.getValue();
+        boolean paper = PAPER.equals(gradients.getValue());
+        status.setText("computing " + p.title().toLowerCase(Locale.ROOT) + "...");
+        worker.submit(() -> {
+            RaceRun result = compute(p, paper);
+            Platform.runLater(() -> {
+                if (p == preset.getValue() && paper == PAPER.equals(gradients.getValue())) {
+                    show(result);
+                }
+            });
+        });
+    }
+
+    private void show(RaceRun result) {
+        run = result;
+        errorSeries.removeAllSeries();
+        for (int l = 0; l < result.names().size(); l++) {
+            XYSeries s = new XYSeries(result.names().get(l));
+            double[] totals = result.totals()[l];
+            for (int k = 0; k < totals.length; k++) {
+                // a log axis cannot show 0: a regression that lands exactly on its target is drawn at 1e-3
+                s.add(k, Math.max(totals[k], 1e-3));
+            }
+            errorSeries.addSeries(s);
+        }
+        description.setText(preset.getValue().description() + "; " + result.regressions() + " regression"
+                + (result.regressions() == 1 ? "" : "s") + ", " + gradients.getValue() + ".");
         timeline.setValue(0);
         draw();
     }
@@ -156,36 +177,60 @@ public final class RaceTab extends BorderPane {
         return (int) Math.round(timeline.getValue());
     }
 
-    public List<BoxRace.Step> run(Variant v) {
-        return runs.get(java.util.Arrays.asList(LOSSES).indexOf(v));
+    /** The race shown. */
+    public RaceRun run() {
+        return run;
+    }
+
+    /** The first regression's box of a loss after k steps, (x, y, w, h). */
+    public double[] box(String loss, int k) {
+        return run.shown()[run.names().indexOf(loss)][k].clone();
+    }
+
+    public ComboBox<RacePreset> presetChoice() {
+        return preset;
+    }
+
+    public ComboBox<String> gradientsChoice() {
+        return gradients;
     }
 
     private void draw() {
         int k = iteration();
         now.setValue(k);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double s = canvas.getWidth() / 200;
+        double scale = canvas.getWidth() / (2 * HALF_VIEW);
         g.setFill(Color.web("#1e1e1e"));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        double[] target = layout.getValue().boxes()[1];
+        double[] target = run.target();
         g.setStroke(Color.web("#3CB44B"));
         g.setLineWidth(3);
-        g.strokeRect(target[0] * s, target[1] * s, (target[2] - target[0]) * s, (target[3] - target[1]) * s);
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "iteration %d:", k));
-        for (int r = 0; r < runs.size(); r++) {
-            List<BoxRace.Step> run = runs.get(r);
-            g.setStroke(COLOURS[r]);
+        strokeBox(g, target, scale);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "step %d, total error:", k));
+        for (int l = 0; l < run.names().size(); l++) {
+            double[][] path = run.shown()[l];
+            g.setStroke(COLOURS[l]);
             g.setLineWidth(1);
-            for (int i = 1; i <= k && i < run.size(); i++) {
-                double[] a = run.get(i - 1).box();
-                double[] b = run.get(i).box();
-                g.strokeLine((a[0] + a[2]) / 2 * s, (a[1] + a[3]) / 2 * s, (b[0] + b[2]) / 2 * s, (b[1] + b[3]) / 2 * s);
+            for (int i = 1; i <= k; i++) {
+                g.strokeLine(screen(path[i - 1][0], scale), screen(path[i - 1][1], scale), screen(path[i][0], scale),
+                        screen(path[i][1], scale));
             }
-            double[] b = run.get(Math.min(k, run.size() - 1)).box();
             g.setLineWidth(2);
-            g.strokeRect(b[0] * s, b[1] * s, (b[2] - b[0]) * s, (b[3] - b[1]) * s);
-            text.append(String.format(Locale.ROOT, "  %s IoU %.3f", LOSSES[r].name(), run.get(Math.min(k, run.size() - 1)).iou()));
+            strokeBox(g, path[k], scale);
+            text.append(String.format(Locale.ROOT, "  %s %.4g", run.names().get(l), run.totals()[l][k]));
         }
+        g.setFill(Color.web("#cccccc"));
+        g.fillText("target (green); the first regression's box for each loss, and its centre's path", 8, 16);
         status.setText(text.toString());
+    }
+
+    private static double screen(double world, double scale) {
+        return (world - (10 - HALF_VIEW)) * scale;
+    }
+
+    private static void strokeBox(GraphicsContext g, double[] box, double scale) {
+        double w = Math.max(box[2], 0);
+        double h = Math.max(box[3], 0);
+        g.strokeRect(screen(box[0] - w / 2, scale), screen(box[1] - h / 2, scale), w * scale, h * scale);
     }
 }

@@ -230,30 +230,26 @@ public final class FrameWorker implements AutoCloseable {
         return out;
     }
 
-    private static final java.util.Set<MapKind> LIVE_KINDS = java.util.EnumSet.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
+    private static final java.util.Set<MapKind> LIVE_KINDS = java.util.Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 
     private double[] livePlane(MapKind kind, double[] out) {
         int n = live.height() * live.width();
-        switch (kind) {
-            case BOUNDARY_BANDS: {
-                boolean[] a = live.targetBand();
-                boolean[] b = live.predictionBand();
-                for (int i = 0; i < n; i++) {
-                    out[i] = (a[i] ? PixelMaps.TARGET_BAND : 0) + (b[i] ? PixelMaps.PREDICTION_BAND : 0);
-                }
-                return out;
+        if (kind == MapKind.BOUNDARY_BANDS) {
+            boolean[] a = live.targetBand();
+            boolean[] b = live.predictionBand();
+            for (int i = 0; i < n; i++) {
+                out[i] = (a[i] ? PixelMaps.TARGET_BAND : 0) + (b[i] ? PixelMaps.PREDICTION_BAND : 0);
             }
-            default: {
-                float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : kind == MapKind.FOCAL ? live.focalMap()
-                        : kind == MapKind.GRAD_DICE ? live.diceGradient() : kind == MapKind.GRAD_JACCARD
-                        ? live.jaccardGradient() : live.tverskyGradient();
-                for (int i = 0; i < n; i++) {
-                    out[i] = src[i];
-                }
-                return out;
-            }
+            return out;
         }
+        float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : kind == MapKind.FOCAL ? live.focalMap()
+                : kind == MapKind.GRAD_DICE ? live.diceGradient() : kind == MapKind.GRAD_JACCARD
+                ? live.jaccardGradient() : live.tverskyGradient();
+        for (int i = 0; i < n; i++) {
+            out[i] = src[i];
+        }
+        return out;
     }
 
     /**

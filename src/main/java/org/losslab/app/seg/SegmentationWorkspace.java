@@ -621,6 +621,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             return;
         }
         FrameResult r = lastFrame.get();
+        if (r != null && (stale(r.mapValues(), d) || stale(r.comparedValues(), d))) {
+            // the frame of a scene of another size (a resize or an undo while it computed): read the scene only
+            r = null;
+        }
         var focal = doc.params("focal");
         var readings = org.losslab.engine.maps.PixelReadout.at(d, y, x, r == null ? null : r.factors(),
                 focal.number("gamma"), focal.optionalNumber("alpha"), r == null ? null : r.heatmap().kind(),
@@ -643,6 +647,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                     .append(ColorBar.format(r.comparedValues()[y * d.width() + x]));
         }
         cursorText.set(s.toString());
+    }
+
+    private static boolean stale(double[] values, SegmentationData d) {
+        return values != null && values.length != d.pixels();
     }
 
     public SegDocument document() {

@@ -4,11 +4,14 @@ import java.util.List;
 import org.losslab.engine.Evaluation;
 import org.losslab.engine.ParamSpec;
 
-/** torchvision's reductions of per-pair (or per-coordinate) losses: none, mean, sum. */
-final class BoxReduction {
-    static final ParamSpec NONE_DEFAULT = ParamSpec.choice("reduction", "none", List.of("none", "mean", "sum"),
+/**
+ * torchvision's and mmdetection's reductions of element losses (per pair, per coordinate, per anchor):
+ * none, mean, sum.
+ */
+public final class BoxReduction {
+    public static final ParamSpec NONE_DEFAULT = ParamSpec.choice("reduction", "none", List.of("none", "mean", "sum"),
             "none: one loss per box pair; mean or sum over the pairs.");
-    static final ParamSpec MEAN_DEFAULT = NONE_DEFAULT.withDefault("mean");
+    public static final ParamSpec MEAN_DEFAULT = NONE_DEFAULT.withDefault("mean");
 
     private BoxReduction() {
     }
@@ -17,7 +20,7 @@ final class BoxReduction {
      * Reduces element losses whose gradients (of each element, with respect to {@code input}) are
      * already in {@code gradient}; scales the gradient for "mean". An empty mean is 0, as torchvision's.
      */
-    static Evaluation reduce(String reduction, double[] elements, String input, double[] gradient) {
+    public static Evaluation reduce(String reduction, double[] elements, String input, double[] gradient) {
         if (reduction.equals("none")) {
             return Evaluation.elementwise(elements, input, gradient);
         }

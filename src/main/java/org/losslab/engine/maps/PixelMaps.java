@@ -48,34 +48,40 @@ public final class PixelMaps {
      * for them. The ignore label is left out where the user gave no {@code ignore_index}.
      */
     public static PixelMap compute(MapKind kind, SegmentationData data, MapSettings s, Map<String, Params> params) {
-        String loss = kind.gradientOf();
-        if (loss == null) {
-            return teaching(kind, data, s);
+        switch (kind.source()) {
+            case GRADIENT: {
+                // cross-entropy is bce for sigmoid outputs, ce for softmax ones
+                String loss = kind.gradientOf();
+                String entry = loss.equals("ce") && data.mode() != SegMode.MULTICLASS ? "bce" : loss;
+                return gradient(kind, data, entry, params);
+            }
+            case VALUE:
+                return values(kind, data, params);
+            default:
+                return teaching(kind, data, s, params);
         }
-        // cross-entropy is bce for sigmoid outputs, ce for softmax ones
-        String entry = loss.equals("ce") && data.mode() != SegMode.MULTICLASS ? "bce" : loss;
-        return gradient(kind, data, entry, params);
     }
 
-    private static PixelMap teaching(MapKind kind, SegmentationData data, MapSettings s) {
-        switch (kind) {
-            case CROSS_ENTROPY:
-                return crossEntropy(data, s);
-            case FOCAL:
-                return focal(data, s, false);
-            case FOCAL_MODULATION:
-                return focal(data, s, true);
-            case UNET_WEIGHTS:
-                return new PixelMap(kind, 1, data.height(), data.width(), unetWeights(data, s));
-            case WEIGHTED_CE:
-                return weightedCrossEntropy(data, s);
-            case BOUNDARY_BANDS:
-                return bands(data, s);
-            case ERRORS:
-                return errors(data, s);
-            default:
-                throw new IllegalStateException(kind.toString());
+    private static PixelMap teaching(MapKind kind, SegmentationData data, MapSettings s, Map<String, Params> params) {
+        if (kind == MapKind.CROSS_ENTROPY) {
+            return crossEntropy(data, s);
         }
+        if (kind == MapKind.FOCAL || kind == MapKind.FOCAL_MODULATION) {
+            return focal(data, s, kind == MapKind.FOCAL_MODULATION);
+        }
+        if (kind == MapKind.UNET_WEIGHTS) {
+            return new PixelMap(kind, 1, data.height(), data.width(), unetWeights(data, s));
+        }
+        if (kind == MapKind.WEIGHTED_CE) {
+            return weightedCrossEntropy(data, s);
+        }
+        if (kind == MapKind.BOUNDARY_BANDS) {
+            return bands(data, s);
+        }
+        if (kind == MapKind.ERRORS) {
+            return errors(data, s);
+        }
+        return DistanceMaps.compute(kind, data, s, name -> params.getOrDefault(name, LossRegistry.get(name).defaults()));
     }
 
     private static Labels labels(SegmentationData data, MapSettings s, String owner) {
@@ -184,11 +190,26 @@ public final class PixelMaps {
     static PixelMap gradient(MapKind kind, SegmentationData data, String loss, Map<String, Params> params) {
         @SuppressWarnings("unchecked")
         LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(loss);
-        Params p = params.getOrDefault(loss, spec.defaults());
-        if (spec.params().stream().anyMatch(q -> q.name().equals("ignore_index")) && p.optionalInteger("ignore_index") == null) {
-            p = p.with(loss, spec.params(), "ignore_index", (long) SegParams.IGNORED_LABEL);
-        }
+        Params p = withIgnoredLabel(spec, params.getOrDefault(loss, spec.defaults()));
         return new PixelMap(kind, data.channels(), data.height(), data.width(), LossMaps.gradient(spec, data, p));
+    }
+
+    /** The per-element values of a registry loss computed pixel by pixel, with the user's parameters. */
+    static PixelMap values(MapKind kind, SegmentationData data, Map<String, Params> params) {
+        String loss = kind.valueOf();
+        @SuppressWarnings("unchecked")
+        LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(loss);
+        double[] v = LossMaps.values(spec, data, withIgnoredLabel(spec, params.getOrDefault(loss, spec.defaults())));
+        int channels = v.length / data.pixels();
+        return new PixelMap(kind, channels, data.height(), data.width(), v);
+    }
+
+    /** The loss's parameters, leaving out the ignore label where the user gave no ignore_index. */
+    private static Params withIgnoredLabel(LossSpec<SegmentationData> spec, Params p) {
+        if (spec.params().stream().anyMatch(q -> q.name().equals("ignore_index")) && p.optionalInteger("ignore_index") == null) {
+            return p.with(spec.name(), spec.params(), "ignore_index", (long) SegParams.IGNORED_LABEL);
+        }
+        return p;
     }
 
     /** Hard masks per channel: the target and the thresholded (argmax in multiclass) prediction. */

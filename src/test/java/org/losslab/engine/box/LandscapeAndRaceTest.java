@@ -41,12 +41,12 @@ class LandscapeAndRaceTest {
     }
 
     @Test
-    void fromAHorizontalStartIouNeverMovesWhileDiouReachesTheTarget() {
-        double[][] boxes = BoxRace.Layout.HORIZONTAL.boxes();
-        List<BoxRace.Step> iou = BoxRace.run(Variant.IOU, boxes[0], boxes[1], 200, 100);
-        List<BoxRace.Step> diou = BoxRace.run(Variant.DIOU, boxes[0], boxes[1], 200, 100);
-        assertEquals(0.0, iou.get(100).iou(), 0.0, "no overlap, no gradient, no progress");
-        assertTrue(diou.get(100).iou() > 0.5, "DIoU pulls the box onto the target: " + diou.get(100).iou());
-        assertEquals(101, diou.size());
+    void besideTheTargetIouNeverMovesWhileDiouReachesIt() {
+        org.losslab.engine.race.RaceRun run = org.losslab.engine.race.RaceRun.of(org.losslab.engine.race.RacePreset.ONE_ANCHOR,
+                List.of(org.losslab.engine.race.RaceLoss.exact("iou"), org.losslab.engine.race.RaceLoss.exact("diou")));
+        assertEquals(run.totals()[0][0], run.totals()[0][200], 0.0, "no overlap, no gradient, no progress");
+        assertTrue(run.totals()[1][200] < 0.05 * run.totals()[1][0], "DIoU pulls the box onto the target: "
+                + run.totals()[1][0] + " -> " + run.totals()[1][200]);
+        assertEquals(201, run.shown()[1].length);
     }
 }

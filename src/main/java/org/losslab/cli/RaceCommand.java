@@ -1,0 +1,146 @@
+package org.losslab.cli;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.race.DiouSimulation;
+import org.losslab.engine.race.RaceLoss;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code race --paper}: the DIoU paper's regression simulation (1,715,000 regressions of 200 steps with the
+ * 5000 bundled anchor centres) with the authors' gradients or LossLab's exact ones; prints each loss's total
+ * error after steps 1, 10, 20, 40, 80, 160 and 200, then the seconds it took.
+ */
+@Command(name = "race", mixinStandardHelpOptions = true,
+        description = "Run the DIoU paper's box regression simulation (--paper) and print each loss's total error.")
+public final class RaceCommand implements Callable<Integer> {
+    private static final int[] REPORTED = {1, 10, 20, 40, 80, 160, 200};
+
+    @Option(names = "--paper", description = "The paper's simulation: 7 targets x 7 scales x 7 aspects at every point.")
+    boolean paper;
+
+    @Option(names = "--points", paramLabel = "FILE",
+            description = "Anchor centres, a CSV of x,y (default: the paper's 5000 points, bundled).")
+    Path points;
+
+    @Option(names = "--gradients", defaultValue = "paper",
+            description = "paper: the authors' code, quirks included; exact: the registry's analytic gradients.")
+    String gradients;
+
+    @Option(names = "--losses", split = ",", defaultValue = "iou,giou,diou,ciou",
+            description = "Box losses to race (paper gradients: iou, giou, diou, ciou; exact: any box loss).")
+    List<String> losses;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "CSV of every step: iteration,<loss>,... (total error).")
+    Path out;
+
+    @Option(names = "--threads", description = "Worker threads (default: every core).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!paper) {
+            System.err.println("race: only the paper's simulation is available from the command line: add --paper");
+            return 2;
+        }
+        if (!gradients.equals("paper") && !gradients.equals("exact")) {
+            System.err.println("race: --gradients must be paper or exact, got '" + gradients + "'");
+            return 2;
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 1024) {
+            System.err.println("race: --threads must be between 1 and 1024");
+            return 2;
+        }
+        if (out != null && Files.isDirectory(out)) {
+            System.err.println("race: --out " + out + " is a folder; give a file name");
+            return 2;
+        }
+        try {
+            List<RaceLoss> contestants = new ArrayList<>();
+            for (String name : losses) {
+                String trimmed = name.strip();
+                contestants.add(gradients.equals("paper") ? RaceLoss.paper(trimmed) : RaceLoss.exact(trimmed));
+            }
+            double[][] centres = readPoints();
+            long start = System.nanoTime();
+            int every = Math.max(1, centres.length / 10);
+            double[][] totals = DiouSimulation.run(centres, contestants, workers, done -> {
+                if (done % every == 0 && done < centres.length) {
+                    System.err.printf(Locale.ROOT, "race: %d of %d points%n", done, centres.length);
+                }
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            print(contestants, totals, centres.length);
+            if (out != null) {
+                writeCsv(contestants, totals);
+            }
+            System.out.printf(Locale.ROOT, "race_paper_seconds=%.2f%n", seconds);
+            return 0;
+        } catch (EngineException e) {
+            System.err.println("race: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("race: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private double[][] readPoints() throws IOException {
+        if (points == null) {
+            try (Reader in = new InputStreamReader(RaceCommand.class.getResourceAsStream("/race/points5000.csv"),
+                    StandardCharsets.UTF_8)) {
+                return DiouSimulation.readPoints(in, "points5000.csv");
+            }
+        }
+        if (!Files.isRegularFile(points)) {
+            throw new IOException("cannot read " + points + " (not a file)");
+        }
+        try (Reader in = Files.newBufferedReader(points, StandardCharsets.UTF_8)) {
+            return DiouSimulation.readPoints(in, points.toString());
+        }
+    }
+
+    private void print(List<RaceLoss> contestants, double[][] totals, int pointCount) {
+        System.out.printf(Locale.ROOT, "# total error (sum over %d regressions of |dx| + |dy| + |dw| + |dh|), %s gradients%n",
+                (long) pointCount * DiouSimulation.CASES_PER_POINT, gradients);
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s", "loss"));
+        for (int step : REPORTED) {
+            header.append(String.format(Locale.ROOT, " %16s", "step " + step));
+        }
+        System.out.println(header);
+        for (int l = 0; l < contestants.size(); l++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", contestants.get(l).name()));
+            for (int step : REPORTED) {
+                row.append(String.format(Locale.ROOT, " %16.4f", totals[l][step - 1]));
+            }
+            System.out.println(row);
+        }
+    }
+
+    private void writeCsv(List<RaceLoss> contestants, double[][] totals) throws IOException {
+        StringBuilder csv = new StringBuilder("iteration");
+        for (RaceLoss loss : contestants) {
+            csv.append(',').append(loss.name());
+        }
+        csv.append('\n');
+        for (int k = 0; k < DiouSimulation.STEPS; k++) {
+            csv.append(k + 1);
+            for (double[] row : totals) {
+                csv.append(',').append(row[k]);
+            }
+            csv.append('\n');
+        }
+        org.losslab.scene.AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,123 @@
+package org.losslab.engine.race;
+
+import java.util.Map;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.Evaluation;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.box.IouFamilyLoss;
+
+/**
+ * One contestant of the DIoU paper's simulation: the direction a box of (x, y, w, h) moves towards its
+ * target, and the IoU that scales the step. With the paper's gradients it is the authors' code; with
+ * exact gradients it is minus the registry loss's analytic gradient, converted from corners to
+ * (x, y, w, h).
+ */
+public interface RaceLoss {
+    String name();
+
+    /** A per-thread stepper: it may keep scratch arrays. */
+    Stepper stepper();
+
+    /** Computes one step's inputs without allocating. */
+    interface Stepper {
+        /**
+         * Writes the direction of the step, (dx, dy, dw, dh), into {@code out} and returns the IoU that
+         * scales it (0 unless the boxes overlap), both at the box before the step.
+         */
+        double direction(double[] box, double[] target, double[] out);
+    }
+
+    /** The authors' code for one of IoU, GIoU, DIoU, CIoU. */
+    static RaceLoss paper(String name) {
+        PaperGradients.Metric metric;
+        try {
+            metric = PaperGradients.Metric.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("the paper's code has gradients for iou, giou, diou and ciou only, not '" + name
+                    + "' (use --gradients exact for the other losses)");
+        }
+        return new RaceLoss() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Stepper stepper() {
+                PaperGradients gradients = new PaperGradients();
+                return (box, target, out) -> gradients.direction(metric, box, target, out);
+            }
+        };
+    }
+
+    /** Minus the analytic gradient of a registry box loss with its default parameters. */
+    @SuppressWarnings("unchecked")
+    static RaceLoss exact(String name) {
+        LossSpec<?> found = LossRegistry.get(name);
+        if (found.domain() != Domains.BOXES || !found.differentiable()) {
+            throw new EngineException("'" + name + "' is not a box loss (the race regresses boxes)");
+        }
+        LossSpec<BoxPairs> spec = (LossSpec<BoxPairs>) found;
+        Params params = spec.bind(Map.of("reduction", "none"));
+        IouFamilyLoss.Variant variant = iouVariant(name);
+        double eps = variant == null ? 0 : params.number("eps");
+        return new RaceLoss() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Stepper stepper() {
+                double[] corners = new double[4];
+                double[] targetCorners = new double[4];
+                double[] g = new double[4];
+                return (box, target, out) -> {
+                    toCorners(box, corners);
+                    toCorners(target, targetCorners);
+                    if (variant != null) {
+                        IouFamilyLoss.pair(variant, corners, targetCorners, 0, eps, g);
+                    } else {
+                        gradient(spec, params, corners, targetCorners, g);
+                    }
+                    // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
+                    out[0] = -(g[0] + g[2]);
+                    out[1] = -(g[1] + g[3]);
+                    out[2] = -(g[2] - g[0]) / 2;
+                    out[3] = -(g[3] - g[1]) / 2;
+                    return PaperGradients.iou(box, target);
+                };
+            }
+        };
+    }
+
+    private static IouFamilyLoss.Variant iouVariant(String name) {
+        for (IouFamilyLoss.Variant v : IouFamilyLoss.Variant.values()) {
+            if (v.name().equalsIgnoreCase(name)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static void toCorners(double[] box, double[] corners) {
+        corners[0] = box[0] - box[2] / 2;
+        corners[1] = box[1] - box[3] / 2;
+        corners[2] = box[0] + box[2] / 2;
+        corners[3] = box[1] + box[3] / 2;
+    }
+
+    /** The registry's gradient; a box turned inside out (w or h < 0) has none, and stops. */
+    private static void gradient(LossSpec<BoxPairs> spec, Params params, double[] corners, double[] target, double[] g) {
+        try {
+            Evaluation e = spec.evaluate(new BoxPairs(corners.clone(), target.clone()), params, true);
+            System.arraycopy(e.gradient().get("predicted"), 0, g, 0, 4);
+        } catch (EngineException inverted) {
+            java.util.Arrays.fill(g, 0);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.losslab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.engine.race.DiouSimulation;
+import org.losslab.engine.race.RaceLoss;
+
+/** {@code race --paper}: its report, its CSV and its errors, on a few anchor centres. */
+class RaceCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReportAndTheCsvHoldTheSimulationsTotals() throws Exception {
+        Path points = dir.resolve("points.csv");
+        Files.writeString(points, "x,y\n10.5,9.25\n8.75,11\n");
+        Path csv = dir.resolve("curves.csv");
+        CommandRunner run = CommandRunner.run("race", "--paper", "--points", points.toString(), "--losses", "giou,diou",
+                "--out", csv.toString(), "--threads", "1");
+        assertEquals(0, run.status, run.err);
+        String[] lines = run.out.strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("race_paper_seconds=[0-9.]+"), lines[lines.length - 1]);
+        List<RaceLoss> losses = List.of(RaceLoss.paper("giou"), RaceLoss.paper("diou"));
+        double[][] totals = DiouSimulation.run(new double[][] {{10.5, 9.25}, {8.75, 11}}, losses, 1, d -> { });
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("iteration,giou,diou", rows.get(0));
+        assertEquals(201, rows.size());
+        for (int k = 1; k <= 200; k++) {
+            String[] cells = rows.get(k).split(",");
+            assertEquals(k, Integer.parseInt(cells[0]));
+            assertEquals(totals[0][k - 1], Double.parseDouble(cells[1]), 0.0);
+            assertEquals(totals[1][k - 1], Double.parseDouble(cells[2]), 0.0);
+        }
+        List<String> printed = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("giou ") || line.startsWith("diou ")) {
+                printed.add(line);
+            }
+        }
+        assertEquals(2, printed.size());
+        String[] giou = printed.get(0).trim().split("\\s+");
+        assertEquals(totals[0][199], Double.parseDouble(giou[giou.length - 1]), 1e-4, "the last column is step 200");
+        assertEquals(totals[0][0], Double.parseDouble(giou[1]), 1e-4, "the first column is step 1");
+    }
+
+    @Test
+    void badArgumentsAreClearErrors() throws Exception {
+        assertEquals(2, CommandRunner.run("race").status);
+        assertEquals(2, CommandRunner.run("race", "--paper", "--gradients", "mine").status);
+        CommandRunner eiou = CommandRunner.run("race", "--paper", "--losses", "eiou");
+        assertEquals(1, eiou.status);
+        assertTrue(eiou.err.contains("--gradients exact"), eiou.err);
+        CommandRunner dice = CommandRunner.run("race", "--paper", "--gradients", "exact", "--losses", "dice");
+        assertEquals(1, dice.status);
+        assertTrue(dice.err.contains("not a box loss"), dice.err);
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "x,y\n1,2\n3,oops\n");
+        CommandRunner bad = CommandRunner.run("race", "--paper", "--points", broken.toString());
+        assertEquals(1, bad.status);
+        assertTrue(bad.err.contains("broken.csv:3"), bad.err);
+        assertEquals(2, CommandRunner.run("race", "--paper", "--out", dir.toString()).status);
+    }
+}
