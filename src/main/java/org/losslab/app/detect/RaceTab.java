@@ -97,7 +97,7 @@ public final class RaceTab extends BorderPane {
         description.setWrapText(true);
         setTop(new VBox(2, bar, description));
         setCenter(canvas);
-        LogAxis errorAxis = new LogAxis("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
+        LogAxis errorAxis = org.losslab.app.plots.Charts.decades("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
         errorAxis.setSmallestValue(1e-3);
         XYPlot plot = new XYPlot(errorSeries, new NumberAxis("step (rate 0.1, then 0.01 from 161, 0.001 from 181)"),
                 errorAxis, renderer());
@@ -159,8 +159,7 @@ public final class RaceTab extends BorderPane {
             }
             errorSeries.addSeries(s);
         }
-        description.setText(preset.getValue().description() + "; " + result.regressions() + " regression"
-                + (result.regressions() == 1 ? "" : "s") + ", " + gradients.getValue() + ".");
+        description.setText(preset.getValue().description() + "; " + gradients.getValue() + ".");
         timeline.setValue(0);
         draw();
     }
@@ -203,9 +202,11 @@ public final class RaceTab extends BorderPane {
         g.setFill(Color.web("#1e1e1e"));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double[] target = run.target();
-        g.setStroke(Color.web("#3CB44B"));
-        g.setLineWidth(3);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(2);
+        g.setLineDashes(6, 4);
         strokeBox(g, target, scale);
+        g.setLineDashes();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "step %d, total error:", k));
         for (int l = 0; l < run.names().size(); l++) {
             double[][] path = run.shown()[l];
@@ -220,7 +221,7 @@ public final class RaceTab extends BorderPane {
             text.append(String.format(Locale.ROOT, "  %s %.4g", run.names().get(l), run.totals()[l][k]));
         }
         g.setFill(Color.web("#cccccc"));
-        g.fillText("target (green); the first regression's box for each loss, and its centre's path", 8, 16);
+        g.fillText("white dashed: target; colours: each loss's box and its centre's path (first regression)", 8, 16);
         status.setText(text.toString());
     }
 

@@ -46,7 +46,7 @@ public final class Charts {
     }
 
     /** A log axis with a tick at every power of ten, read as plain numbers (0.001, 0.01, 0.1, 1), not 10^-2.8. */
-    static LogAxis decades(String label) {
+    public static LogAxis decades(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##########"));

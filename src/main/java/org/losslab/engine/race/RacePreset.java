@@ -9,9 +9,11 @@ import java.util.List;
  * a ring of points around the target (the paper's experiment in small).
  */
 public enum RacePreset {
-    ONE_ANCHOR("One anchor beside the target", "an anchor of the target's size, 1:4 where the target is 4:1, just beside it: "
-            + "no overlap, so the IoU loss has no gradient and never moves"),
-    ONE_POINT("The paper's 343 anchors at one point", "7 targets x 7 anchor scales x 7 aspect ratios, all centred at (11.5, 11)"),
+    ONE_ANCHOR("One anchor beside the target",
+            "one regression: an anchor of the target's area, 1:4 where the target is 4:1, just beside it: "
+                    + "no overlap, so the IoU loss has no gradient and never moves"),
+    ONE_POINT("The paper's 343 anchors at one point",
+            "7 targets x 7 anchor scales x 7 aspect ratios, all centred at (11.5, 11): 343 regressions"),
     RING("A ring of 24 points", "the 343 anchors at each of 24 points 2.5 from the target's centre: 8,232 regressions");
 
     private final String title;
