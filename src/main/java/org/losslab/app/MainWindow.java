@@ -146,6 +146,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return workspace(DetectionWorkspace.class);
     }
 
+    public org.losslab.app.train.TrainingWorkspace training() {
+        return workspace(org.losslab.app.train.TrainingWorkspace.class);
+    }
+
     public TabPane tabs() {
         return tabs;
     }

@@ -45,6 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "Drive the real window with brush dabs, timing each until its frame is rendered.")
     boolean ui;
 
+    @Option(names = "--train", description = "Time one training step (logits model, Dice, Adam) against PyTorch's "
+            + "(bench/torch_train_step.py, or --torch) with the same threads.")
+    boolean train;
+
     @Override
     public Integer call() throws Exception {
         String problem = checkOptions();
@@ -58,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (ui) {
             return UiBench.run(size, dabs);
+        }
+        if (train) {
+            return benchTrain();
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         FrameBenchmark.Result r = FrameBenchmark.run(size, frames, brush, dabs, n);
@@ -81,6 +88,27 @@ public final class BenchCommand implements Callable<Integer> {
                     torch / r.frameMedianMs());
         }
         System.out.printf(Locale.ROOT, "frame_ms_median=%.3f%n", r.frameMedianMs());
+        return 0;
+    }
+
+    private int benchTrain() throws Exception {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        org.losslab.engine.train.TrainBenchmark.Result r = org.losslab.engine.train.TrainBenchmark.run(size, frames);
+        System.out.printf(Locale.ROOT, "scene %dx%d, %d timed steps: logits model, smp Dice (float64, analytic gradient), "
+                + "Adam lr 0.01; LossLab on 1 thread, PyTorch on %d%n", size, size, r.steps(), n);
+        System.out.printf(Locale.ROOT, "losslab_train_step_ms_min=%.3f dice_after=%.6f%n", r.minMs(), r.loss());
+        Path script = torchScript != null ? torchScript : Path.of("bench", "torch_train_step.py");
+        if (!Files.isRegularFile(script)) {
+            System.err.println("bench: no PyTorch script at " + script + " (run from the project folder or give --torch)");
+            return 1;
+        }
+        Double torch = runScript(script, n, "torch_train_step_ms_median");
+        if (torch == null) {
+            return 1;
+        }
+        System.out.printf(Locale.ROOT, "torch_train_step_ms_median=%.3f (PyTorch float32, autograd, %d threads)%n", torch, n);
+        System.out.printf(Locale.ROOT, "train_step_ms_median=%.3f%n", r.medianMs());
+        System.out.printf(Locale.ROOT, "ratio=%.2fx (torch median / LossLab median)%n", torch / r.medianMs());
         return 0;
     }
 
@@ -108,7 +136,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Double runTorch(int n) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(python, torchScript.toString(), "--size", Integer.toString(size),
+        return runScript(torchScript, n, "torch_frame_ms_median");
+    }
+
+    /** Runs a PyTorch reference script on the same scene size and threads; the number it prints after {@code key}. */
+    private Double runScript(Path script, int n, String key) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
                 "--threads", Integer.toString(n), "--reps", "30");
         pb.redirectErrorStream(true);
         Process process;
@@ -130,9 +163,9 @@ public final class BenchCommand implements Callable<Integer> {
             return null;
         }
         System.out.print(output);
-        Matcher m = Pattern.compile("torch_frame_ms_median=([0-9.]+)").matcher(output);
+        Matcher m = Pattern.compile(key + "=([0-9.]+)").matcher(output);
         if (!m.find()) {
-            System.err.println("bench: the PyTorch script printed no torch_frame_ms_median");
+            System.err.println("bench: the PyTorch script printed no " + key);
             return null;
         }
         return Double.parseDouble(m.group(1));

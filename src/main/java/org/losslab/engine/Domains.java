@@ -8,6 +8,7 @@ import org.losslab.engine.dense.DistributionData;
 import org.losslab.engine.detect.DetectionsData;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.ssd.MultiboxData;
+import org.losslab.engine.train.ImageData;
 
 /** The input domains of the registry, one per scene block. */
 public final class Domains {
@@ -32,4 +33,7 @@ public final class Domains {
 
     public static final Domain<DistributionData> DISTRIBUTIONS =
             new Domain<>("distributions", DistributionData.class, List.of("logits"));
+
+    /** Not read by any loss: the features of the training playground's pixel model. */
+    public static final Domain<ImageData> IMAGE = new Domain<>("image", ImageData.class, List.of());
 }

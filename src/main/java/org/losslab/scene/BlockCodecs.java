@@ -7,7 +7,7 @@ import org.losslab.engine.Domain;
 public final class BlockCodecs {
     private static final List<BlockCodec<?>> ALL = List.of(new SegmentationCodec(), new BoxesCodec(),
             new ClassificationCodec(), new MultiboxCodec(), new DetectionsCodec(), new DenseCodec(),
-            new DistributionsCodec());
+            new DistributionsCodec(), new ImageCodec());
 
     private BlockCodecs() {
     }

@@ -1,0 +1,492 @@
+package org.losslab.app.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.app.Action;
+import org.losslab.app.render.ColorMaps;
+import org.losslab.app.seg.SegDocument;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.maps.PixelMaps;
+import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.sweep.SweepTerm;
+import org.losslab.engine.train.GradientShare;
+import org.losslab.engine.train.ImageData;
+import org.losslab.engine.train.LogitsModel;
+import org.losslab.engine.train.Model;
+import org.losslab.engine.train.Optimizer;
+import org.losslab.engine.train.TrainingPreset;
+import org.losslab.engine.train.TrainingSession;
+import org.losslab.scene.Scene;
+import org.losslab.scene.Terms;
+
+/**
+ * The training playground: two to four losses each train their own copy of a model from the same start,
+ * in lock step, on the segmentation workspace's scene or on a preset; their predictions, loss and F1 curves
+ * and where each puts its gradient (TP, FP, FN, TN) update as they train. The run is recorded: the timeline
+ * goes back to any step exactly. Training runs on a worker thread.
+ */
+public final class TrainingWorkspace extends BorderPane implements org.losslab.app.Workspace {
+    private static final String PAINTED = "the Segmentation scene";
+    private static final String[] COLOURS = {"#1F77B4", "#D62728", "#2CA02C", "#FF7F0E"};
+    private final SegDocument doc;
+    private final ComboBox<Object> source = new ComboBox<>();
+    private final ComboBox<String> model = new ComboBox<>(FXCollections.observableArrayList("logits", "pixel"));
+    private final ComboBox<String> optimizer = new ComboBox<>(FXCollections.observableArrayList("sgd", "adam"));
+    private final TextField rate = new TextField("0.05");
+    private final Slider speed = new Slider(1, 20, 2);
+    private final List<TextField> lossFields = new ArrayList<>();
+    private final List<MaskPanel> panels = new ArrayList<>();
+    private final Slider timeline = new Slider(0, 0, 0);
+    private final Label lesson = new Label();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final XYSeriesCollection lossSeries = new XYSeriesCollection();
+    private final XYSeriesCollection f1Series = new XYSeriesCollection();
+    private final DefaultCategoryDataset shares = new DefaultCategoryDataset();
+    private final ValueMarker lossMarker = new ValueMarker(0);
+    private final ValueMarker f1Marker = new ValueMarker(0);
+    private final Timeline player = new Timeline();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "training");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private TrainingSession session;
+    private boolean follow = true;
+    /** Why the run cannot go on (bad settings, a loss that turned NaN), or null. */
+    private String problem;
+
+    public TrainingWorkspace(SegDocument doc) {
+        this.doc = doc;
+        setId("training-workspace");
+        source.getItems().add(PAINTED);
+        source.getItems().addAll((Object[]) TrainingPreset.values());
+        source.setValue(TrainingPreset.SMALL_OBJECT);
+        source.setId("train-source");
+        model.setId("train-model");
+        optimizer.setId("train-optimizer");
+        rate.setId("train-rate");
+        rate.setPrefColumnCount(5);
+        rate.setTooltip(new Tooltip("Learning rate; Enter restarts the run"));
+        speed.setTooltip(new Tooltip("Steps per frame while playing"));
+        source.setOnAction(e -> applyPreset());
+        model.setOnAction(e -> reset());
+        optimizer.setOnAction(e -> reset());
+        rate.setOnAction(e -> reset());
+        Button play = button("Play", "train-play", () -> player.play());
+        Button pause = button("Pause", "train-pause", this::pause);
+        Button step = button("Step", "train-step", () -> advance(1));
+        Button resetButton = button("Reset", "train-reset", this::reset);
+        HBox bar = new HBox(6, new Label("Scene"), source, new Label("Model"), model, new Label("Optimizer"), optimizer,
+                new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
+        FlowPane losses = new FlowPane(6, 4);
+        losses.getChildren().add(new Label("Losses (NAME:k=v,...; Enter restarts)"));
+        GridPane grid = new GridPane();
+        for (int l = 0; l < 4; l++) {
+            TextField field = new TextField();
+            field.setId("train-loss-" + l);
+            field.setPrefColumnCount(16);
+            field.setOnAction(e -> reset());
+            lossFields.add(field);
+            losses.getChildren().add(field);
+            MaskPanel panel = new MaskPanel(l);
+            panels.add(panel);
+            grid.add(panel, l % 2, l / 2);
+        }
+        lesson.setWrapText(true);
+        lesson.setId("train-lesson");
+        VBox top = new VBox(4, bar, losses, lesson);
+        top.setPadding(new Insets(6));
+        setTop(top);
+        setCenter(grid);
+        setRight(charts());
+        timeline.setId("train-timeline");
+        timeline.setPrefWidth(600);
+        timeline.valueProperty().addListener(o -> {
+            if (timeline.isValueChanging() || !busy.get()) {
+                follow = Math.round(timeline.getValue()) >= timeline.getMax();
+            }
+            showStep();
+        });
+        Label stepLabel = new Label("Step");
+        HBox bottom = new HBox(8, stepLabel, timeline);
+        bottom.setPadding(new Insets(6));
+        setBottom(bottom);
+        player.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> advance((int) Math.round(speed.getValue()))));
+        player.setCycleCount(Timeline.INDEFINITE);
+        applyPreset();
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private VBox charts() {
+        JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
+        JFreeChart f1Chart = lineChart("Dice (F1) at threshold 0.5", f1Series, f1Marker);
+        JFreeChart shareChart = ChartFactory.createStackedBarChart("Where the gradient goes: share of sum |dL/dz|", null,
+                "share of the total", shares, PlotOrientation.HORIZONTAL, true, false, false);
+        shareChart.getTitle().setFont(shareChart.getTitle().getFont().deriveFont(13f));
+        var bars = shareChart.getCategoryPlot().getRenderer();
+        // the error map's colours (TP, FP, FN); its near-black TN would vanish on a chart: grey here
+        bars.setSeriesPaint(0, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.TP] & 0xFFFFFF));
+        bars.setSeriesPaint(1, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FP] & 0xFFFFFF));
+        bars.setSeriesPaint(2, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FN] & 0xFFFFFF));
+        bars.setSeriesPaint(3, java.awt.Color.decode("#A0A0A0"));
+        VBox box = new VBox(2, viewer(lossChart, 220), viewer(f1Chart, 200), viewer(shareChart, 220));
+        box.setPrefWidth(520);
+        return box;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, double height) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setPrefSize(520, height);
+        return v;
+    }
+
+    private static JFreeChart lineChart(String title, XYSeriesCollection data, ValueMarker marker) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < COLOURS.length; k++) {
+            r.setSeriesPaint(k, java.awt.Color.decode(COLOURS[k]));
+            r.setSeriesStroke(k, new java.awt.BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, new NumberAxis("step"), new NumberAxis(), r);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        plot.addDomainMarker(marker);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(13f));
+        return chart;
+    }
+
+    /** Loads the chosen preset's losses and settings (or keeps them for the painted scene), then restarts. */
+    private void applyPreset() {
+        if (source.getValue() instanceof TrainingPreset p) {
+            for (int l = 0; l < 4; l++) {
+                lossFields.get(l).setText(l < p.losses().size() ? p.losses().get(l) : "");
+            }
+            model.setValue(p.model());
+            optimizer.setValue(p.optimizer());
+            rate.setText(Double.toString(p.rate()));
+            lesson.setText(p.title() + ": " + p.lesson() + ".");
+        } else {
+            if (lossFields.get(0).getText().isBlank()) {
+                lossFields.get(0).setText("bce");
+                lossFields.get(1).setText("dice");
+            }
+            if (model.getValue() == null) {
+                model.setValue("logits");
+                optimizer.setValue("adam");
+            }
+            lesson.setText("The Segmentation workspace's scene (paint there, then Reset here). The pixel model classifies a "
+                    + "synthetic image made from the painted ground truth: intensity 0.6 inside, 0.4 outside, noise 0.12.");
+        }
+        reset();
+    }
+
+    /** Starts the run again from the current settings. */
+    public void reset() {
+        player.stop();
+        try {
+            session = newSession();
+            problem = null;
+        } catch (EngineException | IllegalArgumentException e) {
+            session = null;
+            problem = "Training: " + e.getMessage();
+        }
+        lossSeries.removeAllSeries();
+        f1Series.removeAllSeries();
+        follow = true;
+        timeline.setMax(0);
+        timeline.setValue(0);
+        if (session != null) {
+            for (TrainingSession.Contestant c : session.contestants()) {
+                lossSeries.addSeries(new XYSeries(c.label()));
+                f1Series.addSeries(new XYSeries(c.label()));
+            }
+            extendCurves(0);
+        }
+        showStep();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TrainingSession newSession() {
+        SegmentationData scene;
+        ImageData image;
+        if (source.getValue() instanceof TrainingPreset p) {
+            TrainingPreset.Example example = p.example();
+            scene = example.scene();
+            image = example.image();
+        } else {
+            scene = doc.data().copy();
+            image = null;
+        }
+        Model m;
+        if ("pixel".equals(model.getValue())) {
+            if (scene.mode() != SegMode.BINARY) {
+                throw new EngineException("the pixel model classifies one channel: open a binary scene or use the logits model");
+            }
+            m = (image != null ? image : synthesise(scene)).model(scene.height(), scene.width());
+        } else {
+            m = new LogitsModel(scene.prediction());
+        }
+        double lr;
+        try {
+            lr = Double.parseDouble(rate.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new EngineException("the learning rate '" + rate.getText() + "' is not a number");
+        }
+        List<TrainingSession.Contestant> contestants = new ArrayList<>();
+        for (TextField field : lossFields) {
+            String text = field.getText().trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            SweepTerm term = Terms.parse(text);
+            if (term.spec().domain() != Domains.SEGMENTATION) {
+                throw new EngineException(text + " is not a segmentation loss");
+            }
+            contestants.add(new TrainingSession.Contestant(text, (LossSpec<SegmentationData>) term.spec(), term.params()));
+        }
+        if (contestants.isEmpty()) {
+            throw new EngineException("give at least one loss");
+        }
+        return new TrainingSession(scene, m, Optimizer.of(optimizer.getValue(), lr), contestants);
+    }
+
+    /** The image the pixel model reads on a painted scene: the ground truth as intensities, with noise. */
+    static ImageData synthesise(SegmentationData scene) {
+        Random r = new Random(1);
+        double[] data = new double[scene.pixels()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (scene.target()[i] == 1 ? 0.6 : 0.4) + 0.12 * r.nextGaussian();
+        }
+        return new ImageData(1, scene.height(), scene.width(), data);
+    }
+
+    /** Trains {@code count} more steps on the worker thread (one batch at a time), then shows the newest step. */
+    public void advance(int count) {
+        TrainingSession s = session;
+        if (s == null || !busy.compareAndSet(false, true)) {
+            return;
+        }
+        int before = s.steps();
+        worker.submit(() -> {
+            String failure = null;
+            try {
+                s.advance(count);
+            } catch (EngineException e) {
+                failure = e.getMessage();
+            }
+            String message = failure;
+            Platform.runLater(() -> {
+                busy.set(false);
+                if (s != session) {
+                    return;
+                }
+                if (message != null) {
+                    pause();
+                    problem = "Training stopped: " + message;
+                }
+                extendCurves(before + 1);
+                timeline.setMax(s.steps());
+                if (follow) {
+                    timeline.setValue(s.steps());
+                }
+                showStep();
+            });
+        });
+    }
+
+    private void pause() {
+        player.pause();
+    }
+
+    private void extendCurves(int from) {
+        for (int l = 0; l < session.contestants().size(); l++) {
+            double start = session.loss(l, 0);
+            for (int k = from; k <= session.steps(); k++) {
+                double loss = session.loss(l, k);
+                lossSeries.getSeries(l).add(k, start == 0 ? loss : loss / Math.abs(start));
+                f1Series.getSeries(l).add(k, session.metric(l, "f1_score", k));
+            }
+        }
+    }
+
+    /** Draws every contestant at the timeline's step. */
+    private void showStep() {
+        int k = step();
+        lossMarker.setValue(k);
+        f1Marker.setValue(k);
+        shares.clear();
+        for (int l = 0; l < panels.size(); l++) {
+            MaskPanel panel = panels.get(l);
+            boolean used = session != null && l < session.contestants().size();
+            panel.setVisible(used);
+            if (!used) {
+                continue;
+            }
+            TrainingSession.Contestant c = session.contestants().get(l);
+            panel.show(String.format(Locale.ROOT, "%s  loss %.4g  F1 %.3f", c.label(), session.loss(l, k),
+                    session.metric(l, "f1_score", k)), session.scene(), session.logitsAt(l, k));
+            GradientShare share = session.share(l, k);
+            double total = share.total() == 0 ? 1 : share.total();
+            shares.addValue(share.tp() / total, "TP", c.label());
+            shares.addValue(share.fp() / total, "FP", c.label());
+            shares.addValue(share.fn() / total, "FN", c.label());
+            shares.addValue(share.tn() / total, "TN", c.label());
+        }
+        status.set(problem != null ? problem : String.format(Locale.ROOT, "step %d of %d (%s model, %s)", k,
+                session.steps(), model.getValue(), optimizer.getValue()));
+    }
+
+    /** The step the timeline shows. */
+    public int step() {
+        return (int) Math.round(timeline.getValue());
+    }
+
+    /** The session trained (null when the settings are wrong; the status bar says why). */
+    public TrainingSession session() {
+        return session;
+    }
+
+    /** The logits a panel shows. */
+    public double[] shownLogits(int panel) {
+        return panels.get(panel).shownLogits();
+    }
+
+    public String caption(int panel) {
+        return panels.get(panel).caption();
+    }
+
+    public Slider timeline() {
+        return timeline;
+    }
+
+    public ComboBox<Object> sourceChoice() {
+        return source;
+    }
+
+    public TextField lossField(int index) {
+        return lossFields.get(index);
+    }
+
+    public boolean training() {
+        return busy.get();
+    }
+
+    @Override
+    public String title() {
+        return "Training";
+    }
+
+    @Override
+    public String key() {
+        return "training";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    /** Training has no edits of its own: undo is the segmentation scene's. */
+    @Override
+    public void undo() {
+        doc.undo();
+    }
+
+    @Override
+    public void redo() {
+        doc.redo();
+    }
+
+    @Override
+    public List<Action> actions() {
+        return List.of();
+    }
+
+    @Override
+    public Scene writeTo(Scene scene) {
+        return scene;
+    }
+
+    @Override
+    public void restoreFrom(Scene scene) {
+        if (PAINTED.equals(source.getValue())) {
+            reset();
+        }
+    }
+
+    private static final ObservableBooleanValue NEVER_DIRTY = new SimpleBooleanProperty(false);
+
+    @Override
+    public ObservableBooleanValue dirty() {
+        return NEVER_DIRTY;
+    }
+
+    @Override
+    public void markSaved() {
+    }
+
+    @Override
+    public ObservableStringValue status() {
+        return status.getReadOnlyProperty();
+    }
+
+    @Override
+    public void shown() {
+        if (PAINTED.equals(source.getValue()) && session != null && session.steps() == 0) {
+            reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        player.stop();
+        worker.shutdownNow();
+    }
+}
