@@ -23,6 +23,7 @@ import org.losslab.engine.detect.AveragePrecision;
 import org.losslab.engine.detect.DetectionMatching;
 import org.losslab.engine.detect.DetectionMetric;
 import org.losslab.engine.detect.DetectionsData;
+import org.losslab.engine.detect.Tide;
 
 /** Detection metrics: editable scores, TP/FP at an IoU threshold, the precision/recall curve, AP and mAP. */
 public final class MetricsTab extends BorderPane {
@@ -57,9 +58,12 @@ public final class MetricsTab extends BorderPane {
         TableColumn<Integer, String> verdict = new TableColumn<>("at the IoU threshold");
         verdict.setCellValueFactory(c -> new SimpleStringProperty(verdicts == null ? "" : verdicts[c.getValue()]));
         verdict.setPrefWidth(160);
-        table.getColumns().setAll(java.util.List.of(index, score, verdict));
+        TableColumn<Integer, String> tideColumn = new TableColumn<>("TIDE error");
+        tideColumn.setCellValueFactory(c -> new SimpleStringProperty(tideLabel(c.getValue())));
+        tideColumn.setPrefWidth(120);
+        table.getColumns().setAll(java.util.List.of(index, score, verdict, tideColumn));
         table.setEditable(true);
-        table.setPrefWidth(330);
+        table.setPrefWidth(470);
         XYPlot plot = new XYPlot(curve, new NumberAxis("recall"), new NumberAxis("precision"), new XYStepRenderer());
         // the all-point AP is the area under the interpolated precision (the best precision at any higher
         // recall): shaded, so that the number in the summary is a visible area
@@ -72,7 +76,10 @@ public final class MetricsTab extends BorderPane {
         ChartViewer viewer = new ChartViewer(new JFreeChart("Precision / recall (all classes pooled by class)", plot));
         summary.setId("metrics-summary");
         summary.setStyle("-fx-font-family: monospace;");
-        VBox left = new VBox(6, new Label("IoU threshold"), iou, table, summary);
+        tideSummary.setId("metrics-tide");
+        tideSummary.setStyle("-fx-font-family: monospace;");
+        tideSummary.setWrapText(true);
+        VBox left = new VBox(6, new Label("IoU threshold"), iou, table, summary, tideSummary);
         left.setPadding(new Insets(8));
         setLeft(left);
         setCenter(viewer);
@@ -81,6 +88,21 @@ public final class MetricsTab extends BorderPane {
     }
 
     private String[] verdicts;
+    private Tide.Result tide;
+    private final Label tideSummary = new Label();
+
+    private String tideLabel(int detection) {
+        if (tide == null || detection >= tide.errors().length) {
+            return "";
+        }
+        Tide.Error e = tide.errors()[detection];
+        return e == null ? "TP" : e.shortName;
+    }
+
+    /** TIDE's labels and AP costs for the boxes shown. */
+    public Tide.Result tide() {
+        return tide;
+    }
 
     /**
      * Why a detection is a false positive: it overlaps a ground truth of its class enough, but a
@@ -143,6 +165,21 @@ public final class MetricsTab extends BorderPane {
             curve.addSeries(s);
             envelope.addSeries(shaded);
         }
+        tide = Tide.of(d);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "TIDE (IoU 0.5 / 0.1), AP %.4f; fixing each error type would add:%n", tide.ap()));
+        for (Tide.Error e : Tide.Error.values()) {
+            text.append(String.format(Locale.ROOT, "%-4s %2d  dAP %+.4f  %s%n", e.shortName, tide.count(e),
+                    tide.deltaAp().get(e), e.meaning));
+        }
+        java.util.List<String> missedNames = new java.util.ArrayList<>();
+        for (int t = 0; t < tide.missed().length; t++) {
+            if (tide.missed()[t]) {
+                missedNames.add("truth " + t);
+            }
+        }
+        text.append(missedNames.isEmpty() ? "no object missed" : "missed: " + String.join(", ", missedNames));
+        tideSummary.setText(text.toString());
         table.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.range(0, d.count()).boxed().toList()));
         table.refresh();
         summary.setText(String.format(Locale.ROOT, "AP all-point %.4f%nAP VOC 11    %.4f%nAP COCO 101  %.4f%nmAP@[.5:.95] %.4f",

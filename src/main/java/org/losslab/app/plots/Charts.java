@@ -127,7 +127,7 @@ public final class Charts {
         if (Double.isFinite(operatingX)) {
             ValueMarker marker = new ValueMarker(operatingX, new Color(90, 90, 90),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-            marker.setLabel("scene");
+            marker.setLabel(data.plot().operatingLabel());
             marker.setLabelFont(TICK);
             plot.addDomainMarker(marker);
         }

@@ -25,7 +25,16 @@ public enum TeachingPlot {
                     + "Focal Tversky raises the mean Tversky loss to gamma: below 1 it boosts small losses."),
     BOXES("boxes", "Box losses as the predicted box slides and scales",
             "Sliding past the target, IoU loss is flat at 1 once the boxes separate: no gradient. GIoU, DIoU and CIoU "
-                    + "keep growing with the distance, so they still pull the box back.");
+                    + "keep growing with the distance, so they still pull the box back."),
+    DISTANCES("distances", "Boundary distances: share of boundary pixels within each distance",
+            "Every edge pixel of the prediction measured to the target's edge and back. HD is where a curve reaches 1, "
+                    + "HD95 where it crosses 0.95 (one far speck moves HD, barely HD95); NSD is the pooled share at the "
+                    + "tolerance (marked).");
+
+    /** What the vertical marker at the operating point stands for. */
+    public String operatingLabel() {
+        return this == DISTANCES ? "NSD tolerance" : "scene";
+    }
 
     private final String key;
     private final String title;

@@ -55,6 +55,8 @@ public final class TeachingSweeps {
                 return gamma(scene, params);
             case BOXES:
                 return boxes(boxes == null ? defaultPair() : boxes, params);
+            case DISTANCES:
+                return distances(scene, params);
             default:
                 throw new IllegalStateException(plot.toString());
         }
@@ -191,6 +193,82 @@ public final class TeachingSweeps {
         }
         return new PlotData(TeachingPlot.TVERSKY, List.of(line, ratio), "alpha (beta = 1 - alpha)",
                 List.of("Tversky loss", "gradient ratio FN / FP"), false, p.number("alpha"));
+    }
+
+    /**
+     * The empirical distribution of the boundary distances of the scene's first foreground channel (binary: its
+     * channel; multiclass: class 1; multilabel: channel 0) at the user's threshold: the share of edge pixels
+     * within each distance, both ways and pooled; the operating point is surface_dice's tolerance.
+     */
+    private static PlotData distances(SegmentationData scene, Map<String, Params> params) {
+        int channel = scene.mode() == org.losslab.engine.seg.SegMode.MULTICLASS ? 1 : 0;
+        Params hd = params.get("hausdorff_distance");
+        boolean[] predicted = org.losslab.engine.distance.MaskChannels.predicted(scene, channel, hd.number("threshold"));
+        boolean[] truth = org.losslab.engine.distance.MaskChannels.truth(
+                org.losslab.engine.seg.Labels.of(scene, (long) org.losslab.engine.seg.SegParams.IGNORED_LABEL, "distances"),
+                channel, scene.pixels());
+        double tolerance = params.get("surface_dice").number("tolerance");
+        List<String> notes = new ArrayList<>();
+        org.losslab.engine.distance.SurfaceDistances d;
+        if (org.losslab.engine.distance.MaskChannels.isEmpty(predicted)
+                || org.losslab.engine.distance.MaskChannels.isEmpty(truth)) {
+            d = new org.losslab.engine.distance.SurfaceDistances(new double[0], new double[0], predicted, truth);
+            notes.add("one mask is empty: its boundary is infinitely far, HD and ASSD are undefined");
+        } else {
+            d = org.losslab.engine.distance.SurfaceDistances.of(predicted, truth, scene.height(), scene.width());
+        }
+        double[] forward = d.predToTruth();
+        double[] backward = d.truthToPred();
+        double longest = Math.max(tolerance, Math.max(max(forward), max(backward)));
+        double[] grid = Sweeps.grid(0, Math.max(1, longest * 1.05), 241);
+        SweepResult r = new SweepResult("distance (pixels)", grid);
+        double[] a = r.addColumn("prediction -> target");
+        double[] b = r.addColumn("target -> prediction");
+        double[] pooled = r.addColumn("both (NSD at the tolerance)");
+        for (int k = 0; k < grid.length; k++) {
+            a[k] = shareWithin(forward, grid[k]);
+            b[k] = shareWithin(backward, grid[k]);
+            int n = forward.length + backward.length;
+            pooled[k] = n == 0 ? 0 : (a[k] * forward.length + b[k] * backward.length) / n;
+        }
+        if (forward.length > 0 && backward.length > 0) {
+            Double percentile = hd.optionalNumber("percentile");
+            double p = percentile == null || percentile == 0 ? 100 : percentile;
+            double sum = java.util.Arrays.stream(forward).sum() + java.util.Arrays.stream(backward).sum();
+            String percentileText = p == 100 ? "" : String.format(java.util.Locale.ROOT, ", HD%s %.3f", trimmed(p),
+                    Math.max(org.losslab.engine.distance.SurfaceDistances.quantile(forward, p / 100),
+                            org.losslab.engine.distance.SurfaceDistances.quantile(backward, p / 100)));
+            notes.add(String.format(java.util.Locale.ROOT, "HD %.3f%s, ASSD %.3f, NSD(%.2f) %.3f (channel %d)",
+                    Math.max(max(forward), max(backward)), percentileText,
+                    sum / (forward.length + backward.length), tolerance,
+                    (shareWithin(forward, tolerance) * forward.length + shareWithin(backward, tolerance) * backward.length)
+                            / (forward.length + backward.length), channel));
+        }
+        return new PlotData(TeachingPlot.DISTANCES, List.of(r), "distance to the other boundary (pixels)",
+                List.of("share of edge pixels within it"), false, tolerance, Double.NaN, notes);
+    }
+
+    private static String trimmed(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static double shareWithin(double[] distances, double limit) {
+        if (distances.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (double v : distances) {
+            n += v <= limit ? 1 : 0;
+        }
+        return (double) n / distances.length;
     }
 
     private static PlotData gamma(SegmentationData scene, Map<String, Params> params) {
