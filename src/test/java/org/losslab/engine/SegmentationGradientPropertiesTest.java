@@ -46,18 +46,8 @@ class SegmentationGradientPropertiesTest {
             Params params = spec.bind(raw);
             double[] analytic = spec.evaluate(data, params, true).gradient().get("prediction");
             double[] x = data.prediction();
-            double max = 0;
-            double[] numeric = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                double keep = x[i];
-                x[i] = keep + STEP;
-                double plus = spec.evaluate(data, params, false).value();
-                x[i] = keep - STEP;
-                double minus = spec.evaluate(data, params, false).value();
-                x[i] = keep;
-                numeric[i] = (plus - minus) / (2 * STEP);
-                max = Math.max(max, Math.abs(numeric[i]));
-            }
+            double[] numeric = FiniteDifferences.gradient(() -> spec.evaluate(data, params, false).value(), x, STEP);
+            double max = FiniteDifferences.largest(numeric);
             for (int i = 0; i < x.length; i++) {
                 String where = spec.name() + " " + raw + " mode " + mode + " element " + i + " of " + x.length;
                 assertTrue(Double.isFinite(analytic[i]), where + ": not finite");

@@ -50,11 +50,7 @@ public final class BoundaryLoss implements Evaluator<SegmentationData> {
         if (k == 1) {
             return foreground;
         }
-        boolean[] background = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            background[i] = !foreground[i];
-        }
-        return background;
+        return DistanceFields.complement(foreground);
     }
 
     @Override

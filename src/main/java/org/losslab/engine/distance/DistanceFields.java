@@ -17,12 +17,8 @@ public final class DistanceFields {
         if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
             return field;
         }
-        boolean[] background = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            background[i] = !mask[i];
-        }
         double[] toForeground = DistanceTransform.distance(mask, height, width);
-        double[] toBackground = DistanceTransform.distance(background, height, width);
+        double[] toBackground = DistanceTransform.distance(complement(mask), height, width);
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? toBackground[i] : toForeground[i];
         }
@@ -40,15 +36,19 @@ public final class DistanceFields {
         if (MaskChannels.isEmpty(mask)) {
             return field;
         }
-        boolean[] outside = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            outside[i] = !mask[i];
-        }
         double[] toMask = DistanceTransform.distance(mask, height, width);
-        double[] toOutside = DistanceTransform.distance(outside, height, width);
+        double[] toOutside = DistanceTransform.distance(complement(mask), height, width);
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? -(toOutside[i] - 1) : toMask[i];
         }
         return field;
+    }
+
+    static boolean[] complement(boolean[] mask) {
+        boolean[] out = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = !mask[i];
+        }
+        return out;
     }
 }

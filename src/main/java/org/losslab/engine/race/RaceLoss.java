@@ -16,14 +16,15 @@ import org.losslab.engine.box.IouFamilyLoss;
  * exact gradients it is minus the registry loss's analytic gradient, converted from corners to
  * (x, y, w, h).
  */
-public interface RaceLoss {
-    String name();
+public record RaceLoss(String name, java.util.function.Supplier<Stepper> steppers) {
 
     /** A per-thread stepper: it may keep scratch arrays. */
-    Stepper stepper();
+    public Stepper stepper() {
+        return steppers.get();
+    }
 
     /** Computes one step's inputs without allocating. */
-    interface Stepper {
+    public interface Stepper {
         /**
          * Writes the direction of the step, (dx, dy, dw, dh), into {@code out} and returns the IoU that
          * scales it (0 unless the boxes overlap), both at the box before the step.
@@ -32,7 +33,7 @@ public interface RaceLoss {
     }
 
     /** The authors' code for one of IoU, GIoU, DIoU, CIoU. */
-    static RaceLoss paper(String name) {
+    public static RaceLoss paper(String name) {
         PaperGradients.Metric metric;
         try {
             metric = PaperGradients.Metric.valueOf(name.toUpperCase(java.util.Locale.ROOT));
@@ -40,23 +41,15 @@ public interface RaceLoss {
             throw new EngineException("the paper's code has gradients for iou, giou, diou and ciou only, not '" + name
                     + "' (use --gradients exact for the other losses)");
         }
-        return new RaceLoss() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Stepper stepper() {
-                PaperGradients gradients = new PaperGradients();
-                return (box, target, out) -> gradients.direction(metric, box, target, out);
-            }
-        };
+        return new RaceLoss(name, () -> {
+            PaperGradients gradients = new PaperGradients();
+            return (box, target, out) -> gradients.direction(metric, box, target, out);
+        });
     }
 
     /** Minus the analytic gradient of a registry box loss with its default parameters. */
     @SuppressWarnings("unchecked")
-    static RaceLoss exact(String name) {
+    public static RaceLoss exact(String name) {
         LossSpec<?> found = LossRegistry.get(name);
         if (found.domain() != Domains.BOXES || !found.differentiable()) {
             throw new EngineException("'" + name + "' is not a box loss (the race regresses boxes)");
@@ -65,34 +58,26 @@ public interface RaceLoss {
         Params params = spec.bind(Map.of("reduction", "none"));
         IouFamilyLoss.Variant variant = iouVariant(name);
         double eps = variant == null ? 0 : params.number("eps");
-        return new RaceLoss() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Stepper stepper() {
-                double[] corners = new double[4];
-                double[] targetCorners = new double[4];
-                double[] g = new double[4];
-                return (box, target, out) -> {
-                    toCorners(box, corners);
-                    toCorners(target, targetCorners);
-                    if (variant != null) {
-                        IouFamilyLoss.pair(variant, corners, targetCorners, 0, eps, g);
-                    } else {
-                        gradient(spec, params, corners, targetCorners, g);
-                    }
-                    // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
-                    out[0] = -(g[0] + g[2]);
-                    out[1] = -(g[1] + g[3]);
-                    out[2] = -(g[2] - g[0]) / 2;
-                    out[3] = -(g[3] - g[1]) / 2;
-                    return PaperGradients.iou(box, target);
-                };
-            }
-        };
+        return new RaceLoss(name, () -> {
+            double[] corners = new double[4];
+            double[] targetCorners = new double[4];
+            double[] g = new double[4];
+            return (box, target, out) -> {
+                toCorners(box, corners);
+                toCorners(target, targetCorners);
+                if (variant != null) {
+                    IouFamilyLoss.pair(variant, corners, targetCorners, 0, eps, g);
+                } else {
+                    gradient(spec, params, corners, targetCorners, g);
+                }
+                // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
+                out[0] = -(g[0] + g[2]);
+                out[1] = -(g[1] + g[3]);
+                out[2] = -(g[2] - g[0]) / 2;
+                out[3] = -(g[3] - g[1]) / 2;
+                return PaperGradients.iou(box, target);
+            };
+        });
     }
 
     private static IouFamilyLoss.Variant iouVariant(String name) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.losslab.engine.Domains;
+import org.losslab.engine.FiniteDifferences;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -86,20 +87,9 @@ class BoxGradientPropertiesTest {
                 double[] analytic = spec.evaluate(pairs, params, true).gradient().get("predicted");
                 // CIoU's alpha is a constant in torchvision's gradient: difference the loss with alpha frozen
                 double[] frozenAlpha = spec.name().equals("ciou") ? ciouAlphas(pairs) : null;
-                double max = 0;
-                double[] numeric = new double[predicted.length];
-                for (int i = 0; i < predicted.length; i++) {
-                    double keep = predicted[i];
-                    predicted[i] = keep + STEP;
-                    double plus = frozenAlpha == null ? spec.evaluate(pairs, params, false).value()
-                            : ciouWithAlpha(pairs, params, frozenAlpha);
-                    predicted[i] = keep - STEP;
-                    double minus = frozenAlpha == null ? spec.evaluate(pairs, params, false).value()
-                            : ciouWithAlpha(pairs, params, frozenAlpha);
-                    predicted[i] = keep;
-                    numeric[i] = (plus - minus) / (2 * STEP);
-                    max = Math.max(max, Math.abs(numeric[i]));
-                }
+                double[] numeric = FiniteDifferences.gradient(() -> frozenAlpha == null
+                        ? spec.evaluate(pairs, params, false).value() : ciouWithAlpha(pairs, params, frozenAlpha), predicted, STEP);
+                double max = FiniteDifferences.largest(numeric);
                 for (int i = 0; i < predicted.length; i++) {
                     assertEquals(numeric[i], analytic[i], 1e-6 + 1e-4 * max,
                             spec.name() + " " + reduction + " " + layout + " coordinate " + i);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.losslab.engine.Domain;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.FiniteDifferences;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -81,18 +82,8 @@ class DenseGradientPropertiesTest {
             for (String reduction : new String[] {"none", "mean", "sum"}) {
                 Params params = spec.bind(Map.of("reduction", reduction));
                 double[] analytic = spec.evaluate(data, params, true).gradient().get("logits");
-                double max = 0;
-                double[] numeric = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    double keep = x[i];
-                    x[i] = keep + STEP;
-                    double plus = spec.evaluate(data, params, false).value();
-                    x[i] = keep - STEP;
-                    double minus = spec.evaluate(data, params, false).value();
-                    x[i] = keep;
-                    numeric[i] = (plus - minus) / (2 * STEP);
-                    max = Math.max(max, Math.abs(numeric[i]));
-                }
+                double[] numeric = FiniteDifferences.gradient(() -> spec.evaluate(data, params, false).value(), x, STEP);
+                double max = FiniteDifferences.largest(numeric);
                 for (int i = 0; i < x.length; i++) {
                     assertTrue(Double.isFinite(analytic[i]), spec.name() + " gradient not finite");
                     assertEquals(numeric[i], analytic[i], 1e-6 + 1e-4 * max, spec.name() + " " + reduction + " element " + i);
