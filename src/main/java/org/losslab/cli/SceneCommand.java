@@ -41,7 +41,7 @@ public final class SceneCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "binary, multiclass or multilabel (default: binary for one channel, else multiclass).")
     String mode;
 
-    @Option(names = "--losses", split = ",", description = "Losses to list in the scene (default: every segmentation entry for the mode).")
+    @Option(names = "--losses", split = ",", description = "Losses to list in the scene (default: every segmentation entry defined on it).")
     List<String> losses = new ArrayList<>();
 
     @Option(names = "--out", required = true, description = "The scene file to write.")
@@ -97,7 +97,21 @@ public final class SceneCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Every segmentation entry that applies to the scene's mode and is defined on it (a distance needs a
+     * boundary on both sides, a skeleton a non-empty mask), so that {@code eval} of the new scene succeeds.
+     */
     private static List<String> defaultLosses(SegmentationData data) {
-        return LossRegistry.of(Domains.SEGMENTATION).stream().filter(s -> s.appliesTo(data)).map(LossSpec::name).toList();
+        return LossRegistry.of(Domains.SEGMENTATION).stream().filter(s -> s.appliesTo(data) && definedOn(s, data))
+                .map(LossSpec::name).toList();
+    }
+
+    private static boolean definedOn(LossSpec<SegmentationData> spec, SegmentationData data) {
+        try {
+            spec.evaluate(data, spec.defaults(), false);
+            return true;
+        } catch (EngineException e) {
+            return false;
+        }
     }
 }

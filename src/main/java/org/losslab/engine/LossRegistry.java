@@ -106,31 +106,31 @@ public final class LossRegistry {
 
         Domain<BoxPairs> boxes = Domains.BOXES;
         register(new LossSpec<>("iou", boxes, Kind.LOSS, "IoU loss: one minus the overlap ratio; flat (zero gradient) once boxes are apart.",
-                "1 - I / (U + eps)", IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.IOU)));
+                "1 - I / (U + eps)", IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.IOU)).plotted());
         register(new LossSpec<>("giou", boxes, Kind.LOSS, "Generalized IoU loss (torchvision generalized_box_iou_loss).",
                 "1 - IoU + (C - U) / (C + eps), C = enclosing box area", IouFamilyLoss.params(),
-                new IouFamilyLoss(IouFamilyLoss.Variant.GIOU)));
+                new IouFamilyLoss(IouFamilyLoss.Variant.GIOU)).plotted());
         register(new LossSpec<>("diou", boxes, Kind.LOSS, "Distance IoU loss (torchvision distance_box_iou_loss).",
                 "1 - IoU + d^2 / (c^2 + eps), d = centre distance, c = enclosing diagonal", IouFamilyLoss.params(),
-                new IouFamilyLoss(IouFamilyLoss.Variant.DIOU)));
+                new IouFamilyLoss(IouFamilyLoss.Variant.DIOU)).plotted());
         register(new LossSpec<>("ciou", boxes, Kind.LOSS, "Complete IoU loss (torchvision complete_box_iou_loss).",
                 "DIoU + alpha v, v = 4/pi^2 (atan(wg/hg) - atan(w/h))^2, alpha = v / (1 - IoU + v + eps)",
-                IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.CIOU)));
+                IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.CIOU)).plotted());
         register(new LossSpec<>("eiou", boxes, Kind.LOSS,
                 "Efficient IoU loss (Zhang et al. 2021): DIoU plus width and height gaps over the enclosing box's sides.",
-                "1 - IoU + d^2 / c^2 + (w - wg)^2 / cw^2 + (h - hg)^2 / ch^2", EiouLoss.params(), new EiouLoss()));
+                "1 - IoU + d^2 / c^2 + (w - wg)^2 / cw^2 + (h - hg)^2 / ch^2", EiouLoss.params(), new EiouLoss()).plotted());
         register(new LossSpec<>("siou", boxes, Kind.LOSS,
                 "SCYLLA-IoU loss (Gevorgyan 2022, mmdetection): IoU with an angle-aware distance cost and a shape cost.",
-                "1 - clamp(IoU - (distance cost + shape cost) / 2, -1, 1)", SiouLoss.params(), new SiouLoss()));
+                "1 - clamp(IoU - (distance cost + shape cost) / 2, -1, 1)", SiouLoss.params(), new SiouLoss()).plotted());
         register(new LossSpec<>("alpha_iou", boxes, Kind.LOSS,
                 "Alpha-IoU loss (He et al. 2021): IoU and penalty terms raised to the power alpha.",
                 "1 - IoU^alpha + penalty^alpha (of the chosen variant)", AlphaIouLoss.params(), new AlphaIouLoss()));
         register(new LossSpec<>("nwd", boxes, Kind.LOSS,
                 "Normalized Wasserstein distance loss (Wang et al. 2021) for tiny objects: boxes as Gaussians.",
                 "1 - exp(-sqrt(W2) / C), W2 = |centre gap|^2 + ((w1 - w2)^2 + (h1 - h2)^2) / 4", NwdLoss.params(),
-                new NwdLoss()));
+                new NwdLoss()).plotted());
         register(new LossSpec<>("smooth_l1", boxes, Kind.LOSS, "Smooth L1 on the coordinates (torch smooth_l1_loss).",
-                "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true)));
+                "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true)).plotted());
         register(new LossSpec<>("l1", boxes, Kind.LOSS, "L1 on the coordinates (torch l1_loss).", "|d|",
                 CoordinateLoss.params(false), new CoordinateLoss(false)));
         register(new LossSpec<>("sigmoid_focal", Domains.CLASSIFICATION, Kind.LOSS,

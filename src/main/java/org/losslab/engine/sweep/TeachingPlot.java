@@ -29,11 +29,32 @@ public enum TeachingPlot {
     DISTANCES("distances", "Boundary distances: share of boundary pixels within each distance",
             "Every edge pixel of the prediction measured to the target's edge and back. HD is where a curve reaches 1, "
                     + "HD95 where it crosses 0.95 (one far speck moves HD, barely HD95); NSD is the pooled share at the "
-                    + "tolerance (marked).");
+                    + "tolerance (marked)."),
+    DFL("dfl", "Distribution focal loss (YOLOv8's dfl_loss) against the target edge",
+            "One box side predicted as a distribution over 8 bins (peaked near 3.3). DFL is linear between whole bins "
+                    + "with a kink at each: it only ever looks at the two bins around the target. It is smallest, but not 0, "
+                    + "near the distribution's mean (marked), where the expected edge error (dashed) vanishes."),
+    QUALITY("quality", "IoU-aware classification: loss against the predicted score of a positive",
+            "The classifier's target is the box's IoU (marked: the first box pair's, or 0.6 without one). Quality focal and varifocal "
+                    + "losses are smallest at score = IoU, so the score ranks boxes by localisation quality; sigmoid focal "
+                    + "with a hard target of 1 keeps pushing every positive towards 1."),
+    TINY_BOXES("tiny-boxes", "IoU loss and NWD as a tiny box shifts",
+            "A 6-pixel box shifted off its target: IoU loss reaches 1 after 6 pixels and stays flat (no gradient), "
+                    + "while NWD grows smoothly. NWD depends on the shift alone (one curve for both sizes, its constant "
+                    + "C = 12.8 px sets the scale); IoU loss on the shift relative to the box, so a 60-pixel box barely moves it.");
 
     /** What the vertical marker at the operating point stands for. */
     public String operatingLabel() {
-        return this == DISTANCES ? "NSD tolerance" : "scene";
+        switch (this) {
+            case DISTANCES:
+                return "NSD tolerance";
+            case DFL:
+                return "expected edge";
+            case QUALITY:
+                return "IoU";
+            default:
+                return "scene";
+        }
     }
 
     private final String key;

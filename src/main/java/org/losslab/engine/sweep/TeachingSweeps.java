@@ -57,6 +57,12 @@ public final class TeachingSweeps {
                 return boxes(boxes == null ? defaultPair() : boxes, params);
             case DISTANCES:
                 return distances(scene, params);
+            case DFL:
+                return DetectionSweeps.dfl(params);
+            case QUALITY:
+                return DetectionSweeps.quality(boxes == null ? defaultPair() : boxes, params);
+            case TINY_BOXES:
+                return DetectionSweeps.tinyBoxes(params);
             default:
                 throw new IllegalStateException(plot.toString());
         }
@@ -294,8 +300,10 @@ public final class TeachingSweeps {
         BoxPairs first = new BoxPairs(java.util.Arrays.copyOf(pairs.predicted(), 4), java.util.Arrays.copyOf(pairs.target(), 4));
         double width = first.target()[2] - first.target()[0];
         List<SweepTerm> terms = new ArrayList<>();
-        for (String name : new String[] {"iou", "giou", "diou", "ciou", "smooth_l1"}) {
-            terms.add(term(name, params));
+        for (LossSpec<BoxPairs> spec : LossRegistry.of(org.losslab.engine.Domains.BOXES)) {
+            if (spec.plottedByDefault()) {
+                terms.add(term(spec.name(), params));
+            }
         }
         SweepResult shift = Sweeps.boxShift(first, terms, Sweeps.grid(-2.5 * width, 2.5 * width, 201));
         SweepResult scale = Sweeps.boxScale(first, terms, logGrid(0.2, 5, 121));
