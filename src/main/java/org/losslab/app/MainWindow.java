@@ -114,6 +114,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                     shortcut(KeyCode.getKeyCode(Integer.toString(k + 1)))));
         }
         out.add(Action.menu("Help", "Shortcuts", this::shortcuts, new javafx.scene.input.KeyCodeCombination(KeyCode.F1)));
+        out.add(Action.menu("Help", "Lessons…", this::chooseLesson, shortcut(KeyCode.L))
+                .withHelp("a question of the course, answered step by step in the app"));
+        out.add(Action.menu("View", "Presentation mode", this::togglePresentation,
+                new javafx.scene.input.KeyCodeCombination(KeyCode.F5)).withHelp("larger text for the lecture hall"));
         out.add(Action.menu("Help", "Show log", Dialogs::showLog));
         out.add(Action.menu("Help", "About LossLab", () -> Dialogs.information("LossLab",
                 "See how segmentation and detection losses behave. Numbers as segmentation_models.pytorch and torchvision compute them.")));
@@ -233,6 +237,52 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             error("Cannot open " + path.getFileName(), e.getMessage());
             return false;
         }
+    }
+
+    /** The scene as it would be saved now, to come back to after a lesson. */
+    public org.losslab.scene.Scene snapshot() {
+        return currentScene();
+    }
+
+    /** Puts back a snapshot: every workspace takes its state from it. */
+    public void restoreSnapshot(org.losslab.scene.Scene scene) {
+        for (Workspace w : workspaces) {
+            w.restoreFrom(scene);
+        }
+    }
+
+    private javafx.stage.Stage lessonStage;
+
+    /** Opens a lesson by its key; the previous one, if any, ends first. */
+    public org.losslab.app.lesson.LessonPanel openLesson(String key) {
+        if (lessonStage != null) {
+            lessonStage.close();
+        }
+        var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.Lessons.bundled(key));
+        lessonStage = org.losslab.app.lesson.LessonPanel.open(getScene() == null ? null : getScene().getWindow(), runner);
+        return (org.losslab.app.lesson.LessonPanel) lessonStage.getScene().getRoot();
+    }
+
+    private void chooseLesson() {
+        var lessons = org.losslab.scene.Lessons.all();
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(org.losslab.scene.Lesson::title).toList());
+        dialog.setTitle("Lessons");
+        dialog.setHeaderText("Each lesson answers one question in the app, step by step; closing it gives your scene back.");
+        dialog.showAndWait().ifPresent(title -> lessons.stream().filter(l -> l.title().equals(title)).findFirst()
+                .ifPresent(l -> openLesson(l.key())));
+    }
+
+    private boolean presenting;
+
+    /** Larger text everywhere, for a projector; again to go back. */
+    public void togglePresentation() {
+        presenting = !presenting;
+        setStyle(presenting ? "-fx-font-size: 17px;" : "");
+    }
+
+    public boolean presenting() {
+        return presenting;
     }
 
     /** The scene as it would be saved now: what was opened, with every workspace's changes. */

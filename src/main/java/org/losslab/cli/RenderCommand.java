@@ -38,6 +38,12 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The PNG to write.")
     Path out;
 
+    @Option(names = "--lesson", paramLabel = "KEY", description = "Draw the window as a lesson step sets it up (with --step).")
+    String lesson;
+
+    @Option(names = "--step", defaultValue = "1", description = "With --lesson: the step, from 1 (default ${DEFAULT-VALUE}).")
+    int step;
+
     @Option(names = "--width", description = "Width in pixels (default 1280; plots 1000).")
     Integer width;
 
@@ -47,6 +53,18 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
+            if (lesson != null) {
+                if (sceneFile != null || preset != null) {
+                    System.err.println("render: --lesson draws its own scenes: give no scene file or --preset");
+                    return 2;
+                }
+                BufferedImage image = org.losslab.app.LessonRender.render(lesson, step, width == null ? 1440 : width,
+                        height == null ? 900 : height);
+                Offscreen.writePng(image, out);
+                org.losslab.scene.Lesson.Step s = org.losslab.scene.Lessons.bundled(lesson).steps().get(step - 1);
+                System.out.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + "): " + s.text());
+                return 0;
+            }
             if ((sceneFile == null) == (preset == null)) {
                 System.err.println("render: give a scene file or --preset, not both");
                 return 2;

@@ -674,6 +674,11 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         return compareCanvas;
     }
 
+    /** Selects a loss in the table: its parameters appear in the sheet below it. */
+    public void selectLoss(String name) {
+        selectedLoss.set(name);
+    }
+
     public ComboBox<MapKind> layerChoice() {
         return layer;
     }

@@ -1,0 +1,61 @@
+package org.losslab.app;
+
+import java.awt.image.BufferedImage;
+import org.losslab.app.lesson.LessonRunner;
+import org.losslab.scene.Lesson;
+import org.losslab.scene.Lessons;
+
+/**
+ * Draws the window as a lesson step sets it up, offscreen, for slides: the steps before it are applied in
+ * order (each builds on the last), then the picture is taken once the maps, the table and the plot are
+ * computed.
+ */
+public final class LessonRender {
+    private LessonRender() {
+    }
+
+    /** @param step 1-based, as the lesson panel counts */
+    public static BufferedImage render(String key, int step, int width, int height) throws InterruptedException {
+        Lesson lesson = Lessons.bundled(key);
+        if (step < 1 || step > lesson.steps().size()) {
+            throw new org.losslab.engine.EngineException("lesson " + key + " has steps 1 to " + lesson.steps().size());
+        }
+        Offscreen.start();
+        MainWindow window = Offscreen.onFx(() -> {
+            MainWindow w = new MainWindow();
+            new javafx.scene.Scene(w, width, height);
+            LessonRunner runner = new LessonRunner(w, lesson);
+            for (int k = 0; k < step; k++) {
+                runner.go(k);
+            }
+            w.applyCss();
+            w.layout();
+            return w;
+        });
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && !Offscreen.onFx(() -> settled(window))) {
+            Thread.sleep(100);
+        }
+        // the race and the training worker report through the JavaFX queue: one more moment for them
+        Thread.sleep(1500);
+        try {
+            return Offscreen.onFx(() -> {
+                window.segmentation().canvas().fit();
+                return Offscreen.snapshot(window, width, height);
+            });
+        } finally {
+            Offscreen.onFx(() -> {
+                window.close();
+                return null;
+            });
+        }
+    }
+
+    /** Whether the frame and the table show the scene's latest revision and every requested plot is drawn. */
+    private static boolean settled(MainWindow w) {
+        var seg = w.segmentation();
+        int revision = seg.document().revisionProperty().get();
+        return seg.shownRevisionProperty().get() == revision && seg.tableRevisionProperty().get() == revision
+                && w.plots().drawnProperty().get() >= w.plots().requests();
+    }
+}

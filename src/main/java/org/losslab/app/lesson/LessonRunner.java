@@ -1,0 +1,126 @@
+package org.losslab.app.lesson;
+
+import java.util.Map;
+import org.losslab.app.MainWindow;
+import org.losslab.app.Workspace;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.Lesson;
+import org.losslab.scene.Lessons;
+import org.losslab.scene.Presets;
+
+/**
+ * Sets the window up as a lesson step asks (workspace, preset, maps, parameters, plot, detection tab, race,
+ * training preset) and tells whether the step's task is done. Remembers the user's scene when the lesson
+ * starts and gives it back when it ends.
+ */
+public final class LessonRunner {
+    private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics");
+    private final MainWindow window;
+    private final Lesson lesson;
+    private final org.losslab.scene.Scene before;
+    private int step = -1;
+
+    public LessonRunner(MainWindow window, Lesson lesson) {
+        this.window = window;
+        this.lesson = lesson;
+        this.before = window.snapshot();
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    /** Goes to step k (0-based) and sets the window up for it. */
+    public void go(int k) {
+        step = Math.max(0, Math.min(k, lesson.steps().size() - 1));
+        apply(lesson.steps().get(step));
+    }
+
+    public Lesson.Step current() {
+        return lesson.steps().get(step);
+    }
+
+    /** Whether the current step's task is done (true when it has none). */
+    public boolean taskDone() {
+        Lesson.Condition until = current().until();
+        if (until == null) {
+            return true;
+        }
+        return until.holds(read(until.what()));
+    }
+
+    /** The live value a condition reads: a parameter ("tversky.alpha") or an entry's value on the scene. */
+    @SuppressWarnings("unchecked")
+    double read(String what) {
+        var doc = window.segmentation().document();
+        if (what.contains(".")) {
+            String loss = what.substring(0, what.indexOf('.'));
+            Object v = doc.params(loss).raw(what.substring(what.indexOf('.') + 1));
+            return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+        LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(what);
+        try {
+            return spec.evaluate(doc.data(), doc.params(what), false).value();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Ends the lesson: the user's own scene and view come back. */
+    public void close() {
+        window.restoreSnapshot(before);
+    }
+
+    private void apply(Lesson.Step s) {
+        var seg = window.segmentation();
+        if (s.workspace() != null) {
+            for (Workspace w : window.workspaces()) {
+                if (w.key().equals(s.workspace())) {
+                    window.tabs().getSelectionModel().select(window.workspaces().indexOf(w));
+                }
+            }
+        }
+        if (s.preset() != null) {
+            seg.loadPreset(Presets.get(s.preset()), 256);
+        }
+        if (s.map() != null) {
+            seg.layerChoice().setValue(MapKind.parse(s.map()));
+        }
+        if (s.compare() != null) {
+            seg.compareChoice().setValue(s.compare().equals("off") ? null : MapKind.parse(s.compare()));
+        }
+        for (Map.Entry<String, Map<String, Object>> e : s.params().entrySet()) {
+            LossSpec<?> spec = LossRegistry.get(e.getKey());
+            Params current = seg.document().params(e.getKey());
+            java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>(current.asMap());
+            raw.putAll(e.getValue());
+            seg.document().setParams(e.getKey(), spec.bind(raw));
+        }
+        if (s.select() != null) {
+            seg.selectLoss(s.select());
+        }
+        if (s.plot() != null) {
+            window.plots().selectPlot(Lessons.plot(s.plot()));
+        }
+        if (s.detectionTab() != null) {
+            window.detection().tabs().getSelectionModel().select(DETECTION_TABS.indexOf(s.detectionTab()));
+        }
+        if (s.race() != null) {
+            window.detection().race().presetChoice().setValue(Lessons.racePreset(s.race(), "lesson"));
+        }
+        if (s.raceGradients() != null) {
+            window.detection().race().gradientsChoice().getSelectionModel().select(s.raceGradients().equals("paper") ? 0 : 1);
+        }
+        if (s.training() != null) {
+            window.training().sourceChoice().setValue(Lessons.trainingPreset(s.training(), "lesson"));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.losslab.scene;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lesson: a question of the course answered in the app, step by step. Read from a lesson file (see
+ * {@link Lessons}); each step sets the app up, says what to look at and may ask the user to do something.
+ *
+ * @param key      the file's name without ".json"
+ * @param title    a short title
+ * @param question the question it answers
+ * @param steps    the steps, in order
+ * @param answer   the answer in one line
+ */
+public record Lesson(String key, String title, String question, List<Step> steps, String answer) {
+
+    /**
+     * One step. Every field but {@code text} may be null (nothing to change).
+     *
+     * @param text         what the step shows, in two or three sentences
+     * @param workspace    the workspace to show: segmentation, plots, detection or training
+     * @param preset       a segmentation preset key
+     * @param map          the segmentation heatmap (a map key)
+     * @param compare      the split view's second map, or "off"
+     * @param params       loss parameters to set, by loss name
+     * @param select       the loss to select in the table (its parameters appear as sliders)
+     * @param plot         the plot to show in the plots workspace
+     * @param detectionTab boxes, race, ssd or metrics
+     * @param race         the race's anchors: one-anchor, one-point or ring
+     * @param raceGradients the race's gradients: paper or exact
+     * @param training     a training preset key
+     * @param look         what to look at
+     * @param task         something for the user to do
+     * @param until        when the task is done: a condition on the live state
+     */
+    public record Step(String text, String workspace, String preset, String map, String compare,
+                       Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
+                       String raceGradients, String training, String look, String task, Condition until) {
+    }
+
+    /**
+     * "The task is done when {@code what} is below (or above) {@code value}": {@code what} is a registry
+     * entry's value on the segmentation scene ("dice") or a parameter ("tversky.alpha").
+     */
+    public record Condition(String what, String relation, double value) {
+        public boolean holds(double actual) {
+            return "below".equals(relation) ? actual < value : actual > value;
+        }
+
+        /** "tversky.alpha" names a parameter, "dice" an entry's value. */
+        public boolean isParameter() {
+            return what.contains(".");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.losslab.scene;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.race.RacePreset;
+import org.losslab.engine.sweep.TeachingPlot;
+import org.losslab.engine.train.TrainingPreset;
+
+/**
+ * The lessons: JSON files a teacher can write (the README documents the format), bundled from
+ * {@code assets/lessons/} and listed in {@code lessons/index.txt}. Reading checks every name against the
+ * registry, the presets, the maps and the plots, so that a lesson never sets up something that does
+ * not exist.
+ */
+public final class Lessons {
+    private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
+    private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
+            "detection_tab", "race", "race_gradients", "training", "look", "task", "until");
+    private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training");
+    private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics");
+
+    private Lessons() {
+    }
+
+    /** Every bundled lesson, in the order of the index. */
+    public static List<Lesson> all() {
+        List<Lesson> out = new ArrayList<>();
+        for (String key : index()) {
+            out.add(bundled(key));
+        }
+        return out;
+    }
+
+    /** The keys of the bundled lessons. */
+    public static List<String> index() {
+        try (InputStream in = Lessons.class.getResourceAsStream("/lessons/index.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<String> keys = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    keys.add(line.strip());
+                }
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new EngineException("cannot read the lesson index: " + e.getMessage());
+        }
+    }
+
+    public static Lesson bundled(String key) {
+        try (InputStream in = Lessons.class.getResourceAsStream("/lessons/" + key + ".json")) {
+            if (in == null) {
+                throw new EngineException("no lesson '" + key + "' (known: " + String.join(", ", index()) + ")");
+            }
+            return parse(key, Json.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new EngineException("lesson " + key + ": " + e.getMessage());
+        }
+    }
+
+    /** A lesson from its JSON, every name checked; errors name the lesson, the step and the field. */
+    public static Lesson parse(String key, JsonNode root) {
+        String where = "lesson " + key;
+        keys(root, LESSON_KEYS, where);
+        JsonNode stepsNode = Json.array(Json.required(root, "steps", where + ": "), where + ".steps");
+        if (stepsNode.size() == 0) {
+            throw new EngineException(where + ".steps: a lesson needs at least one step");
+        }
+        List<Lesson.Step> steps = new ArrayList<>();
+        for (int k = 0; k < stepsNode.size(); k++) {
+            steps.add(step(stepsNode.get(k), where + ".steps[" + k + "]"));
+        }
+        return new Lesson(key, text(root, "title", where, true), text(root, "question", where, true), List.copyOf(steps),
+                text(root, "answer", where, true));
+    }
+
+    private static Lesson.Step step(JsonNode node, String where) {
+        keys(node, STEP_KEYS, where);
+        String workspace = oneOf(text(node, "workspace", where, false), WORKSPACES, where + ".workspace");
+        String preset = text(node, "preset", where, false);
+        if (preset != null) {
+            try {
+                Presets.get(preset);
+            } catch (RuntimeException e) {
+                throw new EngineException(where + ".preset: " + e.getMessage());
+            }
+        }
+        String map = text(node, "map", where, false);
+        String compare = text(node, "compare", where, false);
+        for (String m : new String[] {map, compare}) {
+            if (m != null && !m.equals("off")) {
+                try {
+                    MapKind.parse(m);
+                } catch (EngineException e) {
+                    throw new EngineException(where + ": " + e.getMessage());
+                }
+            }
+        }
+        Map<String, Map<String, Object>> params = params(node.get("params"), where + ".params");
+        String select = text(node, "select", where, false);
+        if (select != null && !LossRegistry.contains(select)) {
+            throw new EngineException(where + ".select: unknown loss '" + select + "'");
+        }
+        String plot = text(node, "plot", where, false);
+        if (plot != null && plot(plot) == null) {
+            throw new EngineException(where + ".plot: unknown plot '" + plot + "'");
+        }
+        String tab = oneOf(text(node, "detection_tab", where, false), DETECTION_TABS, where + ".detection_tab");
+        String race = text(node, "race", where, false);
+        if (race != null) {
+            racePreset(race, where);
+        }
+        String gradients = oneOf(text(node, "race_gradients", where, false), Set.of("paper", "exact"), where + ".race_gradients");
+        String training = text(node, "training", where, false);
+        if (training != null) {
+            trainingPreset(training, where);
+        }
+        return new Lesson.Step(text(node, "text", where, true), workspace, preset, map, compare, params, select, plot, tab, race,
+                gradients, training, text(node, "look", where, false), text(node, "task", where, false),
+                condition(node.get("until"), where + ".until"));
+    }
+
+    private static Map<String, Map<String, Object>> params(JsonNode node, String where) {
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            LossSpec<?> spec;
+            try {
+                spec = LossRegistry.get(e.getKey());
+            } catch (EngineException ex) {
+                throw new EngineException(where + ": " + ex.getMessage());
+            }
+            Map<String, Object> raw = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> values = e.getValue().fields();
+            while (values.hasNext()) {
+                Map.Entry<String, JsonNode> v = values.next();
+                raw.put(v.getKey(), Json.plain(v.getValue()));
+            }
+            try {
+                spec.bind(raw);
+            } catch (EngineException ex) {
+                throw new EngineException(where + "." + e.getKey() + ": " + ex.getMessage());
+            }
+            out.put(e.getKey(), raw);
+        }
+        return out;
+    }
+
+    private static Lesson.Condition condition(JsonNode node, String where) {
+        if (node == null) {
+            return null;
+        }
+        keys(node, Set.of("what", "below", "above"), where);
+        String what = text(node, "what", where, true);
+        String relation = node.has("below") ? "below" : node.has("above") ? "above" : null;
+        if (relation == null || node.has("below") && node.has("above")) {
+            throw new EngineException(where + ": give one of below or above");
+        }
+        String loss = what.contains(".") ? what.substring(0, what.indexOf('.')) : what;
+        try {
+            LossSpec<?> spec = LossRegistry.get(loss);
+            if (what.contains(".")) {
+                spec.param(what.substring(what.indexOf('.') + 1));
+            }
+        } catch (EngineException e) {
+            throw new EngineException(where + ".what: " + e.getMessage());
+        }
+        return new Lesson.Condition(what, relation, Json.finite(node.get(relation), where + "." + relation));
+    }
+
+    /** A teaching plot by its key, or null. */
+    public static TeachingPlot plot(String key) {
+        for (TeachingPlot p : TeachingPlot.values()) {
+            if (p.key().equals(key)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A race preset by its key (one-anchor, one-point, ring). */
+    public static RacePreset racePreset(String key, String where) {
+        for (RacePreset p : RacePreset.values()) {
+            if (dashed(p.name()).equals(key)) {
+                return p;
+            }
+        }
+        throw new EngineException(where + ".race: unknown anchors '" + key + "' (one-anchor, one-point, ring)");
+    }
+
+    /** A training preset by its key (small-object, thin-structure, ...). */
+    public static TrainingPreset trainingPreset(String key, String where) {
+        for (TrainingPreset p : TrainingPreset.values()) {
+            if (dashed(p.name()).equals(key)) {
+                return p;
+            }
+        }
+        throw new EngineException(where + ".training: unknown training preset '" + key + "'");
+    }
+
+    private static String dashed(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void keys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new EngineException(where + ": expected an object");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new EngineException(where + ": unknown key '" + name + "' (known: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            if (required) {
+                throw new EngineException(where + ": '" + field + "' is missing");
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new EngineException(where + "." + field + ": expected text");
+        }
+        return v.asText();
+    }
+
+    private static String oneOf(String value, Set<String> allowed, String where) {
+        if (value != null && !allowed.contains(value)) {
+            throw new EngineException(where + ": '" + value + "' is not one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+}
