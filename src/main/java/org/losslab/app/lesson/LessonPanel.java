@@ -67,6 +67,11 @@ public final class LessonPanel extends VBox {
         stage.setTitle("Lesson: " + runner.lesson().title());
         stage.setScene(new Scene(panel, 440, 520));
         stage.setOnHidden(e -> panel.end());
+        if (owner != null) {
+            // over the tools at the bottom left: the maps, the table and the plots stay in view
+            stage.setX(owner.getX() + 8);
+            stage.setY(owner.getY() + Math.max(60, owner.getHeight() - 540));
+        }
         stage.show();
         return stage;
     }
