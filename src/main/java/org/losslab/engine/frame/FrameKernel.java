@@ -17,6 +17,13 @@ interface FrameKernel {
     /** Writes the three gradient maps: slope x (positive factor on target pixels, negative elsewhere). */
     void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to);
 
+    /**
+     * One Adam step (PyTorch's betas 0.9 / 0.999, eps 1e-8, its order of operations, in float32) of the
+     * logits from the region loss's gradient: slope x the score's positive or negative factor; ignored
+     * pixels get none.
+     */
+    void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root, int from, int to);
+
     /** The vector kernel when its module is loaded, else the scalar one. */
     static FrameKernel best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {

@@ -59,4 +59,19 @@ final class ScalarFrameKernel implements FrameKernel {
             a.gradTversky[i] = s * (positive ? tp : tn);
         }
     }
+
+    @Override
+    public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
+                     int from, int to) {
+        float gp = (float) score.positive;
+        float gn = (float) score.negative;
+        for (int i = from; i < to; i++) {
+            float code = a.label[i];
+            float g = (code >= 0 ? a.slope[i] : 0) * (code > 0.5f ? gp : gn);
+            m[i] = m[i] * 0.9f + 0.1f * g;
+            v[i] = v[i] * 0.999f + 0.001f * g * g;
+            float denominator = (float) Math.sqrt(v[i]) / correction2Root + 1e-8f;
+            a.logit[i] = a.logit[i] - stepSize * (m[i] / denominator);
+        }
+    }
 }

@@ -86,4 +86,26 @@ final class VectorFrameKernel implements FrameKernel {
         }
         tail.gradients(a, dice, jaccard, tversky, end, to);
     }
+
+    @Override
+    public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
+                     int from, int to) {
+        int lanes = F.length();
+        int end = from + (to - from) / lanes * lanes;
+        FloatVector positiveFactor = FloatVector.broadcast(F, (float) score.positive);
+        float negativeFactor = (float) score.negative;
+        for (int i = from; i < end; i += lanes) {
+            FloatVector code = FloatVector.fromArray(F, a.label, i);
+            FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
+            FloatVector g = s.mul(FloatVector.broadcast(F, negativeFactor)
+                    .blend(positiveFactor, code.compare(VectorOperators.GT, 0.5f)));
+            FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
+            FloatVector vi = FloatVector.fromArray(F, v, i).mul(0.999f).add(g.mul(0.001f).mul(g));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector denominator = vi.lanewise(VectorOperators.SQRT).div(correction2Root).add(1e-8f);
+            FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize)).intoArray(a.logit, i);
+        }
+        tail.adam(a, score, m, v, stepSize, correction2Root, end, to);
+    }
 }
