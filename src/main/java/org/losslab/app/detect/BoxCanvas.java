@@ -382,6 +382,8 @@ public final class BoxCanvas extends Pane {
             g.setLineDashes();
             g.strokeRect(t.x1() * s, t.y1() * s, t.width() * s, t.height() * s);
         }
+        // TIDE's verdict on each prediction (TP, or its error type) beside its score, as the Metrics tab reports it
+        org.losslab.engine.detect.Tide.Error[] verdicts = tideVerdicts(predictions.size());
         for (int i = 0; i < predictions.size(); i++) {
             DetBox p = predictions.get(i);
             g.setStroke(Color.web("#F58231"));
@@ -390,7 +392,13 @@ public final class BoxCanvas extends Pane {
             g.strokeRect(p.x1() * s, p.y1() * s, p.width() * s, p.height() * s);
             g.setFill(Color.web("#F58231"));
             g.setFont(Font.font(12));
-            g.fillText(String.format(Locale.ROOT, "%.2f", p.score()), p.x1() * s + 3, p.y1() * s - 4);
+            String verdict = verdicts == null ? "" : verdicts[i] == null ? "  TP" : "  " + verdicts[i].shortName;
+            String label = String.format(Locale.ROOT, "%.2f", p.score()) + verdict;
+            // on a dark chip: readable over any colour of the landscape
+            g.setFill(Color.rgb(20, 20, 20, 0.75));
+            g.fillRect(p.x1() * s + 1, p.y1() * s - 17, 7.2 * label.length() + 4, 15);
+            g.setFill(Color.web("#F58231"));
+            g.fillText(label, p.x1() * s + 3, p.y1() * s - 5);
         }
         g.setLineDashes();
         DetBox current = current();
@@ -405,13 +413,23 @@ public final class BoxCanvas extends Pane {
             }
         }
         // the legend on a dark strip of its own: readable over any colour of the landscape
-        String legend = "green: ground truth   orange dashed: prediction"
+        String legend = "green: ground truth   orange dashed: prediction (score, TIDE verdict at IoU 0.5)"
                 + (landscape != null ? "   heatmap: " + landscapeName + " loss at each centre" : "");
         g.setFont(Font.font(12));
         g.setFill(Color.rgb(20, 20, 20, 0.8));
         g.fillRect(0, BoxDocument.FIELD * s - 22, BoxDocument.FIELD * s, 22);
         g.setFill(Color.WHITE);
         g.fillText(legend, 6, BoxDocument.FIELD * s - 7);
+    }
+
+    /** TIDE's error type of each prediction (null: a true positive), or null when the boxes cannot be scored. */
+    private org.losslab.engine.detect.Tide.Error[] tideVerdicts(int count) {
+        try {
+            org.losslab.engine.detect.Tide.Error[] errors = org.losslab.engine.detect.Tide.of(doc.detections()).errors();
+            return errors.length == count ? errors : null;
+        } catch (org.losslab.engine.EngineException e) {
+            return null;
+        }
     }
 
     private void drawGeometry(GraphicsContext g, double s, DetBox p, DetBox t) {
