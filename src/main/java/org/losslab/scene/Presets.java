@@ -59,7 +59,27 @@ public final class Presets {
                         n -> uncertain(n)),
                 new Preset("three-class", "Three classes",
                         "Background and two classes; the smaller class weighs as much as the larger one in Dice's mean.",
-                        n -> threeClass(n)));
+                        n -> threeClass(n)),
+                new Preset("stray-blob", "A stray speck far away",
+                        "The object found exactly, plus a 2-pixel speck far off: HD jumps to the speck's distance, HD95 and Dice barely move.",
+                        n -> binary(n, (y, x) -> disc(y, x, 0.35 * n, 0.35 * n, 0.15 * n),
+                                (y, x) -> disc(y, x, 0.35 * n, 0.35 * n, 0.15 * n) || disc(y, x, 0.85 * n, 0.85 * n, 1.0), 13)),
+                new Preset("empty-prediction", "Empty prediction",
+                        "Nothing predicted: Dice is 1 (loss), HD and ASSD are infinite (an error, never a number), NSD is 0.",
+                        n -> binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.5 * n, 0.2 * n), (y, x) -> false, 14)),
+                new Preset("broken-vessel", "Vessel with a gap",
+                        "A thin vessel with a two-pixel gap: Dice and clDice both lose about half a percent; both count the gap by its size, not by the disconnection.",
+                        n -> binary(n, (y, x) -> vessel(y, x, n), (y, x) -> vessel(y, x, n) && Math.abs(x - 0.5 * n) > 1.0, 15)),
+                new Preset("jittery-boundary", "Jittery but close boundary",
+                        "A boundary off by at most two pixels everywhere: Dice is below 1, NSD at tolerance 2 is 1.",
+                        n -> jittery(n)),
+                new Preset("perfect", "Perfect prediction",
+                        "The prediction is exactly the target: the boundary loss is negative, it is not a distance (its minimum is below 0).",
+                        n -> binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.5 * n, 0.22 * n), (y, x) -> disc(y, x, 0.5 * n, 0.5 * n, 0.22 * n), 16)),
+                new Preset("many-small-objects", "Many small objects, one large",
+                        "The large object found, the small ones missed: global Dice stays high while most objects are lost.",
+                        n -> binary(n, (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n) || smallDots(y, x, n),
+                                (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n), 17)));
     }
 
     public static Preset get(String key) {
@@ -106,6 +126,36 @@ public final class Presets {
             int k = (int) ((angle + Math.PI) / (2 * Math.PI) * wobble.length) % wobble.length;
             return disc(y, x, 0.5 * n, 0.5 * n, 0.25 * n + wobble[k]);
         }, 10);
+    }
+
+    /** A thin horizontal vessel with a gentle wave, two pixels thick. */
+    private static boolean vessel(double y, double x, int n) {
+        return Math.abs(y - 0.5 * n - 0.08 * n * Math.sin(x * 4.0 / n)) < 1.0 && x > 0.08 * n && x < 0.92 * n;
+    }
+
+    /** Twelve small dots along the bottom and right of the image. */
+    private static boolean smallDots(double y, double x, int n) {
+        for (int k = 0; k < 6; k++) {
+            if (disc(y, x, 0.82 * n, (0.1 + 0.15 * k) * n, Math.max(1.2, 0.015 * n))
+                    || disc(y, x, (0.1 + 0.12 * k) * n, 0.85 * n, Math.max(1.2, 0.015 * n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A disc predicted with a boundary that wobbles by a pixel or so (at most two pixels away). */
+    private static SegmentationData jittery(int n) {
+        Random random = new Random(18);
+        double[] wobble = new double[90];
+        for (int k = 0; k < wobble.length; k++) {
+            wobble[k] = Math.max(-1.2, Math.min(1.2, random.nextGaussian()));
+        }
+        return binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.5 * n, 0.3 * n), (y, x) -> {
+            double angle = Math.atan2(y - 0.5 * n, x - 0.5 * n);
+            int k = (int) ((angle + Math.PI) / (2 * Math.PI) * wobble.length) % wobble.length;
+            return disc(y, x, 0.5 * n, 0.5 * n, 0.3 * n + wobble[k]);
+        }, 19);
     }
 
     private static SegmentationData uncertain(int n) {
