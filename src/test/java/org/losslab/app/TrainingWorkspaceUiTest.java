@@ -91,4 +91,30 @@ class TrainingWorkspaceUiTest {
         assertEquals(null, ws.session());
         assertTrue(ws.status().get().contains("unknown loss"), ws.status().get());
     }
+
+    @Test
+    void theLandscapeIsTheLossOverWAndBWithThePathDescendingIt(FxRobot robot) throws Exception {
+        robot.interact(() -> window.tabs().getSelectionModel().select(window.workspaces().indexOf(ws)));
+        robot.interact(() -> ws.sourceChoice().setValue(TrainingPreset.OVERLAPPING_INTENSITIES));
+        robot.interact(() -> ws.advance(40));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !ws.training() && ws.session().steps() == 40);
+        robot.interact(() -> ws.sideTabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        var land = ws.shownLandscape();
+        assertNotNull(land, "the landscape is drawn for the one-feature pixel model");
+        // a grid value is bce at that (w, b), computed independently
+        TrainingSession s = ws.session();
+        SegmentationData scene = s.scene();
+        var image = TrainingPreset.OVERLAPPING_INTENSITIES.example().image();
+        int r = 7;
+        int c = 19;
+        double[] z = new double[scene.pixels()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = land.w()[c] * image.data()[i] + land.b()[r];
+        }
+        var bce = s.contestants().get(0);
+        assertEquals(bce.spec().evaluate(scene.withPrediction(z), bce.params(), false).value(),
+                land.values()[r * land.w().length + c], 1e-12);
+        assertTrue(s.loss(0, 40) < s.loss(0, 0), "the path went downhill");
+    }
 }

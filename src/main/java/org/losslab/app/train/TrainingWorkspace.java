@@ -165,7 +165,10 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         return b;
     }
 
-    private VBox charts() {
+    private final LandscapeView landscape = new LandscapeView();
+    private final javafx.scene.control.TabPane side = new javafx.scene.control.TabPane();
+
+    private javafx.scene.control.TabPane charts() {
         JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
         JFreeChart f1Chart = lineChart("Dice (F1) at threshold 0.5", f1Series, f1Marker);
         JFreeChart shareChart = ChartFactory.createStackedBarChart("Where the gradient goes: share of sum |dL/dz|", null,
@@ -179,7 +182,23 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         bars.setSeriesPaint(3, java.awt.Color.decode("#A0A0A0"));
         VBox box = new VBox(2, viewer(lossChart, 220), viewer(f1Chart, 200), viewer(shareChart, 220));
         box.setPrefWidth(520);
-        return box;
+        javafx.scene.control.Tab curves = new javafx.scene.control.Tab("Curves and gradient share", box);
+        javafx.scene.control.Tab surface = new javafx.scene.control.Tab("Landscape over (w, b)", landscape);
+        curves.setClosable(false);
+        surface.setClosable(false);
+        surface.setId("train-landscape-tab");
+        side.getTabs().setAll(curves, surface);
+        side.getSelectionModel().selectedItemProperty().addListener(o -> showStep());
+        return side;
+    }
+
+    /** The landscape panel (drawn while its tab is shown, for the pixel model on one feature). */
+    public javafx.scene.control.TabPane sideTabs() {
+        return side;
+    }
+
+    public org.losslab.engine.train.LossLandscape shownLandscape() {
+        return landscape.shownLandscape();
     }
 
     private static ChartViewer viewer(JFreeChart chart, double height) {
@@ -378,6 +397,9 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
             shares.addValue(share.fp() / total, "FP", c.label());
             shares.addValue(share.fn() / total, "FN", c.label());
             shares.addValue(share.tn() / total, "TN", c.label());
+        }
+        if (side.getSelectionModel().getSelectedIndex() == 1) {
+            landscape.show(session, k);
         }
         status.set(problem != null ? problem : String.format(Locale.ROOT, "step %d of %d (%s model, %s)", k,
                 session.steps(), model.getValue(), optimizer.getValue()));

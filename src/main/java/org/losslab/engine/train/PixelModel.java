@@ -29,6 +29,11 @@ public final class PixelModel implements Model {
         return "pixel";
     }
 
+    /** K, the number of features (the model has K + 1 parameters). */
+    public int features() {
+        return features;
+    }
+
     /** theta = (w_1 .. w_K, b), all 0. */
     @Override
     public double[] initial() {

@@ -77,6 +77,11 @@ public final class Trainer {
         return logits.clone();
     }
 
+    /** The model's parameters (for the pixel model: w_1 .. w_K, b). */
+    public double[] parameters() {
+        return theta.clone();
+    }
+
     /** The parameters and the optimizer's state, to come back to. */
     public Checkpoint checkpoint() {
         return new Checkpoint(steps, theta.clone(), optimizer.copy());

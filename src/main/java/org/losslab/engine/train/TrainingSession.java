@@ -26,6 +26,8 @@ public final class TrainingSession {
     private final List<Trainer> trainers = new ArrayList<>();
     private final List<TrainingCurves> curves = new ArrayList<>();
     private final List<List<Trainer.Checkpoint>> checkpoints = new ArrayList<>();
+    /** Every contestant's parameters after each step: the path drawn on a loss landscape. */
+    private final List<List<double[]>> paths = new ArrayList<>();
 
     public TrainingSession(SegmentationData scene, Model model, Optimizer optimizer, List<Contestant> contestants) {
         this.scene = scene.copy();
@@ -41,6 +43,9 @@ public final class TrainingSession {
             List<Trainer.Checkpoint> list = new ArrayList<>();
             list.add(t.checkpoint());
             checkpoints.add(list);
+            List<double[]> path = new ArrayList<>();
+            path.add(t.parameters());
+            paths.add(path);
         }
     }
 
@@ -68,6 +73,7 @@ public final class TrainingSession {
                 Trainer t = trainers.get(l);
                 t.step();
                 curves.get(l).add(t.loss(), StepMetrics.of(t.current()));
+                paths.get(l).add(t.parameters());
                 if (t.steps() % CHECKPOINT_EVERY == 0) {
                     checkpoints.get(l).add(t.checkpoint());
                 }
@@ -99,6 +105,16 @@ public final class TrainingSession {
             replay.step();
         }
         return replay.logits();
+    }
+
+    /** Contestant {@code l}'s parameters after each of the first {@code steps} + 1 states. */
+    public synchronized List<double[]> path(int l, int steps) {
+        return List.copyOf(paths.get(l).subList(0, Math.min(steps + 1, paths.get(l).size())));
+    }
+
+    /** The model trained (its parameters are what the landscape ranges over). */
+    public Model model() {
+        return model;
     }
 
     /** Where contestant {@code l}'s gradient goes after {@code step} updates. */
