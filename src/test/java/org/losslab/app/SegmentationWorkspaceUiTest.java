@@ -238,4 +238,22 @@ class SegmentationWorkspaceUiTest {
         assertArrayEquals(before, ws.document().data().prediction(), 0.0);
         robot.type(KeyCode.ESCAPE);
     }
+
+    @Test
+    void theGradientShareLineFollowsTheSelectedLoss(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.loadPreset(Presets.get("extreme-imbalance"), 128));
+        robot.interact(() -> ws.selectLoss("bce"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().startsWith("|dbce/dz|"));
+        String bce = ws.gradientShareText();
+        robot.interact(() -> ws.selectLoss("dice"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().startsWith("|ddice/dz|"));
+        // under 1:1000 imbalance BCE spends most of its gradient on the true background, Dice far less
+        assertTrue(percent(bce, "TN") > percent(ws.gradientShareText(), "TN"), bce + " / " + ws.gradientShareText());
+    }
+
+    private static double percent(String line, String bucket) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(bucket + " (\\d+)%").matcher(line);
+        assertTrue(m.find(), line);
+        return Double.parseDouble(m.group(1));
+    }
 }

@@ -155,6 +155,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             submit(null);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> selectedLoss.set(row == null ? null : row.name()));
+        selectedLoss.addListener((o, a, name) -> submitShare());
         selectedLoss.addListener((o, a, name) -> {
             if (name != null && rowByName.containsKey(name)) {
                 table.getSelectionModel().select(rowByName.get(name));
@@ -463,9 +464,14 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         pin.setTooltip(new Tooltip("Keep the current values in the Pinned column to compare after an edit"));
         pin.setOnAction(e -> rows.forEach(r -> r.pinnedProperty().set(r.valueProperty().get())));
         VBox.setVgrow(params, Priority.ALWAYS);
+        gradientShare.setId("gradient-share");
+        gradientShare.setWrapText(true);
+        gradientShare.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        gradientShare.setTooltip(new Tooltip("The selected loss's total |dL/dz| on true positives, false positives, misses and "
+                + "the true background, at threshold 0.5: where its gradient goes"));
         VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
                 new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
-                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, pin, params);
+                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, pin, gradientShare, params);
         box.setPadding(new Insets(8));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -610,6 +616,48 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             }
         }
         tableRevision.set(t.revision());
+        submitShare();
+    }
+
+    private final Label gradientShare = new Label();
+    private final org.losslab.app.LatestWins shares = new org.losslab.app.LatestWins("losslab-gradient-share");
+    private final org.losslab.app.FxLatest<String> shareShown = new org.losslab.app.FxLatest<>(gradientShare::setText);
+
+    /** Where the selected loss's gradient goes on the current scene, computed off the JavaFX thread. */
+    private void submitShare() {
+        // the selected loss, or the table's first (the one the parameter sheet shows before any selection)
+        String name = selectedLoss.get() != null ? selectedLoss.get() : rows.isEmpty() ? null : rows.get(0).name();
+        if (name == null || !org.losslab.engine.LossRegistry.contains(name)
+                || !org.losslab.engine.LossRegistry.get(name).differentiable()) {
+            gradientShare.setText("");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        var spec = (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name);
+        SegmentationData scene = doc.data().copy();
+        var params = doc.params(name);
+        shares.submit(() -> shareShown.accept(shareText(spec, scene, params)));
+    }
+
+    static String shareText(org.losslab.engine.LossSpec<SegmentationData> spec, SegmentationData scene,
+                            org.losslab.engine.Params params) {
+        if (!spec.appliesTo(scene)) {
+            return "";
+        }
+        try {
+            double[] g = spec.evaluate(scene, params, true).gradient().get("prediction");
+            var s = org.losslab.engine.train.GradientShare.of(scene, g);
+            double total = s.total() == 0 ? 1 : s.total();
+            return String.format(Locale.ROOT, "|d%s/dz| on TP %.0f%%  FP %.0f%%  FN %.0f%%  TN %.0f%%", spec.name(),
+                    100 * s.tp() / total, 100 * s.fp() / total, 100 * s.fn() / total, 100 * s.tn() / total);
+        } catch (org.losslab.engine.EngineException e) {
+            return "";
+        }
+    }
+
+    /** The gradient-share line under the table. */
+    public String gradientShareText() {
+        return gradientShare.getText();
     }
 
     private void updateCursor() {
@@ -811,5 +859,6 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         tableTimer.stop();
         frames.close();
         tables.close();
+        shares.close();
     }
 }
