@@ -132,4 +132,39 @@ final class DetectionSweeps {
         return new PlotData(TeachingPlot.TINY_BOXES, List.of(r), "horizontal shift (pixels)", List.of("loss"), false,
                 Double.NaN);
     }
+
+    /**
+     * A 20-pixel box whose centre goes round the target's at 1.5 widths: SIoU against DIoU and EIoU, and
+     * SIoU's angle cost itself (1 - 2 sin^2(angle - 45 degrees) as in its paper: 0 on the axes, 1 on the diagonals).
+     */
+    static PlotData siouAngle(Map<String, Params> params) {
+        double[] degrees = Sweeps.grid(0, 90, 181);
+        SweepResult r = new SweepResult("angle (degrees)", degrees);
+        double[] siou = r.addColumn("siou");
+        double[] diou = r.addColumn("diou");
+        double[] eiou = r.addColumn("eiou");
+        double[] angleCost = r.addColumn("SIoU angle cost");
+        LossSpec<BoxPairs> s = spec("siou");
+        LossSpec<BoxPairs> d = spec("diou");
+        LossSpec<BoxPairs> e = spec("eiou");
+        Params sp = paramsOf("siou", params).with("siou", s.params(), "reduction", "sum");
+        Params dp = paramsOf("diou", params).with("diou", d.params(), "reduction", "sum");
+        Params ep = paramsOf("eiou", params).with("eiou", e.params(), "reduction", "sum");
+        double side = 20;
+        double distance = 1.5 * side;
+        for (int k = 0; k < degrees.length; k++) {
+            double a = Math.toRadians(degrees[k]);
+            double cx = 50 + distance * Math.cos(a);
+            double cy = 50 + distance * Math.sin(a);
+            BoxPairs pair = new BoxPairs(new double[] {cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2},
+                    new double[] {50 - side / 2, 50 - side / 2, 50 + side / 2, 50 + side / 2});
+            siou[k] = s.evaluate(pair, sp, false).value();
+            diou[k] = d.evaluate(pair, dp, false).value();
+            eiou[k] = e.evaluate(pair, ep, false).value();
+            double sine = Math.min(Math.abs(Math.sin(a)), Math.abs(Math.cos(a)));
+            angleCost[k] = Math.cos(2 * Math.asin(sine) - Math.PI / 2);
+        }
+        return new PlotData(TeachingPlot.SIOU_ANGLE, List.of(r), "direction of the centre offset (degrees from the x axis)",
+                List.of("loss"), false, 45);
+    }
 }

@@ -41,7 +41,11 @@ public enum TeachingPlot {
     TINY_BOXES("tiny-boxes", "IoU loss and NWD as a tiny box shifts",
             "A 6-pixel box shifted off its target: IoU loss reaches 1 after 6 pixels and stays flat (no gradient), "
                     + "while NWD grows smoothly. NWD depends on the shift alone (one curve for both sizes, its constant "
-                    + "C = 12.8 px sets the scale); IoU loss on the shift relative to the box, so a 60-pixel box barely moves it.");
+                    + "C = 12.8 px sets the scale); IoU loss on the shift relative to the box, so a 60-pixel box barely moves it."),
+    SIOU_ANGLE("siou-angle", "SIoU's angle cost as the predicted centre circles the target",
+            "A box the target's size, its centre 1.5 widths away, moved around the target. SIoU's angle cost is 0 on an "
+                    + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "
+                    + "nearer axis first. DIoU and EIoU (equal here: same sizes) change only through the enclosing box.");
 
     /** What the vertical marker at the operating point stands for. */
     public String operatingLabel() {
@@ -52,6 +56,8 @@ public enum TeachingPlot {
                 return "expected edge";
             case QUALITY:
                 return "IoU";
+            case SIOU_ANGLE:
+                return "45 degrees";
             default:
                 return "scene";
         }

@@ -63,6 +63,8 @@ public final class TeachingSweeps {
                 return DetectionSweeps.quality(boxes == null ? defaultPair() : boxes, params);
             case TINY_BOXES:
                 return DetectionSweeps.tinyBoxes(params);
+            case SIOU_ANGLE:
+                return DetectionSweeps.siouAngle(params);
             default:
                 throw new IllegalStateException(plot.toString());
         }

@@ -72,4 +72,18 @@ class DetectionSweepsTest {
             }
         }
     }
+
+    @Test
+    void siouIsHighestForADiagonalOffsetAndItsAngleCostPeaksThere() {
+        SweepResult r = DetectionSweeps.siouAngle(params).panels().get(0);
+        double[] x = r.x();
+        double[] siou = r.column("siou");
+        double[] cost = r.column("SIoU angle cost");
+        int mid = 90; // 45 degrees on the 0..90 grid of 181 points
+        assertEquals(45.0, x[mid], 1e-9);
+        assertEquals(1.0, cost[mid], 1e-12);
+        assertEquals(0.0, cost[0], 1e-12);
+        assertTrue(siou[mid] > siou[0] && siou[mid] > siou[x.length - 1], "diagonal offsets cost more");
+        assertEquals(r.column("diou")[mid], r.column("eiou")[mid], 1e-12, "same sizes: EIoU adds nothing to DIoU");
+    }
 }
