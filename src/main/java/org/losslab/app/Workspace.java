@@ -24,8 +24,10 @@ public interface Workspace extends AutoCloseable {
 
     void redo();
 
-    /** What this workspace lets the user do by key or menu while it is shown. */
-    List<Action> actions();
+    /** What this workspace lets the user do by key or menu while it is shown (by default nothing of its own). */
+    default List<Action> actions() {
+        return List.of();
+    }
 
     /** The scene with this workspace's state written into it (blocks it owns, its view settings). */
     Scene writeTo(Scene scene);
@@ -33,10 +35,17 @@ public interface Workspace extends AutoCloseable {
     /** Takes the state of a scene just opened; what the scene does not hold stays as it is. */
     void restoreFrom(Scene scene);
 
-    /** Whether it has changes not yet saved. */
-    ObservableBooleanValue dirty();
+    /** Never dirty: for workspaces that hold no data of their own (they follow another's scene). */
+    ObservableBooleanValue NEVER_DIRTY = new javafx.beans.property.SimpleBooleanProperty(false);
 
-    void markSaved();
+    /** Whether it has changes not yet saved (by default never: nothing of its own to save). */
+    default ObservableBooleanValue dirty() {
+        return NEVER_DIRTY;
+    }
+
+    /** Called after a save (by default nothing to remember). */
+    default void markSaved() {
+    }
 
     /** The status bar's text while this workspace is shown (cursor read-out, messages). */
     ObservableStringValue status();

@@ -347,11 +347,6 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public List<org.losslab.app.Action> actions() {
-        return List.of();
-    }
-
-    @Override
     public org.losslab.scene.Scene writeTo(org.losslab.scene.Scene scene) {
         return view.writeTo(scene);
     }
@@ -361,13 +356,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         view.restoreFrom(scene);
     }
 
-    /** The plots hold no data of their own: the scene's changes are the segmentation workspace's. */
-    private static final javafx.beans.value.ObservableBooleanValue NEVER_DIRTY = new javafx.beans.property.SimpleBooleanProperty(false);
-
-    @Override
-    public javafx.beans.value.ObservableBooleanValue dirty() {
-        return NEVER_DIRTY;
-    }
+    // the plots hold no data of their own (never dirty): the scene's changes are the segmentation workspace's
 
     @Override
     public void markSaved() {

@@ -11,8 +11,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -40,7 +38,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.app.Action;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
@@ -467,11 +464,6 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     }
 
     @Override
-    public List<Action> actions() {
-        return List.of();
-    }
-
-    @Override
     public Scene writeTo(Scene scene) {
         return scene;
     }
@@ -481,17 +473,6 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         if (PAINTED.equals(source.getValue())) {
             reset();
         }
-    }
-
-    private static final ObservableBooleanValue NEVER_DIRTY = new SimpleBooleanProperty(false);
-
-    @Override
-    public ObservableBooleanValue dirty() {
-        return NEVER_DIRTY;
-    }
-
-    @Override
-    public void markSaved() {
     }
 
     @Override
