@@ -243,10 +243,17 @@ class SegmentationWorkspaceUiTest {
     void theGradientShareLineFollowsTheSelectedLoss(FxRobot robot) throws Exception {
         robot.interact(() -> ws.loadPreset(Presets.get("extreme-imbalance"), 128));
         robot.interact(() -> ws.selectLoss("bce"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().startsWith("|dbce/dz|"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().contains("|dbce/dz|"));
         String bce = ws.gradientShareText();
         robot.interact(() -> ws.selectLoss("dice"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().startsWith("|ddice/dz|"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().contains("|ddice/dz|"));
+        // the counts line: hard TP + FN is the number of object pixels
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("hard TP (\\d+) FP (\\d+) FN (\\d+)")
+                .matcher(ws.gradientShareText());
+        assertTrue(counts.find(), ws.gradientShareText());
+        long objects = java.util.Arrays.stream(ws.document().data().target()).filter(t -> t == 1).count();
+        assertEquals(objects, Long.parseLong(counts.group(1)) + Long.parseLong(counts.group(3)));
+        assertTrue(ws.gradientShareText().startsWith("soft TP "));
         // under 1:1000 imbalance BCE spends most of its gradient on the true background, Dice far less
         assertTrue(percent(bce, "TN") > percent(ws.gradientShareText(), "TN"), bce + " / " + ws.gradientShareText());
     }

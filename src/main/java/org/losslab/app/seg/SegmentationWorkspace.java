@@ -467,8 +467,9 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         gradientShare.setId("gradient-share");
         gradientShare.setWrapText(true);
         gradientShare.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        gradientShare.setTooltip(new Tooltip("The selected loss's total |dL/dz| on true positives, false positives, misses and "
-                + "the true background, at threshold 0.5: where its gradient goes"));
+        gradientShare.setTooltip(new Tooltip("First line: the foreground's counts as the soft losses see them (sums of "
+                + "probabilities) and as the metrics do (at threshold 0.5). Second: the selected loss's total |dL/dz| on true "
+                + "positives, false positives, misses and the true background: where its gradient goes"));
         VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
                 new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
                 new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, pin, gradientShare, params);
@@ -636,7 +637,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         var spec = (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name);
         SegmentationData scene = doc.data().copy();
         var params = doc.params(name);
-        shares.submit(() -> shareShown.accept(shareText(spec, scene, params)));
+        shares.submit(() -> shareShown.accept(countsText(scene) + "\n" + shareText(spec, scene, params)));
     }
 
     static String shareText(org.losslab.engine.LossSpec<SegmentationData> spec, SegmentationData scene,
@@ -650,6 +651,23 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             double total = s.total() == 0 ? 1 : s.total();
             return String.format(Locale.ROOT, "|d%s/dz| on TP %.0f%%  FP %.0f%%  FN %.0f%%  TN %.0f%%", spec.name(),
                     100 * s.tp() / total, 100 * s.fp() / total, 100 * s.fn() / total, 100 * s.tn() / total);
+        } catch (org.losslab.engine.EngineException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The foreground's counts as the soft losses see them (sums of probabilities) and as the metrics do
+     * (thresholded at 0.5): the gap between soft Dice and the Dice score in two lines.
+     */
+    static String countsText(SegmentationData scene) {
+        try {
+            double[] soft = org.losslab.engine.sweep.SoftCounts.of(scene);
+            var hard = org.losslab.engine.seg.ConfusionCounts.of(scene, 0.5,
+                    (long) org.losslab.engine.seg.SegParams.IGNORED_LABEL, "counts");
+            int c = scene.mode() == SegMode.MULTICLASS ? 1 : 0;
+            return String.format(Locale.ROOT, "soft TP %.1f FP %.1f FN %.1f | hard TP %d FP %d FN %d", soft[0], soft[1], soft[2],
+                    hard.tp[c], hard.fp[c], hard.fn[c]);
         } catch (org.losslab.engine.EngineException e) {
             return "";
         }

@@ -5,12 +5,12 @@ import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 
 /** Soft confusion counts of a scene's foreground (class 1 in multiclass) and the Tversky gradient they imply. */
-final class SoftCounts {
+public final class SoftCounts {
     private SoftCounts() {
     }
 
     /** {TP, FP, FN} of the foreground channel, ignoring pixels labelled {@link org.losslab.engine.seg.SegParams#IGNORED_LABEL}. */
-    static double[] of(SegmentationData d) {
+    public static double[] of(SegmentationData d) {
         double[] p = Activations.probabilities(d, true);
         int n = d.pixels();
         int channel = d.mode() == SegMode.MULTICLASS ? 1 : 0;
