@@ -3,7 +3,6 @@ package org.losslab.app.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,7 +132,16 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         }
         lesson.setWrapText(true);
         lesson.setId("train-lesson");
-        VBox top = new VBox(4, bar, losses, lesson);
+        seed.setPrefWidth(80);
+        seed.valueProperty().addListener(o -> reset());
+        HBox imageBar = new HBox(6, new Label("Pixel model's image (painted scene): object"), objectIntensity,
+                new Label("background"), backgroundIntensity, new Label("noise"), noise, new Label("blur"), blur,
+                new Label("seed"), seed);
+        imageBar.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> PAINTED.equals(source.getValue()) && "pixel".equals(model.getValue()), source.valueProperty(),
+                model.valueProperty()));
+        imageBar.managedProperty().bind(imageBar.visibleProperty());
+        VBox top = new VBox(4, bar, losses, imageBar, lesson);
         top.setPadding(new Insets(6));
         setTop(top);
         setCenter(grid);
@@ -237,8 +245,8 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
                 model.setValue("logits");
                 optimizer.setValue("adam");
             }
-            lesson.setText("The Segmentation workspace's scene (paint there, then Reset here). The pixel model classifies a "
-                    + "synthetic image made from the painted ground truth: intensity 0.6 inside, 0.4 outside, noise 0.12.");
+            lesson.setText("The Segmentation workspace's scene (paint there, then Reset here). The pixel model classifies an "
+                    + "image made from the painted ground truth: set its intensities, noise and blur above.");
         }
         reset();
     }
@@ -313,14 +321,35 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         return new TrainingSession(scene, m, Optimizer.of(optimizer.getValue(), lr), contestants);
     }
 
-    /** The image the pixel model reads on a painted scene: the ground truth as intensities, with noise. */
-    static ImageData synthesise(SegmentationData scene) {
-        Random r = new Random(1);
-        double[] data = new double[scene.pixels()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (scene.target()[i] == 1 ? 0.6 : 0.4) + 0.12 * r.nextGaussian();
-        }
-        return new ImageData(1, scene.height(), scene.width(), data);
+    /** The image the pixel model reads on a painted scene, from the image sliders. */
+    private ImageData synthesise(SegmentationData scene) {
+        return org.losslab.engine.train.ImageSynthesis.fromTarget(scene, objectIntensity.getValue(),
+                backgroundIntensity.getValue(), noise.getValue(), (int) Math.round(blur.getValue()), seed.getValue());
+    }
+
+    private final Slider objectIntensity = imageSlider(0, 1, 0.6, "train-image-object", "Object intensity");
+    private final Slider backgroundIntensity = imageSlider(0, 1, 0.4, "train-image-background", "Background intensity");
+    private final Slider noise = imageSlider(0, 0.5, 0.12, "train-image-noise", "Noise (standard deviation)");
+    private final Slider blur = imageSlider(0, 5, 0, "train-image-blur", "3 x 3 box-blur passes");
+    private final javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, 9999, 1);
+
+    private Slider imageSlider(double min, double max, double value, String id, String tip) {
+        Slider s = new Slider(min, max, value);
+        s.setId(id);
+        s.setPrefWidth(110);
+        s.setTooltip(new Tooltip(tip));
+        // a click or a key restarts at once; a drag restarts when it ends
+        s.valueProperty().addListener(o -> {
+            if (!s.isValueChanging()) {
+                reset();
+            }
+        });
+        s.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                reset();
+            }
+        });
+        return s;
     }
 
     /** Trains {@code count} more steps on the worker thread (one batch at a time), then shows the newest step. */
