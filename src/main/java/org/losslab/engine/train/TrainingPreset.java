@@ -13,8 +13,9 @@ public enum TrainingPreset {
     SMALL_OBJECT("Small object, 1:1000", "a 3-pixel object in 64 x 48 that the start misses: with the same learning rate "
             + "Dice finds it within 50 steps, mean cross-entropy and focal need about 150 more (watch recall)",
             List.of("bce", "dice", "focal:gamma=2"), "logits", "sgd", 100),
-    THIN_STRUCTURE("Thin structure", "a one-pixel line the start predicts broken: overlap losses leave the gap, "
-            + "clDice closes it", List.of("bce", "dice", "dice_cldice:alpha=0.5"), "logits", "adam", 0.05),
+    THIN_STRUCTURE("Thin structure", "a one-pixel line the start predicts broken: on the logits model every loss "
+            + "closes the gap (each pixel is free); watch how many steps each needs and where its gradient goes",
+            List.of("bce", "dice", "dice_cldice:alpha=0.5"), "logits", "adam", 0.05),
     OVERLAPPING_INTENSITIES("Overlapping intensities", "object and background intensities overlap: a threshold must trade "
             + "precision for recall, and Tversky's alpha and beta choose which", List.of("bce", "dice",
             "tversky:alpha=0.3,beta=0.7", "tversky:alpha=0.7,beta=0.3"), "pixel", "adam", 0.05),
