@@ -78,6 +78,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final XYSeriesCollection lossSeries = new XYSeriesCollection();
     private final XYSeriesCollection f1Series = new XYSeriesCollection();
+    private final ComboBox<String> metric = new ComboBox<>();
     private final DefaultCategoryDataset shares = new DefaultCategoryDataset();
     private final ValueMarker lossMarker = new ValueMarker(0);
     private final ValueMarker f1Marker = new ValueMarker(0);
@@ -175,7 +176,14 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
 
     private javafx.scene.control.TabPane charts() {
         JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
-        JFreeChart f1Chart = lineChart("Dice (F1) at threshold 0.5", f1Series, f1Marker);
+        JFreeChart f1Chart = lineChart("f1_score at threshold 0.5", f1Series, f1Marker);
+        metric.getItems().setAll(org.losslab.engine.train.StepMetrics.NAMES);
+        metric.setValue("f1_score");
+        metric.setId("train-metric");
+        metric.setOnAction(e -> {
+            f1Chart.setTitle(metric.getValue() + " at threshold 0.5");
+            redrawMetric();
+        });
         JFreeChart shareChart = ChartFactory.createStackedBarChart("Where the gradient goes: share of sum |dL/dz|", null,
                 "share of the total", shares, PlotOrientation.HORIZONTAL, true, false, false);
         shareChart.getTitle().setFont(shareChart.getTitle().getFont().deriveFont(13f));
@@ -185,7 +193,8 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         bars.setSeriesPaint(1, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FP] & 0xFFFFFF));
         bars.setSeriesPaint(2, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FN] & 0xFFFFFF));
         bars.setSeriesPaint(3, java.awt.Color.decode("#A0A0A0"));
-        VBox box = new VBox(2, viewer(lossChart, 220), viewer(f1Chart, 200), viewer(shareChart, 220));
+        VBox box = new VBox(2, viewer(lossChart, 210), new HBox(6, new Label("Metric curve"), metric), viewer(f1Chart, 180),
+                viewer(shareChart, 210));
         box.setPrefWidth(520);
         javafx.scene.control.Tab curves = new javafx.scene.control.Tab("Curves and gradient share", box);
         javafx.scene.control.Tab surface = new javafx.scene.control.Tab("Landscape over (w, b)", landscape);
@@ -396,7 +405,21 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
             for (int k = from; k <= session.steps(); k++) {
                 double loss = session.loss(l, k);
                 lossSeries.getSeries(l).add(k, start == 0 ? loss : loss / Math.abs(start));
-                f1Series.getSeries(l).add(k, session.metric(l, "f1_score", k));
+                f1Series.getSeries(l).add(k, session.metric(l, metric.getValue(), k));
+            }
+        }
+    }
+
+    /** Redraws the metric curves for the chosen metric, every step so far. */
+    private void redrawMetric() {
+        if (session == null) {
+            return;
+        }
+        for (int l = 0; l < session.contestants().size(); l++) {
+            XYSeries series = f1Series.getSeries(l);
+            series.clear();
+            for (int k = 0; k <= session.steps(); k++) {
+                series.add(k, session.metric(l, metric.getValue(), k));
             }
         }
     }
