@@ -258,6 +258,23 @@ class SegmentationWorkspaceUiTest {
         assertTrue(percent(bce, "TN") > percent(ws.gradientShareText(), "TN"), bce + " / " + ws.gradientShareText());
     }
 
+    @Test
+    void withTheBoundaryDistanceMapALineShowsWhereHdIsRealised(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.loadPreset(Presets.get("stray-blob"), 128));
+        robot.interact(() -> ws.layerChoice().setValue(org.losslab.engine.maps.MapKind.EDGE_DISTANCE));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ws.shownSegments().isEmpty());
+        @SuppressWarnings("unchecked")
+        var hd = (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get("hausdorff_distance");
+        double expected = hd.evaluate(ws.document().data(), hd.defaults(), false).value();
+        double longest = 0;
+        for (int[] seg : ws.shownSegments()) {
+            longest = Math.max(longest, Math.hypot(seg[0] - seg[2], seg[1] - seg[3]));
+        }
+        assertEquals(expected, longest, 1e-9, "the longest segment is the Hausdorff distance");
+        robot.interact(() -> ws.layerChoice().setValue(org.losslab.engine.maps.MapKind.GRAD_DICE));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.shownSegments().isEmpty());
+    }
+
     private static double percent(String line, String bucket) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(bucket + " (\\d+)%").matcher(line);
         assertTrue(m.find(), line);

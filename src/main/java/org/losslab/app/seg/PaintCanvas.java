@@ -42,6 +42,8 @@ public final class PaintCanvas extends Pane {
     }
 
     private final Group content = new Group();
+    /** Lines drawn over the image in its own coordinates (they follow zoom and pan), e.g. where HD is realised. */
+    private final Group annotations = new Group();
     private final Affine view = new Affine();
     private final ImageView background = new ImageView();
     private final ImageView composite = new ImageView();
@@ -96,7 +98,8 @@ public final class PaintCanvas extends Pane {
         shapePreview.setVisible(false);
         shapePreview.setMouseTransparent(true);
         content.getTransforms().add(view);
-        content.getChildren().addAll(shapePreview, cursorCircle);
+        annotations.setMouseTransparent(true);
+        content.getChildren().addAll(annotations, shapePreview, cursorCircle);
         // the images are scaled by their own fit size, not by a parent transform, so that pixels stay
         // sharp squares (ImageView smoothing only applies to its own scaling)
         background.setPreserveRatio(false);
@@ -435,5 +438,35 @@ public final class PaintCanvas extends Pane {
 
     public boolean isPainting() {
         return painting;
+    }
+
+    /**
+     * Draws segments between pixel centres, {y1, x1, y2, x2} each, with a dot at the first end, over the
+     * image (an empty list clears them).
+     */
+    public void setSegments(java.util.List<int[]> segments, Color colour, String tooltip) {
+        annotations.getChildren().clear();
+        for (int[] s : segments) {
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(s[1] + 0.5, s[0] + 0.5, s[3] + 0.5, s[2] + 0.5);
+            line.setStroke(colour);
+            line.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(2.0, zoom.getReadOnlyProperty()));
+            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(s[1] + 0.5, s[0] + 0.5, 1.5);
+            dot.radiusProperty().bind(javafx.beans.binding.Bindings.divide(4.0, zoom.getReadOnlyProperty()));
+            dot.setFill(colour);
+            annotations.getChildren().addAll(line, dot);
+        }
+        annotations.setAccessibleText(tooltip);
+    }
+
+    /** The segments drawn, as {y1, x1, y2, x2}. */
+    public java.util.List<int[]> segments() {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : annotations.getChildren()) {
+            if (n instanceof javafx.scene.shape.Line l) {
+                out.add(new int[] {(int) Math.floor(l.getStartY()), (int) Math.floor(l.getStartX()), (int) Math.floor(l.getEndY()),
+                    (int) Math.floor(l.getEndX())});
+            }
+        }
+        return out;
     }
 }

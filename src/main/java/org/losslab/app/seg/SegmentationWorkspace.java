@@ -1,6 +1,7 @@
 package org.losslab.app.seg;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
@@ -99,7 +100,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         layer.setTooltip(new Tooltip("The heatmap under the masks: per-pixel losses, weights, gradients dL/dz, bands, errors"));
         layer.setCellFactory(v -> new KindCell());
         layer.setButtonCell(new KindCell());
-        layer.valueProperty().addListener((o, a, b) -> submit(null));
+        layer.valueProperty().addListener((o, a, b) -> {
+            submit(null);
+            submitShare();
+        });
         compare.setId("compare-choice");
         compare.getItems().add(null);
         compare.getItems().addAll(MapKind.values());
@@ -623,21 +627,61 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     private final Label gradientShare = new Label();
     private final org.losslab.app.LatestWins shares = new org.losslab.app.LatestWins("losslab-gradient-share");
     private final org.losslab.app.FxLatest<String> shareShown = new org.losslab.app.FxLatest<>(gradientShare::setText);
+    private final org.losslab.app.FxLatest<List<int[]>> segmentsShown = new org.losslab.app.FxLatest<>(
+            segments -> canvas.setSegments(segments, javafx.scene.paint.Color.web("#FF3B30"),
+                    "where the Hausdorff distance is realised, both directions"));
 
-    /** Where the selected loss's gradient goes on the current scene, computed off the JavaFX thread. */
+    /**
+     * Where each directed Hausdorff distance is realised on the shown channel (prediction at 0.5 against
+     * the target): from the farthest edge pixel to its nearest edge pixel on the other mask.
+     */
+    static List<int[]> hausdorffSegments(SegmentationData scene, int channel) {
+        try {
+            org.losslab.engine.seg.Labels labels = org.losslab.engine.seg.Labels.of(scene,
+                    (long) org.losslab.engine.seg.SegParams.IGNORED_LABEL, "hausdorff");
+            boolean[] predicted = org.losslab.engine.distance.MaskChannels.predicted(scene, channel, 0.5);
+            boolean[] truth = org.losslab.engine.distance.MaskChannels.truth(labels, channel, scene.pixels());
+            List<int[]> out = new java.util.ArrayList<>();
+            int[] forward = org.losslab.engine.distance.SurfaceDistances.farthestPair(predicted, truth, scene.height(),
+                    scene.width());
+            int[] backward = org.losslab.engine.distance.SurfaceDistances.farthestPair(truth, predicted, scene.height(),
+                    scene.width());
+            if (forward != null) {
+                out.add(forward);
+            }
+            if (backward != null) {
+                out.add(backward);
+            }
+            return out;
+        } catch (org.losslab.engine.EngineException e) {
+            return List.of();
+        }
+    }
+
+    /** The segments drawn over the canvas (where HD is realised, with the boundary-distance map). */
+    public List<int[]> shownSegments() {
+        return canvas.segments();
+    }
+
+    /**
+     * Off the JavaFX thread: the soft and hard counts, where the selected loss's gradient goes, and, with
+     * the boundary-distance map, where the Hausdorff distance is realised.
+     */
     private void submitShare() {
         // the selected loss, or the table's first (the one the parameter sheet shows before any selection)
         String name = selectedLoss.get() != null ? selectedLoss.get() : rows.isEmpty() ? null : rows.get(0).name();
-        if (name == null || !org.losslab.engine.LossRegistry.contains(name)
-                || !org.losslab.engine.LossRegistry.get(name).differentiable()) {
-            gradientShare.setText("");
-            return;
-        }
         @SuppressWarnings("unchecked")
-        var spec = (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name);
+        var spec = name != null && org.losslab.engine.LossRegistry.contains(name)
+                && org.losslab.engine.LossRegistry.get(name).differentiable()
+                ? (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name) : null;
         SegmentationData scene = doc.data().copy();
-        var params = doc.params(name);
-        shares.submit(() -> shareShown.accept(countsText(scene) + "\n" + shareText(spec, scene, params)));
+        var params = spec == null ? null : doc.params(name);
+        boolean hausdorff = layer.getValue() == MapKind.EDGE_DISTANCE;
+        int channel = view().channel();
+        shares.submit(() -> {
+            shareShown.accept(countsText(scene) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
+            segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+        });
     }
 
     static String shareText(org.losslab.engine.LossSpec<SegmentationData> spec, SegmentationData scene,

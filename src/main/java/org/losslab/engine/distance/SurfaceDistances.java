@@ -56,4 +56,39 @@ public record SurfaceDistances(double[] predToTruth, double[] truthToPred, boole
         double weight = position - below;
         return sorted[below] + weight * (sorted[above] - sorted[below]);
     }
+
+    /**
+     * Where a directed Hausdorff distance is realised: the edge pixel of {@code from} farthest from
+     * {@code to}'s edge and its nearest edge pixel there, as {y1, x1, y2, x2}; null when a mask is empty.
+     */
+    public static int[] farthestPair(boolean[] from, boolean[] to, int height, int width) {
+        if (MaskChannels.isEmpty(from) || MaskChannels.isEmpty(to)) {
+            return null;
+        }
+        boolean[] fromEdge = MaskChannels.edges(from, height, width);
+        boolean[] toEdge = MaskChannels.edges(to, height, width);
+        double[] field = DistanceTransform.squared(toEdge, height, width);
+        int far = -1;
+        for (int i = 0; i < fromEdge.length; i++) {
+            if (fromEdge[i] && (far < 0 || field[i] > field[far])) {
+                far = i;
+            }
+        }
+        int fy = far / width;
+        int fx = far % width;
+        int near = -1;
+        long best = Long.MAX_VALUE;
+        for (int j = 0; j < toEdge.length; j++) {
+            if (toEdge[j]) {
+                long dy = j / width - fy;
+                long dx = j % width - fx;
+                long d2 = dy * dy + dx * dx;
+                if (d2 < best) {
+                    best = d2;
+                    near = j;
+                }
+            }
+        }
+        return new int[] {fy, fx, near / width, near % width};
+    }
 }
