@@ -426,6 +426,19 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         Slider predictionOpacity = slider(0, 1, canvas.predictionOpacityProperty().get(),
                 "Opacity of the prediction: its dashed outline over a heatmap, its fill without one (V)");
         canvas.predictionOpacityProperty().bindBidirectional(predictionOpacity.valueProperty());
+        // a map of boundary pixels lies under the outlines: dim them while it is shown, and give them back after
+        layer.valueProperty().addListener((o, before, now) -> {
+            boolean was = before != null && before.onBoundary();
+            boolean is = now != null && now.onBoundary();
+            if (is && !was) {
+                outlineOpacities = new double[] {targetOpacity.getValue(), predictionOpacity.getValue()};
+                targetOpacity.setValue(0.2);
+                predictionOpacity.setValue(0.2);
+            } else if (was && !is && outlineOpacities != null) {
+                targetOpacity.setValue(outlineOpacities[0]);
+                predictionOpacity.setValue(outlineOpacities[1]);
+            }
+        });
         live.setId("live-values");
         live.setWrapText(true);
         live.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -625,6 +638,8 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     }
 
     private final Label gradientShare = new Label();
+    /** The outlines' opacities before a boundary map dimmed them. */
+    private double[] outlineOpacities;
     private final org.losslab.app.LatestWins shares = new org.losslab.app.LatestWins("losslab-gradient-share");
     private final org.losslab.app.FxLatest<String> shareShown = new org.losslab.app.FxLatest<>(gradientShare::setText);
     private final org.losslab.app.FxLatest<List<int[]>> segmentsShown = new org.losslab.app.FxLatest<>(
@@ -676,7 +691,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                 ? (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name) : null;
         SegmentationData scene = doc.data().copy();
         var params = spec == null ? null : doc.params(name);
-        boolean hausdorff = layer.getValue() == MapKind.EDGE_DISTANCE;
+        boolean hausdorff = layer.getValue() != null && layer.getValue().onBoundary();
         int channel = view().channel();
         shares.submit(() -> {
             shareShown.accept(countsText(scene) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));

@@ -45,6 +45,9 @@ final class DistanceMaps {
                 plane = MaskChannels.isFull(truth) ? new double[n] : DistanceFields.signed(truth, h, w);
             } else if (kind == MapKind.EDGE_DISTANCE) {
                 plane = edgeDistances(MaskChannels.predicted(data, c, s.threshold()), truth, h, w);
+            } else if (kind == MapKind.NSD_MARGIN) {
+                plane = nsdMargins(MaskChannels.predicted(data, c, params.apply("surface_dice").number("threshold")), truth,
+                        h, w, params.apply("surface_dice").number("tolerance"));
             } else if (kind == MapKind.HAUSDORFF_TERMS) {
                 double alpha = params.apply("hausdorff_dt").number("alpha");
                 double[] weights = HausdorffDtLoss.weights(p, truth, c, h, w, alpha);
@@ -78,6 +81,34 @@ final class DistanceMaps {
         SurfaceDistances d = SurfaceDistances.of(predicted, truth, height, width);
         spread(d.predEdge(), d.predToTruth(), plane);
         spread(d.truthEdge(), d.truthToPred(), plane);
+        return plane;
+    }
+
+    /**
+     * At each edge pixel of either mask its distance to the other mask's edge minus the tolerance (at most 0:
+     * NSD counts it), 0 off the edges; an empty side leaves the other's edge at its worst (nothing within).
+     */
+    static double[] nsdMargins(boolean[] predicted, boolean[] truth, int height, int width, double tolerance) {
+        double[] plane = new double[predicted.length];
+        if (MaskChannels.isEmpty(predicted) && MaskChannels.isEmpty(truth)) {
+            return plane;
+        }
+        if (MaskChannels.isEmpty(predicted) || MaskChannels.isEmpty(truth)) {
+            boolean[] edge = MaskChannels.edges(MaskChannels.isEmpty(predicted) ? truth : predicted, height, width);
+            for (int i = 0; i < edge.length; i++) {
+                plane[i] = edge[i] ? Math.max(height, width) : 0;
+            }
+            return plane;
+        }
+        SurfaceDistances d = SurfaceDistances.of(predicted, truth, height, width);
+        double[] within = new double[predicted.length];
+        spread(d.predEdge(), d.predToTruth(), within);
+        spread(d.truthEdge(), d.truthToPred(), within);
+        boolean[] edge = new boolean[predicted.length];
+        for (int i = 0; i < edge.length; i++) {
+            edge[i] = d.predEdge()[i] || d.truthEdge()[i];
+            plane[i] = edge[i] ? within[i] - tolerance : 0;
+        }
         return plane;
     }
 

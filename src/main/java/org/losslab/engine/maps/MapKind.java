@@ -40,6 +40,8 @@ public final class MapKind {
             "Signed distance to the target boundary (boundary loss phi; < 0 inside)", Scale.SIGNED);
     public static final MapKind EDGE_DISTANCE = teaching("edge-distance",
             "Boundary pixels: distance to the other mask's boundary (HD, ASSD, NSD)", Scale.MAGNITUDE);
+    public static final MapKind NSD_MARGIN = teaching("nsd-margin",
+            "NSD: boundary distance minus the tolerance (blue: within, counted; orange: beyond)", Scale.SIGNED);
     public static final MapKind HAUSDORFF_TERMS = teaching("hausdorff-terms",
             "Hausdorff loss per pixel: (p - t)^2 (dp^alpha + dt^alpha)", Scale.MAGNITUDE);
     public static final MapKind SOFT_SKELETON = teaching("soft-skeleton",
@@ -124,6 +126,11 @@ public final class MapKind {
     /** The registry loss whose per-pixel value the map is, or null. */
     public String valueOf() {
         return source == Source.VALUE ? loss : null;
+    }
+
+    /** Whether the map's values live on the masks' boundary pixels (where the outlines are drawn). */
+    public boolean onBoundary() {
+        return this == EDGE_DISTANCE || this == NSD_MARGIN;
     }
 
     /** The name used by commands and scene files. */

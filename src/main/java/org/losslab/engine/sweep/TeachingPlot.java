@@ -42,6 +42,10 @@ public enum TeachingPlot {
             "A 6-pixel box shifted off its target: IoU loss reaches 1 after 6 pixels and stays flat (no gradient), "
                     + "while NWD grows smoothly. NWD depends on the shift alone (one curve for both sizes, its constant "
                     + "C = 12.8 px sets the scale); IoU loss on the shift relative to the box, so a 60-pixel box barely moves it."),
+    BOUNDARY_WEIGHT("boundary-weight", "Boundary loss weighted against Dice: (1 - alpha) Dice + alpha boundary",
+            "Kervadec et al. start with Dice and move alpha up during training. The boundary loss is negative where the "
+                    + "prediction sits inside the target, so the sum can fall below 0: it is not a distance, only its "
+                    + "gradient matters. The scene's own Dice and boundary loss are the two ends."),
     SIOU_ANGLE("siou-angle", "SIoU's angle cost as the predicted centre circles the target",
             "A box the target's size, its centre 1.5 widths away, moved around the target. SIoU's angle cost is 0 on an "
                     + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "

@@ -65,6 +65,8 @@ public final class TeachingSweeps {
                 return DetectionSweeps.tinyBoxes(params);
             case SIOU_ANGLE:
                 return DetectionSweeps.siouAngle(params);
+            case BOUNDARY_WEIGHT:
+                return boundaryWeight(scene, params);
             default:
                 throw new IllegalStateException(plot.toString());
         }
@@ -254,6 +256,31 @@ public final class TeachingSweeps {
         }
         return new PlotData(TeachingPlot.DISTANCES, List.of(r), "distance to the other boundary (pixels)",
                 List.of("share of edge pixels within it"), false, tolerance, Double.NaN, notes);
+    }
+
+    /** (1 - alpha) Dice + alpha boundary on the scene, alpha from 0 to 1 (binary and multiclass scenes). */
+    private static PlotData boundaryWeight(SegmentationData scene, Map<String, Params> params) {
+        double[] alphas = Sweeps.grid(0, 1, 51);
+        SweepResult r = new SweepResult("alpha", alphas);
+        double[] dice = r.addColumn("dice");
+        double[] boundary = r.addColumn("boundary");
+        double[] sum = r.addColumn("(1 - alpha) dice + alpha boundary");
+        List<String> notes = new ArrayList<>();
+        double d = term("dice", params).value(scene);
+        double b;
+        try {
+            b = term("boundary", params).value(scene);
+        } catch (org.losslab.engine.EngineException e) {
+            b = Double.NaN;
+            notes.add("boundary loss undefined here: " + e.getMessage());
+        }
+        for (int k = 0; k < alphas.length; k++) {
+            dice[k] = d;
+            boundary[k] = b;
+            sum[k] = (1 - alphas[k]) * d + alphas[k] * b;
+        }
+        return new PlotData(TeachingPlot.BOUNDARY_WEIGHT, List.of(r), "alpha (weight of the boundary loss)", List.of("loss"),
+                false, Double.NaN, Double.NaN, notes);
     }
 
     private static String trimmed(double p) {
