@@ -74,10 +74,8 @@ public final class ColorBar extends Canvas {
             return;
         }
         if (image.kind().scale() == MapKind.Scale.CATEGORIES) {
-            String[] names = image.kind() == MapKind.ERRORS
-                    ? new String[] {"TN", "TP", "FP", "FN", "ignored"}
-                    : new String[] {"none", "target band", "prediction band", "both"};
-            int[] palette = image.kind() == MapKind.ERRORS ? ColorMaps.ERRORS : ColorMaps.BANDS;
+            String[] names = image.kind().categories().toArray(new String[0]);
+            int[] palette = ColorMaps.table(image.kind());
             double x = 6;
             for (int k = 0; k < names.length; k++) {
                 g.setFill(argb(palette[k]));

@@ -68,6 +68,7 @@ public final class ColorMaps {
         return switch (kind.scale()) {
             case SIGNED -> DIVERGING;
             case MAGNITUDE -> magnitudes == Palette.CIVIDIS ? CIVIDIS : VIRIDIS;
+            // the error map has its own colours; the band and skeleton maps share "none, target, prediction, both"
             case CATEGORIES -> kind == org.losslab.engine.maps.MapKind.ERRORS ? ERRORS : BANDS;
         };
     }

@@ -81,7 +81,7 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
                 return flatOr(new MapImage(kind, width, height, argb, -m, m, flat), values, offset);
             }
             case CATEGORIES: {
-                int[] palette = kind == MapKind.ERRORS ? ColorMaps.ERRORS : ColorMaps.BANDS;
+                int[] palette = ColorMaps.table(kind);
                 for (int i = 0; i < n; i++) {
                     argb[i] = palette[(int) values[offset + i]];
                 }

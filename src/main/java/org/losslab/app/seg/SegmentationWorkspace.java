@@ -691,7 +691,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                 ? (org.losslab.engine.LossSpec<SegmentationData>) org.losslab.engine.LossRegistry.get(name) : null;
         SegmentationData scene = doc.data().copy();
         var params = spec == null ? null : doc.params(name);
-        boolean hausdorff = layer.getValue() != null && layer.getValue().onBoundary();
+        boolean hausdorff = layer.getValue() == MapKind.EDGE_DISTANCE || layer.getValue() == MapKind.NSD_MARGIN;
         int channel = view().channel();
         shares.submit(() -> {
             shareShown.accept(countsText(scene) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));

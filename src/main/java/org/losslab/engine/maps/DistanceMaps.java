@@ -56,6 +56,14 @@ final class DistanceMaps {
                     double e = p[c * n + i] - (truth[i] ? 1 : 0);
                     plane[i] = e * e * weights[i];
                 }
+            } else if (kind == MapKind.SKELETONS) {
+                boolean[] predictedSkeleton = org.losslab.engine.distance.Skeletonize.skeleton(
+                        MaskChannels.predicted(data, c, s.threshold()), h, w);
+                boolean[] truthSkeleton = org.losslab.engine.distance.Skeletonize.skeleton(truth, h, w);
+                plane = new double[n];
+                for (int i = 0; i < n; i++) {
+                    plane[i] = (truthSkeleton[i] ? 1 : 0) + (predictedSkeleton[i] ? 2 : 0);
+                }
             } else if (kind == MapKind.SOFT_SKELETON) {
                 int iterations = (int) params.apply("cldice").integer("iterations");
                 double[] probability = java.util.Arrays.copyOfRange(p, c * n, (c + 1) * n);

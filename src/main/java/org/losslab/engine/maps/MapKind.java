@@ -44,6 +44,8 @@ public final class MapKind {
             "NSD: boundary distance minus the tolerance (blue: within, counted; orange: beyond)", Scale.SIGNED);
     public static final MapKind HAUSDORFF_TERMS = teaching("hausdorff-terms",
             "Hausdorff loss per pixel: (p - t)^2 (dp^alpha + dt^alpha)", Scale.MAGNITUDE);
+    public static final MapKind SKELETONS = teaching("skeletons",
+            "Hard skeletons (clDice metric): the target's, the prediction's, both", Scale.CATEGORIES);
     public static final MapKind SOFT_SKELETON = teaching("soft-skeleton",
             "Soft skeleton of the prediction (clDice)", Scale.MAGNITUDE);
     public static final MapKind TOPK_KEPT = teaching("topk-kept",
@@ -128,9 +130,26 @@ public final class MapKind {
         return source == Source.VALUE ? loss : null;
     }
 
-    /** Whether the map's values live on the masks' boundary pixels (where the outlines are drawn). */
+    /** The names of a category map's codes 0, 1, ... (empty for number maps). */
+    public List<String> categories() {
+        if (this == ERRORS) {
+            return List.of("TN", "TP", "FP", "FN", "ignored");
+        }
+        if (this == BOUNDARY_BANDS) {
+            return List.of("none", "target band", "prediction band", "both");
+        }
+        if (this == SKELETONS) {
+            return List.of("none", "target's skeleton", "prediction's skeleton", "both");
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether the map's values live where the outlines are drawn (boundary pixels, or skeletons of thin
+     * structures): the app dims the outlines while it is shown.
+     */
     public boolean onBoundary() {
-        return this == EDGE_DISTANCE || this == NSD_MARGIN;
+        return this == EDGE_DISTANCE || this == NSD_MARGIN || this == SKELETONS;
     }
 
     /** The name used by commands and scene files. */
