@@ -256,8 +256,10 @@ class DetectionWorkspaceUiTest {
             assertEquals(1.0, sum, 1e-12, scheme + ": shares of the whole");
         }
         double easyBefore = budget.getValue("easy negatives", focal).doubleValue();
-        robot.interact(() -> ((javafx.scene.control.Slider) robot.lookup(n -> n instanceof javafx.scene.control.Slider
-                && ((javafx.scene.control.Slider) n).getMax() == 5).query()).setValue(4));
+        // the SSD tab's gamma slider (looked up inside the tab: other workspaces have sliders up to 5 too)
+        java.util.function.Predicate<javafx.scene.Node> gammaSlider = n -> n instanceof javafx.scene.control.Slider
+                && ((javafx.scene.control.Slider) n).getMax() == 5;
+        robot.interact(() -> ((javafx.scene.control.Slider) robot.from(ws.ssd()).lookup(gammaSlider).query()).setValue(4));
         String focalNow = (String) ws.ssd().budget().getColumnKey(1);
         assertTrue(ws.ssd().budget().getValue("easy negatives", focalNow).doubleValue() < easyBefore,
                 "a larger gamma shrinks the easy negatives' share");
