@@ -1,6 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.maps.DistanceTransform;
 
 /** The distance maps the distance-based losses weight pixels with, from exact Euclidean transforms. */
 public final class DistanceFields {
@@ -17,8 +16,8 @@ public final class DistanceFields {
         if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
             return field;
         }
-        double[] toForeground = DistanceTransform.distance(mask, height, width);
-        double[] toBackground = DistanceTransform.distance(complement(mask), height, width);
+        double[] toForeground = DistanceCache.distance(mask, height, width);
+        double[] toBackground = DistanceCache.distance(complement(mask), height, width);
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? toBackground[i] : toForeground[i];
         }
@@ -36,8 +35,8 @@ public final class DistanceFields {
         if (MaskChannels.isEmpty(mask)) {
             return field;
         }
-        double[] toMask = DistanceTransform.distance(mask, height, width);
-        double[] toOutside = DistanceTransform.distance(complement(mask), height, width);
+        double[] toMask = DistanceCache.distance(mask, height, width);
+        double[] toOutside = DistanceCache.distance(complement(mask), height, width);
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? -(toOutside[i] - 1) : toMask[i];
         }

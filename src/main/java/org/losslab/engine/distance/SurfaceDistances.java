@@ -33,7 +33,7 @@ public record SurfaceDistances(double[] predToTruth, double[] truthToPred, boole
             return out;
         }
         boolean anyTarget = !MaskChannels.isEmpty(to);
-        double[] field = anyTarget ? DistanceTransform.distance(to, height, width) : null;
+        double[] field = anyTarget ? DistanceCache.distance(to, height, width) : null;
         int k = 0;
         for (int i = 0; i < from.length; i++) {
             if (from[i]) {
