@@ -24,6 +24,9 @@ public final class LessonRender {
         MainWindow window = Offscreen.onFx(() -> {
             MainWindow w = new MainWindow();
             new javafx.scene.Scene(w, width, height);
+            // the tab pane's skin puts every workspace in the scene: without it a workspace's requests go nowhere
+            w.applyCss();
+            w.layout();
             LessonRunner runner = new LessonRunner(w, lesson);
             for (int k = 0; k < step; k++) {
                 runner.go(k);

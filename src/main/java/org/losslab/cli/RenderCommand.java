@@ -32,7 +32,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--layer", description = "segmentation: the heatmap (ce, focal, grad-dice, bands, errors, ...).")
     String layer;
 
-    @Option(names = "--plot", description = "plots: pixel, confidence, imbalance, tversky, tversky-grid, gamma, boxes.")
+    @Option(names = "--plot", description = "plots: the plot (pixel, tversky, fbeta, distances, dfl, ...; an unknown name lists them all).")
     String plot;
 
     @Option(names = "--out", required = true, description = "The PNG to write.")

@@ -136,6 +136,39 @@ class DetectionWorkspaceUiTest {
     }
 
     @Test
+    void theSelectedPairAsMasksGivesOneMinusIouUntilTheBoxesPartThenGoesBlind(FxRobot robot) {
+        double[] p = pointOnlyIn(0);
+        robot.clickOn(screen(p[0], p[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        var pair = ws.document().pair(0);
+        String overlapping = ws.boxes().maskNumbers().getText();
+        double jaccard = number(overlapping, "jaccard ");
+        assertEquals(org.losslab.engine.sweep.BoxMasks.maskLosses(org.losslab.engine.sweep.BoxMasks.rasterise(
+                pair.predicted(), pair.target(), 0)).get("jaccard"), jaccard, 5e-5);
+        double side = Math.min(ws.document().predictions().get(0).width(), ws.document().predictions().get(0).height());
+        assertEquals(1 - Box.iou(pair.predicted(), 0, pair.target(), 0), jaccard, 4 / side, "up to the pixel grid");
+        assertTrue(overlapping.contains("Overlapping"), overlapping);
+        // Shift+Left moves the box 10 pixels at a time until it has left its target
+        for (int k = 0; k < 40 && Box.iou(ws.document().pair(0).predicted(), 0, ws.document().pair(0).target(), 0) > 0; k++) {
+            robot.press(KeyCode.SHIFT).type(KeyCode.LEFT).release(KeyCode.SHIFT);
+        }
+        robot.press(KeyCode.SHIFT).type(KeyCode.LEFT).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        String apart = ws.boxes().maskNumbers().getText();
+        assertEquals(1.0, number(apart, "jaccard "), 0.0, apart);
+        assertEquals(1.0, number(apart, "dice "), 0.0, apart);
+        assertTrue(apart.contains("Apart"), apart);
+        assertTrue(number(apart, "giou ") > 1.0, "GIoU still measures the gap: " + apart);
+    }
+
+    private static double number(String text, String label) {
+        int at = text.indexOf(label);
+        assertTrue(at >= 0, label + " in " + text);
+        String rest = text.substring(at + label.length()).trim();
+        return Double.parseDouble(rest.split("\\s+")[0]);
+    }
+
+    @Test
     void switchingTheLandscapeLossRecomputesIt(FxRobot robot) throws Exception {
         robot.interact(() -> ws.boxes().landscapeChoice().setValue("iou"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().landscapeCurrent());

@@ -51,6 +51,15 @@ class RenderCommandTest {
     }
 
     @Test
+    void aLessonStepOnAPlotDrawsThePlot(@TempDir Path dir) throws Exception {
+        BufferedImage step = render(dir, "lesson.png", "render", "--lesson", "f-beta", "--step", "2", "--width", "1280",
+                "--height", "800");
+        // the chart area, right of the plot list and left of the controls: curves, axes and text, not a blank pane
+        BufferedImage chartArea = step.getSubimage(360, 120, 600, 500);
+        assertTrue(colours(chartArea) > 25, "the plot is drawn: " + colours(chartArea) + " colours");
+    }
+
+    @Test
     void anUnknownViewIsAUsageError() throws Exception {
         String scene = Path.of(getClass().getResource("/gold/seg-0034.json").toURI()).toString();
         assertEquals(2, CommandRunner.run("render", scene, "--view", "nope", "--out", "/tmp/x.png").status);

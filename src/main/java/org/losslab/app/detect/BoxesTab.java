@@ -33,6 +33,7 @@ public final class BoxesTab extends BorderPane {
     private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
     private final Label geometry = new Label();
+    private final BoxMaskView masks = new BoxMaskView();
 
     public BoxesTab(BoxDocument doc) {
         this.doc = doc;
@@ -90,13 +91,13 @@ public final class BoxesTab extends BorderPane {
         });
         geometry.setId("pair-geometry");
         geometry.setWrapText(true);
-        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry,
+        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry, masks,
                 new Label("Drag on empty space to draw, drag a box to move it, its handles to resize (Shift keeps the "
                         + "aspect ratio); arrows nudge, Delete removes, Esc cancels a drag, Ctrl+Z undoes."));
-        ((Label) side.getChildren().get(3)).setWrapText(true);
+        ((Label) side.getChildren().get(4)).setWrapText(true);
         side.setPadding(new Insets(6));
         side.setPrefWidth(640);
-        table.setPrefHeight(260);
+        table.setPrefHeight(200);
         setRight(side);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
@@ -114,6 +115,11 @@ public final class BoxesTab extends BorderPane {
 
     public TableView<Map<String, Double>> table() {
         return table;
+    }
+
+    /** The selected pair read as masks. */
+    public javafx.scene.control.Label maskNumbers() {
+        return masks.numbers();
     }
 
     public ComboBox<String> landscapeChoice() {
@@ -150,6 +156,9 @@ public final class BoxesTab extends BorderPane {
                     org.losslab.engine.box.Box.intersection(p.predicted(), 0, p.target(), 0), (c[2] - c[0]) * (c[3] - c[1]),
                     Math.sqrt(org.losslab.engine.box.Box.centreDistanceSquared(p.predicted(), 0, p.target(), 0)),
                     Math.hypot(c[2] - c[0], c[3] - c[1]), v));
+            masks.show(p);
+        } else {
+            masks.show(null);
         }
         updateLandscape();
     }

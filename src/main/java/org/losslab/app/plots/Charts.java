@@ -107,6 +107,10 @@ public final class Charts {
             (column.startsWith("smooth_l1") ? secondary : main).addSeries(s);
         }
         ValueAxis xAxis = data.logX() ? decades(xLabel) : new NumberAxis(xLabel);
+        if (data.logX() && x.length > 1 && x[x.length - 1] / x[0] < 100) {
+            // under two decades a tick per power of ten leaves one or two labels: tick every doubling instead
+            ((LogAxis) xAxis).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.log10(2)));
+        }
         ValueAxis yAxis = logY ? decades(yLabel) : new NumberAxis(yLabel);
         if (xAxis instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);

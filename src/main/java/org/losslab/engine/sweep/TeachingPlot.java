@@ -46,6 +46,10 @@ public enum TeachingPlot {
             "Kervadec et al. start with Dice and move alpha up during training. The boundary loss is negative where the "
                     + "prediction sits inside the target, so the sum can fall below 0: it is not a distance, only its "
                     + "gradient matters. The scene's own Dice and boundary loss are the two ends."),
+    FBETA("fbeta", "F-beta against Tversky: the soft F-beta loss is Tversky with alpha = 1/(1+b^2), beta = b^2/(1+b^2)",
+            "For each beta, the Tversky loss with alpha = 1/(1 + beta^2) and beta_T = beta^2/(1 + beta^2) and 1 - F-beta "
+                    + "computed on the same soft counts lie on one curve (checked on this scene, noted below). 1 - fbeta_score "
+                    + "counts thresholded pixels instead; beta > 1 weighs missed pixels (recall) more."),
     SIOU_ANGLE("siou-angle", "SIoU's angle cost as the predicted centre circles the target",
             "A box the target's size, its centre 1.5 widths away, moved around the target. SIoU's angle cost is 0 on an "
                     + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "
@@ -62,6 +66,8 @@ public enum TeachingPlot {
                 return "IoU";
             case SIOU_ANGLE:
                 return "45 degrees";
+            case FBETA:
+                return "fbeta_score's beta";
             default:
                 return "scene";
         }
@@ -96,6 +102,7 @@ public enum TeachingPlot {
                 return p;
             }
         }
-        throw new EngineException("unknown plot '" + key + "' (known: pixel, confidence, imbalance, tversky, tversky-grid, gamma, boxes)");
+        throw new EngineException("unknown plot '" + key + "' (known: " + String.join(", ",
+                java.util.Arrays.stream(values()).map(TeachingPlot::key).toList()) + ")");
     }
 }

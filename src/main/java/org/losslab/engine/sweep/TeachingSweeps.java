@@ -67,6 +67,8 @@ public final class TeachingSweeps {
                 return DetectionSweeps.siouAngle(params);
             case BOUNDARY_WEIGHT:
                 return boundaryWeight(scene, params);
+            case FBETA:
+                return fbeta(scene, params);
             default:
                 throw new IllegalStateException(plot.toString());
         }
@@ -281,6 +283,45 @@ public final class TeachingSweeps {
         }
         return new PlotData(TeachingPlot.BOUNDARY_WEIGHT, List.of(r), "alpha (weight of the boundary loss)", List.of("loss"),
                 false, Double.NaN, Double.NaN, notes);
+    }
+
+    /**
+     * Over beta: the registry's Tversky loss at alpha = 1/(1+b^2), beta_T = b^2/(1+b^2) (the user's other Tversky
+     * parameters kept), 1 - F-beta on the foreground's soft counts, and 1 - fbeta_score (hard, the user's threshold).
+     * The first two are the same function on a binary scene with smooth 0; the note says how far apart they are here.
+     */
+    private static PlotData fbeta(SegmentationData scene, Map<String, Params> params) {
+        double[] betas = logGrid(0.25, 4, 61);
+        SweepResult r = new SweepResult("beta", betas);
+        double[] tversky = r.addColumn("tversky(alpha = 1/(1+b^2), beta = b^2/(1+b^2))");
+        double[] softF = r.addColumn("1 - F-beta of the soft counts");
+        double[] hardF = r.addColumn("1 - fbeta_score (thresholded)");
+        SweepTerm t = term("tversky", params);
+        SweepTerm f = term("fbeta_score", params);
+        double[] counts = SoftCounts.of(scene);
+        double largestGap = 0;
+        for (int k = 0; k < betas.length; k++) {
+            double b2 = betas[k] * betas[k];
+            tversky[k] = t.with("alpha", 1 / (1 + b2)).with("beta", b2 / (1 + b2)).value(scene);
+            softF[k] = 1 - (1 + b2) * counts[0] / Math.max((1 + b2) * counts[0] + b2 * counts[2] + counts[1], 1e-300);
+            hardF[k] = 1 - f.with("beta", betas[k]).value(scene);
+            largestGap = Math.max(largestGap, Math.abs(tversky[k] - softF[k]));
+        }
+        Params tp = params.getOrDefault("tversky", t.params());
+        List<String> notes = new ArrayList<>();
+        String setting = scene.mode() != SegMode.BINARY ? " (the soft counts are the foreground channel's; Tversky "
+                + "averages its classes)" : tp.number("smooth") != 0 || tp.number("gamma") != 1 || tp.bool("log_loss")
+                ? " (Tversky's smooth, gamma or log_loss is not the identity's 0, 1, false)" : "";
+        notes.add(String.format(java.util.Locale.ROOT, "identity on this scene: largest |tversky - (1 - soft F-beta)| = %.2e%s",
+                largestGap, setting));
+        return new PlotData(TeachingPlot.FBETA, List.of(r), "beta (F-beta's weight of recall)", List.of("loss"), true,
+                params.getOrDefault("fbeta_score", f.params()).number("beta"), Double.NaN, withCoinciding(r, notes));
+    }
+
+    private static List<String> withCoinciding(SweepResult panel, List<String> notes) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(PlotData.coinciding(List.of(panel)));
+        return all;
     }
 
     private static String trimmed(double p) {
