@@ -55,6 +55,8 @@ final class SegmentationActions {
         out.add(Action.menu("View", "Zoom in", () -> zoomBy(1.25), shortcut(KeyCode.PLUS), shortcut(KeyCode.EQUALS)));
         out.add(Action.menu("View", "Zoom out", () -> zoomBy(0.8), shortcut(KeyCode.MINUS)));
         out.add(Action.menu("View", "Toggle heatmap", ws::toggleHeatmap, plain(KeyCode.V)));
+        out.add(Action.menu("View", "Explain the selected number…", ws::explainSelected, plain(KeyCode.X))
+                .withHelp("the selected table entry as a waterfall of its computation, with each line's pixels"));
         out.add(Action.menu("View", "Switch palette of magnitude maps (viridis / cividis)", () -> ws.paletteProperty().set(
                 ws.paletteProperty().get() == org.losslab.app.render.ColorMaps.Palette.VIRIDIS
                         ? org.losslab.app.render.ColorMaps.Palette.CIVIDIS : org.losslab.app.render.ColorMaps.Palette.VIRIDIS)));

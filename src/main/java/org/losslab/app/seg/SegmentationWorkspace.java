@@ -168,6 +168,20 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     }
 
     private final javafx.beans.property.ObjectProperty<String> selectedLoss = new SimpleObjectProperty<>(this, "selectedLoss");
+    private ExplainWindow explain;
+
+    /** Opens (or brings forward) the window that takes the selected table entry apart. */
+    public void explainSelected() {
+        if (explain == null) {
+            explain = new ExplainWindow(getScene().getWindow(), doc, selectedLoss);
+        }
+        explain.show();
+    }
+
+    /** The explain window, once opened (null before). */
+    public ExplainWindow explainWindow() {
+        return explain;
+    }
     /** The palette of magnitude maps (viridis, or cividis for readers with a colour-vision deficiency). */
     private final javafx.beans.property.ObjectProperty<org.losslab.app.render.ColorMaps.Palette> palette =
             new SimpleObjectProperty<>(this, "palette", org.losslab.app.render.ColorMaps.magnitudePalette());
@@ -480,6 +494,11 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         pin.setId("pin");
         pin.setTooltip(new Tooltip("Keep the current values in the Pinned column to compare after an edit"));
         pin.setOnAction(e -> rows.forEach(r -> r.pinnedProperty().set(r.valueProperty().get())));
+        Button explainButton = new Button("Explain… (X)");
+        explainButton.setId("explain");
+        explainButton.setTooltip(new Tooltip("Take the selected number apart: its counts, score, per-class losses, weights and "
+                + "reduction as a waterfall, with the pixels of each line"));
+        explainButton.setOnAction(e -> explainSelected());
         VBox.setVgrow(params, Priority.ALWAYS);
         gradientShare.setId("gradient-share");
         gradientShare.setWrapText(true);
@@ -489,7 +508,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
                 + "positives, false positives, misses and the true background: where its gradient goes"));
         VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
                 new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
-                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, pin, gradientShare, params);
+                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, new HBox(6, pin, explainButton), gradientShare, params);
         box.setPadding(new Insets(8));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -933,6 +952,9 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
 
     @Override
     public void close() {
+        if (explain != null) {
+            explain.close();
+        }
         tableTimer.stop();
         frames.close();
         tables.close();

@@ -15,7 +15,8 @@ import org.losslab.engine.Params;
  * the loss is the (weighted) mean over the selected classes, raised to gamma (Focal Tversky).
  * Dice is alpha = beta = 1/2, Jaccard alpha = beta = 1.
  */
-public final class TverskyLoss implements Evaluator<SegmentationData> {
+public final class TverskyLoss implements Evaluator<SegmentationData>,
+        org.losslab.engine.explain.Explainable<SegmentationData> {
     /** The three registry entries this class serves. */
     public enum Variant {
         DICE, JACCARD, TVERSKY
@@ -49,9 +50,10 @@ public final class TverskyLoss implements Evaluator<SegmentationData> {
 
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
-        double alpha = variant == Variant.DICE ? 0.5 : variant == Variant.JACCARD ? 1.0 : params.number("alpha");
-        double beta = variant == Variant.DICE ? 0.5 : variant == Variant.JACCARD ? 1.0 : params.number("beta");
-        double gamma = variant == Variant.TVERSKY ? params.number("gamma") : 1.0;
+        double[] weights = weights(params);
+        double alpha = weights[0];
+        double beta = weights[1];
+        double gamma = weights[2];
         boolean fromLogits = params.bool("from_logits");
         double smooth = params.number("smooth");
         double eps = params.number("eps");
@@ -69,20 +71,11 @@ public final class TverskyLoss implements Evaluator<SegmentationData> {
         double[] denominator = new double[channels];
         boolean[] clamped = new boolean[channels];
         for (int c = 0; c < channels; c++) {
-            double tp = 0;
-            double fp = 0;
-            double fn = 0;
-            double truthCount = 0;
-            for (int i = c * n, end = i + n; i < end; i++) {
-                if (labels.valid(i) == 0) {
-                    continue;
-                }
-                double t = labels.truth(i);
-                tp += p[i] * t;
-                fp += p[i] * (1 - t);
-                fn += (1 - p[i]) * t;
-                truthCount += t;
-            }
+            double[] counts = softCounts(p, labels, c, n, null);
+            double tp = counts[0];
+            double fp = counts[1];
+            double fn = counts[2];
+            double truthCount = counts[3];
             double num = tp + smooth;
             double rawDen = tp + alpha * fp + beta * fn + smooth;
             double den = Math.max(rawDen, eps);
@@ -127,5 +120,123 @@ public final class TverskyLoss implements Evaluator<SegmentationData> {
             }
         }
         return Evaluation.scalar(value, "prediction", Activations.backward(data, p, dLdp, fromLogits));
+    }
+
+    /** {alpha, beta, gamma}: Dice is Tversky at 0.5 / 0.5, Jaccard at 1 / 1, both with gamma 1. */
+    private double[] weights(Params params) {
+        return switch (variant) {
+            case DICE -> new double[] {0.5, 0.5, 1.0};
+            case JACCARD -> new double[] {1.0, 1.0, 1.0};
+            default -> new double[] {params.number("alpha"), params.number("beta"), params.number("gamma")};
+        };
+    }
+
+    /**
+     * {soft TP, soft FP, soft FN, true pixels} of channel c; with {@code perPixel} (3 x n) also each pixel's share
+     * of the three counts.
+     */
+    private static double[] softCounts(double[] p, Labels labels, int c, int n, double[][] perPixel) {
+        double tp = 0;
+        double fp = 0;
+        double fn = 0;
+        double truthCount = 0;
+        for (int i = c * n, end = i + n; i < end; i++) {
+            if (labels.valid(i) == 0) {
+                continue;
+            }
+            double t = labels.truth(i);
+            tp += p[i] * t;
+            fp += p[i] * (1 - t);
+            fn += (1 - p[i]) * t;
+            truthCount += t;
+            if (perPixel != null) {
+                perPixel[0][i - c * n] = p[i] * t;
+                perPixel[1][i - c * n] = p[i] * (1 - t);
+                perPixel[2][i - c * n] = (1 - p[i]) * t;
+            }
+        }
+        return new double[] {tp, fp, fn, truthCount};
+    }
+
+    /** Per class: the soft counts (each pixel's share), the score, the class's loss and its weight; then the mean. */
+    @Override
+    public org.losslab.engine.explain.Explanation explain(SegmentationData data, Params params) {
+        double[] weights = weights(params);
+        double alpha = weights[0];
+        double beta = weights[1];
+        double gamma = weights[2];
+        double smooth = params.number("smooth");
+        double eps = params.number("eps");
+        boolean logLoss = params.bool("log_loss");
+        int channels = data.channels();
+        int n = data.pixels();
+        ClassSelection selection = ClassSelection.of(name, data.mode(), channels, params.integers("classes"),
+                params.numbers("class_weights"));
+        Labels labels = Labels.of(data, params.optionalInteger("ignore_index"), name);
+        double[] p = Activations.probabilities(data, params.bool("from_logits"));
+        java.util.List<org.losslab.engine.explain.Term> terms = new java.util.ArrayList<>();
+        double mean = 0;
+        for (int c = 0; c < channels; c++) {
+            if (selection.factor(c) == 0) {
+                continue;
+            }
+            double[][] perPixel = new double[3][n];
+            double[] counts = softCounts(p, labels, c, n, perPixel);
+            String cls = channels == 1 ? "" : ", class " + c;
+            terms.add(org.losslab.engine.explain.Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
+            terms.add(org.losslab.engine.explain.Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
+            terms.add(org.losslab.engine.explain.Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
+            double raw = counts[0] + alpha * counts[1] + beta * counts[2] + smooth;
+            double score = (counts[0] + smooth) / Math.max(raw, eps);
+            terms.add(org.losslab.engine.explain.Term.step("score" + cls, String.format(java.util.Locale.ROOT,
+                    "(TP + %s) / max(TP + %s FP + %s FN + %s, %s) = %s / %s", g(smooth), g(alpha), g(beta), g(smooth), g(eps),
+                    g(counts[0] + smooth), g(Math.max(raw, eps))), score));
+            boolean present = counts[3] > 0;
+            double loss = !present ? 0 : logLoss ? -Math.log(Math.max(score, eps)) : 1 - score;
+            terms.add(org.losslab.engine.explain.Term.step("loss" + cls, !present
+                    ? "0: the class has no true pixel (smp does not count an absent class)"
+                    : logLoss ? "-log(score)" : "1 - score", loss));
+            double factor = selection.factor(c);
+            double weighted = factor * loss;
+            mean += weighted;
+            String weightedFormula = String.format(java.util.Locale.ROOT, "%s x loss (the class's share of the mean)", g(factor));
+            if (present && !logLoss && raw >= eps) {
+                // 1 - (TP + s) / (TP + a FP + b FN + s) = (a FP + b FN) / den: the loss splits into a false-positive
+                // and a missed-pixel share, each a sum over its pixels
+                double den = raw;
+                double[] fpPixels = scaled(perPixel[1], factor * alpha / den);
+                double[] fnPixels = scaled(perPixel[2], factor * beta / den);
+                terms.add(org.losslab.engine.explain.Term.step("weighted loss" + cls, weightedFormula, weighted));
+                terms.add(org.losslab.engine.explain.Term.summand("from false positives" + cls, String.format(java.util.Locale.ROOT,
+                        "%s x %s FP / %s", g(factor), g(alpha), g(den)), factor * alpha * counts[1] / den, fpPixels));
+                terms.add(org.losslab.engine.explain.Term.summand("from missed pixels" + cls, String.format(java.util.Locale.ROOT,
+                        "%s x %s FN / %s", g(factor), g(beta), g(den)), factor * beta * counts[2] / den, fnPixels));
+            } else {
+                terms.add(org.losslab.engine.explain.Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
+            }
+        }
+        double value = gamma == 1.0 ? mean : Math.pow(mean, gamma);
+        String note = gamma == 1.0
+                ? name + " is the weighted mean of the per-class losses; each class's loss 1 - score is (alpha FP + beta FN) / "
+                        + "(TP + alpha FP + beta FN + smooth), so it splits into what the false positives and the missed pixels "
+                        + "cost. The bars add up to it."
+                : String.format(java.util.Locale.ROOT, "The bars add up to the mean %s; Focal Tversky raises it to gamma %s: %s.",
+                        g(mean), g(gamma), g(value));
+        if (gamma != 1.0) {
+            terms.add(org.losslab.engine.explain.Term.step("mean ^ gamma", g(mean) + " ^ " + g(gamma), value));
+        }
+        return new org.losslab.engine.explain.Explanation(name, value, terms, note);
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
+    }
+
+    private static String g(double v) {
+        return org.losslab.engine.explain.Explanations.fmt(v);
     }
 }

@@ -1,0 +1,8 @@
+package org.losslab.engine.explain;
+
+import org.losslab.engine.Params;
+
+/** An evaluator that can take its value apart into the lines of its computation. */
+public interface Explainable<I> {
+    Explanation explain(I input, Params params);
+}

@@ -1,0 +1,27 @@
+package org.losslab.engine.explain;
+
+/**
+ * One line of a loss's computation: what it is, its formula with the scene's numbers in it, its value, and
+ * where on the image it comes from.
+ *
+ * @param label    what the line is ("soft TP, class 1")
+ * @param formula  how it is computed, with the numbers ("(312.4 + 0) / max(...)")
+ * @param value    its value
+ * @param pixels   each pixel's share of the value (H x W, summed over channels), or null for a line that is
+ *                 not a sum over pixels (a score, a weight)
+ * @param additive whether the line is a summand of the final value (the waterfall's bars add up to it)
+ */
+public record Term(String label, String formula, double value, double[] pixels, boolean additive) {
+
+    public static Term sum(String label, String formula, double value, double[] pixels) {
+        return new Term(label, formula, value, pixels, false);
+    }
+
+    public static Term step(String label, String formula, double value) {
+        return new Term(label, formula, value, null, false);
+    }
+
+    public static Term summand(String label, String formula, double value, double[] pixels) {
+        return new Term(label, formula, value, pixels, true);
+    }
+}
