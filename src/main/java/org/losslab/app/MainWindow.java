@@ -104,7 +104,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         out.add(Action.menu("File", "Open scene…", this::openDialog, shortcut(KeyCode.O)));
         out.add(Action.menu("File", "Save scene", this::save, shortcut(KeyCode.S)));
         out.add(Action.menu("File", "Save scene as…", this::saveAs, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)));
+        out.add(Action.menu("File", "Export view as PNG (2x)…", () -> FigureExport.exportPng(shown().node()))
+                .withHelp("the workspace shown, at twice the screen's resolution, for slides"));
         out.add(Action.menu("File", "Quit", this::quit, shortcut(KeyCode.Q)));
+        out.add(Action.menu("Edit", "Copy view as image", () -> FigureExport.copy(shown().node()),
+                shortcut(KeyCode.C, KeyCombination.SHIFT_DOWN)).withHelp("the workspace shown at 2x, to paste into slides"));
         out.add(Action.menu("Edit", "Undo", () -> shown().undo(), shortcut(KeyCode.Z)).withHelp("one step of the workspace shown"));
         out.add(Action.menu("Edit", "Redo", () -> shown().redo(), shortcut(KeyCode.Y),
                 shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN)));

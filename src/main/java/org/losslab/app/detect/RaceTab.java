@@ -106,7 +106,12 @@ public final class RaceTab extends BorderPane {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(560, 440);
         setRight(viewer);
-        HBox bottom = new HBox(8, new Label("Step"), timeline, status);
+        javafx.scene.control.Button gif = new javafx.scene.control.Button("Export GIF…");
+        gif.setId("race-gif");
+        gif.setTooltip(new javafx.scene.control.Tooltip("The race as an animated GIF for slides: the boxes and the error "
+                + "curves, step by step"));
+        gif.setOnAction(e -> org.losslab.app.FigureExport.exportAnimation(this, timeline, "race"));
+        HBox bottom = new HBox(8, new Label("Step"), timeline, status, gif);
         bottom.setPadding(new Insets(6));
         timeline.setPrefWidth(420);
         setBottom(bottom);

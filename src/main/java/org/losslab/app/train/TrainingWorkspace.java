@@ -74,6 +74,8 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     private final List<TextField> lossFields = new ArrayList<>();
     private final List<MaskPanel> panels = new ArrayList<>();
     private final Slider timeline = new Slider(0, 0, 0);
+    /** The contestants' masks, two by two: what an exported animation shows. */
+    private final GridPane grid;
     private final Label lesson = new Label();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final XYSeriesCollection lossSeries = new XYSeriesCollection();
@@ -119,7 +121,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
                 new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
         FlowPane losses = new FlowPane(6, 4);
         losses.getChildren().add(new Label("Losses (NAME:k=v,...; Enter restarts)"));
-        GridPane grid = new GridPane();
+        grid = new GridPane();
         for (int l = 0; l < 4; l++) {
             TextField field = new TextField();
             field.setId("train-loss-" + l);
@@ -487,6 +489,13 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
 
     public boolean training() {
         return busy.get();
+    }
+
+    @Override
+    public java.util.List<org.losslab.app.Action> actions() {
+        return java.util.List.of(org.losslab.app.Action.menu("File", "Export run as animated GIF…",
+                () -> org.losslab.app.FigureExport.exportAnimation(grid, timeline, "training run"))
+                .withHelp("the masks of every loss, step by step as the timeline replays the run"));
     }
 
     @Override
