@@ -59,6 +59,6 @@ public final class LessonRender {
         var seg = w.segmentation();
         int revision = seg.document().revisionProperty().get();
         return seg.shownRevisionProperty().get() == revision && seg.tableRevisionProperty().get() == revision
-                && w.plots().drawnProperty().get() >= w.plots().requests();
+                && w.plots().drawnProperty().get() >= w.plots().requests() && w.detection().race().current();
     }
 }

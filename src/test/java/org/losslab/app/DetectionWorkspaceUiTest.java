@@ -199,8 +199,13 @@ class DetectionWorkspaceUiTest {
     }
 
     @Test
-    void steppingTheRaceAdvancesEveryBox(FxRobot robot) {
+    void steppingTheRaceAdvancesEveryBox(FxRobot robot) throws Exception {
         robot.interact(() -> ws.tabs().getSelectionModel().select(1));
+        assertEquals(org.losslab.engine.race.RacePreset.RING, ws.race().presetChoice().getValue(),
+                "the paper's aggregate (smooth curves) is what the race opens on");
+        robot.interact(() -> ws.race().presetChoice().setValue(org.losslab.engine.race.RacePreset.ONE_ANCHOR));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.race().current());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, ws.race().iteration());
         robot.clickOn("#race-step");
         robot.clickOn("#race-step");

@@ -24,9 +24,12 @@ class LessonsTest {
                     .map(n -> n.replace(".json", "")).sorted().toList();
             assertEquals(keys, index.stream().sorted().toList(), "assets/lessons and index.txt agree");
         }
+        String readme = Files.readString(Path.of("README.md"));
         for (Lesson l : Lessons.all()) {
             assertFalse(l.steps().isEmpty(), l.key());
             assertFalse(l.answer().isBlank(), l.key());
+            assertTrue(readme.contains("| `" + l.key() + "` | " + l.question() + " | " + l.answer() + " |"),
+                    "README's table of answers has lesson " + l.key() + " as its file says it");
         }
     }
 

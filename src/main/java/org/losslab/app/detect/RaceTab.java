@@ -59,18 +59,21 @@ public final class RaceTab extends BorderPane {
     private final ValueMarker now = new ValueMarker(0);
     private final LatestWins worker = new LatestWins("race");
     private RaceRun run;
+    private int requested;
+    private int shownRequest;
 
     public RaceTab() {
         setId("race-tab");
         preset.setId("race-preset");
         gradients.setId("race-gradients");
-        preset.setValue(RacePreset.ONE_ANCHOR);
+        // the paper's aggregate over many anchors: one anchor's total error zig-zags at the paper's step size
+        preset.setValue(RacePreset.RING);
         gradients.setValue(PAPER);
         gradients.setTooltip(new Tooltip("The paper's code: the authors' MATLAB gradients, quirks included (IoU and GIoU "
                 + "move w and h twice as fast, DIoU's enclosing-box term has a flipped sign). Exact: the true gradients "
                 + "of the losses as torchvision defines them."));
-        preset.setOnAction(e -> recompute());
-        gradients.setOnAction(e -> recompute());
+        preset.valueProperty().addListener((o, a, b) -> recompute()); // also when a lesson sets it
+        gradients.valueProperty().addListener((o, a, b) -> recompute());
         timeline.setId("race-timeline");
         timeline.setMajorTickUnit(40);
         timeline.setShowTickLabels(true);
@@ -115,7 +118,7 @@ public final class RaceTab extends BorderPane {
         bottom.setPadding(new Insets(6));
         timeline.setPrefWidth(420);
         setBottom(bottom);
-        show(compute(RacePreset.ONE_ANCHOR, true));
+        show(compute(RacePreset.RING, true));
     }
 
     private static XYLineAndShapeRenderer renderer() {
@@ -142,11 +145,13 @@ public final class RaceTab extends BorderPane {
         RacePreset p = preset.getValue();
         boolean paper = PAPER.equals(gradients.getValue());
         status.setText("computing " + p.title().toLowerCase(Locale.ROOT) + "...");
+        int request = ++requested;
         worker.submit(() -> {
             RaceRun result = compute(p, paper);
             Platform.runLater(() -> {
-                if (p == preset.getValue() && paper == PAPER.equals(gradients.getValue())) {
+                if (request == requested) {
                     show(result);
+                    shownRequest = request;
                 }
             });
         });
@@ -189,6 +194,11 @@ public final class RaceTab extends BorderPane {
     /** The first regression's box of a loss after k steps, (x, y, w, h). */
     public double[] box(String loss, int k) {
         return run.shown()[run.names().indexOf(loss)][k].clone();
+    }
+
+    /** Whether the race drawn is the one the anchors and gradients chosen ask for (none is still computing). */
+    public boolean current() {
+        return shownRequest == requested;
     }
 
     public ComboBox<RacePreset> presetChoice() {
