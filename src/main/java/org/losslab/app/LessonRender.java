@@ -15,7 +15,8 @@ public final class LessonRender {
     }
 
     /** @param step 1-based, as the lesson panel counts */
-    public static BufferedImage render(String key, int step, int width, int height) throws InterruptedException {
+    public static BufferedImage render(String key, int step, int width, int height, boolean presentation)
+            throws InterruptedException {
         Lesson lesson = Lessons.bundled(key);
         if (step < 1 || step > lesson.steps().size()) {
             throw new org.losslab.engine.EngineException("lesson " + key + " has steps 1 to " + lesson.steps().size());
@@ -28,8 +29,12 @@ public final class LessonRender {
             w.applyCss();
             w.layout();
             LessonRunner runner = new LessonRunner(w, lesson);
+            w.useLesson(runner);
             for (int k = 0; k < step; k++) {
                 runner.go(k);
+            }
+            if (presentation) {
+                w.togglePresentation();
             }
             w.applyCss();
             w.layout();

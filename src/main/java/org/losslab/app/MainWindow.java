@@ -67,7 +67,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 dirtyParts.toArray(javafx.beans.Observable[]::new));
         autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
         autosave.play();
-        setTop(catalogue.menuBar());
+        presentation = new Presentation(this);
+        setTop(new javafx.scene.layout.VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
         status.setId("status-bar");
         status.textProperty().bind(Bindings.createStringBinding(() -> shown().status().get(),
@@ -120,7 +121,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         out.add(Action.menu("Help", "Shortcuts", this::shortcuts, new javafx.scene.input.KeyCodeCombination(KeyCode.F1)));
         out.add(Action.menu("Help", "Lessons…", this::chooseLesson, shortcut(KeyCode.L))
                 .withHelp("a question of the course, answered step by step in the app"));
-        out.add(Action.menu("View", "Presentation mode", this::togglePresentation,
+        out.add(Action.menu("View", "Presentation mode (Esc leaves)", this::togglePresentation,
                 new javafx.scene.input.KeyCodeCombination(KeyCode.F5)).withHelp("larger text for the lecture hall"));
         out.add(Action.menu("Help", "Show log", Dialogs::showLog));
         out.add(Action.menu("Help", "About LossLab", () -> Dialogs.information("LossLab",
@@ -179,6 +180,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     /** Wires the catalogue's keys to the window's scene. */
     public void installKeys(Scene scene) {
         catalogue.install(scene, this::shown);
+        // Esc leaves presentation mode; otherwise it stays with the views (a box drag cancels on Esc)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && presenting()) {
+                togglePresentation();
+                e.consume();
+            }
+        });
     }
 
     /** A blank segmentation canvas: a new scene, saved to a file of its own. */
@@ -258,12 +266,17 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private javafx.stage.Stage lessonStage;
 
     /** Opens a lesson by its key; the previous one, if any, ends first. */
+    private org.losslab.app.lesson.LessonRunner currentLesson;
+
     public org.losslab.app.lesson.LessonPanel openLesson(String key) {
         if (lessonStage != null) {
             lessonStage.close();
         }
         var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.Lessons.bundled(key));
+        currentLesson = runner;
         lessonStage = org.losslab.app.lesson.LessonPanel.open(getScene() == null ? null : getScene().getWindow(), runner);
+        lessonStage.showingProperty().addListener(o -> lessonStepChanged());
+        lessonStepChanged();
         return (org.losslab.app.lesson.LessonPanel) lessonStage.getScene().getRoot();
     }
 
@@ -277,16 +290,37 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 .ifPresent(l -> openLesson(l.key())));
     }
 
-    private boolean presenting;
+    private Presentation presentation;
 
-    /** Larger text everywhere, for a projector; again to go back. */
+    /** Presentation mode on or off (large high-contrast type, tools folded, the selected number large). */
     public void togglePresentation() {
-        presenting = !presenting;
-        setStyle(presenting ? "-fx-font-size: 17px;" : "");
+        presentation.set(!presentation.on());
     }
 
     public boolean presenting() {
-        return presenting;
+        return presentation.on();
+    }
+
+    /** The banner of presentation mode (the selected number, what the lesson step says to look at). */
+    public javafx.scene.layout.VBox presentationBanner() {
+        return presentation.banner();
+    }
+
+    /** A lesson moved to another step: presentation mode shows what it uses. */
+    public void lessonStepChanged() {
+        if (presentation != null) {
+            presentation.update();
+        }
+    }
+
+    /** The open lesson's runner, or null. */
+    public org.losslab.app.lesson.LessonRunner lessonRunner() {
+        return lessonStage == null || lessonStage.isShowing() ? currentLesson : null;
+    }
+
+    /** A lesson run without its window (offscreen renders). */
+    void useLesson(org.losslab.app.lesson.LessonRunner runner) {
+        currentLesson = runner;
     }
 
     /** The scene as it would be saved now: what was opened, with every workspace's changes. */

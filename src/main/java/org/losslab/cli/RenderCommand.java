@@ -41,6 +41,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--lesson", paramLabel = "KEY", description = "Draw the window as a lesson step sets it up (with --step).")
     String lesson;
 
+    @Option(names = "--presentation", description = "With --lesson: in presentation mode (large type, the selected number "
+            + "and what to look at in a banner), as on a projector; try --width 1280 --height 720.")
+    boolean presentation;
+
     @Option(names = "--step", defaultValue = "1", description = "With --lesson: the step, from 1 (default ${DEFAULT-VALUE}).")
     int step;
 
@@ -59,7 +63,7 @@ public final class RenderCommand implements Callable<Integer> {
                     return 2;
                 }
                 BufferedImage image = org.losslab.app.LessonRender.render(lesson, step, width == null ? 1440 : width,
-                        height == null ? 900 : height);
+                        height == null ? 900 : height, presentation);
                 Offscreen.writePng(image, out);
                 org.losslab.scene.Lesson.Step s = org.losslab.scene.Lessons.bundled(lesson).steps().get(step - 1);
                 System.out.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + "): " + s.text());

@@ -42,6 +42,7 @@ public final class LessonRunner {
     public void go(int k) {
         step = Math.max(0, Math.min(k, lesson.steps().size() - 1));
         apply(lesson.steps().get(step));
+        window.lessonStepChanged();
     }
 
     public Lesson.Step current() {

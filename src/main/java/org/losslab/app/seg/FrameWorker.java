@@ -111,7 +111,7 @@ public final class FrameWorker implements AutoCloseable {
 
     private synchronized void enqueue(Runnable change, int revision) {
         pending.add(change);
-        if (!scheduled) {
+        if (!scheduled && !executor.isShutdown()) { // after close an edit has no frame to compute
             scheduled = true;
             executor.execute(this::drain);
         }

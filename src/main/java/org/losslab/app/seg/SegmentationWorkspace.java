@@ -129,9 +129,24 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             rows.add(row);
             rowByName.put(spec.name(), row);
         }
-        setLeft(tools());
+        javafx.scene.control.ScrollPane toolScroll = new javafx.scene.control.ScrollPane(tools());
+        toolScroll.setFitToWidth(true);
+        toolScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        // a scroll bar that came and went would move the canvas under the cursor
+        toolScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.ALWAYS);
+        // whole pixels: the canvas beside it must start on a pixel, or its squares and the cursor disagree
+        toolScroll.setPrefWidth(256);
+        toolScroll.setMinWidth(256);
+        setLeft(toolScroll);
         setCenter(centre());
-        setRight(side());
+        // the panel scrolls rather than squeezing the table on a small screen or in presentation mode
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side());
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.ALWAYS);
+        sideScroll.setPrefWidth(378);
+        sideScroll.setMinWidth(318);
+        setRight(sideScroll);
         doc.revisionProperty().addListener((o, a, b) -> submit(doc.lastBox()));
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
         controller.onHover(this::updateCursor);
@@ -284,10 +299,13 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         lesson.setWrapText(true);
         lesson.setId("lesson");
         box.getChildren().addAll(new Separator(), new Label("Paint"), target, prediction, new Label("Class / channel"),
-                new HBox(6, classChoice, rename), sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness, new Separator(),
-                confidenceLabel, confidenceSlider(), new Separator(),
-                new Label("Presets"), presets, lesson);
-        return box;
+                new HBox(6, classChoice, rename), sizeLabel, size, probabilityLabel, probability, hardnessLabel, hardness,
+                new Separator());
+        painting = box;
+        VBox all = new VBox(6, box, confidenceLabel, confidenceSlider(), new Separator(), new Label("Presets"), presets, lesson);
+        box.setPadding(Insets.EMPTY);
+        all.setPadding(new Insets(8));
+        return all;
     }
 
     /** A class with its colour swatch and name. */
@@ -506,9 +524,15 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         gradientShare.setTooltip(new Tooltip("First line: the foreground's counts as the soft losses see them (sums of "
                 + "probabilities) and as the metrics do (at threshold 0.5). Second: the selected loss's total |dL/dz| on true "
                 + "positives, false positives, misses and the true background: where its gradient goes"));
-        VBox box = new VBox(6, new Label("Heatmap"), layer, compare, new Label("Heatmap opacity (V toggles)"), heatOpacity,
-                new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity,
-                new Separator(Orientation.HORIZONTAL), new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live, table, new HBox(6, pin, explainButton), gradientShare, params);
+        VBox opacities = new VBox(6, new Label("Heatmap opacity (V toggles)"), heatOpacity,
+                new Label("Ground-truth opacity"), targetOpacity, new Label("Prediction opacity"), predictionOpacity);
+        VBox liveBlock = new VBox(6, new Separator(Orientation.HORIZONTAL),
+                new Label("Live (defaults, ignore " + org.losslab.engine.seg.SegParams.IGNORED_LABEL + ")"), live);
+        foldable.add(opacities);
+        foldable.add(liveBlock);
+        table.setMinHeight(150); // a few rows stay in view however crowded the panel
+        VBox box = new VBox(6, new Label("Heatmap"), layer, compare, opacities, liveBlock, table,
+                new HBox(6, pin, explainButton), gradientShare, params);
         box.setPadding(new Insets(8));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -817,6 +841,33 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     public PaintCanvas compareCanvas() {
         return compareCanvas;
     }
+
+    /** The loss selected in the table (null: none). */
+    public javafx.beans.property.ReadOnlyObjectProperty<String> selectedLossProperty() {
+        return selectedLoss;
+    }
+
+    /**
+     * Presentation mode folds the painting tools, the opacity sliders and the live list away; the confidence slider
+     * and the presets stay when the lesson step asks the audience to act.
+     */
+    public void foldTools(boolean fold, boolean keepSceneControls) {
+        List<javafx.scene.Node> parts = new java.util.ArrayList<>(foldable);
+        parts.add(painting);
+        for (javafx.scene.Node n : parts) {
+            n.setVisible(!fold);
+            n.setManaged(!fold);
+        }
+        boolean hideAll = fold && !keepSceneControls;
+        getLeft().setVisible(!hideAll);
+        getLeft().setManaged(!hideAll);
+    }
+
+    /** The painting tools (brushes, target or prediction, class, brush sliders): folded in presentation mode. */
+    private VBox painting;
+
+    /** What presentation mode folds away besides the tools: the opacity sliders and the live list (the table has it). */
+    private final List<javafx.scene.Node> foldable = new java.util.ArrayList<>();
 
     /** Selects a loss in the table: its parameters appear in the sheet below it. */
     public void selectLoss(String name) {

@@ -1,0 +1,73 @@
+package org.losslab.app;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.losslab.app.seg.LossRow;
+import org.losslab.app.seg.SegmentationWorkspace;
+
+/**
+ * Presentation mode, for a projector (View, F5; Esc leaves): large high-contrast type, the painting tools
+ * folded away unless the lesson step asks the audience to use them, and the selected number large at the top
+ * with what the lesson step says to look at.
+ */
+final class Presentation {
+    static final String STYLE = "-fx-font-size: 18px; -fx-base: #f4f4f4; -fx-text-base-color: black; "
+            + "-fx-text-background-color: black;";
+    private final MainWindow window;
+    private final Label number = new Label();
+    private final Label look = new Label();
+    private final VBox banner = new VBox(2, number, look);
+    private boolean on;
+
+    Presentation(MainWindow window) {
+        this.window = window;
+        banner.setId("presentation-banner");
+        number.setId("presentation-number");
+        look.setId("presentation-look");
+        number.setStyle("-fx-font-size: 36px; -fx-font-weight: bold; -fx-text-fill: black;");
+        look.setStyle("-fx-font-size: 20px; -fx-text-fill: black;");
+        look.setWrapText(true);
+        banner.setStyle("-fx-background-color: #ffe66d; -fx-padding: 4 12 6 12;");
+        banner.setVisible(false);
+        banner.setManaged(false);
+        SegmentationWorkspace seg = window.segmentation();
+        seg.tableRevisionProperty().addListener(o -> update());
+        seg.selectedLossProperty().addListener(o -> update());
+        window.tabs().getSelectionModel().selectedIndexProperty().addListener(o -> update());
+    }
+
+    VBox banner() {
+        return banner;
+    }
+
+    boolean on() {
+        return on;
+    }
+
+    void set(boolean presenting) {
+        on = presenting;
+        window.setStyle(on ? STYLE : "");
+        update();
+    }
+
+    /** The banner and the folded tools follow the selection, the table and the lesson step. */
+    void update() {
+        var runner = window.lessonRunner();
+        var step = runner == null ? null : runner.current();
+        window.segmentation().foldTools(on, step != null && step.task() != null);
+        SegmentationWorkspace seg = window.segmentation();
+        String selected = seg.selectedLossProperty().get();
+        LossRow row = selected == null ? null : seg.row(selected);
+        boolean showNumber = on && window.shown() == seg && row != null;
+        number.setText(showNumber ? selected + " = " + org.losslab.app.render.ColorBar.format(row.valueProperty().get()) : "");
+        number.setVisible(showNumber);
+        number.setManaged(showNumber);
+        boolean showLook = on && step != null && step.look() != null;
+        look.setText(showLook ? "Look at: " + step.look() : "");
+        look.setVisible(showLook);
+        look.setManaged(showLook);
+        boolean any = showNumber || showLook;
+        banner.setVisible(any);
+        banner.setManaged(any);
+    }
+}
