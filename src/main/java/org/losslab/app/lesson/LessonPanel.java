@@ -65,12 +65,13 @@ public final class LessonPanel extends VBox {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Lesson: " + runner.lesson().title());
-        stage.setScene(new Scene(panel, 440, 520));
+        stage.setScene(new Scene(panel, 440, 380));
         stage.setOnHidden(e -> panel.end());
         if (owner != null) {
-            // over the tools at the bottom left: the maps, the table and the plots stay in view
+            // over the painting tools at the top left, which lessons do not use: the confidence slider and the presets
+            // below them, the maps, the table and the plots stay in view
             stage.setX(owner.getX() + 8);
-            stage.setY(owner.getY() + Math.max(60, owner.getHeight() - 540));
+            stage.setY(owner.getY() + 90);
         }
         stage.show();
         return stage;

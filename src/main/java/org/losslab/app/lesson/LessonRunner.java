@@ -60,7 +60,7 @@ public final class LessonRunner {
 
     /** The live value a condition reads: a parameter ("tversky.alpha") or an entry's value on the scene. */
     @SuppressWarnings("unchecked")
-    double read(String what) {
+    public double read(String what) {
         var doc = window.segmentation().document();
         if (what.contains(".")) {
             String loss = what.substring(0, what.indexOf('.'));
@@ -122,6 +122,14 @@ public final class LessonRunner {
         }
         if (s.training() != null) {
             window.training().sourceChoice().setValue(Lessons.trainingPreset(s.training(), "lesson"));
+        }
+        if (s.preset() != null || s.compare() != null || s.workspace() != null) {
+            // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
+            javafx.application.Platform.runLater(() -> {
+                window.applyCss();
+                window.layout();
+                seg.canvas().fit();
+            });
         }
     }
 }

@@ -136,7 +136,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         toolScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.ALWAYS);
         // whole pixels: the canvas beside it must start on a pixel, or its squares and the cursor disagree
         toolScroll.setPrefWidth(256);
-        toolScroll.setMinWidth(256);
+        toolScroll.setMinWidth(180); // the window's minimum width is the sum of the panels' (the split view needs room)
         setLeft(toolScroll);
         setCenter(centre());
         // the panel scrolls rather than squeezing the table on a small screen or in presentation mode
@@ -145,7 +145,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.ALWAYS);
         sideScroll.setPrefWidth(378);
-        sideScroll.setMinWidth(318);
+        sideScroll.setMinWidth(260);
         setRight(sideScroll);
         doc.revisionProperty().addListener((o, a, b) -> submit(doc.lastBox()));
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
