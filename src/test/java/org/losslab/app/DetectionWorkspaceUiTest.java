@@ -159,6 +159,12 @@ class DetectionWorkspaceUiTest {
         assertEquals(1.0, number(apart, "dice "), 0.0, apart);
         assertTrue(apart.contains("Apart"), apart);
         assertTrue(number(apart, "giou ") > 1.0, "GIoU still measures the gap: " + apart);
+        // the DFL view follows the selected pair: its four sides are the engine's for this pair
+        var d = ws.boxes().distributionsShown();
+        var now = org.losslab.engine.sweep.BoxDistributions.of(ws.document().pair(0).predicted(),
+                ws.document().pair(0).target(), 8, 1.0, org.losslab.engine.LossRegistry.get("dfl").defaults());
+        assertEquals(now.dfl()[0], d.dfl()[0], 1e-12);
+        assertEquals(now.target()[2], d.target()[2], 1e-12);
     }
 
     private static double number(String text, String label) {

@@ -34,6 +34,7 @@ public final class BoxesTab extends BorderPane {
     private final AtomicInteger requests = new AtomicInteger();
     private final Label geometry = new Label();
     private final BoxMaskView masks = new BoxMaskView();
+    private final BoxDistributionView distributions = new BoxDistributionView();
 
     public BoxesTab(BoxDocument doc) {
         this.doc = doc;
@@ -91,14 +92,21 @@ public final class BoxesTab extends BorderPane {
         });
         geometry.setId("pair-geometry");
         geometry.setWrapText(true);
-        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry, masks,
+        javafx.scene.control.TitledPane dfl = new javafx.scene.control.TitledPane(
+                "DFL: the selected pair as YOLOv8's head sees it (dfl_loss)", distributions);
+        dfl.setExpanded(false);
+        dfl.setId("dfl-pane");
+        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry, masks, dfl,
                 new Label("Drag on empty space to draw, drag a box to move it, its handles to resize (Shift keeps the "
                         + "aspect ratio); arrows nudge, Delete removes, Esc cancels a drag, Ctrl+Z undoes."));
-        ((Label) side.getChildren().get(4)).setWrapText(true);
+        ((Label) side.getChildren().get(side.getChildren().size() - 1)).setWrapText(true); // the instructions, last
         side.setPadding(new Insets(6));
         side.setPrefWidth(640);
         table.setPrefHeight(200);
-        setRight(side);
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setRight(sideScroll);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
         update();
@@ -115,6 +123,11 @@ public final class BoxesTab extends BorderPane {
 
     public TableView<Map<String, Double>> table() {
         return table;
+    }
+
+    /** The selected pair as YOLOv8's distributions, as drawn (for tests). */
+    public org.losslab.engine.sweep.BoxDistributions distributionsShown() {
+        return distributions.shown();
     }
 
     /** The selected pair read as masks. */
@@ -157,8 +170,10 @@ public final class BoxesTab extends BorderPane {
                     Math.sqrt(org.losslab.engine.box.Box.centreDistanceSquared(p.predicted(), 0, p.target(), 0)),
                     Math.hypot(c[2] - c[0], c[3] - c[1]), v));
             masks.show(p);
+            distributions.show(p);
         } else {
             masks.show(null);
+            distributions.show(null);
         }
         updateLandscape();
     }
