@@ -19,7 +19,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.losslab.engine.box.BoxLandscape;
-import org.losslab.engine.box.IouFamilyLoss;
 
 /**
  * Boxes: the canvas, the table of every pair's losses (updated while dragging), and the loss
@@ -29,7 +28,7 @@ public final class BoxesTab extends BorderPane {
     private final BoxDocument doc;
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
-    private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList("none", "iou", "giou", "diou", "ciou"));
+    private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList(landscapeChoices()));
     private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
     private final Label geometry = new Label();
@@ -112,6 +111,14 @@ public final class BoxesTab extends BorderPane {
         update();
     }
 
+    /** "none", then every differentiable box loss of the registry. */
+    private static java.util.List<String> landscapeChoices() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("none"));
+        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
+                .filter(org.losslab.engine.LossSpec::differentiable).forEach(spec -> out.add(spec.name()));
+        return out;
+    }
+
     /** Keys of a row that say which prediction and ground truth it pairs (0-based). */
     static final String PREDICTION = "#prediction";
     static final String TRUTH = "#truth";
@@ -187,11 +194,13 @@ public final class BoxesTab extends BorderPane {
             return;
         }
         var pair = doc.pair(sel);
-        IouFamilyLoss.Variant variant = IouFamilyLoss.Variant.valueOf(loss.toUpperCase(Locale.ROOT));
+        @SuppressWarnings("unchecked")
+        org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs> spec =
+                (org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs>) org.losslab.engine.LossRegistry.get(loss);
         int request = requests.incrementAndGet();
         worker.submit(() -> {
-            BoxLandscape l = BoxLandscape.compute(variant, pair.predicted(), pair.target(), 0, BoxDocument.FIELD, 0,
-                    BoxDocument.FIELD, 128, 128, 1e-7);
+            BoxLandscape l = BoxLandscape.compute(spec, spec.defaults(), pair.predicted(), pair.target(), 0, BoxDocument.FIELD,
+                    0, BoxDocument.FIELD, 128, 128);
             Platform.runLater(() -> {
                 if (request == requests.get()) {
                     canvas.showLandscape(l, loss);

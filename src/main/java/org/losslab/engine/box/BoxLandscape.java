@@ -45,4 +45,55 @@ public record BoxLandscape(double[] xs, double[] ys, double[] values, double[] g
         }
         return new BoxLandscape(xs, ys, values, gx, gy);
     }
+
+    /**
+     * Any registry box loss with the given parameters over the same grid: one evaluation of all grid boxes at once
+     * (reduction "none" for the values; "sum" for the gradients, which leaves each box its own gradient).
+     */
+    public static BoxLandscape compute(org.losslab.engine.LossSpec<BoxPairs> spec, org.losslab.engine.Params params,
+                                       double[] predicted, double[] target, double x0, double x1, double y0, double y1,
+                                       int columns, int rows) {
+        double w = predicted[2] - predicted[0];
+        double h = predicted[3] - predicted[1];
+        double[] xs = new double[columns];
+        double[] ys = new double[rows];
+        for (int c = 0; c < columns; c++) {
+            xs[c] = x0 + (x1 - x0) * (c + 0.5) / columns;
+        }
+        for (int r = 0; r < rows; r++) {
+            ys[r] = y0 + (y1 - y0) * (r + 0.5) / rows;
+        }
+        int n = rows * columns;
+        double[] boxes = new double[4 * n];
+        double[] targets = new double[4 * n];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int k = 4 * (r * columns + c);
+                boxes[k] = xs[c] - w / 2;
+                boxes[k + 1] = ys[r] - h / 2;
+                boxes[k + 2] = xs[c] + w / 2;
+                boxes[k + 3] = ys[r] + h / 2;
+                System.arraycopy(target, 0, targets, k, 4);
+            }
+        }
+        BoxPairs grid = new BoxPairs(boxes, targets);
+        double[] elements = spec.evaluate(grid, params.with(spec.name(), spec.params(), "reduction", "none"), false).values();
+        double[] g = spec.evaluate(grid, params.with(spec.name(), spec.params(), "reduction", "sum"), true)
+                .gradient().get("predicted");
+        // one element per box (the IoU family) or per coordinate (smooth L1): a cell is the loss of its one box as the
+        // entry reduces it, "sum" adding its elements and "mean" averaging them
+        int perBox = elements.length / n;
+        double scale = "sum".equals(params.choice("reduction")) ? 1 : 1.0 / perBox;
+        double[] values = new double[n];
+        double[] gx = new double[n];
+        double[] gy = new double[n];
+        for (int k = 0; k < n; k++) {
+            for (int e = 0; e < perBox; e++) {
+                values[k] += elements[k * perBox + e] * scale;
+            }
+            gx[k] = (g[4 * k] + g[4 * k + 2]) * scale;
+            gy[k] = (g[4 * k + 1] + g[4 * k + 3]) * scale;
+        }
+        return new BoxLandscape(xs, ys, values, gx, gy);
+    }
 }

@@ -27,6 +27,34 @@ class LandscapeAndRaceTest {
     }
 
     @Test
+    void anyRegistryBoxLossHasALandscapeAndTheIouFamilyMatchesItsOwn() {
+        double[] box = {10, 10, 50, 40};
+        for (var spec : org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES)) {
+            if (!spec.differentiable()) {
+                continue;
+            }
+            BoxLandscape l = BoxLandscape.compute(spec, spec.defaults(), box, target, 0, 200, 0, 200, 16, 16);
+            for (int k = 0; k < l.values().length; k += 29) {
+                double cx = l.xs()[k % 16];
+                double cy = l.ys()[k / 16];
+                double[] here = {cx - 20, cy - 15, cx + 20, cy + 15};
+                double value = spec.evaluate(new BoxPairs(here, target.clone()), spec.defaults(), false).value();
+                assertEquals(value, l.values()[k], 1e-12, spec.name() + " at " + k);
+            }
+        }
+        var giou = org.losslab.engine.LossRegistry.get("giou");
+        @SuppressWarnings("unchecked")
+        BoxLandscape fromRegistry = BoxLandscape.compute((org.losslab.engine.LossSpec<BoxPairs>) giou, giou.defaults(), box, target,
+                0, 200, 0, 200, 20, 20);
+        BoxLandscape own = BoxLandscape.compute(Variant.GIOU, box, target, 0, 200, 0, 200, 20, 20, 1e-7);
+        for (int k = 0; k < own.values().length; k++) {
+            assertEquals(own.values()[k], fromRegistry.values()[k], 1e-12);
+            assertEquals(own.gradX()[k], fromRegistry.gradX()[k], 1e-12);
+            assertEquals(own.gradY()[k], fromRegistry.gradY()[k], 1e-12);
+        }
+    }
+
+    @Test
     void iouLossIsFlatWhereTheBoxesDoNotOverlap() {
         BoxLandscape l = BoxLandscape.compute(Variant.IOU, new double[] {0, 0, 20, 20}, target, 0, 200, 0, 200, 40, 40, 1e-7);
         int flat = 0;
