@@ -165,6 +165,13 @@ class DetectionWorkspaceUiTest {
                 ws.document().pair(0).target(), 8, 1.0, org.losslab.engine.LossRegistry.get("dfl").defaults());
         assertEquals(now.dfl()[0], d.dfl()[0], 1e-12);
         assertEquals(now.target()[2], d.target()[2], 1e-12);
+        // the size slider shrinks the pair: its read-out is the engine's IoU loss and NWD at that size
+        robot.interact(() -> ws.boxes().shrinkSize().setValue(6));
+        javafx.scene.control.Label readout = robot.lookup("#shrink-readout").query();
+        var at6 = org.losslab.engine.sweep.DetectionSweeps.shrinkingPair(ws.document().pair(0), new double[] {6},
+                java.util.Map.of());
+        assertTrue(readout.getText().contains(String.format(java.util.Locale.ROOT, "iou loss %.4f, nwd loss %.4f",
+                at6.column("iou")[0], at6.column("nwd")[0])), readout.getText());
     }
 
     private static double number(String text, String label) {

@@ -34,6 +34,7 @@ public final class BoxesTab extends BorderPane {
     private final Label geometry = new Label();
     private final BoxMaskView masks = new BoxMaskView();
     private final BoxDistributionView distributions = new BoxDistributionView();
+    private final ShrinkView shrink = new ShrinkView();
 
     public BoxesTab(BoxDocument doc) {
         this.doc = doc;
@@ -95,7 +96,11 @@ public final class BoxesTab extends BorderPane {
                 "DFL: the selected pair as YOLOv8's head sees it (dfl_loss)", distributions);
         dfl.setExpanded(false);
         dfl.setId("dfl-pane");
-        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry, masks, dfl,
+        javafx.scene.control.TitledPane tiny = new javafx.scene.control.TitledPane(
+                "NWD: shrink the selected pair (tiny objects)", shrink);
+        tiny.setExpanded(false);
+        tiny.setId("shrink-pane");
+        VBox side = new VBox(6, new Label("Pairs (each prediction with the ground truth it overlaps most)"), table, geometry, masks, dfl, tiny,
                 new Label("Drag on empty space to draw, drag a box to move it, its handles to resize (Shift keeps the "
                         + "aspect ratio); arrows nudge, Delete removes, Esc cancels a drag, Ctrl+Z undoes."));
         ((Label) side.getChildren().get(side.getChildren().size() - 1)).setWrapText(true); // the instructions, last
@@ -135,6 +140,15 @@ public final class BoxesTab extends BorderPane {
     /** The selected pair as YOLOv8's distributions, as drawn (for tests). */
     public org.losslab.engine.sweep.BoxDistributions distributionsShown() {
         return distributions.shown();
+    }
+
+    /** IoU loss and NWD of the selected pair at the size slider's size (for tests). */
+    public double[] shrinkLosses() {
+        return shrink.shownLosses();
+    }
+
+    public javafx.scene.control.Slider shrinkSize() {
+        return shrink.size();
     }
 
     /** The selected pair read as masks. */
@@ -178,7 +192,9 @@ public final class BoxesTab extends BorderPane {
                     Math.hypot(c[2] - c[0], c[3] - c[1]), v));
             masks.show(p);
             distributions.show(p);
+            shrink.show(p);
         } else {
+            shrink.show(null);
             masks.show(null);
             distributions.show(null);
         }

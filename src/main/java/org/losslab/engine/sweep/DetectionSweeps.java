@@ -16,7 +16,7 @@ import org.losslab.engine.dense.DistributionData;
  * user's parameters: DFL against the target edge, the IoU-aware classification losses against the
  * predicted score, and IoU loss against NWD as a tiny box moves.
  */
-final class DetectionSweeps {
+public final class DetectionSweeps {
     private static final int BINS = 8;
 
     private DetectionSweeps() {
@@ -131,6 +131,44 @@ final class DetectionSweeps {
         }
         return new PlotData(TeachingPlot.TINY_BOXES, List.of(r), "horizontal shift (pixels)", List.of("loss"), false,
                 Double.NaN);
+    }
+
+    /**
+     * The pair resized so that the target's longer side is each of {@code sizes} (pixels), both boxes keeping their
+     * shapes and the centres their offset in pixels: IoU loss and NWD of each. A shift that is nothing for a large
+     * box takes a small one off its target, and IoU loss then sits at 1; NWD depends on the offset and the sizes in
+     * pixels and moves smoothly.
+     */
+    public static SweepResult shrinkingPair(BoxPairs pair, double[] sizes, Map<String, Params> params) {
+        SweepResult r = new SweepResult("target size (pixels, longer side)", sizes);
+        double[] iouLoss = r.addColumn("iou");
+        double[] nwdLoss = r.addColumn("nwd");
+        LossSpec<BoxPairs> iou = spec("iou");
+        LossSpec<BoxPairs> nwd = spec("nwd");
+        Params ip = paramsOf("iou", params).with("iou", iou.params(), "reduction", "sum");
+        Params np = paramsOf("nwd", params).with("nwd", nwd.params(), "reduction", "sum");
+        for (int k = 0; k < sizes.length; k++) {
+            BoxPairs resized = resized(pair, sizes[k]);
+            iouLoss[k] = iou.evaluate(resized, ip, false).value();
+            nwdLoss[k] = nwd.evaluate(resized, np, false).value();
+        }
+        return r;
+    }
+
+    /** The first pair with both boxes scaled about their own centres, the target's longer side {@code size} pixels. */
+    public static BoxPairs resized(BoxPairs pair, double size) {
+        double[] p = pair.predicted();
+        double[] t = pair.target();
+        double factor = size / Math.max(1e-9, Math.max(t[2] - t[0], t[3] - t[1]));
+        return new BoxPairs(scaled(p, factor), scaled(t, factor));
+    }
+
+    private static double[] scaled(double[] box, double factor) {
+        double cx = (box[0] + box[2]) / 2;
+        double cy = (box[1] + box[3]) / 2;
+        double hw = (box[2] - box[0]) / 2 * factor;
+        double hh = (box[3] - box[1]) / 2 * factor;
+        return new double[] {cx - hw, cy - hh, cx + hw, cy + hh};
     }
 
     /**

@@ -86,4 +86,25 @@ class DetectionSweepsTest {
         assertTrue(siou[mid] > siou[0] && siou[mid] > siou[x.length - 1], "diagonal offsets cost more");
         assertEquals(r.column("diou")[mid], r.column("eiou")[mid], 1e-12, "same sizes: EIoU adds nothing to DIoU");
     }
+
+    @Test
+    void shrinkingAPairKeepsTheOffsetInPixelsSoIouLossHitsOneWhileNwdMovesSmoothly() {
+        // a 60 px target and a prediction of the same size 3 px to the right
+        org.losslab.engine.box.BoxPairs pair = new org.losslab.engine.box.BoxPairs(new double[] {103, 100, 163, 160},
+                new double[] {100, 100, 160, 160});
+        org.losslab.engine.box.BoxPairs six = DetectionSweeps.resized(pair, 6);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {127, 127, 133, 133}, six.target(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {130, 127, 136, 133}, six.predicted(), 1e-12);
+        double[] sizes = {2, 3, 6, 60};
+        SweepResult r = DetectionSweeps.shrinkingPair(pair, sizes, java.util.Map.of());
+        double[] iou = r.column("iou");
+        double[] nwd = r.column("nwd");
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, iou[0], 1e-6, "2 px boxes 3 px apart do not overlap");
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, iou[1], 1e-6, "3 px boxes 3 px apart touch");
+        org.junit.jupiter.api.Assertions.assertEquals(1 - 3.0 / 9, iou[2], 1e-6, "6 px: half the width overlaps");
+        org.junit.jupiter.api.Assertions.assertEquals(1 - 57.0 / 63, iou[3], 1e-6);
+        // NWD of equal sizes depends on the offset alone: the same at every size
+        org.junit.jupiter.api.Assertions.assertEquals(nwd[3], nwd[0], 1e-6);
+        org.junit.jupiter.api.Assertions.assertTrue(nwd[0] < 0.3, "3 px is small against C = 12.8: " + nwd[0]);
+    }
 }
