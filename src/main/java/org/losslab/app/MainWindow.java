@@ -52,7 +52,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     public MainWindow() {
         setId("main-window");
         SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
-        workspaces = Workspaces.create(new Workspaces.Shared(segmentation));
+        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new org.losslab.app.detect.BoxDocument()));
         for (Workspace w : workspaces) {
             Tab tab = new Tab(w.title(), w.node());
             tab.setClosable(false);

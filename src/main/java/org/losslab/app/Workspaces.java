@@ -9,14 +9,17 @@ import org.losslab.app.seg.SegmentationWorkspace;
 
 /** The workspaces of the window, in tab order: adding one is a class implementing {@link Workspace} and a line here. */
 public final class Workspaces {
-    /** What workspaces share: the segmentation scene, which the plots and the training playground follow. */
-    public record Shared(SegDocument segmentation) {
+    /**
+     * What workspaces share: the segmentation scene, which the plots and the training playground follow, and the
+     * boxes, whose first pair the box and quality plots take.
+     */
+    public record Shared(SegDocument segmentation, org.losslab.app.detect.BoxDocument boxes) {
     }
 
     private static final List<Function<Shared, Workspace>> ALL = List.of(
             shared -> new SegmentationWorkspace(shared.segmentation()),
-            shared -> new PlotsWorkspace(shared.segmentation()),
-            shared -> new DetectionWorkspace(),
+            shared -> new PlotsWorkspace(shared.segmentation(), shared.boxes()),
+            shared -> new DetectionWorkspace(shared.boxes()),
             shared -> new org.losslab.app.train.TrainingWorkspace(shared.segmentation()));
 
     private Workspaces() {

@@ -56,6 +56,28 @@ class PlotsWorkspaceUiTest {
     }
 
     @Test
+    void theQualityPlotFollowsTheDraggedBox(FxRobot robot) throws Exception {
+        ListView<TeachingPlot> list = robot.lookup("#plot-list").queryListView();
+        robot.interact(() -> list.getSelectionModel().select(TeachingPlot.QUALITY));
+        waitDrawn();
+        var boxes = window.detection().document();
+        double before = plots.currentData().operatingX();
+        assertEquals(org.losslab.engine.box.Box.iou(boxes.pairs().predicted(), 0, boxes.pairs().target(), 0), before, 1e-12,
+                "the classification target is the first pair's IoU");
+        // move the first prediction in the detection workspace: the plot's target IoU follows
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        robot.interact(() -> window.detection().boxes().canvas().selectedProperty().set(0));
+        robot.clickOn(window.detection().boxes().canvas());
+        robot.interact(() -> window.detection().boxes().canvas().selectedProperty().set(0));
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.SHIFT);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        waitDrawn();
+        double after = plots.currentData().operatingX();
+        assertEquals(org.losslab.engine.box.Box.iou(boxes.pairs().predicted(), 0, boxes.pairs().target(), 0), after, 1e-12);
+        assertTrue(after != before, "the IoU moved with the box: " + before + " -> " + after);
+    }
+
+    @Test
     void switchingPlotsShowsTheirData(FxRobot robot) throws Exception {
         ListView<TeachingPlot> list = robot.lookup("#plot-list").queryListView();
         for (TeachingPlot p : TeachingPlot.values()) {
@@ -65,7 +87,9 @@ class PlotsWorkspaceUiTest {
             assertTrue(!robot.lookup("#plot-computing").query().isVisible(), "no progress shown once drawn");
             // the charts on screen draw the numbers the engine gives for this scene and these parameters
             var doc = window.segmentation().document();
-            PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), null, plots.selectedLosses(), doc.params());
+            var pairs = window.detection().document().pairs();
+            PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), pairs.count() == 0 ? null : pairs,
+                    plots.selectedLosses(), doc.params());
             List<ChartViewer> viewers = robot.from(plots).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ChartViewer).queryAllAs(ChartViewer.class)
                     .stream().toList();
             int panels = p == TeachingPlot.TVERSKY_GRID ? 1 : expected.panels().size();

@@ -18,8 +18,8 @@ import org.losslab.scene.Scene;
 
 /** The detection workspace: boxes and their losses, the regression race, SSD matching and mining, metrics. */
 public final class DetectionWorkspace extends BorderPane implements Workspace {
-    private final BoxDocument doc = new BoxDocument();
-    private final BoxesTab boxes = new BoxesTab(doc);
+    private final BoxDocument doc;
+    private final BoxesTab boxes;
     // the other tabs are built when first shown: the window opens faster, and most sessions never need them
     private RaceTab race;
     private SsdTab ssd;
@@ -29,6 +29,13 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
     public DetectionWorkspace() {
+        this(new BoxDocument());
+    }
+
+    /** On a box document shared with the plots (the box and quality plots follow the dragged pair). */
+    public DetectionWorkspace(BoxDocument doc) {
+        this.doc = doc;
+        this.boxes = new BoxesTab(doc);
         setId("detection-workspace");
         for (var t : new Tab[] {new Tab("Boxes", boxes), new Tab("Regression race"), new Tab("SSD matching"),
             new Tab("Metrics")}) {

@@ -63,7 +63,21 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     private final javafx.beans.property.ObjectProperty<TeachingPlot> shownPlot = new javafx.beans.property.SimpleObjectProperty<>(this, "plot");
 
     public PlotsWorkspace(SegDocument doc) {
+        this(doc, null);
+    }
+
+    /** @param boxes the detection workspace's boxes: the box and quality plots take their first pair (null: a built-in pair) */
+    public PlotsWorkspace(SegDocument doc, org.losslab.app.detect.BoxDocument boxes) {
         this.doc = doc;
+        this.boxes = boxes;
+        if (boxes != null) {
+            boxes.revisionProperty().addListener(o -> {
+                TeachingPlot shown = plots.getSelectionModel().getSelectedItem();
+                if (onScreen() && shown != null && shown.usesBoxes()) {
+                    refresh();
+                }
+            });
+        }
         setId("plots-workspace");
         params = new ParamSheet(doc::params, (name, p) -> doc.setParams(name, p), text -> readout.setText(text));
         plots.setId("plot-list");
@@ -165,6 +179,14 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         return lossChoices.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
     }
 
+    private final org.losslab.app.detect.BoxDocument boxes;
+
+    /** The detection workspace's first pair (the one the box plots move), or null when it has none. */
+    private org.losslab.engine.box.BoxPairs firstPair() {
+        org.losslab.engine.box.BoxPairs all = boxes.pairs();
+        return all.count() == 0 ? null : all;
+    }
+
     /** Whether this workspace is in a shown window with every ancestor visible (a hidden tab's content is not). */
     private boolean onScreen() {
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
@@ -186,12 +208,13 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         }
         var scene = doc.data().copy();
         var parameters = java.util.Map.copyOf(doc.params());
+        org.losslab.engine.box.BoxPairs pairs = boxes == null ? null : firstPair();
         List<String> selected = selectedLosses();
         int request = ++requests;
         computing.setVisible(true); // the window stays usable; the newest request wins
         worker.submit(() -> {
             try {
-                PlotData data = TeachingSweeps.compute(plot, scene, null, selected, parameters);
+                PlotData data = TeachingSweeps.compute(plot, scene, pairs, selected, parameters);
                 Platform.runLater(() -> show(data, request));
             } catch (EngineException e) {
                 Platform.runLater(() -> {

@@ -55,6 +55,11 @@ public enum TeachingPlot {
                     + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "
                     + "nearer axis first. DIoU and EIoU (equal here: same sizes) change only through the enclosing box.");
 
+    /** Whether the plot takes the detection workspace's first box pair. */
+    public boolean usesBoxes() {
+        return this == BOXES || this == QUALITY;
+    }
+
     /** What the vertical marker at the operating point stands for. */
     public String operatingLabel() {
         switch (this) {
