@@ -303,15 +303,38 @@ public final class PaintCanvas extends Pane {
                 continue;
             }
             int source = (int) iy * imageWidth;
+            boolean[] striped = hatch != null && hatch.length == composed.length ? hatch : null;
             for (int x = 0; x < sw; x++) {
                 int ix = column[x];
                 screen[row + x] = ix < 0 ? outside : composed[source + ix];
+                if (striped != null && ix >= 0 && striped[source + ix]) {
+                    // a black and a white line every 6 screen pixels: visible over any colour
+                    int phase = (x + y) % 6;
+                    if (phase == 0) {
+                        screen[row + x] = 0xFF000000;
+                    } else if (phase == 1) {
+                        screen[row + x] = 0xFFFFFFFF;
+                    }
+                }
             }
         }
         compositeImage.getPixelWriter().setPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(), screen, 0, sw);
     }
 
     private int[] screen;
+    /** Image pixels drawn with diagonal stripes over the map (null: none). */
+    private boolean[] hatch;
+
+    /** Stripes these image pixels (one flag per pixel; null clears): the map between the stripes keeps its colours. */
+    public void setHatch(boolean[] pixels) {
+        hatch = pixels;
+        redrawScreen();
+    }
+
+    /** The hatched pixels (null: none). */
+    public boolean[] hatch() {
+        return hatch;
+    }
 
     /** Fits the image to the window (Ctrl+0). */
     public void fit() {

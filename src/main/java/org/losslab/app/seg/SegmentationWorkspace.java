@@ -55,6 +55,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
     private final ComboBox<MapKind> compare = new ComboBox<>();
     /** Keeps the colour bar's range while the user edits, so that colours compare across states. */
     private final javafx.scene.control.CheckBox lockRange = new javafx.scene.control.CheckBox("Lock colours");
+    private TopKHatch topK;
     private double[] lockedRange;
     private final javafx.scene.layout.HBox canvases = new javafx.scene.layout.HBox(4);
     private final ComboBox<MapKind> layer = new ComboBox<>(FXCollections.observableArrayList(MapKind.values()));
@@ -138,6 +139,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         toolScroll.setPrefWidth(256);
         toolScroll.setMinWidth(180); // the window's minimum width is the sum of the panels' (the split view needs room)
         setLeft(toolScroll);
+        topK = new TopKHatch(doc, canvas);
         setCenter(centre());
         // the panel scrolls rather than squeezing the table on a small screen or in presentation mode
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side());
@@ -442,7 +444,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             submit(null);
         });
         layer.valueProperty().addListener((o, a, b) -> lockRange.setSelected(false)); // another map, another range
-        HBox bar = new HBox(8, colorBar, lockRange, compareBar);
+        HBox bar = new HBox(8, colorBar, new VBox(4, lockRange, topK.toggle()), compareBar);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
@@ -624,6 +626,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             return; // computed for an older scene or state: a newer frame is coming
         }
         canvas.show(r.heatmap().argb(), r.target(), r.prediction(), r.predictionContour());
+        topK.refresh();
         colorBar.show(r.heatmap());
         if (r.compared() != null) {
             compareCanvas.resizeImages(doc.data().width(), doc.data().height());
@@ -840,6 +843,11 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
 
     public PaintCanvas compareCanvas() {
         return compareCanvas;
+    }
+
+    /** The TopK hatch's switch (for tests). */
+    public javafx.scene.control.CheckBox topKHatchToggle() {
+        return topK.toggle();
     }
 
     /** The loss selected in the table (null: none). */

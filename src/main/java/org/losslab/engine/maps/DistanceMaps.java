@@ -133,10 +133,8 @@ final class DistanceMaps {
         if (data.mode() != SegMode.MULTICLASS) {
             throw new EngineException("topk_ce needs a multiclass scene");
         }
-        Labels labels = Labels.of(data, null, "topk_ce map");
-        double[] ce = TopKCrossEntropyLoss.perPixel(data, labels);
-        int count = TopKCrossEntropyLoss.kept(data.pixels(), params.number("k"));
-        boolean[] keep = TopKCrossEntropyLoss.keptPixels(ce, count);
+        double[] ce = TopKCrossEntropyLoss.perPixel(data, Labels.of(data, null, "topk_ce map"));
+        boolean[] keep = TopKCrossEntropyLoss.keptMask(data, params);
         double[] out = new double[ce.length];
         for (int i = 0; i < ce.length; i++) {
             out[i] = keep[i] ? ce[i] : 0;

@@ -41,6 +41,15 @@ public final class TopKCrossEntropyLoss implements Evaluator<SegmentationData> {
         return ce;
     }
 
+    /** The pixels topk_ce keeps on this multiclass scene with these parameters (its k). */
+    public static boolean[] keptMask(SegmentationData data, Params params) {
+        if (data.mode() != SegMode.MULTICLASS) {
+            throw new EngineException(NAME + ": needs a multiclass scene (softmax cross-entropy)");
+        }
+        double[] ce = perPixel(data, Labels.of(data, null, NAME));
+        return keptPixels(ce, kept(data.pixels(), params.number("k")));
+    }
+
     /** The pixels the loss keeps, as a mask: the {@link #kept} largest cross-entropies (ties by position). */
     public static boolean[] keptPixels(double[] ce, int count) {
         int[] order = IndexSort.descending(ce, ce.length);
