@@ -18,14 +18,8 @@ public record BoxLandscape(double[] xs, double[] ys, double[] values, double[] g
                                        double x1, double y0, double y1, int columns, int rows, double eps) {
         double w = predicted[2] - predicted[0];
         double h = predicted[3] - predicted[1];
-        double[] xs = new double[columns];
-        double[] ys = new double[rows];
-        for (int c = 0; c < columns; c++) {
-            xs[c] = x0 + (x1 - x0) * (c + 0.5) / columns;
-        }
-        for (int r = 0; r < rows; r++) {
-            ys[r] = y0 + (y1 - y0) * (r + 0.5) / rows;
-        }
+        double[] xs = cellCentres(x0, x1, columns);
+        double[] ys = cellCentres(y0, y1, rows);
         double[] values = new double[rows * columns];
         double[] gx = new double[rows * columns];
         double[] gy = new double[rows * columns];
@@ -55,14 +49,8 @@ public record BoxLandscape(double[] xs, double[] ys, double[] values, double[] g
                                        int columns, int rows) {
         double w = predicted[2] - predicted[0];
         double h = predicted[3] - predicted[1];
-        double[] xs = new double[columns];
-        double[] ys = new double[rows];
-        for (int c = 0; c < columns; c++) {
-            xs[c] = x0 + (x1 - x0) * (c + 0.5) / columns;
-        }
-        for (int r = 0; r < rows; r++) {
-            ys[r] = y0 + (y1 - y0) * (r + 0.5) / rows;
-        }
+        double[] xs = cellCentres(x0, x1, columns);
+        double[] ys = cellCentres(y0, y1, rows);
         int n = rows * columns;
         double[] boxes = new double[4 * n];
         double[] targets = new double[4 * n];
@@ -95,5 +83,14 @@ public record BoxLandscape(double[] xs, double[] ys, double[] values, double[] g
             gy[k] = (g[4 * k + 1] + g[4 * k + 3]) * scale;
         }
         return new BoxLandscape(xs, ys, values, gx, gy);
+    }
+
+    /** The centres of {@code cells} equal cells over [from, to]. */
+    private static double[] cellCentres(double from, double to, int cells) {
+        double[] out = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            out[c] = from + (to - from) * (c + 0.5) / cells;
+        }
+        return out;
     }
 }

@@ -50,20 +50,19 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
 
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
-        double[] weights = weights(params);
-        double alpha = weights[0];
-        double beta = weights[1];
-        double gamma = weights[2];
-        boolean fromLogits = params.bool("from_logits");
-        double smooth = params.number("smooth");
-        double eps = params.number("eps");
-        boolean logLoss = params.bool("log_loss");
+        Setting set = setting(data, params);
+        double alpha = set.alpha();
+        double beta = set.beta();
+        double gamma = set.gamma();
+        boolean fromLogits = set.fromLogits();
+        double smooth = set.smooth();
+        double eps = set.eps();
+        boolean logLoss = set.logLoss();
         int channels = data.channels();
         int n = data.pixels();
-        ClassSelection selection = ClassSelection.of(name, data.mode(), channels, params.integers("classes"),
-                params.numbers("class_weights"));
-        Labels labels = Labels.of(data, params.optionalInteger("ignore_index"), name);
-        double[] p = Activations.probabilities(data, fromLogits);
+        ClassSelection selection = set.selection();
+        Labels labels = set.labels();
+        double[] p = set.p();
 
         double[] perClass = new double[channels];
         double[] dLossDScore = new double[channels];
@@ -122,13 +121,23 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
         return Evaluation.scalar(value, "prediction", Activations.backward(data, p, dLdp, fromLogits));
     }
 
-    /** {alpha, beta, gamma}: Dice is Tversky at 0.5 / 0.5, Jaccard at 1 / 1, both with gamma 1. */
-    private double[] weights(Params params) {
-        return switch (variant) {
+    /** The parameters as the computation reads them, and what it needs of the scene. */
+    private record Setting(double alpha, double beta, double gamma, double smooth, double eps, boolean logLoss,
+                           boolean fromLogits, ClassSelection selection, Labels labels, double[] p) {
+    }
+
+    /** Dice is Tversky at alpha = beta = 0.5, Jaccard at 1 / 1, both with gamma 1. */
+    private Setting setting(SegmentationData data, Params params) {
+        double[] weights = switch (variant) {
             case DICE -> new double[] {0.5, 0.5, 1.0};
             case JACCARD -> new double[] {1.0, 1.0, 1.0};
             default -> new double[] {params.number("alpha"), params.number("beta"), params.number("gamma")};
         };
+        boolean fromLogits = params.bool("from_logits");
+        return new Setting(weights[0], weights[1], weights[2], params.number("smooth"), params.number("eps"),
+                params.bool("log_loss"), fromLogits,
+                ClassSelection.of(name, data.mode(), data.channels(), params.integers("classes"), params.numbers("class_weights")),
+                Labels.of(data, params.optionalInteger("ignore_index"), name), Activations.probabilities(data, fromLogits));
     }
 
     /**
@@ -161,19 +170,12 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
     /** Per class: the soft counts (each pixel's share), the score, the class's loss and its weight; then the mean. */
     @Override
     public org.losslab.engine.explain.Explanation explain(SegmentationData data, Params params) {
-        double[] weights = weights(params);
-        double alpha = weights[0];
-        double beta = weights[1];
-        double gamma = weights[2];
-        double smooth = params.number("smooth");
-        double eps = params.number("eps");
-        boolean logLoss = params.bool("log_loss");
+        Setting set = setting(data, params);
+        double alpha = set.alpha();
+        double beta = set.beta();
         int channels = data.channels();
         int n = data.pixels();
-        ClassSelection selection = ClassSelection.of(name, data.mode(), channels, params.integers("classes"),
-                params.numbers("class_weights"));
-        Labels labels = Labels.of(data, params.optionalInteger("ignore_index"), name);
-        double[] p = Activations.probabilities(data, params.bool("from_logits"));
+        ClassSelection selection = set.selection();
         java.util.List<org.losslab.engine.explain.Term> terms = new java.util.ArrayList<>();
         double mean = 0;
         for (int c = 0; c < channels; c++) {
@@ -181,26 +183,26 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
                 continue;
             }
             double[][] perPixel = new double[3][n];
-            double[] counts = softCounts(p, labels, c, n, perPixel);
+            double[] counts = softCounts(set.p(), set.labels(), c, n, perPixel);
             String cls = channels == 1 ? "" : ", class " + c;
             terms.add(org.losslab.engine.explain.Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
             terms.add(org.losslab.engine.explain.Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
             terms.add(org.losslab.engine.explain.Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
-            double raw = counts[0] + alpha * counts[1] + beta * counts[2] + smooth;
-            double score = (counts[0] + smooth) / Math.max(raw, eps);
+            double raw = counts[0] + alpha * counts[1] + beta * counts[2] + set.smooth();
+            double score = (counts[0] + set.smooth()) / Math.max(raw, set.eps());
             terms.add(org.losslab.engine.explain.Term.step("score" + cls, String.format(java.util.Locale.ROOT,
-                    "(TP + %s) / max(TP + %s FP + %s FN + %s, %s) = %s / %s", g(smooth), g(alpha), g(beta), g(smooth), g(eps),
-                    g(counts[0] + smooth), g(Math.max(raw, eps))), score));
+                    "(TP + %s) / max(TP + %s FP + %s FN + %s, %s) = %s / %s", g(set.smooth()), g(alpha), g(beta), g(set.smooth()), g(set.eps()),
+                    g(counts[0] + set.smooth()), g(Math.max(raw, set.eps()))), score));
             boolean present = counts[3] > 0;
-            double loss = !present ? 0 : logLoss ? -Math.log(Math.max(score, eps)) : 1 - score;
+            double loss = !present ? 0 : set.logLoss() ? -Math.log(Math.max(score, set.eps())) : 1 - score;
             terms.add(org.losslab.engine.explain.Term.step("loss" + cls, !present
                     ? "0: the class has no true pixel (smp does not count an absent class)"
-                    : logLoss ? "-log(score)" : "1 - score", loss));
+                    : set.logLoss() ? "-log(score)" : "1 - score", loss));
             double factor = selection.factor(c);
             double weighted = factor * loss;
             mean += weighted;
             String weightedFormula = String.format(java.util.Locale.ROOT, "%s x loss (the class's share of the mean)", g(factor));
-            if (present && !logLoss && raw >= eps) {
+            if (present && !set.logLoss() && raw >= set.eps()) {
                 // 1 - (TP + s) / (TP + a FP + b FN + s) = (a FP + b FN) / den: the loss splits into a false-positive
                 // and a missed-pixel share, each a sum over its pixels
                 double den = raw;
@@ -215,15 +217,15 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
                 terms.add(org.losslab.engine.explain.Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
             }
         }
-        double value = gamma == 1.0 ? mean : Math.pow(mean, gamma);
-        String note = gamma == 1.0
+        double value = set.gamma() == 1.0 ? mean : Math.pow(mean, set.gamma());
+        String note = set.gamma() == 1.0
                 ? name + " is the weighted mean of the per-class losses; each class's loss 1 - score is (alpha FP + beta FN) / "
                         + "(TP + alpha FP + beta FN + smooth), so it splits into what the false positives and the missed pixels "
                         + "cost. The bars add up to it."
                 : String.format(java.util.Locale.ROOT, "The bars add up to the mean %s; Focal Tversky raises it to gamma %s: %s.",
-                        g(mean), g(gamma), g(value));
-        if (gamma != 1.0) {
-            terms.add(org.losslab.engine.explain.Term.step("mean ^ gamma", g(mean) + " ^ " + g(gamma), value));
+                        g(mean), g(set.gamma()), g(value));
+        if (set.gamma() != 1.0) {
+            terms.add(org.losslab.engine.explain.Term.step("mean ^ gamma", g(mean) + " ^ " + g(set.gamma()), value));
         }
         return new org.losslab.engine.explain.Explanation(name, value, terms, note);
     }

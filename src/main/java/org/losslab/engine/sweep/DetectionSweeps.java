@@ -116,18 +116,15 @@ public final class DetectionSweeps {
         double[] nwdSmall = r.addColumn("nwd, 6 px box");
         double[] iouLarge = r.addColumn("iou, 60 px box");
         double[] nwdLarge = r.addColumn("nwd, 60 px box");
-        LossSpec<BoxPairs> iou = spec("iou");
-        LossSpec<BoxPairs> nwd = spec("nwd");
-        Params ip = paramsOf("iou", params).with("iou", iou.params(), "reduction", "sum");
-        Params np = paramsOf("nwd", params).with("nwd", nwd.params(), "reduction", "sum");
+        IouAndNwd losses = IouAndNwd.of(params);
         for (int k = 0; k < shifts.length; k++) {
             double s = shifts[k];
             BoxPairs small = new BoxPairs(new double[] {s, 0, 6 + s, 6}, new double[] {0, 0, 6, 6});
             BoxPairs large = new BoxPairs(new double[] {s, 0, 60 + s, 60}, new double[] {0, 0, 60, 60});
-            iouSmall[k] = iou.evaluate(small, ip, false).value();
-            nwdSmall[k] = nwd.evaluate(small, np, false).value();
-            iouLarge[k] = iou.evaluate(large, ip, false).value();
-            nwdLarge[k] = nwd.evaluate(large, np, false).value();
+            iouSmall[k] = losses.iou(small);
+            nwdSmall[k] = losses.nwd(small);
+            iouLarge[k] = losses.iou(large);
+            nwdLarge[k] = losses.nwd(large);
         }
         return new PlotData(TeachingPlot.TINY_BOXES, List.of(r), "horizontal shift (pixels)", List.of("loss"), false,
                 Double.NaN);
@@ -143,14 +140,11 @@ public final class DetectionSweeps {
         SweepResult r = new SweepResult("target size (pixels, longer side)", sizes);
         double[] iouLoss = r.addColumn("iou");
         double[] nwdLoss = r.addColumn("nwd");
-        LossSpec<BoxPairs> iou = spec("iou");
-        LossSpec<BoxPairs> nwd = spec("nwd");
-        Params ip = paramsOf("iou", params).with("iou", iou.params(), "reduction", "sum");
-        Params np = paramsOf("nwd", params).with("nwd", nwd.params(), "reduction", "sum");
+        IouAndNwd losses = IouAndNwd.of(params);
         for (int k = 0; k < sizes.length; k++) {
             BoxPairs resized = resized(pair, sizes[k]);
-            iouLoss[k] = iou.evaluate(resized, ip, false).value();
-            nwdLoss[k] = nwd.evaluate(resized, np, false).value();
+            iouLoss[k] = losses.iou(resized);
+            nwdLoss[k] = losses.nwd(resized);
         }
         return r;
     }
@@ -204,5 +198,23 @@ public final class DetectionSweeps {
         }
         return new PlotData(TeachingPlot.SIOU_ANGLE, List.of(r), "direction of the centre offset (degrees from the x axis)",
                 List.of("loss"), false, 45);
+    }
+
+    /** IoU loss and NWD with the user's parameters, summed over a pair's boxes. */
+    private record IouAndNwd(LossSpec<BoxPairs> iouSpec, Params iouParams, LossSpec<BoxPairs> nwdSpec, Params nwdParams) {
+        static IouAndNwd of(Map<String, Params> params) {
+            LossSpec<BoxPairs> iou = spec("iou");
+            LossSpec<BoxPairs> nwd = spec("nwd");
+            return new IouAndNwd(iou, paramsOf("iou", params).with("iou", iou.params(), "reduction", "sum"),
+                    nwd, paramsOf("nwd", params).with("nwd", nwd.params(), "reduction", "sum"));
+        }
+
+        double iou(BoxPairs pair) {
+            return iouSpec.evaluate(pair, iouParams, false).value();
+        }
+
+        double nwd(BoxPairs pair) {
+            return nwdSpec.evaluate(pair, nwdParams, false).value();
+        }
     }
 }

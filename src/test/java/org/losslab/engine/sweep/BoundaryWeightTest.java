@@ -3,11 +3,9 @@ package org.losslab.engine.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -19,18 +17,10 @@ import org.losslab.scene.Presets;
 
 /** The boundary-weight plot and the NSD margin map say what their captions say. */
 class BoundaryWeightTest {
-    private static Map<String, Params> defaults() {
-        Map<String, Params> params = new HashMap<>();
-        for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
-            params.put(spec.name(), spec.defaults());
-        }
-        return params;
-    }
-
     @Test
     void onAPerfectPredictionTheWeightedSumFallsBelowZeroTowardsTheBoundaryLoss() {
         SegmentationData perfect = Presets.get("perfect").create(64);
-        SweepResult r = TeachingSweeps.compute(TeachingPlot.BOUNDARY_WEIGHT, perfect, null, List.of(), defaults()).panels().get(0);
+        SweepResult r = TeachingSweeps.compute(TeachingPlot.BOUNDARY_WEIGHT, perfect, null, List.of(), RegistryDefaults.segmentation()).panels().get(0);
         double[] sum = r.column("(1 - alpha) dice + alpha boundary");
         assertEquals(r.column("dice")[0], sum[0], 1e-12);
         assertEquals(r.column("boundary")[0], sum[sum.length - 1], 1e-12);
@@ -40,7 +30,7 @@ class BoundaryWeightTest {
     @Test
     void theNsdMarginIsWithinTheToleranceExactlyWhereNsdCountsIt() {
         SegmentationData jittery = Presets.get("jittery-boundary").create(128);
-        Map<String, Params> params = defaults();
+        Map<String, Params> params = RegistryDefaults.segmentation();
         LossSpec<SegmentationData> nsd = (LossSpec<SegmentationData>) (LossSpec<?>) LossRegistry.get("surface_dice");
         for (double tolerance : new double[] {0.5, 2.0}) {
             Params p = params.get("surface_dice").with("surface_dice", nsd.params(), "tolerance", tolerance);

@@ -3,32 +3,18 @@ package org.losslab.engine.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.Domains;
-import org.losslab.engine.LossRegistry;
-import org.losslab.engine.LossSpec;
-import org.losslab.engine.Params;
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.Presets;
 
 /** The F-beta plot: Tversky at alpha = 1/(1+b^2), beta = b^2/(1+b^2) is 1 - F-beta of the soft counts. */
 class FbetaPlotTest {
-    private static Map<String, Params> defaults() {
-        Map<String, Params> params = new HashMap<>();
-        for (LossSpec<SegmentationData> spec : LossRegistry.of(Domains.SEGMENTATION)) {
-            params.put(spec.name(), spec.defaults());
-        }
-        return params;
-    }
-
     @Test
     void tverskyAtTheMatchingWeightsIsOneMinusSoftFbetaAndTheHardCurveIsTheMetric() {
         SegmentationData scene = Presets.get("under-segmentation").create(64);
-        PlotData data = TeachingSweeps.compute(TeachingPlot.FBETA, scene, null, List.of(), defaults());
+        PlotData data = TeachingSweeps.compute(TeachingPlot.FBETA, scene, null, List.of(), RegistryDefaults.segmentation());
         SweepResult r = data.panels().get(0);
         double[] betas = r.x();
         double[] tversky = r.column("tversky(alpha = 1/(1+b^2), beta = b^2/(1+b^2))");
