@@ -141,7 +141,7 @@ public final class ClDiceLoss implements Evaluator<SegmentationData> {
                 double[] qc = java.util.Arrays.copyOfRange(q, c * pixels, (c + 1) * pixels);
                 double[] tc = java.util.Arrays.copyOfRange(t, c * pixels, (c + 1) * pixels);
                 predicted[c] = SoftSkeleton.of(qc, data.height(), data.width(), iterations);
-                truthSkeleton[c] = SoftSkeleton.of(tc, data.height(), data.width(), iterations).skeleton();
+                truthSkeleton[c] = truthSkeleton(tc, data.height(), data.width(), iterations);
                 double[] s = predicted[c].skeleton();
                 for (int i = 0; i < pixels; i++) {
                     a += s[i] * tc[i];
@@ -194,5 +194,21 @@ public final class ClDiceLoss implements Evaluator<SegmentationData> {
             }
             return g;
         }
+    }
+
+    /** The target's soft skeletons: a stroke on the prediction leaves them as they were. */
+    private static final MaskCache TRUTH_SKELETONS = new MaskCache(4, 4L << 20);
+
+    /** The soft skeleton of a 0/1 target channel (read-only), kept while the target does not change. */
+    static double[] truthSkeleton(double[] truth, int height, int width, int iterations) {
+        boolean[] mask = new boolean[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] != 0 && truth[i] != 1) {
+                return SoftSkeleton.of(truth, height, width, iterations).skeleton(); // not a hard mask: no key for it
+            }
+            mask[i] = truth[i] == 1;
+        }
+        return TRUTH_SKELETONS.get(mask, height, width, iterations,
+                () -> SoftSkeleton.of(truth, height, width, iterations).skeleton());
     }
 }

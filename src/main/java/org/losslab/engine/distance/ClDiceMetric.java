@@ -34,8 +34,8 @@ public final class ClDiceMetric implements Evaluator<SegmentationData> {
             throw new EngineException(NAME + ": the " + (MaskChannels.isEmpty(predicted) ? "prediction" : "target")
                     + " is empty, so it has no skeleton");
         }
-        boolean[] truthSkeleton = Skeletonize.skeleton(truth, data.height(), data.width());
-        boolean[] predictedSkeleton = Skeletonize.skeleton(predicted, data.height(), data.width());
+        boolean[] truthSkeleton = Skeletonize.cachedSkeleton(truth, data.height(), data.width());
+        boolean[] predictedSkeleton = Skeletonize.cachedSkeleton(predicted, data.height(), data.width());
         double precision = coverage(predicted, truthSkeleton, "target");
         double sensitivity = coverage(truth, predictedSkeleton, "prediction");
         if (precision + sensitivity == 0) {

@@ -23,6 +23,28 @@ public final class Skeletonize {
     private Skeletonize() {
     }
 
+    private static final MaskCache SKELETONS = new MaskCache(8, 8L << 20);
+
+    /**
+     * The skeleton of the mask, kept for the last masks seen (the table, the metric and the map ask for the same
+     * ones, and a stroke on the prediction leaves the target's as it was); a fresh array each call.
+     */
+    public static boolean[] cachedSkeleton(boolean[] mask, int height, int width) {
+        double[] kept = SKELETONS.get(mask, height, width, 0, () -> {
+            boolean[] skeleton = skeleton(mask, height, width);
+            double[] asNumbers = new double[skeleton.length];
+            for (int i = 0; i < skeleton.length; i++) {
+                asNumbers[i] = skeleton[i] ? 1 : 0;
+            }
+            return asNumbers;
+        });
+        boolean[] out = new boolean[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = kept[i] != 0;
+        }
+        return out;
+    }
+
     public static boolean[] skeleton(boolean[] mask, int height, int width) {
         int h = height + 2;
         int w = width + 2;

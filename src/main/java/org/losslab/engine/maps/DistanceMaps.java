@@ -57,9 +57,9 @@ final class DistanceMaps {
                     plane[i] = e * e * weights[i];
                 }
             } else if (kind == MapKind.SKELETONS) {
-                boolean[] predictedSkeleton = org.losslab.engine.distance.Skeletonize.skeleton(
+                boolean[] predictedSkeleton = org.losslab.engine.distance.Skeletonize.cachedSkeleton(
                         MaskChannels.predicted(data, c, s.threshold()), h, w);
-                boolean[] truthSkeleton = org.losslab.engine.distance.Skeletonize.skeleton(truth, h, w);
+                boolean[] truthSkeleton = org.losslab.engine.distance.Skeletonize.cachedSkeleton(truth, h, w);
                 plane = new double[n];
                 for (int i = 0; i < n; i++) {
                     plane[i] = (truthSkeleton[i] ? 1 : 0) + (predictedSkeleton[i] ? 2 : 0);
