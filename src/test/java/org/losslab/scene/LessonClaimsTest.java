@@ -47,4 +47,14 @@ class LessonClaimsTest {
         assertEquals(2.0, dice[1] / ce[1], 0.3);
         assertTrue(Math.abs(ce[4]) > Math.abs(ce[3]) && Math.abs(dice[4]) > Math.abs(dice[3]));
     }
+
+    @Test
+    void iouFamily_withExactGradientsSiouDriftsAwayWhileDiouConverges() {
+        var run = org.losslab.engine.race.RaceRun.of(org.losslab.engine.race.RacePreset.RING,
+                java.util.List.of(org.losslab.engine.race.RaceLoss.exact("siou"), org.losslab.engine.race.RaceLoss.exact("diou")));
+        double[] siou = run.totals()[0];
+        double[] diou = run.totals()[1];
+        assertTrue(siou[200] > siou[0], "SIoU's total error grows: " + siou[0] + " -> " + siou[200]);
+        assertTrue(diou[200] < 0.01 * diou[0], "DIoU's falls: " + diou[0] + " -> " + diou[200]);
+    }
 }

@@ -42,8 +42,11 @@ import org.losslab.engine.race.RaceRun;
  * Play, pause, step, reset and a timeline to scrub; the runs are deterministic.
  */
 public final class RaceTab extends BorderPane {
-    private static final String[] LOSSES = {"iou", "giou", "diou", "ciou"};
-    private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E")};
+    /** The losses the paper's code has gradients for; with exact gradients every box loss the registry plots races. */
+    private static final List<String> PAPER_LOSSES = List.of("iou", "giou", "diou", "ciou");
+    private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E"),
+        Color.web("#9467BD"), Color.web("#8C564B"), Color.web("#E377C2"), Color.web("#17BECF"), Color.web("#BCBD22"),
+        Color.web("#7F7F7F")};
     private static final String PAPER = "the paper's code";
     private static final String EXACT = "exact gradients";
     /** World coordinates shown: the target's centre (10, 10) plus or minus this. */
@@ -114,7 +117,12 @@ public final class RaceTab extends BorderPane {
         gif.setTooltip(new javafx.scene.control.Tooltip("The race as an animated GIF for slides: the boxes and the error "
                 + "curves, step by step"));
         gif.setOnAction(e -> org.losslab.app.FigureExport.exportAnimation(this, timeline, "race"));
-        HBox bottom = new HBox(8, new Label("Step"), timeline, status, gif);
+        Label stepLabel = new Label("Step");
+        stepLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        gif.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setWrapText(true); // eight losses' totals take two lines
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        HBox bottom = new HBox(8, stepLabel, timeline, status, gif);
         bottom.setPadding(new Insets(6));
         timeline.setPrefWidth(420);
         setBottom(bottom);
@@ -133,10 +141,19 @@ public final class RaceTab extends BorderPane {
 
     private static RaceRun compute(RacePreset preset, boolean paper) {
         List<RaceLoss> losses = new ArrayList<>();
-        for (String name : LOSSES) {
+        for (String name : paper ? PAPER_LOSSES : exactLosses()) {
             losses.add(paper ? RaceLoss.paper(name) : RaceLoss.exact(name));
         }
         return RaceRun.of(preset, losses);
+    }
+
+    /** The paper's four first, then the registry's other plotted box losses (EIoU, SIoU, NWD, ...). */
+    private static List<String> exactLosses() {
+        List<String> names = new ArrayList<>(PAPER_LOSSES);
+        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
+                .filter(spec -> spec.differentiable() && spec.plottedByDefault() && !names.contains(spec.name()))
+                .forEach(spec -> names.add(spec.name()));
+        return names.subList(0, Math.min(names.size(), COLOURS.length));
     }
 
     /** Recomputes the race for the chosen anchors and gradients, off the JavaFX thread. */
@@ -225,7 +242,7 @@ public final class RaceTab extends BorderPane {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "step %d, total error:", k));
         for (int l = 0; l < run.names().size(); l++) {
             double[][] path = run.shown()[l];
-            g.setStroke(COLOURS[l]);
+            g.setStroke(COLOURS[l % COLOURS.length]);
             g.setLineWidth(1);
             for (int i = 1; i <= k; i++) {
                 g.strokeLine(screen(path[i - 1][0], scale), screen(path[i - 1][1], scale), screen(path[i][0], scale),
