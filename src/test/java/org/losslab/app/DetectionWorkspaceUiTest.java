@@ -165,6 +165,10 @@ class DetectionWorkspaceUiTest {
                 ws.document().pair(0).target(), 8, 1.0, org.losslab.engine.LossRegistry.get("dfl").defaults());
         assertEquals(now.dfl()[0], d.dfl()[0], 1e-12);
         assertEquals(now.target()[2], d.target()[2], 1e-12);
+        double left = now.target()[0];
+        int bin = (int) Math.floor(left);
+        assertTrue(ws.boxes().distributionNotes().contains(String.format(java.util.Locale.ROOT, "left %.2f = %.2f x bin %d + %.2f x bin %d",
+                left, bin + 1 - left, bin, left - bin, bin + 1)), ws.boxes().distributionNotes());
         // the size slider shrinks the pair: its read-out is the engine's IoU loss and NWD at that size
         robot.interact(() -> ws.boxes().shrinkSize().setValue(6));
         javafx.scene.control.Label readout = robot.lookup("#shrink-readout").query();

@@ -119,8 +119,16 @@ final class BoxDistributionView extends VBox {
                     shown.target()[s], shown.expected()[s], shown.dfl()[s]));
         }
         double mean = java.util.Arrays.stream(shown.dfl()).average().orElse(Double.NaN);
+        StringBuilder splits = new StringBuilder("The target edges split between their two bins (the weights DFL gives "
+                + "their cross-entropies):");
+        for (int s = 0; s < 4; s++) {
+            double t = shown.target()[s];
+            int left = (int) Math.floor(t);
+            splits.append(String.format(Locale.ROOT, " %s %.2f = %.2f x bin %d + %.2f x bin %d;", BoxDistributions.SIDES[s], t,
+                    left + 1 - t, left, t - left, left + 1));
+        }
         notes.setText(String.format(Locale.ROOT, "dfl_loss of this box (YOLOv8 averages the 4 sides): %.4f. It is never 0: "
-                + "at best it is the entropy of the split between the two orange bins.", mean)
+                + "at best it is the entropy of the split between the two orange bins. ", mean) + splits
                 + (shown.notes().isEmpty() ? "" : " " + String.join(" ", shown.notes())));
     }
 

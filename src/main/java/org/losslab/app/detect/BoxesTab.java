@@ -137,6 +137,11 @@ public final class BoxesTab extends BorderPane {
         return table;
     }
 
+    /** The DFL view's explanation under the histograms (for tests). */
+    public String distributionNotes() {
+        return distributions.notesText();
+    }
+
     /** The selected pair as YOLOv8's distributions, as drawn (for tests). */
     public org.losslab.engine.sweep.BoxDistributions distributionsShown() {
         return distributions.shown();
