@@ -16,6 +16,10 @@ public final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Integer relaunched = Relaunch.withVectorModule();
+        if (relaunched != null) {
+            return relaunched;
+        }
         if (startupProbe) {
             System.setProperty(org.losslab.app.LossLabApp.STARTUP_PROBE, "true");
         }

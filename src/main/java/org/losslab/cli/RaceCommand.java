@@ -66,6 +66,10 @@ public final class RaceCommand implements Callable<Integer> {
             System.err.println("race: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        Integer relaunched = Relaunch.withVectorModule();
+        if (relaunched != null) {
+            return relaunched;
+        }
         try {
             List<RaceLoss> contestants = new ArrayList<>();
             for (String name : losses) {

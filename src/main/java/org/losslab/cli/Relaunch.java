@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the current command again in a JVM that loads the jdk.incubator.vector module (the live frame's
- * SIMD kernel), when this one did not: {@code java -jar} cannot name modules in the manifest.
+ * Runs the current command again in a JVM that loads the jdk.incubator.vector module, when this one did
+ * not: {@code java -jar} cannot name modules in the manifest. The live frame has a scalar kernel to fall
+ * back on, the race (run by {@code race}, and by the window and its renders) has only its SIMD lanes.
  */
 final class Relaunch {
     static final String MODULE = "jdk.incubator.vector";

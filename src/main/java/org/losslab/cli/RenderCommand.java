@@ -56,6 +56,10 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Integer relaunched = Relaunch.withVectorModule();
+        if (relaunched != null) {
+            return relaunched;
+        }
         try {
             if (lesson != null) {
                 if (sceneFile != null || preset != null) {

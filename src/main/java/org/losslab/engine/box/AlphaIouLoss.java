@@ -3,6 +3,7 @@ package org.losslab.engine.box;
 import java.util.List;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.math.Atan;
 
 /**
  * Alpha-IoU (He et al., NeurIPS 2021): the IoU and the penalty terms of GIoU, DIoU or CIoU raised to the
@@ -46,7 +47,7 @@ public final class AlphaIouLoss extends DualBoxLoss {
         Dual rho2 = dx.square().plus(dy.square()).dividedBy(4).pow(alpha);
         Dual penalty = rho2.dividedBy(c2);
         if (variant.equals("ciou")) {
-            double angle = Math.atan(w2 / h2);
+            double angle = Atan.atan(w2 / h2);
             Dual v = Dual.constant(angle).minus(w1.dividedBy(h1).atan()).square().times(4 / (Math.PI * Math.PI));
             // the trade-off weight, held constant, uses the plain (not powered) IoU as the authors' code does
             double weight = v.value() / ((1 + eps) - ratio.value() + v.value());

@@ -1,5 +1,7 @@
 package org.losslab.engine.box;
 
+import org.losslab.engine.math.Atan;
+
 /** Geometry of axis-aligned boxes stored flat as (x1, y1, x2, y2) at an offset of a double array. */
 public final class Box {
     private Box() {
@@ -53,7 +55,7 @@ public final class Box {
 
     /** CIoU's aspect term v = 4/pi^2 (atan(wg/hg) - atan(w/h))^2. */
     public static double aspectTerm(double[] a, int i, double[] b, int j) {
-        double d = Math.atan((b[j + 2] - b[j]) / (b[j + 3] - b[j + 1])) - Math.atan((a[i + 2] - a[i]) / (a[i + 3] - a[i + 1]));
+        double d = Atan.atan((b[j + 2] - b[j]) / (b[j + 3] - b[j + 1])) - Atan.atan((a[i + 2] - a[i]) / (a[i + 3] - a[i + 1]));
         return 4 / (Math.PI * Math.PI) * d * d;
     }
 

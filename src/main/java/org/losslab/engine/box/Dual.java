@@ -1,5 +1,7 @@
 package org.losslab.engine.box;
 
+import org.losslab.engine.math.Atan;
+
 /**
  * A number with its exact derivatives with respect to the four corners of a predicted box (forward-mode
  * automatic differentiation): the box losses whose formulas chain a dozen operations (SIoU, Alpha-IoU,
@@ -114,7 +116,7 @@ public final class Dual {
     }
 
     public Dual atan() {
-        return chain(Math.atan(value), 1 / (1 + value * value));
+        return chain(Atan.atan(value), 1 / (1 + value * value));
     }
 
     public Dual asin() {

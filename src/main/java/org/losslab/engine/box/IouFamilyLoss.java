@@ -5,6 +5,7 @@ import org.losslab.engine.Evaluation;
 import org.losslab.engine.Evaluator;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.math.Atan;
 
 /**
  * The IoU losses of torchvision.ops on box pairs, with analytic gradients with respect to the
@@ -143,7 +144,7 @@ public final class IouFamilyLoss implements Evaluator<BoxPairs> {
                 if (variant == Variant.CIOU) {
                     double gw = gx2 - gx1;
                     double gh = gy2 - gy1;
-                    double angle = Math.atan(gw / gh) - Math.atan(w / h);
+                    double angle = Atan.atan(gw / gh) - Atan.atan(w / h);
                     double k = 4 / (Math.PI * Math.PI);
                     double v = k * angle * angle;
                     double alpha = v / (1 - iou + v + eps);

@@ -7,6 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import org.losslab.engine.EngineException;
 
 /**
@@ -50,24 +53,9 @@ public final class DiouSimulation {
 
     /** The whole trajectory of one regression: the box after each step 1..200 (row k - 1). */
     public static double[][] trace(RaceLoss loss, double[] start, double[] target) {
-        RaceLoss.Stepper stepper = loss.stepper();
-        double[] box = start.clone();
-        double[] g = new double[4];
         double[][] out = new double[STEPS][];
-        for (int k = 1; k <= STEPS; k++) {
-            step(stepper, box, target, g, k);
-            out[k - 1] = box.clone();
-        }
+        new LockStep(loss).regress(List.<double[][]>of(new double[][] {start, target}), 0, 1, new double[STEPS], out);
         return out;
-    }
-
-    private static void step(RaceLoss.Stepper stepper, double[] box, double[] target, double[] g, int k) {
-        double iou = stepper.direction(box, target, g);
-        double scale = rate(k) * (2 - iou);
-        box[0] = box[0] + scale * g[0];
-        box[1] = box[1] + scale * g[1];
-        box[2] = box[2] + scale * g[2];
-        box[3] = box[3] + scale * g[3];
     }
 
     /**
@@ -118,20 +106,18 @@ public final class DiouSimulation {
     private static double[][] runPoints(double[][] points, List<RaceLoss> losses, AtomicInteger next, AtomicInteger done,
                                         IntConsumer progress) {
         double[][] totals = new double[losses.size()][STEPS];
-        RaceLoss.Stepper[] steppers = new RaceLoss.Stepper[losses.size()];
-        for (int l = 0; l < steppers.length; l++) {
-            steppers[l] = losses.get(l).stepper();
+        LockStep[] regressions = new LockStep[losses.size()];
+        for (int l = 0; l < regressions.length; l++) {
+            regressions[l] = new LockStep(losses.get(l));
         }
-        double[] box = new double[4];
-        double[] g = new double[4];
+        List<double[][]> cases = new ArrayList<>(CASES_PER_POINT);
         for (int p = next.getAndIncrement(); p < points.length; p = next.getAndIncrement()) {
+            cases.clear();
             for (int c = 0; c < CASES_PER_POINT; c++) {
-                double[][] pair = regressionCase(points[p][0], points[p][1], c);
-                double[] target = pair[1];
-                for (int l = 0; l < steppers.length; l++) {
-                    System.arraycopy(pair[0], 0, box, 0, 4);
-                    regress(steppers[l], box, target, g, totals[l]);
-                }
+                cases.add(regressionCase(points[p][0], points[p][1], c));
+            }
+            for (int l = 0; l < regressions.length; l++) {
+                regressions[l].regressAll(cases, totals[l]);
             }
             progress.accept(done.incrementAndGet());
         }
@@ -139,26 +125,89 @@ public final class DiouSimulation {
     }
 
     /**
-     * The 200 steps of one regression, adding the error after each to {@code errors}. A step that leaves
-     * the box exactly where it was has reached a fixed point of the update (IoU's gradient is 0 once the
-     * boxes are apart, and the rate only falls): every later step would too, so their errors are added
-     * without computing them.
+     * Regressions of one loss, {@link Lanes#COUNT} at a time in lock step (one per SIMD lane); the errors
+     * are added to the totals case after case, so the sums are the same bits as one regression after
+     * another.
      */
-    private static void regress(RaceLoss.Stepper stepper, double[] box, double[] target, double[] g, double[] errors) {
-        for (int k = 1; k <= STEPS; k++) {
-            double x = box[0];
-            double y = box[1];
-            double w = box[2];
-            double h = box[3];
-            step(stepper, box, target, g, k);
-            double error = error(box, target);
-            errors[k - 1] += error;
-            if (box[0] == x && box[1] == y && box[2] == w && box[3] == h) {
-                for (int rest = k; rest < STEPS; rest++) {
-                    errors[rest] += error;
-                }
-                return;
+    static final class LockStep {
+        private final RaceLoss.Stepper stepper;
+        private final Lanes lanes = new Lanes();
+        private final double[][] errors = new double[STEPS][Lanes.COUNT];
+
+        LockStep(RaceLoss loss) {
+            this.stepper = loss.stepper();
+        }
+
+        /** Every case {start box, target box}: {@code totals[k - 1]} gains the errors after step k. */
+        void regressAll(List<double[][]> cases, double[] totals) {
+            regressAll(cases, totals, null);
+        }
+
+        /** The same, and the first case's box after each step into {@code firstTrajectory} if it is not null. */
+        void regressAll(List<double[][]> cases, double[] totals, double[][] firstTrajectory) {
+            for (int first = 0; first < cases.size(); first += Lanes.COUNT) {
+                regress(cases, first, Math.min(Lanes.COUNT, cases.size() - first), totals, first == 0 ? firstTrajectory : null);
             }
+        }
+
+        /**
+         * The 200 steps of cases {@code first .. first + count - 1} (the spare lanes repeat the last one),
+         * adding each one's error after step k to {@code totals[k - 1]}; {@code trajectory}, if not null,
+         * receives the first case's box after each step. Once no box moves any more, every box has reached
+         * a fixed point of the update (IoU's gradient is 0 once the boxes are apart, and the rate only
+         * falls): every later step would leave it there too, so the errors are filled in without computing.
+         */
+        void regress(List<double[][]> cases, int first, int count, double[] totals, double[][] trajectory) {
+            for (int lane = 0; lane < Lanes.COUNT; lane++) {
+                double[][] pair = cases.get(first + Math.min(lane, count - 1));
+                lanes.load(lane, pair[0], pair[1]);
+            }
+            int k = 1;
+            boolean moving = true;
+            for (; k <= STEPS && moving; k++) {
+                stepper.direction(lanes);
+                moving = update(rate(k), errors[k - 1]);
+                if (trajectory != null) {
+                    trajectory[k - 1] = lanes.box(0);
+                }
+            }
+            for (; k <= STEPS; k++) {
+                System.arraycopy(errors[k - 2], 0, errors[k - 1], 0, Lanes.COUNT);
+                if (trajectory != null) {
+                    trajectory[k - 1] = lanes.box(0);
+                }
+            }
+            for (int step = 0; step < STEPS; step++) {
+                double[] e = errors[step];
+                double sum = totals[step];
+                for (int lane = 0; lane < count; lane++) {
+                    sum += e[lane];
+                }
+                totals[step] = sum;
+            }
+        }
+
+        /** B <- B + rate (2 - IoU) g in every lane, the errors after it; false when no box moved. */
+        private boolean update(double rate, double[] error) {
+            DoubleVector scale = DoubleVector.broadcast(Lanes.SPECIES, rate).mul(
+                    DoubleVector.broadcast(Lanes.SPECIES, 2).sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.iou, 0)));
+            DoubleVector x = DoubleVector.fromArray(Lanes.SPECIES, lanes.x, 0);
+            DoubleVector y = DoubleVector.fromArray(Lanes.SPECIES, lanes.y, 0);
+            DoubleVector w = DoubleVector.fromArray(Lanes.SPECIES, lanes.w, 0);
+            DoubleVector h = DoubleVector.fromArray(Lanes.SPECIES, lanes.h, 0);
+            DoubleVector nx = x.add(scale.mul(DoubleVector.fromArray(Lanes.SPECIES, lanes.dx, 0)));
+            DoubleVector ny = y.add(scale.mul(DoubleVector.fromArray(Lanes.SPECIES, lanes.dy, 0)));
+            DoubleVector nw = w.add(scale.mul(DoubleVector.fromArray(Lanes.SPECIES, lanes.dw, 0)));
+            DoubleVector nh = h.add(scale.mul(DoubleVector.fromArray(Lanes.SPECIES, lanes.dh, 0)));
+            nx.intoArray(lanes.x, 0);
+            ny.intoArray(lanes.y, 0);
+            nw.intoArray(lanes.w, 0);
+            nh.intoArray(lanes.h, 0);
+            nx.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tx, 0)).abs().add(ny.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.ty, 0)).abs()).add(nw.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tw, 0)).abs())
+                    .add(nh.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.th, 0)).abs()).intoArray(error, 0);
+            VectorMask<Double> still = nx.compare(VectorOperators.EQ, x).and(ny.compare(VectorOperators.EQ, y))
+                    .and(nw.compare(VectorOperators.EQ, w)).and(nh.compare(VectorOperators.EQ, h));
+            return !still.allTrue();
         }
     }
 

@@ -8,6 +8,7 @@ import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.box.IouFamilyLanes;
 import org.losslab.engine.box.IouFamilyLoss;
 
 /**
@@ -23,13 +24,13 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
         return steppers.get();
     }
 
-    /** Computes one step's inputs without allocating. */
+    /** Computes one step's inputs for every lane. */
     public interface Stepper {
         /**
-         * Writes the direction of the step, (dx, dy, dw, dh), into {@code out} and returns the IoU that
-         * scales it (0 unless the boxes overlap), both at the box before the step.
+         * Writes the direction of the step, (dx, dy, dw, dh), and the IoU that scales it (0 unless the
+         * boxes overlap), both at the box before the step, into every lane.
          */
-        double direction(double[] box, double[] target, double[] out);
+        void direction(Lanes lanes);
     }
 
     /** The authors' code for one of IoU, GIoU, DIoU, CIoU. */
@@ -41,10 +42,7 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
             throw new EngineException("the paper's code has gradients for iou, giou, diou and ciou only, not '" + name
                     + "' (use --gradients exact for the other losses)");
         }
-        return new RaceLoss(name, () -> {
-            PaperGradients gradients = new PaperGradients();
-            return (box, target, out) -> gradients.direction(metric, box, target, out);
-        });
+        return new RaceLoss(name, () -> new PaperGradients(metric));
     }
 
     /** Minus the analytic gradient of a registry box loss with its default parameters. */
@@ -57,25 +55,30 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
         LossSpec<BoxPairs> spec = (LossSpec<BoxPairs>) found;
         Params params = spec.bind(Map.of("reduction", "none"));
         IouFamilyLoss.Variant variant = iouVariant(name);
-        double eps = variant == null ? 0 : params.number("eps");
+        if (variant != null) {
+            double eps = params.number("eps");
+            return new RaceLoss(name, () -> new ExactIouLanes(new IouFamilyLanes(variant, eps)));
+        }
         return new RaceLoss(name, () -> {
             double[] corners = new double[4];
             double[] targetCorners = new double[4];
             double[] g = new double[4];
-            return (box, target, out) -> {
-                toCorners(box, corners);
-                toCorners(target, targetCorners);
-                if (variant != null) {
-                    IouFamilyLoss.pair(variant, corners, targetCorners, 0, eps, g);
-                } else {
+            double[] step = new double[4];
+            return lanes -> {
+                for (int lane = 0; lane < Lanes.COUNT; lane++) {
+                    double[] box = lanes.box(lane);
+                    double[] target = lanes.target(lane);
+                    toCorners(box, corners);
+                    toCorners(target, targetCorners);
                     gradient(spec, params, corners, targetCorners, g);
+                    // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
+                    step[0] = -(g[0] + g[2]);
+                    step[1] = -(g[1] + g[3]);
+                    step[2] = -(g[2] - g[0]) / 2;
+                    step[3] = -(g[3] - g[1]) / 2;
+                    lanes.direction(lane, step);
+                    lanes.iou[lane] = PaperGradients.iou(box, target);
                 }
-                // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
-                out[0] = -(g[0] + g[2]);
-                out[1] = -(g[1] + g[3]);
-                out[2] = -(g[2] - g[0]) / 2;
-                out[3] = -(g[3] - g[1]) / 2;
-                return PaperGradients.iou(box, target);
             };
         });
     }

@@ -19,22 +19,16 @@ public record RaceRun(List<String> names, double[][] totals, double[][][] shown,
         List<double[][]> cases = preset.regressions();
         int steps = DiouSimulation.STEPS;
         double[][] totals = new double[losses.size()][steps + 1];
-        double[][][] shown = new double[losses.size()][][];
+        double[][][] shown = new double[losses.size()][steps + 1][];
         for (int l = 0; l < losses.size(); l++) {
-            for (int c = 0; c < cases.size(); c++) {
-                double[] start = cases.get(c)[0];
-                double[] target = cases.get(c)[1];
-                double[][] trace = DiouSimulation.trace(losses.get(l), start, target);
-                totals[l][0] += DiouSimulation.error(start, target);
-                for (int k = 1; k <= steps; k++) {
-                    totals[l][k] += DiouSimulation.error(trace[k - 1], target);
-                }
-                if (c == 0) {
-                    shown[l] = new double[steps + 1][];
-                    shown[l][0] = start.clone();
-                    System.arraycopy(trace, 0, shown[l], 1, steps);
-                }
+            double[] afterSteps = new double[steps];
+            new DiouSimulation.LockStep(losses.get(l)).regressAll(cases, afterSteps, shown[l]);
+            for (double[][] c : cases) {
+                totals[l][0] += DiouSimulation.error(c[0], c[1]);
             }
+            System.arraycopy(afterSteps, 0, totals[l], 1, steps);
+            System.arraycopy(shown[l], 0, shown[l], 1, steps);
+            shown[l][0] = cases.get(0)[0].clone();
         }
         return new RaceRun(losses.stream().map(RaceLoss::name).toList(), totals, shown, cases.get(0)[1].clone(), cases.size());
     }

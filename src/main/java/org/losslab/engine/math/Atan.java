@@ -1,17 +1,17 @@
-package org.losslab.engine.race;
+package org.losslab.engine.math;
 
 /**
  * The arctangent of fdlibm (s_atan.c, the algorithm behind {@link StrictMath#atan}), in Java: the same
- * bits as {@code Math.atan} on Java 17, which calls into native code for every value; the simulation calls
- * it 343 million times, and a call the compiler can inline is three times faster there. AtanTest checks it
- * bit for bit against StrictMath on millions of arguments.
+ * bits as {@code Math.atan} on Java 17, which calls into native code for every value. CIoU and the race
+ * call it hundreds of millions of times, and a call the compiler can inline is three times faster there.
+ * AtanTest checks it bit for bit against StrictMath.
  */
-final class Atan {
-    private static final double[] HI = {4.63647609000806093515e-01, 7.85398163397448278999e-01,
+public final class Atan {
+    static final double[] HI = {4.63647609000806093515e-01, 7.85398163397448278999e-01,
         9.82793723247329054082e-01, 1.57079632679489655800e+00};
-    private static final double[] LO = {2.26987774529616870924e-17, 3.06161699786838301793e-17,
+    static final double[] LO = {2.26987774529616870924e-17, 3.06161699786838301793e-17,
         1.39033110312309984516e-17, 6.12323399573676603587e-17};
-    private static final double[] T = {3.33333333333329318027e-01, -1.99999999998764832476e-01,
+    static final double[] T = {3.33333333333329318027e-01, -1.99999999998764832476e-01,
         1.42857142725034663711e-01, -1.11111104054623557880e-01, 9.09088713343650656196e-02,
         -7.69187620504482999495e-02, 6.66107313738753120669e-02, -5.83357013379057348645e-02,
         4.97687799461593236017e-02, -3.65315727442169155270e-02, 1.62858201153657823623e-02};
@@ -19,7 +19,8 @@ final class Atan {
     private Atan() {
     }
 
-    static double atan(double x) {
+    /** The arctangent of x, bit for bit {@link StrictMath#atan}. */
+    public static double atan(double x) {
         int hx = (int) (Double.doubleToRawLongBits(x) >>> 32);
         int ix = hx & 0x7fffffff;
         if (ix >= 0x44100000) {
