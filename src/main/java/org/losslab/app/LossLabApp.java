@@ -14,8 +14,10 @@ public final class LossLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("javafx_started");
         ErrorLog.installForApp(error -> javafx.application.Platform.runLater(() -> Dialogs.unexpected(error)));
         window = new MainWindow();
+        StartupProbe.mark("window_built");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1400, screen.getWidth() * 0.95), Math.min(880, screen.getHeight() * 0.92));
         window.installKeys(scene);
@@ -24,6 +26,7 @@ public final class LossLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         window.segmentation().canvas().fit();
+        StartupProbe.mark("window_shown");
         String toOpen = System.getProperty(OPEN_SCENE);
         javafx.application.Platform.runLater(toOpen != null ? () -> window.openInBackground(java.nio.file.Path.of(toOpen)) : window::offerRecovery);
         if (Boolean.getBoolean(STARTUP_PROBE)) {

@@ -54,12 +54,21 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
         workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new org.losslab.app.detect.BoxDocument()));
         for (Workspace w : workspaces) {
-            Tab tab = new Tab(w.title(), w.node());
+            // only the shown workspace's view joins the window at start: the others are styled and laid out
+            // when first shown, which keeps them out of the first frame's work
+            Tab tab = new Tab(w.title(), tabs.getTabs().isEmpty() ? w.node() : null);
             tab.setClosable(false);
             tabs.getTabs().add(tab);
         }
         tabs.setId("workspaces");
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> shown().shown());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            int index = b.intValue();
+            if (index >= 0 && tabs.getTabs().get(index).getContent() == null) {
+                // in the window before the workspace hears it is shown
+                tabs.getTabs().get(index).setContent(workspaces.get(index).node());
+            }
+            shown().shown();
+        });
         catalogue = new ActionCatalogue(globalActions(), workspaces);
         List<javafx.beans.Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
         dirtyParts.add(recovered);

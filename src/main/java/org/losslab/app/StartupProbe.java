@@ -15,8 +15,41 @@ import javafx.stage.Stage;
  * memory then, and quits.
  */
 final class StartupProbe {
+    /** Milliseconds from the process start to each named moment of the start, in order. */
+    private static final java.util.Map<String, Long> MARKS = new java.util.LinkedHashMap<>();
+
     private StartupProbe() {
     }
+
+    /** Notes the time since the process started under {@code name} (printed by the probe). */
+    static void mark(String name) {
+        if (Boolean.getBoolean(LossLabApp.STARTUP_PROBE)) {
+            MARKS.put(name, sinceProcessStart());
+        }
+    }
+
+    /**
+     * Milliseconds since this process started. On Linux from the kernel's clock since boot (/proc/uptime
+     * and the process's start tick in /proc/self/stat, 10 ms resolution): {@code ProcessHandle}'s start
+     * instant adds the boot time, which the kernel gives in whole seconds, so it is off by a constant up to
+     * a second. Elsewhere that start instant.
+     */
+    static long sinceProcessStart() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime")).strip().split("\\s+")[0];
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // fields after the command name (which may hold spaces) in parentheses; starttime is field 22
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            return Math.round(Double.parseDouble(uptime) * 1000) - startTicks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException notLinux) {
+            return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now()).toMillis())
+                    .orElse(-1L);
+        }
+    }
+
+    /** USER_HZ, the unit of /proc/self/stat's times: 100 on every Linux architecture Java runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     static void whenFirstFrameShown(MainWindow window, Stage stage) {
         var seg = window.segmentation();
@@ -26,8 +59,8 @@ final class StartupProbe {
                 return;
             }
             stage.getScene().removePostLayoutPulseListener(listener[0]);
-            long ms = ProcessHandle.current().info().startInstant()
-                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+            long ms = sinceProcessStart();
+            MARKS.forEach((name, at) -> System.out.printf(Locale.ROOT, "%s_ms=%d%n", name, at));
             System.out.printf(Locale.ROOT, "first_frame_ms=%d%n", ms);
             // resident memory a moment later, once the frame's rendering and the table have settled
             javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
