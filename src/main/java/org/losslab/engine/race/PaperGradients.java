@@ -58,6 +58,13 @@ final class PaperGradients implements RaceLoss.Stepper {
     private final double[] db = new double[N];
     private final double[] dl = new double[N];
     private final double[] dr = new double[N];
+    // the enclosing box (cover.m): its height and width, and where the box sticks out of the target
+    private final double[] enclosingH = new double[N];
+    private final double[] enclosingW = new double[N];
+    private final double[] outTop = new double[N];
+    private final double[] outBottom = new double[N];
+    private final double[] outLeft = new double[N];
+    private final double[] outRight = new double[N];
     // CIoU: the aspect ratios and their angles
     private final double[] ratio = new double[N];
     private final double[] angle = new double[N];
@@ -96,6 +103,9 @@ final class PaperGradients implements RaceLoss.Stepper {
     public void direction(Lanes lanes) {
         sides(lanes);
         overlapTerms();
+        if (metric != Metric.IOU) {
+            enclosing();
+        }
         if (metric == Metric.GIOU) {
             giou(lanes);
         } else {
@@ -200,9 +210,8 @@ final class PaperGradients implements RaceLoss.Stepper {
         ZERO.blend(i.div(u), overlap).intoArray(l.iou, 0);
     }
 
-    /** dGIOU.m: the IoU part where the boxes overlap, plus the enclosing area's term (cover.m, dCbox.m). */
-    private void giou(Lanes lanes) {
-        iouPart(lanes);
+    /** cover.m: the enclosing box's height and width, and on which sides the box reaches beyond the target. */
+    private void enclosing() {
         DoubleVector t = DoubleVector.fromArray(S, pt, 0);
         DoubleVector b = DoubleVector.fromArray(S, pb, 0);
         DoubleVector l = DoubleVector.fromArray(S, pl, 0);
@@ -211,12 +220,24 @@ final class PaperGradients implements RaceLoss.Stepper {
         DoubleVector tb = DoubleVector.fromArray(S, gb, 0);
         DoubleVector tl = DoubleVector.fromArray(S, gl, 0);
         DoubleVector tr = DoubleVector.fromArray(S, gr, 0);
-        DoubleVector height = b.max(tb).sub(t.min(tt));
-        DoubleVector width = r.max(tr).sub(l.min(tl));
-        DoubleVector cTop = ZERO.blend(width.neg(), t.compare(VectorOperators.LT, tt));
-        DoubleVector cBottom = ZERO.blend(width, b.compare(VectorOperators.GT, tb));
-        DoubleVector cLeft = ZERO.blend(height.neg(), l.compare(VectorOperators.LT, tl));
-        DoubleVector cRight = ZERO.blend(height, r.compare(VectorOperators.GT, tr));
+        b.max(tb).sub(t.min(tt)).intoArray(enclosingH, 0);
+        r.max(tr).sub(l.min(tl)).intoArray(enclosingW, 0);
+        // (as 1 or 0: masks kept in boolean arrays are slower to load here)
+        ZERO.blend(1.0, t.compare(VectorOperators.LT, tt)).intoArray(outTop, 0);
+        ZERO.blend(1.0, b.compare(VectorOperators.GT, tb)).intoArray(outBottom, 0);
+        ZERO.blend(1.0, l.compare(VectorOperators.LT, tl)).intoArray(outLeft, 0);
+        ZERO.blend(1.0, r.compare(VectorOperators.GT, tr)).intoArray(outRight, 0);
+    }
+
+    /** dGIOU.m: the IoU part where the boxes overlap, plus the enclosing area's term (cover.m, dCbox.m). */
+    private void giou(Lanes lanes) {
+        iouPart(lanes);
+        DoubleVector height = DoubleVector.fromArray(S, enclosingH, 0);
+        DoubleVector width = DoubleVector.fromArray(S, enclosingW, 0);
+        DoubleVector cTop = ZERO.blend(width.neg(), DoubleVector.fromArray(S, outTop, 0).compare(VectorOperators.NE, 0.0));
+        DoubleVector cBottom = ZERO.blend(width, DoubleVector.fromArray(S, outBottom, 0).compare(VectorOperators.NE, 0.0));
+        DoubleVector cLeft = ZERO.blend(height.neg(), DoubleVector.fromArray(S, outLeft, 0).compare(VectorOperators.NE, 0.0));
+        DoubleVector cRight = ZERO.blend(height, DoubleVector.fromArray(S, outRight, 0).compare(VectorOperators.NE, 0.0));
         DoubleVector c = height.mul(width);
         DoubleVector c2 = c.mul(c);
         DoubleVector u = DoubleVector.fromArray(S, union, 0);
@@ -251,21 +272,13 @@ final class PaperGradients implements RaceLoss.Stepper {
             // first: a vector alive across a call the compiler does not inline is copied to the heap
             aspectAngles(lanes);
         }
-        DoubleVector t = DoubleVector.fromArray(S, pt, 0);
-        DoubleVector b = DoubleVector.fromArray(S, pb, 0);
-        DoubleVector l = DoubleVector.fromArray(S, pl, 0);
-        DoubleVector r = DoubleVector.fromArray(S, pr, 0);
-        DoubleVector tt = DoubleVector.fromArray(S, gt, 0);
-        DoubleVector tb = DoubleVector.fromArray(S, gb, 0);
-        DoubleVector tl = DoubleVector.fromArray(S, gl, 0);
-        DoubleVector tr = DoubleVector.fromArray(S, gr, 0);
-        DoubleVector cch = b.max(tb).sub(t.min(tt));
-        DoubleVector ccw = r.max(tr).sub(l.min(tl));
+        DoubleVector cch = DoubleVector.fromArray(S, enclosingH, 0);
+        DoubleVector ccw = DoubleVector.fromArray(S, enclosingW, 0);
         DoubleVector c = cch.mul(cch).add(ccw.mul(ccw));
-        VectorMask<Double> top = t.compare(VectorOperators.LT, tt);
-        VectorMask<Double> bottom = b.compare(VectorOperators.GT, tb);
-        VectorMask<Double> left = l.compare(VectorOperators.LT, tl);
-        VectorMask<Double> right = r.compare(VectorOperators.GT, tr);
+        VectorMask<Double> top = DoubleVector.fromArray(S, outTop, 0).compare(VectorOperators.NE, 0.0);
+        VectorMask<Double> bottom = DoubleVector.fromArray(S, outBottom, 0).compare(VectorOperators.NE, 0.0);
+        VectorMask<Double> left = DoubleVector.fromArray(S, outLeft, 0).compare(VectorOperators.NE, 0.0);
+        VectorMask<Double> right = DoubleVector.fromArray(S, outRight, 0).compare(VectorOperators.NE, 0.0);
         DoubleVector vx = ZERO.blend(1, right).sub(ZERO.blend(1, left));
         DoubleVector vy = ZERO.blend(1, bottom).sub(ZERO.blend(1, top));
         DoubleVector vw = ZERO.blend(0.5, right).sub(ZERO.blend(-0.5, left));
