@@ -14,7 +14,7 @@ import javafx.stage.Stage;
  * frame (heatmap on screen), prints how long after the process started that was and the resident
  * memory then, and quits.
  */
-final class StartupProbe {
+public final class StartupProbe {
     /** Milliseconds from the process start to each named moment of the start, in order. */
     private static final java.util.Map<String, Long> MARKS = new java.util.LinkedHashMap<>();
 
@@ -24,9 +24,16 @@ final class StartupProbe {
     /** Notes the time since the process started under {@code name} (printed by the probe). */
     static void mark(String name) {
         if (Boolean.getBoolean(LossLabApp.STARTUP_PROBE)) {
+            if (MARKS.isEmpty() && System.getProperty(MAIN_STARTED) != null) {
+                long sinceMain = (System.nanoTime() - Long.parseLong(System.getProperty(MAIN_STARTED))) / 1_000_000;
+                MARKS.put("main_started", sinceProcessStart() - sinceMain);
+            }
             MARKS.put(name, sinceProcessStart());
         }
     }
+
+    /** System property: {@code System.nanoTime()} when the command line's main method began (the JVM's own start before it). */
+    public static final String MAIN_STARTED = "losslab.mainStartedNanos";
 
     /**
      * Milliseconds since this process started. On Linux from the kernel's clock since boot (/proc/uptime

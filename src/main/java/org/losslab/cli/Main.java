@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        System.setProperty(org.losslab.app.StartupProbe.MAIN_STARTED, Long.toString(System.nanoTime()));
         int status = run(withFilesOpened(args));
         System.exit(status);
     }

@@ -1,12 +1,15 @@
 #!/bin/sh
-# The app image's AppCDS archive (mvn -Pimage package runs this after jpackage): the packaged app is started
+# Finishes the app image after jpackage (mvn -Pimage package runs this): adds the start script bin/losslab
+# (assets/jpackage/losslab.sh) and writes the AppCDS archive. For the archive the packaged app is started
 # once up to its first frame and the JVM writes the classes it loaded to lib/app/losslab.jsa, which the
-# launcher maps at start instead of loading and verifying them again (about 0.6 s of a 2.1 s start here).
-# It runs with the launcher's own class path and options (from its .cfg), as the archive requires. The app
-# needs a screen: the current one, else xvfb-run; with neither the image is left without the archive (the
-# launcher then starts as before, without a word).
+# launchers map at start instead of loading and verifying them again (about 0.6 s of a 2.1 s start here);
+# lib/app/losslab.jsa.path names the folder it is valid in. It runs with the launcher's own class path and
+# options (from its .cfg), as the archive requires. The app needs a screen: the current one, else xvfb-run;
+# with neither the image is left without the archive (bin/losslab then writes one on its first run).
 set -e
 image="$1"
+cp "$(dirname "$0")/losslab.sh" "$image/bin/losslab"
+chmod 755 "$image/bin/losslab"
 app="$image/lib/app"
 cfg="$app/LossLab.cfg"
 archive="$app/losslab.jsa"
@@ -26,8 +29,9 @@ else
 fi
 rm -rf "$data"
 if [ -s "$archive" ]; then
+    printf '%s' "$app" > "$archive.path"
     echo "cds-archive: $archive ($(du -k "$archive" | cut -f1) KB)"
 else
-    rm -f "$archive"
+    rm -f "$archive" "$archive.path"
     echo "cds-archive: the archive was not written; the image starts without it"
 fi
