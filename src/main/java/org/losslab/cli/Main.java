@@ -13,8 +13,27 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty(org.losslab.app.StartupProbe.MAIN_STARTED, Long.toString(System.nanoTime()));
-        int status = run(withFilesOpened(args));
+        String[] line = withFilesOpened(args);
+        AppCommand app = AppCommand.plain(line);
+        int status = app != null ? openApp(app) : run(line);
         System.exit(status);
+    }
+
+    /** The window, without the command line's parser (see {@link AppCommand#plain}), failing as a command does. */
+    private static int openApp(AppCommand app) {
+        try {
+            return app.call();
+        } catch (RuntimeException e) {
+            return unexpected("app", e, new java.io.PrintWriter(System.err, true));
+        }
+    }
+
+    private static int unexpected(String command, Exception e, java.io.PrintWriter err) {
+        // no stack trace for the user: one line, the trace in the log file
+        err.println(command + ": unexpected error: " + e + " (details in " + org.losslab.app.ErrorLog.file() + ")");
+        err.flush();
+        org.losslab.app.ErrorLog.record("command " + command, e);
+        return 1;
     }
 
     /** A launch with scene files (a double click in a file manager) opens the app on the first of them. */
@@ -29,13 +48,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         try {
             return new CommandLine(new Main())
-                    .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                        // no stack trace for the user: one line, the trace in the log file
-                        commandLine.getErr().println(commandLine.getCommandName() + ": unexpected error: " + e
-                                + " (details in " + org.losslab.app.ErrorLog.file() + ")");
-                        org.losslab.app.ErrorLog.record("command " + commandLine.getCommandName(), e);
-                        return 1;
-                    })
+                    .setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                            unexpected(commandLine.getCommandName(), e, commandLine.getErr()))
                     .execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("losslab: not enough memory (the Java heap holds at most "

@@ -113,8 +113,17 @@ public final class BoxesTab extends BorderPane {
         setRight(sideScroll);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
+        // the table, the masks, DFL and NWD views are computed once the tab is in a window, not at the app's start
+        sceneProperty().addListener((o, was, now) -> {
+            if (was == null && now != null && stale) {
+                update();
+            }
+        });
         update();
     }
+
+    /** Whether the views wait for the tab to join a window to show the current boxes. */
+    private boolean stale;
 
     /** "none", then every differentiable box loss of the registry. */
     private static java.util.List<String> landscapeChoices() {
@@ -166,6 +175,10 @@ public final class BoxesTab extends BorderPane {
     }
 
     private void update() {
+        stale = getScene() == null;
+        if (stale) {
+            return;
+        }
         int[] pairing = doc.pairing();
         var rows = FXCollections.<Map<String, Double>>observableArrayList();
         int sel = canvas.selectedProperty().get();
