@@ -203,8 +203,11 @@ public final class DiouSimulation {
             ny.intoArray(lanes.y, 0);
             nw.intoArray(lanes.w, 0);
             nh.intoArray(lanes.h, 0);
-            nx.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tx, 0)).abs().add(ny.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.ty, 0)).abs()).add(nw.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tw, 0)).abs())
-                    .add(nh.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.th, 0)).abs()).intoArray(error, 0);
+            DoubleVector errorX = nx.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tx, 0)).abs();
+            DoubleVector errorY = ny.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.ty, 0)).abs();
+            DoubleVector errorW = nw.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.tw, 0)).abs();
+            DoubleVector errorH = nh.sub(DoubleVector.fromArray(Lanes.SPECIES, lanes.th, 0)).abs();
+            errorX.add(errorY).add(errorW).add(errorH).intoArray(error, 0);
             VectorMask<Double> still = nx.compare(VectorOperators.EQ, x).and(ny.compare(VectorOperators.EQ, y))
                     .and(nw.compare(VectorOperators.EQ, w)).and(nh.compare(VectorOperators.EQ, h));
             return !still.allTrue();

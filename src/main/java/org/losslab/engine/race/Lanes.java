@@ -45,17 +45,4 @@ public final class Lanes {
     double[] box(int lane) {
         return new double[] {x[lane], y[lane], w[lane], h[lane]};
     }
-
-    /** The target in lane {@code lane}, (x, y, w, h). */
-    double[] target(int lane) {
-        return new double[] {tx[lane], ty[lane], tw[lane], th[lane]};
-    }
-
-    /** The direction in lane {@code lane} from (dx, dy, dw, dh). */
-    void direction(int lane, double[] d) {
-        dx[lane] = d[0];
-        dy[lane] = d[1];
-        dw[lane] = d[2];
-        dh[lane] = d[3];
-    }
 }

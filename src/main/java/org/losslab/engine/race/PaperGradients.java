@@ -77,27 +77,6 @@ final class PaperGradients implements RaceLoss.Stepper {
         java.util.Arrays.fill(angleW, Double.NaN);
     }
 
-    /** The code's IoU of two (x, y, w, h) boxes: 0 unless they overlap strictly. */
-    static double iou(double[] a, double[] b) {
-        double pt = a[1] - a[3] / 2;
-        double pb = a[1] + a[3] / 2;
-        double pl = a[0] - a[2] / 2;
-        double pr = a[0] + a[2] / 2;
-        double gt = b[1] - b[3] / 2;
-        double gb = b[1] + b[3] / 2;
-        double gl = b[0] - b[2] / 2;
-        double gr = b[0] + b[2] / 2;
-        double top = Math.max(pt, gt);
-        double bottom = Math.min(pb, gb);
-        double left = Math.max(pl, gl);
-        double right = Math.min(pr, gr);
-        if (!(top < bottom && left < right)) {
-            return 0;
-        }
-        double inter = (bottom - top) * (right - left);
-        return inter / ((pb - pt) * (pr - pl) + (gb - gt) * (gr - gl) - inter);
-    }
-
     /** The code's direction (dx, dy, dw, dh) of every lane's box towards its target, and the code's IoU (iou.m). */
     @Override
     public void direction(Lanes lanes) {

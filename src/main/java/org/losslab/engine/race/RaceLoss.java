@@ -56,30 +56,26 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
         Params params = spec.bind(Map.of("reduction", "none"));
         IouFamilyLoss.Variant variant = iouVariant(name);
         if (variant != null) {
+            // the registry's formulas on SIMD lanes, the same bits as IouFamilyLoss
             double eps = params.number("eps");
-            return new RaceLoss(name, () -> new ExactIouLanes(new IouFamilyLanes(variant, eps)));
+            return new RaceLoss(name, () -> new ExactLanes(new IouFamilyLanes(variant, eps)::gradient));
         }
         return new RaceLoss(name, () -> {
             double[] corners = new double[4];
             double[] targetCorners = new double[4];
             double[] g = new double[4];
-            double[] step = new double[4];
-            return lanes -> {
+            return new ExactLanes((predicted, target, gradient) -> {
                 for (int lane = 0; lane < Lanes.COUNT; lane++) {
-                    double[] box = lanes.box(lane);
-                    double[] target = lanes.target(lane);
-                    toCorners(box, corners);
-                    toCorners(target, targetCorners);
+                    for (int c = 0; c < 4; c++) {
+                        corners[c] = predicted[c][lane];
+                        targetCorners[c] = target[c][lane];
+                    }
                     gradient(spec, params, corners, targetCorners, g);
-                    // dL/dx = dL/dx1 + dL/dx2, dL/dw = (dL/dx2 - dL/dx1) / 2; the step goes downhill
-                    step[0] = -(g[0] + g[2]);
-                    step[1] = -(g[1] + g[3]);
-                    step[2] = -(g[2] - g[0]) / 2;
-                    step[3] = -(g[3] - g[1]) / 2;
-                    lanes.direction(lane, step);
-                    lanes.iou[lane] = PaperGradients.iou(box, target);
+                    for (int c = 0; c < 4; c++) {
+                        gradient[c][lane] = g[c];
+                    }
                 }
-            };
+            });
         });
     }
 
@@ -90,13 +86,6 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
             }
         }
         return null;
-    }
-
-    private static void toCorners(double[] box, double[] corners) {
-        corners[0] = box[0] - box[2] / 2;
-        corners[1] = box[1] - box[3] / 2;
-        corners[2] = box[0] + box[2] / 2;
-        corners[3] = box[1] + box[3] / 2;
     }
 
     /** The registry's gradient; a box turned inside out (w or h < 0) has none, and stops. */

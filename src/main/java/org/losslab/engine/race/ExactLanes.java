@@ -2,22 +2,25 @@ package org.losslab.engine.race;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.losslab.engine.box.IouFamilyLanes;
 
 /**
- * Minus the true gradient of torchvision's IoU, GIoU, DIoU or CIoU loss for every lane, converted from
- * corners to (x, y, w, h), with the paper's IoU to scale the step: the registry's formulas
- * ({@link IouFamilyLanes}, the same bits as {@code IouFamilyLoss}) on SIMD lanes.
+ * Minus the true gradient of a registry box loss for every lane, converted from corners to (x, y, w, h),
+ * with the paper's IoU to scale the step.
  */
-final class ExactIouLanes implements RaceLoss.Stepper {
+final class ExactLanes implements RaceLoss.Stepper {
+    /** d(loss)/d(x1, y1, x2, y2) of every lane's box: four columns each of boxes, targets and gradients. */
+    interface CornerGradients {
+        void gradient(double[][] predicted, double[][] target, double[][] gradient);
+    }
+
     private static final VectorSpecies<Double> S = Lanes.SPECIES;
-    private final IouFamilyLanes loss;
+    private final CornerGradients loss;
     private final PaperGradients paperIou = new PaperGradients(PaperGradients.Metric.IOU);
     private final double[][] corners = new double[4][Lanes.COUNT];
     private final double[][] targetCorners = new double[4][Lanes.COUNT];
     private final double[][] gradient = new double[4][Lanes.COUNT];
 
-    ExactIouLanes(IouFamilyLanes loss) {
+    ExactLanes(CornerGradients loss) {
         this.loss = loss;
     }
 
