@@ -74,8 +74,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         dirtyParts.add(recovered);
         dirty = Bindings.createBooleanBinding(() -> recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
                 dirtyParts.toArray(javafx.beans.Observable[]::new));
-        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        autosave.play();
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE); // started by attach: headless windows never autosave
         presentation = new Presentation(this);
         setTop(new javafx.scene.layout.VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
@@ -217,15 +216,29 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
      * usable, then opens it; a file that cannot be read is reported and changes nothing.
      */
     public void openInBackground(Path path) {
+        openInBackground(path, () -> { });
+    }
+
+    /** Reads a scene in the background, opens it, then runs {@code then} (also when it could not be read). */
+    public void openInBackground(Path path, Runnable then) {
         segmentation().messageProperty().set("Opening " + path.getFileName() + "…");
         Thread reader = new Thread(() -> {
             try {
                 org.losslab.scene.Scene scene = SceneFiles.read(path);
-                Platform.runLater(() -> show(scene, path));
+                Platform.runLater(() -> {
+                    show(scene, path);
+                    then.run();
+                });
             } catch (EngineException e) {
-                Platform.runLater(() -> error("Cannot open " + path.getFileName(), e.getMessage()));
+                Platform.runLater(() -> {
+                    error("Cannot open " + path.getFileName(), e.getMessage());
+                    then.run();
+                });
             } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> error("Cannot open " + path.getFileName(), "the scene is too large for the memory given"));
+                Platform.runLater(() -> {
+                    error("Cannot open " + path.getFileName(), "the scene is too large for the memory given");
+                    then.run();
+                });
             }
         }, "losslab-open");
         reader.setDaemon(true);
@@ -358,26 +371,35 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     /**
-     * At start: if the last session left a recovery file (it ended without saving or quitting), offers
-     * to restore it. Restored, the scene is unsaved: saving asks where.
+     * At start (with or without a file argument): every recovery file left by a window that ended without
+     * saving or discarding is offered, newest first, until one is restored. "Later" keeps a file for the
+     * next start; only "Discard" removes it.
      */
     public void offerRecovery() {
-        Recovery.find().ifPresent(found -> {
-            if (Dialogs.confirm("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
-                    + ". Restore that scene? (No discards it.)")) {
-                restoreRecovery();
-            } else {
-                recovery.discard();
+        for (Recovery.Found found : Recovery.leftOver()) {
+            int answer = Dialogs.choose("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
+                    + ".\nRestore it now, discard it for good, or decide at the next start.", "Restore", "Discard", "Later");
+            if (answer == 0 && (!dirty.get() || confirmDiscard())) {
+                restoreRecovery(found);
+                return;
             }
-        });
+            if (answer == 1) {
+                recovery.discard(found);
+            }
+        }
     }
 
-    /** Opens the recovery file as an unsaved scene. */
+    /** Opens the newest left-over recovery file as an unsaved scene. */
     public boolean restoreRecovery() {
-        var found = Recovery.find();
-        if (found.isEmpty() || !open(found.get().file())) {
+        return Recovery.find().map(this::restoreRecovery).orElse(false);
+    }
+
+    /** Opens a left-over recovery file as an unsaved scene; it stays on disk, now this window's, until saved. */
+    public boolean restoreRecovery(Recovery.Found found) {
+        if (!open(found.file())) {
             return false;
         }
+        recovery.adopt(found);
         file = null;
         recovered.set(true);
         segmentation().messageProperty().set("Restored the autosaved scene: save it to keep it");
@@ -441,6 +463,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     public void attach(Stage stage) {
+        autosave.play();
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) {
                 e.consume();

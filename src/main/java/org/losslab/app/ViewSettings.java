@@ -132,7 +132,11 @@ public final class ViewSettings {
             return scene;
         }
         ObjectNode app = appBlock(scene).deepCopy();
-        app.set(key, now);
+        // keys this version does not know (a newer LossLab's, a user's own) are kept, as the README promises
+        JsonNode before = app.get(key);
+        ObjectNode merged = before != null && before.isObject() ? ((ObjectNode) before).deepCopy() : Json.MAPPER.createObjectNode();
+        merged.setAll(now);
+        app.set(key, merged);
         return scene.withExtraBlock(APP_BLOCK, app);
     }
 

@@ -45,6 +45,26 @@ public final class BoxDocument {
         predictions.add(new DetBox(120, 170, 170, 215, 1, 0.5));
     }
 
+    /** Which block of the scene file the boxes were read from: the one a save writes back. */
+    public enum Source {
+        /** Drawn here (the built-in example or a new scene): saved as both blocks. */
+        NEW,
+        /** The scene's {@code boxes} pairs. */
+        PAIRS,
+        /** The scene's {@code detections}: the file's {@code boxes} pairs, if any, are other data and stay as they are. */
+        DETECTIONS
+    }
+
+    private Source source = Source.NEW;
+
+    public Source source() {
+        return source;
+    }
+
+    public void setSource(Source source) {
+        this.source = source;
+    }
+
     public List<DetBox> truths() {
         return List.copyOf(truths);
     }
