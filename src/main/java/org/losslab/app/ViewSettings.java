@@ -142,11 +142,15 @@ public final class ViewSettings {
 
     /** Applies the settings a scene holds, if any, and takes them as the saved state. */
     public void restoreFrom(Scene scene) {
-        JsonNode node = appBlock(scene).get(key);
+        apply(appBlock(scene).get(key));
+        markSaved();
+    }
+
+    /** Sets every property the object names (as {@link #toJson()} writes them); others stay as they are. */
+    public void apply(JsonNode node) {
         if (node != null && node.isObject()) {
             entries.forEach(e -> e.read(node));
         }
-        markSaved();
     }
 
     /** Takes the current settings as the saved state. */

@@ -52,7 +52,8 @@ class LessonUiTest {
         assertEquals(window.workspaces().indexOf(window.plots()), window.tabs().getSelectionModel().getSelectedIndex());
         assertEquals(TeachingPlot.TVERSKY_GRID, window.plots().currentPlot());
 
-        robot.interact(() -> ((Stage) panel[0].getScene().getWindow()).close());
+        robot.interact(window::closeLesson);
+        assertEquals(null, window.lessonPanel(), "the panel is gone");
         assertEquals(presetBefore, doc.preset());
         assertArrayEquals(before, doc.data().prediction(), 0.0, "the user's scene is back");
     }

@@ -179,7 +179,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         selectedLoss.addListener((o, a, name) -> submitShare());
         selectedLoss.addListener((o, a, name) -> {
             if (name != null && rowByName.containsKey(name)) {
+                // selected and scrolled into view: a lesson pointing at a row off-screen must not leave it unseen
                 table.getSelectionModel().select(rowByName.get(name));
+                int index = rows.indexOf(rowByName.get(name));
+                table.scrollTo(Math.max(0, index - 2));
             }
         });
     }
@@ -986,6 +989,25 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             org.losslab.app.SceneAdapter.load(scene, doc);
         }
         view.restoreFrom(scene);
+    }
+
+    /** The document whole (its history included) and the view's settings. */
+    private record State(SegDocument.State document, com.fasterxml.jackson.databind.node.ObjectNode view) {
+    }
+
+    @Override
+    public Object saveState() {
+        return new State(doc.state(), view.toJson());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        State s = (State) state;
+        doc.restore(s.document());
+        view.apply(s.view());
+        if (!s.document().dirty()) {
+            view.markSaved();
+        }
     }
 
     @Override
