@@ -655,18 +655,14 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
      */
     private FrameResult detached(FrameResult r) {
         shownPlane = Buffers.keep(shownPlane, r.mapValues());
-        org.losslab.app.render.MapImage shown = withPixels(r.heatmap(), canvas.heatPixels());
+        org.losslab.app.render.MapImage shown = r.heatmap().withPixels(canvas.heatPixels());
         org.losslab.app.render.MapImage compared = r.compared() == null ? null
-                : withPixels(r.compared(), compareCanvas.heatPixels());
+                : r.compared().withPixels(compareCanvas.heatPixels());
         shownComparePlane = r.compared() == null ? shownComparePlane : Buffers.keep(shownComparePlane, r.comparedValues());
         return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
                 r.compared() == null ? null : shownComparePlane, r.factors(), () -> { });
     }
 
-    private static org.losslab.app.render.MapImage withPixels(org.losslab.app.render.MapImage image, int[] pixels) {
-        return new org.losslab.app.render.MapImage(image.kind(), image.width(), image.height(), pixels, image.low(),
-                image.high(), image.flat());
-    }
 
     private double[] shownPlane;
     private double[] shownComparePlane;
