@@ -173,7 +173,12 @@ public final class FrameWorker implements AutoCloseable {
                 plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
         Overlays.target(d, channel, b.target);
         Overlays.prediction(d, channel, b.fill);
-        Overlays.predictionContour(d, channel, b.contour, b.labels);
+        if (view.layer() == MapKind.ERRORS) {
+            // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
+            java.util.Arrays.fill(b.contour, 0);
+        } else {
+            Overlays.predictionContour(d, channel, b.contour, b.labels);
+        }
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
                 live == null ? null : live.gradientFactors(), () -> free.offer(b));
