@@ -40,7 +40,7 @@ public final class Presets {
                         n -> binary(n, (y, x) -> Math.abs(y - 0.5 * n - 0.15 * n * Math.sin(x * 6.0 / n)) < Math.max(1, 0.01 * n),
                                 (y, x) -> Math.abs(y - 0.5 * n - 0.15 * n * Math.sin(x * 6.0 / n) - Math.max(1.5, 0.015 * n)) < Math.max(1, 0.01 * n), 4)),
                 new Preset("shifted", "Shifted prediction",
-                        "The right shape in the wrong place: see the Dice gradient push the boundary back.",
+                        "The right shape in the wrong place. The Dice gradient is negative (blue: raise the logit) on every ground-truth pixel and positive (orange: lower it) on every other: a step grows the prediction over the missed crescent on the left and shrinks its spill on the right.",
                         n -> binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.45 * n, 0.2 * n), (y, x) -> disc(y, x, 0.5 * n, 0.58 * n, 0.2 * n), 5)),
                 new Preset("over-segmentation", "Over-segmentation",
                         "The prediction spills over the object: false positives. Raise Tversky's alpha to punish them more.",
