@@ -58,7 +58,8 @@ public final class LessonsCommand implements Callable<Integer> {
                                 + l.steps().stream().mapToInt(s -> s.claims().size()).sum() + " claims hold)");
                     } catch (EngineException e) {
                         failed++;
-                        System.out.println("error: " + names.get(k) + ": " + e.getMessage());
+                        // a bundled lesson's message names it already; a file's names the file's key, so give its path
+                        System.out.println("error: " + (files.isEmpty() ? "" : names.get(k) + ": ") + e.getMessage());
                     }
                 }
                 return failed == 0 ? 0 : 1;
