@@ -17,7 +17,7 @@ import org.losslab.engine.EngineException;
  */
 public final class Claims {
     /** Every namespace, the default one (no prefix) first. Add a namespace here, one line. */
-    static final List<ClaimValues> NAMESPACES = List.of(new SegmentationValues());
+    static final List<ClaimValues> NAMESPACES = List.of(new SegmentationValues(), new MapValues(), new TrainValues());
 
     /** Three significant digits: 0.586, 1.50e-05, 12.0. */
     public static final String DEFAULT_FORMAT = "%.3g";
@@ -107,8 +107,8 @@ public final class Claims {
             }
         }
         List<String> known = NAMESPACES.stream().map(ClaimValues::prefix).filter(p -> !p.isEmpty()).toList();
-        throw new EngineException("no namespace '" + prefix + "' for '" + what + "' (known: none for segmentation values"
-                + (known.isEmpty() ? "" : ", " + String.join(", ", known)) + ")");
+        throw new EngineException("no namespace '" + prefix + "' for '" + what + "' (known: "
+                + String.join(", ", known) + "; a name without a prefix is a segmentation value)");
     }
 
     private static String nameIn(ClaimValues ns, String what) {
