@@ -82,7 +82,7 @@ public final class Presets {
                         n -> binary(n, (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n) || smallDots(y, x, n),
                                 (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n), 17)),
                 new Preset("missed-branch", "A thin branch missed beside a thick vessel",
-                        "The thick vessel found, its thin side branch missed: a few percent of the pixels, but a third of the "
+                        "The thick vessel found, its thin side branch missed: less than a tenth of the pixels, but a third of the "
                                 + "skeleton, so clDice drops far more than Dice.",
                         n -> binary(n, (y, x) -> trunk(y, x, n) || branch(y, x, n), (y, x) -> trunk(y, x, n), 20)),
                 new Preset("touching-cells", "Touching cells",
