@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.awt.image.BufferedImage;
 import org.losslab.scene.Lesson;
+import org.losslab.scene.LessonCheck;
 import org.losslab.scene.Lessons;
 
 /**
@@ -16,9 +17,14 @@ public final class LessonRender {
     /** @param step 1-based, as the lesson panel counts */
     public static BufferedImage render(String key, int step, int width, int height, boolean presentation)
             throws InterruptedException {
-        Lesson lesson = Lessons.bundled(key);
+        return render(Lessons.bundled(key), step, width, height, presentation);
+    }
+
+    /** A lesson read from a file (a teacher's own) or bundled; {@code step} is 1-based. */
+    public static BufferedImage render(Lesson lesson, int step, int width, int height, boolean presentation)
+            throws InterruptedException {
         if (step < 1 || step > lesson.steps().size()) {
-            throw new org.losslab.engine.EngineException("lesson " + key + " has steps 1 to " + lesson.steps().size());
+            throw new org.losslab.engine.EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
         }
         Offscreen.start();
         MainWindow window = Offscreen.onFx(() -> {

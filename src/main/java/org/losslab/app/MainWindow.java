@@ -300,7 +300,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     public org.losslab.app.lesson.LessonPanel openLesson(org.losslab.scene.Lesson toOpen) {
         closeLesson();
         boolean userDirty = dirty.get();
-        var runner = new org.losslab.app.lesson.LessonRunner(this, toOpen);
+        // the captions' {value:...} numbers are computed on each step's own state, as lessons --check does
+        var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.LessonCheck.withValues(toOpen));
         var panel = new org.losslab.app.lesson.LessonPanel(runner, this::closeLesson);
         lesson = new LessonSession(runner, panel, LessonSession.states(workspaces), currentScene());
         savedDuringLesson = false;

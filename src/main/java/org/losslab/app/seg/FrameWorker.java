@@ -283,12 +283,7 @@ public final class FrameWorker implements AutoCloseable {
 
     /** The map settings that follow the parameters the user gave the losses. */
     public static MapSettings mapSettings(Map<String, Params> params) {
-        Params focal = params.get("focal");
-        Params tversky = params.get("tversky");
-        double ftGamma = tversky.number("gamma");
-        return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
-                tversky.number("beta"), ftGamma, 10, 5, params.get("boundary_iou").number("dilation_ratio"),
-                params.get("iou_score").number("threshold"), 255L);
+        return MapSettings.fromParams(params);
     }
 
     @Override
