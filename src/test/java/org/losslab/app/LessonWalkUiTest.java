@@ -59,7 +59,7 @@ class LessonWalkUiTest {
                 tasks += meetTask(robot, panel[0], s, where) ? 1 : 0;
                 steps++;
             }
-            robot.interact(() -> ((Stage) panel[0].getScene().getWindow()).close());
+            robot.interact(window::closeLesson);
         }
         assertTrue(steps >= 33, "steps walked: " + steps);
         long conditions = Lessons.all().stream().flatMap(l -> l.steps().stream()).filter(s -> s.until() != null).count();
