@@ -47,6 +47,20 @@ final class Presentation {
     void set(boolean presenting) {
         on = presenting;
         window.setStyle(on ? STYLE : "");
+        // drawn text does not follow CSS: the colour bars scale themselves
+        for (javafx.scene.Node bar : window.lookupAll("#color-bar")) {
+            ((org.losslab.app.render.ColorBar) bar).setScale(on ? 1.4 : 1);
+        }
+        // the table's columns share its width, so that values are not cut ("0.750...") at the larger type
+        for (javafx.scene.Node table : window.lookupAll("#loss-table")) {
+            var view = (javafx.scene.control.TableView<?>) table;
+            view.setColumnResizePolicy(on
+                    ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+            // names and values, not the pinned column, get the room (the banner shows the selected number)
+            view.getColumns().get(view.getColumns().size() - 1).setVisible(!on);
+        }
+        // menus are popup windows of their own: they take the style when they are shown again
+        window.applyCss();
         update();
     }
 
@@ -54,7 +68,9 @@ final class Presentation {
     void update() {
         var runner = window.lessonRunner();
         var step = runner == null ? null : runner.current();
-        window.segmentation().foldTools(on, step != null && step.task() != null);
+        // the scene controls (confidence, presets) stay only for a task that uses them
+        String task = step == null || step.task() == null ? "" : step.task().toLowerCase(java.util.Locale.ROOT);
+        window.segmentation().foldTools(on, task.contains("confidence") || task.contains("preset"));
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);

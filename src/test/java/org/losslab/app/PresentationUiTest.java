@@ -71,6 +71,21 @@ class PresentationUiTest {
         assertInside(robot.lookup("#loss-table").query(), "the table");
         assertInside(seg.canvas(), "the canvas");
         assertFalse(seg.getLeft().isVisible(), "the painting tools are folded away");
+        assertInside(robot.lookup("#layer-choice").query(), "the map chooser on the right");
+        for (String id : new String[] {"#lesson-back", "#lesson-next", "#lesson-close"}) {
+            javafx.scene.control.Button b = robot.lookup(id).query();
+            assertTrue(b.getWidth() >= b.prefWidth(-1) - 0.5, id + " shows its whole label: " + b.getWidth());
+            assertInside(b, id);
+        }
+        ColorBar bar = robot.lookup("#color-bar").query();
+        assertTrue(bar.getHeight() > 76, "the colour bar's text is larger: " + bar.getHeight());
+        assertInside(bar, "the colour bar");
+        // the table's values are whole: the value column holds "0.123456" at the projector's type
+        javafx.scene.control.TableView<?> table = robot.lookup("#loss-table").query();
+        javafx.scene.text.Text sample = new javafx.scene.text.Text("0.123456");
+        sample.setFont(((javafx.scene.control.Label) number).getFont().font(18));
+        assertTrue(table.getColumns().get(1).getWidth() > sample.getLayoutBounds().getWidth() + 8,
+                "value column " + table.getColumns().get(1).getWidth());
 
         // a step that asks the audience to drag a slider brings the tools back
         robot.interact(() -> panel[0].show(2));
@@ -85,5 +100,7 @@ class PresentationUiTest {
         assertFalse(window.presenting());
         assertFalse(robot.lookup("#presentation-banner").query().isVisible());
         assertEquals("", window.getStyle());
+        assertEquals(76, bar.getHeight(), 0.0, "the colour bar is back to its size");
+        assertTrue(table.getColumns().get(2).isVisible(), "and the pinned column back");
     }
 }

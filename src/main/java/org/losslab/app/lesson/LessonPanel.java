@@ -37,7 +37,7 @@ public final class LessonPanel extends ScrollPane {
     private final CheckBox hideAnswer = new CheckBox("Hide the answer until the tasks are done");
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
-    private final Button close = new Button("Close lesson");
+    private final Button close = new Button("Close");
     private final Timeline checker = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshTask()));
     /** The steps whose task the student has been seen to do. */
     private final Set<Integer> done = new HashSet<>();
@@ -70,9 +70,13 @@ public final class LessonPanel extends ScrollPane {
         close.setTooltip(new Tooltip("End the lesson: your own scene and view come back as they were"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        for (Button b : new Button[] {back, next, close}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // never "B..." at a projector's font size
+        }
+        // the buttons above the text: in view however long the step's text is
         HBox buttons = new HBox(6, back, next, gap, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, title, question, new Separator(), counter, text, look, task, answer, buttons, hideAnswer);
+        VBox box = new VBox(8, title, question, buttons, new Separator(), counter, text, look, task, answer, hideAnswer);
         box.setPadding(new Insets(10));
         box.setFillWidth(true);
         setContent(box);

@@ -18,9 +18,29 @@ public final class ColorBar extends Canvas {
     private String title = "";
     private String drawn;
 
+    private static final double WIDTH = 380;
+    private static final double HEIGHT = 76;
+    /** Text and bar sizes times this: larger in presentation mode, for the back of a lecture hall. */
+    private double scale = 1;
+    private MapImage last;
+    private String lastHeading = "";
+
     public ColorBar() {
-        super(380, 76);
+        super(WIDTH, HEIGHT);
         setId("color-bar");
+    }
+
+    /** Draws larger (presentation mode) or at the normal size again, at once. */
+    public void setScale(double factor) {
+        if (factor == scale) {
+            return;
+        }
+        scale = factor;
+        setHeight(HEIGHT * factor); // as wide as before: the canvas beside it keeps its room; the text is larger
+        drawn = null;
+        if (last != null) {
+            show(last, lastHeading);
+        }
     }
 
     /** What the bar shows, as drawn: its title. */
@@ -39,14 +59,18 @@ public final class ColorBar extends Canvas {
         String signature = image == null ? "" : heading + "|" + image.kind() + "|" + image.flat() + "|" + format(image.low())
                 + "|" + format(image.high()) + "|" + clipping(image) + "|" + ColorMaps.table(image.kind())[0]
                 + (image.flat() && image.argb().length > 0 ? "|" + image.argb()[0] : "");
+        last = image;
+        lastHeading = heading;
         if (signature.equals(drawn)) {
             return;
         }
         drawn = signature;
         GraphicsContext g = getGraphicsContext2D();
-        double w = getWidth();
+        g.setTransform(new javafx.scene.transform.Affine());
         g.setFill(Color.web("#2b2b2b"));
-        g.fillRect(0, 0, w, getHeight());
+        g.fillRect(0, 0, getWidth(), getHeight());
+        g.scale(scale, scale); // everything below is drawn in the normal size's coordinates
+        double w = WIDTH / scale;
         g.setFont(Font.font(12));
         g.setFill(Color.WHITE);
         g.setTextBaseline(VPos.TOP);
@@ -84,17 +108,23 @@ public final class ColorBar extends Canvas {
             String[] names = image.kind().categories().toArray(new String[0]);
             int[] palette = ColorMaps.table(image.kind());
             double x = 6;
+            double y = 4;
             for (int k = 0; k < names.length; k++) {
-                g.setFill(argb(palette[k]));
-                g.fillRect(x, 8, 14, 14);
-                g.setStroke(Color.GRAY);
-                g.strokeRect(x, 8, 14, 14);
-                g.setFill(Color.WHITE);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(names[k], x + 18, 8);
                 javafx.scene.text.Text measure = new javafx.scene.text.Text(names[k]);
                 measure.setFont(g.getFont());
-                x += 30 + measure.getLayoutBounds().getWidth();
+                double width = 30 + measure.getLayoutBounds().getWidth();
+                if (x > 6 && x + width > w) {
+                    x = 6; // the legend wraps to a second row rather than running off the bar
+                    y += 20;
+                }
+                g.setFill(argb(palette[k]));
+                g.fillRect(x, y, 14, 14);
+                g.setStroke(Color.GRAY);
+                g.strokeRect(x, y, 14, 14);
+                g.setFill(Color.WHITE);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(names[k], x + 18, y);
+                x += width;
             }
             return;
         }
