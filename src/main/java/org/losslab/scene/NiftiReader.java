@@ -108,12 +108,12 @@ public final class NiftiReader {
             skipFully(in, skip, header, name);
         }
         int[] labels = new int[(int) (size >= 0 ? header.voxels() : Math.min(header.voxels(), 1 << 20))];
-        byte[] chunk = new byte[CHUNK_BYTES];
+        byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, dataBytes)];
         ByteBuffer view = ByteBuffer.wrap(chunk).order(header.order());
         int elementBytes = header.type().bytes();
         long done = 0;
         while (done < header.voxels()) {
-            int count = (int) Math.min(CHUNK_BYTES / elementBytes, header.voxels() - done);
+            int count = (int) Math.min(chunk.length / elementBytes, header.voxels() - done);
             int got = in.readNBytes(chunk, 0, count * elementBytes);
             if (got < count * elementBytes) {
                 throw new SceneException(name + ": " + header.describe() + " need " + dataBytes + " bytes of voxels from byte "
