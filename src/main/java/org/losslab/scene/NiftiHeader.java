@@ -200,6 +200,9 @@ final class NiftiHeader {
      * (raw * slope + inter in float64), refusing a value that is not an integer of int's range.
      */
     void decode(ByteBuffer data, int count, int[] labels, int at, String name) {
+        if (!scaled && decodeDirect(data, count, labels, at)) {
+            return;
+        }
         for (int n = 0; n < count; n++) {
             double value;
             long whole;
@@ -232,6 +235,43 @@ final class NiftiHeader {
             }
             labels[at + n] = (int) value;
         }
+    }
+
+    /**
+     * The unscaled types whose every value is a class index, in one tight loop each (label maps are
+     * nearly always uint8 or int16, and a short-lived process reads them before the JIT has warmed up);
+     * false for the others.
+     */
+    private boolean decodeDirect(ByteBuffer data, int count, int[] labels, int at) {
+        switch (type) {
+            case UINT8 -> {
+                byte[] bytes = data.array();
+                for (int n = 0; n < count; n++) {
+                    labels[at + n] = bytes[n] & 0xff;
+                }
+            }
+            case INT8 -> {
+                byte[] bytes = data.array();
+                for (int n = 0; n < count; n++) {
+                    labels[at + n] = bytes[n];
+                }
+            }
+            case INT16 -> {
+                for (int n = 0; n < count; n++) {
+                    labels[at + n] = data.getShort(2 * n);
+                }
+            }
+            case UINT16 -> {
+                for (int n = 0; n < count; n++) {
+                    labels[at + n] = data.getShort(2 * n) & 0xffff;
+                }
+            }
+            case INT32 -> data.asIntBuffer().get(labels, at, count);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String voxel(int index) {
