@@ -53,9 +53,12 @@ public final class SurfaceMetrics {
         }
         int[] boxShape = shape.length == 2 ? new int[] {box.height(), box.width()}
                 : new int[] {box.depth(), box.height(), box.width()};
-        double[] field = buffer(box.volume());
+        double[] field = takeBuffer(box.volume());
         double[] toReference = directed(field, boxShape, spacing, referenceEdges, predictionEdges);
         double[] toPrediction = directed(field, boxShape, spacing, predictionEdges, referenceEdges);
+        if (field.length <= KEPT_BUFFER) {
+            BUFFER.set(field);
+        }
         return new SurfaceMetrics(toReference, toPrediction, 0);
     }
 
@@ -107,14 +110,14 @@ public final class SurfaceMetrics {
         return out;
     }
 
-    private static double[] buffer(int size) {
+    /**
+     * The thread's buffer, taken out while in use: a thread of the common pool that helps with other
+     * work while it waits for its transform's lines could otherwise start another case on the same buffer.
+     */
+    private static double[] takeBuffer(int size) {
         double[] kept = BUFFER.get();
-        if (kept != null && kept.length >= size) {
-            return kept;
-        }
-        double[] fresh = new double[size];
-        BUFFER.set(size <= KEPT_BUFFER ? fresh : null);
-        return fresh;
+        BUFFER.remove();
+        return kept != null && kept.length >= size ? kept : new double[size];
     }
 
     private static void check(boolean[] reference, boolean[] prediction, int[] shape, double[] spacing) {
