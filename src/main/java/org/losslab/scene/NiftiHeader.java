@@ -75,9 +75,11 @@ final class NiftiHeader {
         checkMagic(bytes, name);
         int[] dims = dims(header, name);
         DataType type = dataType(header.getShort(70), name);
+        // a header holds the spacing as float32 (0.8 mm is stored as 0.800000011920929); the spacing meant is
+        // the decimal the float32 stands for, its shortest form (0.8), as the gold v3 sample's numbers use it
         double[] pixdim = new double[dims.length];
         for (int a = 0; a < dims.length; a++) {
-            pixdim[a] = Math.abs(header.getFloat(76 + 4 * (a + 1)));
+            pixdim[a] = Double.parseDouble(Float.toString(Math.abs(header.getFloat(76 + 4 * (a + 1)))));
         }
         float voxOffset = header.getFloat(108);
         if (!Float.isFinite(voxOffset) || voxOffset < 0) {

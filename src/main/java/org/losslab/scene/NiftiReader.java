@@ -39,8 +39,9 @@ public final class NiftiReader {
      * {@code labels[(k * ny + j) * nx + i]}.
      *
      * @param shape   {nz, ny, nx} or {ny, nx}: the header's dim[3..1], slowest axis first
-     * @param spacing mm per axis in the same order as {@code shape}: |pixdim[3]|, |pixdim[2]|, |pixdim[1]|
-     *                (as written: 0 or NaN in a broken header, see {@link #spacingProblem()})
+     * @param spacing mm per axis in the same order as {@code shape}: |pixdim[3]|, |pixdim[2]|, |pixdim[1]|,
+     *                each the decimal its float32 stands for (0.8, not 0.800000011920929); as written, so 0 or
+     *                NaN in a broken header (see {@link #spacingProblem()})
      * @param labels  the voxel values after scaling, all integers
      */
     public record Volume(int[] shape, double[] spacing, int[] labels) {

@@ -66,7 +66,8 @@ class NiftiReaderTest {
             double[] zooms = new double[rank];
             for (int a = 0; a < rank; a++) {
                 reversed[a] = nibabelShape[rank - 1 - a];
-                zooms[a] = nibabel.get("zooms").get(a).asDouble();
+                // nibabel's zooms are the header's float32; the reader gives the decimal it stands for (0.8, not 0.800000011920929)
+                zooms[a] = Double.parseDouble(Float.toString((float) nibabel.get("zooms").get(a).asDouble()));
             }
             assertArrayEquals(reversed, volume.shape(), name);
             assertArrayEquals(zooms, volume.headerSpacing(), 0.0, name);
