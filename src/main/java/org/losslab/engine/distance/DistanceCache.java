@@ -1,7 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.maps.DistanceTransform;
-
 /**
  * The distance transforms of the last masks (at most twelve, and 8 Mi pixels): HD, ASSD, NSD and the distance-map
  * losses of one frame share them.
@@ -12,8 +10,8 @@ final class DistanceCache {
     private DistanceCache() {
     }
 
-    /** Euclidean distances to the nearest pixel where {@code seed} is true (read-only). */
+    /** Euclidean distances (pixels) to the nearest pixel where {@code seed} is true (read-only; a non-empty seed). */
     static double[] distance(boolean[] seed, int height, int width) {
-        return TRANSFORMS.get(seed, height, width, 0, () -> DistanceTransform.distance(seed, height, width));
+        return TRANSFORMS.get(seed, height, width, 0, () -> EuclideanTransform.planarDistance(seed, height, width));
     }
 }

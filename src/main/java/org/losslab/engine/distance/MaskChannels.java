@@ -95,18 +95,6 @@ public final class MaskChannels {
      * counting as background (so foreground on the image border is edge).
      */
     public static boolean[] edges(boolean[] mask, int height, int width) {
-        boolean[] edge = new boolean[mask.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                if (!mask[i]) {
-                    continue;
-                }
-                boolean interior = y > 0 && y < height - 1 && x > 0 && x < width - 1
-                        && mask[i - width] && mask[i + width] && mask[i - 1] && mask[i + 1];
-                edge[i] = !interior;
-            }
-        }
-        return edge;
+        return EdgeVoxels.of(new int[] {height, width}).mask(mask);
     }
 }

@@ -1,7 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.maps.DistanceTransform;
-
 /**
  * The boundary distances of one channel, as MONAI's surface metrics take them: for every edge pixel of
  * the prediction its Euclidean distance (pixel units) to the nearest edge pixel of the target, and the
@@ -67,7 +65,7 @@ public record SurfaceDistances(double[] predToTruth, double[] truthToPred, boole
         }
         boolean[] fromEdge = MaskChannels.edges(from, height, width);
         boolean[] toEdge = MaskChannels.edges(to, height, width);
-        double[] field = DistanceTransform.squared(toEdge, height, width);
+        double[] field = EuclideanTransform.squared(toEdge, new int[] {height, width}, new double[] {1, 1});
         int far = -1;
         for (int i = 0; i < fromEdge.length; i++) {
             if (fromEdge[i] && (far < 0 || field[i] > field[far])) {

@@ -1,39 +1,24 @@
 package org.losslab.engine.maps;
 
+import org.losslab.engine.distance.EuclideanTransform;
+
 /**
- * The exact Euclidean distance transform of Felzenszwalb and Huttenlocher (2012): for every pixel, the
- * distance to the nearest seed pixel, in O(H W) by two passes of 1-D lower envelopes of parabolas.
+ * The exact Euclidean distance transform of a 2-D mask in pixel units: the 2-D case of the engine's
+ * one transform ({@link EuclideanTransform}, Felzenszwalb and Huttenlocher with unit spacing), with the
+ * large finite value the pixel maps have always used where there is no seed.
  */
 public final class DistanceTransform {
     private static final double INFINITY = 1e20;
+    private static final double[] UNIT = {1, 1};
 
     private DistanceTransform() {
     }
 
     /** Squared distances to the nearest pixel where {@code seed} is true (1e20 where there is none). */
     public static double[] squared(boolean[] seed, int height, int width) {
-        double[] f = new double[height * width];
+        double[] f = EuclideanTransform.squared(seed, new int[] {height, width}, UNIT);
         for (int i = 0; i < f.length; i++) {
-            f[i] = seed[i] ? 0 : INFINITY;
-        }
-        int longest = Math.max(height, width);
-        double[] line = new double[longest];
-        double[] out = new double[longest];
-        int[] v = new int[longest];
-        double[] z = new double[longest + 1];
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                line[y] = f[y * width + x];
-            }
-            envelope(line, height, out, v, z);
-            for (int y = 0; y < height; y++) {
-                f[y * width + x] = out[y];
-            }
-        }
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(f, y * width, line, 0, width);
-            envelope(line, width, out, v, z);
-            System.arraycopy(out, 0, f, y * width, width);
+            f[i] = Math.min(f[i], INFINITY);
         }
         return f;
     }
@@ -45,36 +30,5 @@ public final class DistanceTransform {
             d[i] = Math.sqrt(d[i]);
         }
         return d;
-    }
-
-    /** The 1-D transform d(q) = min_p (q - p)^2 + f(p) of one line. */
-    private static void envelope(double[] f, int n, double[] d, int[] v, double[] z) {
-        int k = 0;
-        v[0] = 0;
-        z[0] = -INFINITY;
-        z[1] = INFINITY;
-        for (int q = 1; q < n; q++) {
-            double s = intersection(f, q, v[k]);
-            while (s <= z[k]) {
-                k--;
-                s = intersection(f, q, v[k]);
-            }
-            k++;
-            v[k] = q;
-            z[k] = s;
-            z[k + 1] = INFINITY;
-        }
-        k = 0;
-        for (int q = 0; q < n; q++) {
-            while (z[k + 1] < q) {
-                k++;
-            }
-            double dq = q - v[k];
-            d[q] = dq * dq + f[v[k]];
-        }
-    }
-
-    private static double intersection(double[] f, int q, int p) {
-        return ((f[q] + (double) q * q) - (f[p] + (double) p * p)) / (2.0 * q - 2.0 * p);
     }
 }
