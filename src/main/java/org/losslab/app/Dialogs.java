@@ -71,6 +71,18 @@ public final class Dialogs {
         a.show();
     }
 
+    /** A long text to read and copy (shortcuts), in a fixed-width font. */
+    public static void text(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText(header);
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setPrefSize(640, 420);
+        area.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
     /** Asks a yes/cancel question; true for yes. */
     public static boolean confirm(String header, String text) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.YES, ButtonType.CANCEL);

@@ -32,4 +32,14 @@ record LessonSession(LessonRunner runner, LessonPanel panel, List<Object> userSt
     static List<Object> states(List<Workspace> workspaces) {
         return workspaces.stream().map(Workspace::saveState).toList();
     }
+
+    /** Asks which bundled lesson to open (none when the user cancels). */
+    static java.util.Optional<org.losslab.scene.Lesson> choose() {
+        var lessons = org.losslab.scene.Lessons.all();
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(org.losslab.scene.Lesson::title).toList());
+        dialog.setTitle("Lessons");
+        dialog.setHeaderText("Each lesson answers one question in the app, step by step; closing it gives your scene back.");
+        return dialog.showAndWait().flatMap(title -> lessons.stream().filter(l -> l.title().equals(title)).findFirst());
+    }
 }

@@ -1,5 +1,23 @@
 package org.losslab.app;
 
+import java.util.Map;
+import javafx.util.Duration;
+import javafx.beans.Observable;
+import javafx.scene.layout.VBox;
+import org.losslab.scene.Lesson;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import org.losslab.scene.Lessons;
+import javafx.animation.Animation;
+import javafx.scene.input.KeyEvent;
+import org.losslab.scene.LessonCheck;
+import org.losslab.app.detect.BoxDocument;
+import org.losslab.app.lesson.LessonPanel;
+import org.losslab.app.lesson.LessonRunner;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.beans.property.BooleanProperty;
+import org.losslab.app.train.TrainingWorkspace;
+import javafx.beans.property.SimpleBooleanProperty;
 import static org.losslab.app.Action.shortcut;
 
 import java.io.IOException;
@@ -43,16 +61,16 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     private Path file;
     private final Recovery recovery = new Recovery();
     /** A scene restored from the recovery file: unsaved until the user saves it. */
-    private final javafx.beans.property.BooleanProperty recovered = new javafx.beans.property.SimpleBooleanProperty(this, "recovered");
-    private final javafx.animation.Timeline autosave = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-            javafx.util.Duration.seconds(Recovery.INTERVAL_SECONDS), e -> autosaveNow()));
+    private final BooleanProperty recovered = new SimpleBooleanProperty(this, "recovered");
+    private final Timeline autosave = new Timeline(new KeyFrame(
+            Duration.seconds(Recovery.INTERVAL_SECONDS), e -> autosaveNow()));
     /** The scene as last opened or saved: what the workspaces write into, so that what they do not own is kept. */
-    private org.losslab.scene.Scene opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
+    private org.losslab.scene.Scene opened = new org.losslab.scene.Scene(Map.of(), List.of(), Map.of());
 
     public MainWindow() {
         setId("main-window");
         SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
-        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new org.losslab.app.detect.BoxDocument()));
+        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new BoxDocument()));
         for (Workspace w : workspaces) {
             // only the shown workspace's view joins the window at start: the others are styled and laid out
             // when first shown, which keeps them out of the first frame's work
@@ -69,78 +87,23 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
             }
             shown().shown();
         });
-        catalogue = new ActionCatalogue(globalActions(), workspaces);
-        List<javafx.beans.Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
+        catalogue = new ActionCatalogue(WindowActions.of(this), workspaces);
+        lesson = new LessonMode(this, workspaces, this::closeLesson);
+        List<Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
         dirtyParts.add(recovered);
-        dirtyParts.add(lessonOpen);
-        dirtyParts.add(userDirtyInLesson);
+        dirtyParts.add(lesson.openProperty());
+        dirtyParts.add(lesson.userDirtyProperty());
         // during a lesson the unsaved mark is the user's own document's, not the lesson's scenes'
-        dirty = Bindings.createBooleanBinding(() -> lessonOpen.get() ? userDirtyInLesson.get()
+        dirty = Bindings.createBooleanBinding(() -> lesson.openProperty().get() ? lesson.userDirtyProperty().get()
                         : recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
-                dirtyParts.toArray(javafx.beans.Observable[]::new));
-        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE); // started by attach: headless windows never autosave
-        defaults = LessonSession.states(workspaces);
+                dirtyParts.toArray(Observable[]::new));
+        autosave.setCycleCount(Animation.INDEFINITE); // started by attach: headless windows never autosave
         presentation = new Presentation(this);
-        setTop(new javafx.scene.layout.VBox(catalogue.menuBar(), presentation.banner()));
+        setTop(new VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
-        status.setId("status-bar");
-        status.textProperty().bind(Bindings.createStringBinding(() -> shown().status().get(),
-                statusDependencies()));
-        Label zoom = new Label();
-        zoom.textProperty().bind(Bindings.createStringBinding(() -> shown() == segmentation()
-                ? String.format(Locale.ROOT, "zoom %.0f%%", 100 * segmentation().canvas().zoomProperty().get()) : "",
-                tabs.getSelectionModel().selectedIndexProperty(), segmentation().canvas().zoomProperty()));
-        zoom.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                segmentation().canvas().fit();
-            }
-        });
-        zoom.setId("zoom-label");
-        Label frame = new Label();
-        frame.textProperty().bind(Bindings.createStringBinding(() -> shown() == segmentation()
-                ? segmentation().frameTextProperty().get() : "", tabs.getSelectionModel().selectedIndexProperty(),
-                segmentation().frameTextProperty()));
-        frame.setId("frame-label");
-        status.getRightItems().addAll(zoom, new Label("  "), frame);
-        setBottom(status);
+        setBottom(WindowStatus.build(this, status));
     }
 
-    private javafx.beans.Observable[] statusDependencies() {
-        List<javafx.beans.Observable> deps = new ArrayList<>();
-        deps.add(tabs.getSelectionModel().selectedIndexProperty());
-        workspaces.forEach(w -> deps.add(w.status()));
-        return deps.toArray(javafx.beans.Observable[]::new);
-    }
-
-    private List<Action> globalActions() {
-        List<Action> out = new ArrayList<>();
-        out.add(Action.menu("File", "New canvas…", this::newCanvas, shortcut(KeyCode.N)));
-        out.add(Action.menu("File", "Open scene…", this::openDialog, shortcut(KeyCode.O)));
-        out.add(Action.menu("File", "Save scene", this::save, shortcut(KeyCode.S)));
-        out.add(Action.menu("File", "Save scene as…", this::saveAs, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)));
-        out.add(Action.menu("File", "Export view as PNG (2x)…", () -> FigureExport.exportPng(shown().node()))
-                .withHelp("the workspace shown, at twice the screen's resolution, for slides"));
-        out.add(Action.menu("File", "Quit", this::quit, shortcut(KeyCode.Q)));
-        out.add(Action.menu("Edit", "Copy view as image", () -> FigureExport.copy(shown().node()),
-                shortcut(KeyCode.C, KeyCombination.SHIFT_DOWN)).withHelp("the workspace shown at 2x, to paste into slides"));
-        out.add(Action.menu("Edit", "Undo", () -> shown().undo(), shortcut(KeyCode.Z)).withHelp("one step of the workspace shown"));
-        out.add(Action.menu("Edit", "Redo", () -> shown().redo(), shortcut(KeyCode.Y),
-                shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN)));
-        for (int k = 0; k < workspaces.size() && k < 9; k++) {
-            int index = k;
-            out.add(Action.menu("View", "Show " + workspaces.get(k).title(), () -> tabs.getSelectionModel().select(index),
-                    shortcut(KeyCode.getKeyCode(Integer.toString(k + 1)))));
-        }
-        out.add(Action.menu("Help", "Shortcuts", this::shortcuts, new javafx.scene.input.KeyCodeCombination(KeyCode.F1)));
-        out.add(Action.menu("Help", "Lessons…", this::chooseLesson, shortcut(KeyCode.L))
-                .withHelp("a question of the course, answered step by step in the app"));
-        out.add(Action.menu("View", "Presentation mode (Esc leaves)", this::togglePresentation,
-                new javafx.scene.input.KeyCodeCombination(KeyCode.F5)).withHelp("larger text for the lecture hall"));
-        out.add(Action.menu("Help", "Show log", Dialogs::showLog));
-        out.add(Action.menu("Help", "About LossLab", () -> Dialogs.information("LossLab",
-                "See how segmentation and detection losses behave. Numbers as segmentation_models.pytorch and torchvision compute them.")));
-        return out;
-    }
 
     /** The workspace whose tab is selected. */
     public Workspace shown() {
@@ -168,8 +131,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         return workspace(DetectionWorkspace.class);
     }
 
-    public org.losslab.app.train.TrainingWorkspace training() {
-        return workspace(org.losslab.app.train.TrainingWorkspace.class);
+    public TrainingWorkspace training() {
+        return workspace(TrainingWorkspace.class);
     }
 
     public TabPane tabs() {
@@ -194,7 +157,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     public void installKeys(Scene scene) {
         catalogue.install(scene, this::shown);
         // Esc leaves presentation mode; otherwise it stays with the views (a box drag cancels on Esc)
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && presenting()) {
                 togglePresentation();
                 e.consume();
@@ -203,15 +166,15 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     }
 
     /** A blank segmentation canvas: a new scene, saved to a file of its own. */
-    private void newCanvas() {
+    void newCanvas() {
         closeLesson();
         if (confirmDiscard() && segmentation().newCanvasDialog()) {
             file = null;
-            opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
+            opened = new org.losslab.scene.Scene(Map.of(), List.of(), Map.of());
         }
     }
 
-    private void openDialog() {
+    void openDialog() {
         closeLesson();
         if (confirmDiscard()) {
             Dialogs.open(this, "Open scene", "LossLab scenes", "*.json").ifPresent(this::openInBackground);
@@ -262,6 +225,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         }
     }
 
+    /** Shows a scene that was read (a shared view as it says), as if opened from no file. */
+    public boolean showScene(org.losslab.scene.Scene scene) {
+        boolean shown = show(scene, null);
+        file = null;
+        return shown;
+    }
+
     /** Puts a scene that was read into every workspace. */
     private boolean show(org.losslab.scene.Scene scene, Path path) {
         closeLesson();
@@ -270,43 +240,30 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
                 w.restoreFrom(scene);
                 w.markSaved();
             }
-            opened = scene;
+            opened = SharedView.without(scene);
+            SharedView.apply(this, scene);
             file = path;
             recovered.set(false);
-            segmentation().messageProperty().set("Opened " + path.getFileName());
+            segmentation().messageProperty().set(path == null ? "Opened the view" : "Opened " + path.getFileName());
             return true;
         } catch (EngineException e) {
-            error("Cannot open " + path.getFileName(), e.getMessage());
+            error("Cannot open " + (path == null ? "the view" : path.getFileName()), e.getMessage());
             return false;
         }
     }
 
-    /** The workspaces' states when the window opened: every lesson step starts from them. */
-    private final List<Object> defaults;
-    private final javafx.beans.property.BooleanProperty lessonOpen = new javafx.beans.property.SimpleBooleanProperty(this, "lessonOpen");
-    private final javafx.beans.property.BooleanProperty userDirtyInLesson = new javafx.beans.property.SimpleBooleanProperty(this, "userDirty");
-    private boolean savedDuringLesson;
-    private LessonSession lesson;
+    /** The open lesson, if any: it borrows the workspaces and gives them back. */
+    private final LessonMode lesson;
 
     /** Opens a bundled lesson by its key. */
-    public org.losslab.app.lesson.LessonPanel openLesson(String key) {
-        return openLesson(org.losslab.scene.Lessons.bundled(key));
+    public LessonPanel openLesson(String key) {
+        return openLesson(Lessons.bundled(key));
     }
 
-    /**
-     * Opens a lesson docked at the window's side; the previous one, if any, ends first. The user's whole state is
-     * kept and given back when the lesson closes.
-     */
-    public org.losslab.app.lesson.LessonPanel openLesson(org.losslab.scene.Lesson toOpen) {
+    /** Opens a lesson docked at the window's side (the previous one, if any, ends first); see {@link LessonMode}. */
+    public LessonPanel openLesson(Lesson toOpen) {
         closeLesson();
-        boolean userDirty = dirty.get();
-        // the captions' {value:...} numbers are computed on each step's own state, as lessons --check does
-        var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.LessonCheck.withValues(toOpen));
-        var panel = new org.losslab.app.lesson.LessonPanel(runner, this::closeLesson);
-        lesson = new LessonSession(runner, panel, LessonSession.states(workspaces), currentScene());
-        savedDuringLesson = false;
-        userDirtyInLesson.set(userDirty);
-        lessonOpen.set(true);
+        LessonPanel panel = lesson.open(toOpen, dirty.get(), currentScene());
         setLeft(panel);
         panel.show(0);
         return panel;
@@ -314,22 +271,15 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
 
     /** Ends the open lesson, if any: every workspace is given its state from before the lesson back. */
     public void closeLesson() {
-        if (lesson == null) {
-            return;
+        if (lesson.close()) {
+            setLeft(null);
+            lessonStepChanged();
         }
-        LessonSession ending = lesson;
-        lesson = null;
-        setLeft(null);
-        ending.giveBack(workspaces, savedDuringLesson);
-        lessonOpen.set(false);
-        lessonStepChanged();
     }
 
     @Override
     public void resetForLesson() {
-        for (int k = 0; k < workspaces.size(); k++) {
-            workspaces.get(k).restoreState(defaults.get(k));
-        }
+        lesson.resetWorkspaces();
     }
 
     @Override
@@ -341,14 +291,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         }
     }
 
-    private void chooseLesson() {
-        var lessons = org.losslab.scene.Lessons.all();
-        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
-                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(org.losslab.scene.Lesson::title).toList());
-        dialog.setTitle("Lessons");
-        dialog.setHeaderText("Each lesson answers one question in the app, step by step; closing it gives your scene back.");
-        dialog.showAndWait().ifPresent(title -> lessons.stream().filter(l -> l.title().equals(title)).findFirst()
-                .ifPresent(l -> openLesson(l.key())));
+    void chooseLesson() {
+        LessonSession.choose().ifPresent(this::openLesson);
     }
 
     private Presentation presentation;
@@ -363,7 +307,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     }
 
     /** The banner of presentation mode (the selected number, what the lesson step says to look at). */
-    public javafx.scene.layout.VBox presentationBanner() {
+    public VBox presentationBanner() {
         return presentation.banner();
     }
 
@@ -375,13 +319,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     }
 
     /** The open lesson's runner, or null. */
-    public org.losslab.app.lesson.LessonRunner lessonRunner() {
-        return lesson == null ? null : lesson.runner();
+    public LessonRunner lessonRunner() {
+        return lesson.session() == null ? null : lesson.session().runner();
     }
 
     /** The open lesson's panel, or null. */
-    public org.losslab.app.lesson.LessonPanel lessonPanel() {
-        return lesson == null ? null : lesson.panel();
+    public LessonPanel lessonPanel() {
+        return lesson.session() == null ? null : lesson.session().panel();
     }
 
     /**
@@ -389,8 +333,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
      * user's own scene as it was when the lesson started (the lesson's scenes are never the user's document).
      */
     private org.losslab.scene.Scene currentScene() {
-        if (lesson != null) {
-            return lesson.userScene();
+        if (lesson.session() != null) {
+            return lesson.session().userScene();
         }
         org.losslab.scene.Scene scene = opened;
         for (Workspace w : workspaces) {
@@ -451,7 +395,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         return true;
     }
 
-    private void save() {
+    void save() {
         if (file == null) {
             saveAs();
         } else {
@@ -459,7 +403,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         }
     }
 
-    private void saveAs() {
+    void saveAs() {
         Dialogs.save(this, "Save scene", "LossLab scenes", "*.json").ifPresent(this::saveTo);
     }
 
@@ -470,9 +414,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
             SceneFiles.write(scene, path);
             opened = scene;
             file = path;
-            if (lesson != null) {
-                savedDuringLesson = true; // the user's state, given back at the lesson's end, is saved
-                userDirtyInLesson.set(false);
+            if (lesson.session() != null) {
+                lesson.userSaved(); // the user's state, given back at the lesson's end, is saved
             } else {
                 workspaces.forEach(Workspace::markSaved);
             }
@@ -486,15 +429,24 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         }
     }
 
-    private void shortcuts() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        a.setHeaderText("Shortcuts");
-        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(catalogue.help());
-        text.setEditable(false);
-        text.setPrefSize(640, 420);
-        text.setStyle("-fx-font-family: monospace;");
-        a.getDialogPane().setContent(text);
-        a.show();
+    void shareView() {
+        Dialogs.save(this, "Share view", "LossLab scenes", "*.json").ifPresent(this::shareViewTo);
+    }
+
+    /** Writes the whole view (scene, settings, lesson and step) to a file; the document's own file is untouched. */
+    public boolean shareViewTo(Path path) {
+        try {
+            SceneFiles.write(SharedView.write(this, currentScene()), path);
+            segmentation().messageProperty().set("Shared view written to " + path.getFileName());
+            return true;
+        } catch (IOException | EngineException e) {
+            error("Cannot write " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    void shortcuts() {
+        Dialogs.text("Shortcuts", catalogue.help());
     }
 
     private void error(String header, String text) {
@@ -502,7 +454,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         Dialogs.error(header, text);
     }
 
-    private void quit() {
+    void quit() {
         var window = getScene().getWindow();
         window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
     }

@@ -32,7 +32,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "256", description = "With --preset: the canvas side (default ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--view", defaultValue = "segmentation", description = "segmentation, plots or detection.")
+    @Option(names = "--view", description = "segmentation, plots, detection, or window: the whole window as opening the "
+            + "file shows it (the default for a shared view, File > Share view; else segmentation).")
     String view;
 
     @Option(names = "--layer", description = "segmentation: the heatmap (ce, focal, grad-dice, bands, errors, ...).")
@@ -106,7 +107,13 @@ public final class RenderCommand implements Callable<Integer> {
                     : new Scene(java.util.Map.of(org.losslab.engine.Domains.SEGMENTATION,
                             org.losslab.scene.Presets.get(preset).create(size)), java.util.List.of(), java.util.Map.of());
             BufferedImage image;
+            if (view == null) {
+                view = org.losslab.app.SharedView.in(scene) ? "window" : "segmentation";
+            }
             switch (view) {
+                case "window":
+                    image = org.losslab.app.WindowRender.render(scene, width == null ? 1440 : width, height == null ? 900 : height);
+                    break;
                 case "segmentation":
                     if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isEmpty()) {
                         throw new EngineException("the scene has no segmentation block to draw (try --view detection)");
@@ -123,7 +130,7 @@ public final class RenderCommand implements Callable<Integer> {
                             height == null ? 800 : height);
                     break;
                 default:
-                    System.err.println("render: unknown view '" + view + "' (segmentation, plots, detection)");
+                    System.err.println("render: unknown view '" + view + "' (segmentation, plots, detection, window)");
                     return 2;
             }
             Offscreen.writePng(image, out);
