@@ -35,9 +35,10 @@ public final class CaseMetrics {
         long voxels = reference.length;
         ClassNumbers absent = ClassNumbers.absent(voxels);
         ClassNumbers[] numbers = new ClassNumbers[last];
+        boolean[][] masks = new boolean[2][]; // one pair for every class of the case: less garbage per case
         for (int k = 1; k <= last; k++) {
             boolean present = k <= top && inReference[k] + inPrediction[k] > 0;
-            numbers[k - 1] = present ? numbers(c, k, both[k], inReference[k], inPrediction[k], toleranceMm) : absent;
+            numbers[k - 1] = present ? numbers(c, k, both[k], inReference[k], inPrediction[k], toleranceMm, masks) : absent;
         }
         return new CaseResult(c.name(), c.spacing(), voxels, numbers);
     }
@@ -61,20 +62,22 @@ public final class CaseMetrics {
         return max;
     }
 
-    private static ClassNumbers numbers(Case c, int k, long tp, long nRef, long nPred, double toleranceMm) {
+    private static ClassNumbers numbers(Case c, int k, long tp, long nRef, long nPred, double toleranceMm, boolean[][] masks) {
         long fp = nPred - tp;
         long fn = nRef - tp;
         long tn = c.voxels() - tp - fp - fn;
         double dice = (double) (2 * tp) / (2 * tp + fp + fn);
         double iou = (double) tp / (tp + fp + fn);
-        SurfaceMetrics surface = SurfaceMetrics.compute(mask(c.reference().labels(), k), mask(c.prediction().labels(), k),
-                c.reference().shape(), c.spacing());
+        masks[0] = mask(c.reference().labels(), k, masks[0]);
+        masks[1] = mask(c.prediction().labels(), k, masks[1]);
+        SurfaceMetrics surface = SurfaceMetrics.compute(masks[0], masks[1], c.reference().shape(), c.spacing());
         return new ClassNumbers(tp, fp, fn, tn, dice, iou, surface.hd(), surface.hd95(), surface.assd(),
                 surface.nsd(toleranceMm));
     }
 
-    private static boolean[] mask(int[] labels, int k) {
-        boolean[] mask = new boolean[labels.length];
+    /** The voxels of class k, in {@code reuse} when it is not null. */
+    private static boolean[] mask(int[] labels, int k, boolean[] reuse) {
+        boolean[] mask = reuse != null ? reuse : new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {
             mask[i] = labels[i] == k;
         }

@@ -79,23 +79,25 @@ public final class SurfaceMetrics {
         for (int a = dims - 2; a >= 0; a--) {
             stride[a] = stride[a + 1] * shape[a + 1];
         }
-        int[][] coords = new int[dims][mask.length];
-        int count = 0;
+        int[][] coords = new int[dims][0];
         int[] at = new int[dims];
-        for (int i = 0; i < mask.length; i++) {
-            for (int a = 0, rest = i; a < dims; a++) {
-                at[a] = rest / stride[a];
-                rest %= stride[a];
-            }
-            if (mask[i] && onEdge(mask, shape, stride, at, i)) {
-                for (int a = 0; a < dims; a++) {
-                    coords[a][count] = at[a];
+        for (int pass = 0; pass < 2; pass++) { // count, then fill arrays of the exact length
+            int count = 0;
+            for (int i = 0; i < mask.length; i++) {
+                for (int a = 0, rest = i; a < dims; a++) {
+                    at[a] = rest / stride[a];
+                    rest %= stride[a];
                 }
-                count++;
+                if (mask[i] && onEdge(mask, shape, stride, at, i)) {
+                    for (int a = 0; a < dims && pass == 1; a++) {
+                        coords[a][count] = at[a];
+                    }
+                    count++;
+                }
             }
-        }
-        for (int a = 0; a < dims; a++) {
-            coords[a] = Arrays.copyOf(coords[a], count);
+            for (int a = 0; a < dims && pass == 0; a++) {
+                coords[a] = new int[count];
+            }
         }
         return coords;
     }
