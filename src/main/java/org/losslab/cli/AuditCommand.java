@@ -75,6 +75,10 @@ public final class AuditCommand implements Callable<Integer> {
             System.err.println("audit: " + usage);
             return 2;
         }
+        Integer relaunched = Relaunch.withSerialCollector();
+        if (relaunched != null) {
+            return relaunched;
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         long start = System.nanoTime();
         AuditResult audit;
