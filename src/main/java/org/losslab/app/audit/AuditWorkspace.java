@@ -19,10 +19,13 @@ import org.losslab.scene.Scene;
  * The Audit workspace: a labels folder against a predictions folder, the table of cases x classes filling as
  * cases finish (worst Dice first), the aggregates of nnU-Net, MONAI and smp beside it, a progress bar and Cancel.
  */
-public final class AuditWorkspace extends BorderPane implements Workspace {
+public final class AuditWorkspace implements Workspace {
     private final AuditModel model = new AuditModel(Platform::runLater);
+    /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
+    private BorderPane view;
 
-    public AuditWorkspace() {
+    private BorderPane build() {
+        BorderPane pane = new BorderPane();
         Button labels = new Button("Labels...");
         labels.setOnAction(e -> choose("Ground-truth folder", model.labelsProperty()));
         Button predictions = new Button("Predictions...");
@@ -51,17 +54,18 @@ public final class AuditWorkspace extends BorderPane implements Workspace {
             }
         }
         folders.setMinWidth(0);
-        setTop(bar);
+        pane.setTop(bar);
         AuditTable table = new AuditTable(model);
         table.setId("audit-table");
-        setCenter(table);
-        setRight(new AggregatesView(model));
+        pane.setCenter(table);
+        pane.setRight(new AggregatesView(model));
+        return pane;
     }
 
     private void choose(String title, javafx.beans.property.ObjectProperty<java.nio.file.Path> folder) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        File chosen = chooser.showDialog(view.getScene() == null ? null : view.getScene().getWindow());
         if (chosen != null) {
             folder.set(chosen.toPath());
         }
@@ -84,7 +88,10 @@ public final class AuditWorkspace extends BorderPane implements Workspace {
 
     @Override
     public Node node() {
-        return this;
+        if (view == null) {
+            view = build();
+        }
+        return view;
     }
 
     @Override

@@ -22,7 +22,7 @@ class AuditWorkspaceUiTest {
     @Start
     void start(Stage stage) {
         workspace = new AuditWorkspace();
-        stage.setScene(new javafx.scene.Scene(workspace, 1300, 700));
+        stage.setScene(new javafx.scene.Scene((javafx.scene.Parent) workspace.node(), 1300, 700));
         stage.show();
     }
 
@@ -45,7 +45,7 @@ class AuditWorkspaceUiTest {
         if (System.getProperty("audit.snapshot") != null) { // -Daudit.snapshot=FILE.png: to look at the view after a run
             robot.interact(() -> {
                 try {
-                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(workspace.snapshot(null, null), null), "png",
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(workspace.node().snapshot(null, null), null), "png",
                             new java.io.File(System.getProperty("audit.snapshot")));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
