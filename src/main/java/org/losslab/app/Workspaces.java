@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.util.List;
 import java.util.function.Function;
+import org.losslab.app.audit.AuditWorkspace;
 import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.app.plots.PlotsWorkspace;
 import org.losslab.app.seg.SegDocument;
@@ -20,7 +21,8 @@ public final class Workspaces {
             shared -> new SegmentationWorkspace(shared.segmentation()),
             shared -> new PlotsWorkspace(shared.segmentation(), shared.boxes()),
             shared -> new DetectionWorkspace(shared.boxes()),
-            shared -> new org.losslab.app.train.TrainingWorkspace(shared.segmentation()));
+            shared -> new org.losslab.app.train.TrainingWorkspace(shared.segmentation()),
+            shared -> new AuditWorkspace());
 
     private Workspaces() {
     }

@@ -34,8 +34,12 @@ public final class SurfaceMetrics {
         }
         hd = Math.max(max(predictionToReference), max(referenceToPrediction));
         hd95 = Math.max(percentile95(predictionToReference), percentile95(referenceToPrediction));
-        assd = (sum(predictionToReference) + sum(referenceToPrediction))
-                / (predictionToReference.length + referenceToPrediction.length);
+        // MONAI pools both directions (prediction to reference first) and numpy's mean sums pairwise: the same order
+        // gives the same bits
+        double[] pooled = new double[predictionToReference.length + referenceToPrediction.length];
+        System.arraycopy(predictionToReference, 0, pooled, 0, predictionToReference.length);
+        System.arraycopy(referenceToPrediction, 0, pooled, predictionToReference.length, referenceToPrediction.length);
+        assd = org.losslab.engine.math.PairwiseSum.mean(pooled, pooled.length);
     }
 
     /** Masks flat in C order over shape ({H, W} or {D, H, W}); spacing[i] = mm size of axis i (same order as shape). */
@@ -154,17 +158,6 @@ public final class SurfaceMetrics {
         return max;
     }
 
-    /** Neumaier's compensated sum: the pooled mean stays within an ulp or two of numpy's pairwise one. */
-    private static double sum(double[] values) {
-        double sum = 0;
-        double carry = 0;
-        for (double v : values) {
-            double t = sum + v;
-            carry += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-        return sum + carry;
-    }
 
     private static long countWithin(double[] values, double tolerance) {
         long count = 0;

@@ -1,0 +1,71 @@
+package org.losslab.app.audit;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.losslab.engine.dataset.AuditResult;
+import org.losslab.engine.dataset.ClassNumbers;
+import org.losslab.engine.dataset.MonaiMean;
+import org.losslab.engine.dataset.SmpReduction;
+
+/** The three families of aggregates side by side, each with a line saying what it averages and what it leaves out. */
+final class AggregatesView extends VBox {
+    AggregatesView(AuditModel model) {
+        super(6);
+        setPrefWidth(340);
+        setStyle("-fx-padding: 8");
+        model.resultProperty().addListener((o, before, audit) -> show(audit));
+        show(null);
+    }
+
+    private void show(AuditResult audit) {
+        getChildren().clear();
+        if (audit == null) {
+            getChildren().add(wrapped("The aggregates appear when the audit is done."));
+            return;
+        }
+        var a = audit.aggregates();
+        long missed = 0;
+        long falsePositives = 0;
+        for (var r : audit.cases()) {
+            for (int c = 1; c <= audit.classes(); c++) {
+                ClassNumbers k = r.of(c);
+                missed += k.nRef() > 0 && k.nPred() == 0 ? 1 : 0;
+                falsePositives += k.nRef() == 0 && k.nPred() > 0 ? 1 : 0;
+            }
+        }
+        add("nnU-Net Dice " + number(a.nnunetDice().foregroundMean()) + ", IoU " + number(a.nnunetIou().foregroundMean()),
+                "Mean per class over the cases where the class is anywhere, then over classes; a false positive on an empty case counts as 0.");
+        add("MONAI Dice " + monai(a.monaiDice()), falsePositives + " false positives on an empty ground truth left out of MONAI's Dice.");
+        add("MONAI HD95 " + monai(a.monaiHd95()) + " mm", missed + " missed structures (and " + falsePositives
+                + " false positives) left out of MONAI's mean HD95: missing more can make it better (MONAI issue 9095).");
+        add("MONAI NSD " + monai(a.monaiNsd()), "Each case's mean over its classes with a value, then over the cases.");
+        add("smp IoU " + smp(a.smpIou()), "micro pools all counts; macro per class; imagewise per case; 0/0 counts as 1 except in micro.");
+        add("smp F1 " + smp(a.smpF1()), "The same four reductions of F1 (Dice from pooled counts).");
+    }
+
+    private void add(String value, String explanation) {
+        Label title = wrapped(value);
+        title.setStyle("-fx-font-weight: bold");
+        getChildren().addAll(title, wrapped(explanation));
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static String monai(MonaiMean m) {
+        return number(m.mean()) + " (" + m.notNans() + " values)";
+    }
+
+    private static String smp(SmpReduction r) {
+        return "micro " + number(r.micro()) + ", macro " + number(r.macro()) + ", micro-imagewise " + number(r.microImagewise())
+                + ", macro-imagewise " + number(r.macroImagewise());
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}
