@@ -25,7 +25,7 @@ class LessonCheckTest {
      */
     private static final Set<String> NOT_YET_LEADING = Set.of("boundary-iou", "boxes-as-masks", "ce-vs-dice-gradients",
             "class-imbalance", "dfl", "f-beta", "focal-gamma", "hd95-nsd", "hnm-vs-focal", "iou-family",
-            "iou-vs-jaccard", "soft-vs-hard-dice");
+            "iou-vs-jaccard");
 
     private static final String HEAD = "{\"title\": \"t\", \"question\": \"q\", \"answer\": \"a\", \"steps\": [";
     private static final String FILLER = ", {\"text\": \"do\"}, {\"text\": \"answer\", \"claims\": [{\"what\": \"tversky.alpha\", \"above\": 0}]}]}";
