@@ -63,7 +63,7 @@ public record Lesson(String key, String title, String question, List<Step> steps
 
         /** "tversky.alpha" names a parameter, "dice" an entry's value. */
         public boolean isParameter() {
-            return what.contains(".");
+            return what.contains(".") && !what.contains(":");
         }
     }
 }

@@ -58,7 +58,8 @@ public final class LessonCheck {
             if (step.select() != null) {
                 entry(step.select(), scene, where + ", select");
             }
-            if (step.until() != null) {
+            // a parameter a task sets may start off (null, no number): only an entry's value must exist on the scene
+            if (step.until() != null && !step.until().isParameter()) {
                 value(step.until().what(), scene, where + ", until");
             }
             caption(step.text(), scene, where + ", text");

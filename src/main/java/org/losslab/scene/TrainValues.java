@@ -22,7 +22,7 @@ import org.losslab.engine.train.TrainingSession;
  */
 public final class TrainValues implements ClaimValues {
     /** The longest run a value reads. */
-    public static final int HORIZON = 500;
+    public static final int HORIZON = 300;
 
     /** One run per preset, trained once to the horizon (cheap: the presets are 64 x 48). */
     private static final Map<TrainingPreset, TrainingSession> RUNS = new ConcurrentHashMap<>();

@@ -53,7 +53,7 @@ class RenderCommandTest {
 
     @Test
     void aLessonStepOnAPlotDrawsThePlot(@TempDir Path dir) throws Exception {
-        BufferedImage step = render(dir, "lesson.png", "render", "--lesson", "f-beta", "--step", "2", "--width", "1280",
+        BufferedImage step = render(dir, "lesson.png", "render", "--lesson", "f-beta", "--step", "3", "--width", "1280",
                 "--height", "800");
         // the chart area, right of the plot list and left of the controls: curves, axes and text, not a blank pane
         BufferedImage chartArea = step.getSubimage(360, 120, 600, 500);
