@@ -20,6 +20,13 @@ import org.losslab.engine.FiniteDifferences;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.maps.MapSettings;
+import org.losslab.engine.maps.PixelMap;
+import org.losslab.engine.maps.PixelMaps;
+import org.losslab.engine.train.LogitsModel;
+import org.losslab.engine.train.Optimizer;
+import org.losslab.engine.train.Trainer;
 
 /**
  * mae_prob (cross-entropy without the log) against torch's float64 values and autograd gradients recorded by
@@ -129,6 +136,34 @@ class ProbabilityMaeLossTest {
         @SuppressWarnings("unchecked")
         LossSpec<SegmentationData> bce = (LossSpec<SegmentationData>) LossRegistry.get("bce");
         assertEquals(1000.0, bce.evaluate(miss, bce.defaults(), false).value(), 1e-9);
+    }
+
+    @Test
+    void itsMapsComeFromTheRegistryAndItTrains() {
+        // a scene with ignored pixels, as painted in the app: the maps leave the ignore label out by themselves
+        double[] x = {0.5, -1, 2, 0.1, -0.3, 1.5};
+        int[] target = {1, 0, 255, 1, 0, 0};
+        SegmentationData data = new SegmentationData(SegMode.BINARY, 1, 2, 3, x, target);
+        PixelMap values = PixelMaps.compute(MapKind.parse("value-mae-prob"), data, MapSettings.defaults());
+        PixelMap gradient = PixelMaps.compute(MapKind.parse("grad-mae-prob"), data, MapSettings.defaults());
+        for (int i = 0; i < x.length; i++) {
+            double p = 1 / (1 + Math.exp(-x[i]));
+            double pt = target[i] == 1 ? p : 1 - p;
+            assertEquals(target[i] == 255 ? 0 : 1 - pt, values.values()[i], 1e-15, "value at " + i);
+            double expected = target[i] == 255 ? 0 : (target[i] == 1 ? -1 : 1) * p * (1 - p) / 5;
+            assertEquals(expected, gradient.values()[i], 1e-15, "gradient at " + i);
+        }
+        // plain gradient descent on the logits lowers it step after step
+        SegmentationData clean = new SegmentationData(SegMode.BINARY, 1, 2, 3, x.clone(), new int[] {1, 0, 1, 1, 0, 0});
+        Trainer trainer = new Trainer(clean, new LogitsModel(clean.prediction()), Optimizer.of("sgd", 5), MAE, MAE.defaults());
+        double before = trainer.loss();
+        double last = before;
+        for (int s = 0; s < 20; s++) {
+            trainer.step();
+            assertTrue(trainer.loss() < last, "step " + s + ": " + trainer.loss() + " after " + last);
+            last = trainer.loss();
+        }
+        assertTrue(last < before / 2, before + " -> " + last);
     }
 
     private static Evaluation evaluate(SegmentationData data) {
