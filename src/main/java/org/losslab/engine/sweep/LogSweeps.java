@@ -114,11 +114,24 @@ final class LogSweeps {
     private static double sceneDice(SegmentationData scene, Map<String, Params> params, List<String> notes) {
         SweepTerm dice = TeachingSweeps.term("dice", params).with("log_loss", false);
         try {
-            return 1 - dice.value(scene);
+            double score = 1 - dice.value(scene);
+            if (score == 1 && !hasForeground(scene)) {
+                notes.add("the target has no foreground: smp's Dice loss skips the absent class (loss 0), marked at Dice = 1");
+            }
+            return score;
         } catch (EngineException e) {
             notes.add("no scene Dice: " + e.getMessage());
             return Double.NaN;
         }
+    }
+
+    private static boolean hasForeground(SegmentationData scene) {
+        for (int t : scene.target()) {
+            if (t > 0 && t != SegParams.IGNORED_LABEL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The probability the scene gives the true label of one pixel (channel 0 in multilabel); NaN if it is ignored. */

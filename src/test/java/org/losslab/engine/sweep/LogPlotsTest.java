@@ -106,7 +106,17 @@ class LogPlotsTest {
         }
         PlotData data = TeachingSweeps.compute(TeachingPlot.DICE_LOG, scene, null, List.of(), RegistryDefaults.segmentation());
         assertEquals(1.0, data.operatingX(), 1e-12);
+        assertTrue(data.notes().isEmpty(), "the object is there: " + data.notes());
         assertTrue(data.caption().startsWith(String.format(Locale.ROOT, "At Dice = 0.500, -log(Dice) = %.3f against 1 - Dice = "
                 + "0.500, and log_loss multiplies Dice's gradient by 1/Dice = 2.00.", Math.log(2))), data.caption());
+    }
+
+    @Test
+    void anEmptyTargetIsNotedAsSmpsSkippedClass() {
+        SegmentationData scene = Presets.get("empty-target").create(32);
+        PlotData data = TeachingSweeps.compute(TeachingPlot.DICE_LOG, scene, null, List.of(), RegistryDefaults.segmentation());
+        assertEquals(1.0, data.operatingX(), 0.0);
+        assertEquals(List.of("the target has no foreground: smp's Dice loss skips the absent class (loss 0), marked at Dice = 1"),
+                data.notes());
     }
 }
