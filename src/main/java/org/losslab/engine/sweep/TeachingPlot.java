@@ -54,10 +54,10 @@ public enum TeachingPlot {
             "A box the target's size, its centre 1.5 widths away, moved around the target. SIoU's angle cost is 0 on an "
                     + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "
                     + "nearer axis first. DIoU and EIoU (equal here: same sizes) change only through the enclosing box."),
-    NO_LOG("no-log", "Cross-entropy with and without the log: one pixel's loss and gradient against p_t",
+    NO_LOG("no-log", "One pixel: cross-entropy with and without the log",
             "Without the log the per-pixel loss 1 - p_t (mae_prob) is bounded by 1, so a flipped label cannot dominate; "
                     + "but its gradient p_t (1 - p_t) vanishes for a confident mistake, where cross-entropy's stays near 1."),
-    DICE_LOG("dice-log", "Dice loss with and without the log (smp log_loss): loss and gradient scale against Dice",
+    DICE_LOG("dice-log", "Dice loss with and without the log (log_loss)",
             "log_loss = true turns 1 - Dice into -log(Dice), which multiplies Dice's gradient by 1/Dice: strong while "
                     + "the overlap is poor, the same as 1 - Dice near Dice = 1.");
 
