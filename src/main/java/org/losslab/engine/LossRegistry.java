@@ -32,6 +32,7 @@ import org.losslab.engine.seg.FocalLoss;
 import org.losslab.engine.seg.GeneralizedDiceLoss;
 import org.losslab.engine.seg.LovaszLoss;
 import org.losslab.engine.seg.MccLoss;
+import org.losslab.engine.seg.ProbabilityMaeLoss;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.seg.TopKCrossEntropyLoss;
@@ -78,6 +79,11 @@ public final class LossRegistry {
                 "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
                 CrossEntropyLoss.params(), new CrossEntropyLoss()).onlyFor(d -> d.mode() == SegMode.MULTICLASS,
                 "needs a multiclass scene").plotted());
+        register(new LossSpec<>("mae_prob", seg, Kind.LOSS,
+                "Cross-entropy without the log: mean absolute error between probabilities (sigmoid or softmax) and the "
+                        + "one-hot target; bounded and robust to flipped labels, but slow on confident mistakes.",
+                "1 - p_t = |sigmoid(z) - t| (sigmoid), (1/2) sum_c |softmax(z)_c - t_c| (softmax), mean over valid pixels",
+                ProbabilityMaeLoss.params(), new ProbabilityMaeLoss()));
         register(new LossSpec<>("mcc", seg, Kind.LOSS,
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",

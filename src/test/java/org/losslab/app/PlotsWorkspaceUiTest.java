@@ -109,7 +109,22 @@ class PlotsWorkspaceUiTest {
                 }
                 assertEquals(item, shown.getItemCount(series), p + ": every finite point is drawn");
             }
+            String caption = robot.lookup("#plot-caption").queryAs(javafx.scene.control.Label.class).getText();
+            assertTrue(caption.startsWith(expected.caption()), p + ": the caption shown is the data's: " + caption);
         }
+    }
+
+    @Test
+    void theNoLogCaptionFollowsTheUsersFocalGamma(FxRobot robot) throws Exception {
+        robot.interact(() -> plots.selectPlot(TeachingPlot.NO_LOG));
+        waitDrawn();
+        var doc = window.segmentation().document();
+        robot.interact(() -> doc.setParams("focal", doc.params("focal").with("focal",
+                org.losslab.engine.LossRegistry.get("focal").params(), "gamma", 5.0)));
+        waitDrawn();
+        assertTrue(plots.currentData().panels().get(0).columns().contains("focal (gamma 5)"));
+        String caption = robot.lookup("#plot-caption").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(caption.contains("under focal (gamma 5)"), caption);
     }
 
     @Test

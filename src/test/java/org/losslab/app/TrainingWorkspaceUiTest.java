@@ -40,6 +40,18 @@ class TrainingWorkspaceUiTest {
     }
 
     @Test
+    void aPresetSetByCodeBeforeTheTabIsShownLoadsItsLosses(FxRobot robot) {
+        // a lesson step sets the preset on a tab never shown: the box's skin (which fires its action) is not there yet
+        robot.interact(() -> ws.sourceChoice().setValue(TrainingPreset.NOISY_LABELS_NO_LOG));
+        List<String> losses = new ArrayList<>();
+        for (int l = 0; l < 4; l++) {
+            losses.add(ws.lossField(l).getText());
+        }
+        assertEquals(TrainingPreset.NOISY_LABELS_NO_LOG.losses(), losses);
+        assertEquals("mae_prob", ws.session().contestants().get(1).label());
+    }
+
+    @Test
     void playingAPresetTrainsEveryLossAndTheTimelineGoesBackExactly(FxRobot robot) throws Exception {
         robot.interact(() -> window.tabs().getSelectionModel().select(window.workspaces().indexOf(ws)));
         robot.interact(() -> ws.sourceChoice().setValue(TrainingPreset.SMALL_OBJECT));

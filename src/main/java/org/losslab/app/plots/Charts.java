@@ -76,7 +76,7 @@ public final class Charts {
             double operating = data.plot() == TeachingPlot.BOXES && k == 1 ? 1.0 : data.operatingX();
             JFreeChart chart = lines(data, panel, title, data.yLabels().get(Math.min(k, data.yLabels().size() - 1)),
                     xLabel(data, k), logY || data.plot() == TeachingPlot.TVERSKY && k == 1, operating);
-            if (k > 0 && data.plot() == TeachingPlot.PIXEL) {
+            if (k > 0 && data.plot().repeatsCurves()) {
                 chart.removeLegend(); // the same curves as above
             }
             charts.add(chart);

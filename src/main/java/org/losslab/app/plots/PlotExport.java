@@ -32,7 +32,7 @@ public final class PlotExport {
         for (int k = 0; k < charts.size(); k++) {
             charts.get(k).draw(g, new Rectangle2D.Double(0, k * chartHeight, width, chartHeight));
         }
-        drawCaption(g, data.plot().caption(), 20, height - CAPTION + 6, width - 40);
+        drawCaption(g, data.caption(), 20, height - CAPTION + 6, width - 40);
     }
 
     /** The caption, wrapped to the width. */

@@ -231,7 +231,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         }
         current = data;
         computing.setVisible(request < requests);
-        caption.setText(data.plot().caption() + (data.notes().isEmpty() ? "" : " Note: " + String.join("; ", data.notes()) + "."));
+        caption.setText(data.caption() + (data.notes().isEmpty() ? "" : " Note: " + String.join("; ", data.notes()) + "."));
         redraw();
         drawn.set(request);
     }

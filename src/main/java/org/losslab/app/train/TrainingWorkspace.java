@@ -109,7 +109,9 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         rate.setPrefColumnCount(5);
         rate.setTooltip(new Tooltip("Learning rate; Enter restarts the run"));
         speed.setTooltip(new Tooltip("Steps per frame while playing"));
-        source.setOnAction(e -> applyPreset());
+        // on the value, not onAction: a ComboBox fires its action from its skin, so a preset set by code (a lesson
+        // step, a restored state) before the tab was first shown would change the box but not the run
+        source.valueProperty().addListener((o, before, after) -> applyPreset());
         model.setOnAction(e -> reset());
         optimizer.setOnAction(e -> reset());
         rate.setOnAction(e -> reset());

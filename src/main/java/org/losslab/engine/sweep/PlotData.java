@@ -5,11 +5,18 @@ import java.util.List;
 
 /**
  * The data of one plot: one or more panels sharing the x axis, the axis labels, whether x is best
- * read on a log scale, the scene's operating point (NaN where there is none), and notes on what
- * the picture alone would hide (curves that coincide, so that one is drawn under the other).
+ * read on a log scale, the scene's operating point (NaN where there is none), notes on what
+ * the picture alone would hide (curves that coincide, so that one is drawn under the other), and the
+ * caption shown under it: the plot's own two sentences, or two written from these numbers.
  */
 public record PlotData(TeachingPlot plot, List<SweepResult> panels, String xLabel, List<String> yLabels,
-                       boolean logX, double operatingX, double operatingY, List<String> notes) {
+                       boolean logX, double operatingX, double operatingY, List<String> notes, String caption) {
+
+    /** A plot captioned with its fixed two sentences. */
+    public PlotData(TeachingPlot plot, List<SweepResult> panels, String xLabel, List<String> yLabels, boolean logX,
+                    double operatingX, double operatingY, List<String> notes) {
+        this(plot, panels, xLabel, yLabels, logX, operatingX, operatingY, notes, plot.caption());
+    }
 
     public PlotData(TeachingPlot plot, List<SweepResult> panels, String xLabel, List<String> yLabels, boolean logX,
                     double operatingX) {

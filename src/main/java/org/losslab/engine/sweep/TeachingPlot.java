@@ -53,11 +53,22 @@ public enum TeachingPlot {
     SIOU_ANGLE("siou-angle", "SIoU's angle cost as the predicted centre circles the target",
             "A box the target's size, its centre 1.5 widths away, moved around the target. SIoU's angle cost is 0 on an "
                     + "axis and 1 at 45 degrees, and SIoU is highest for diagonal offsets: it pulls the centre onto the "
-                    + "nearer axis first. DIoU and EIoU (equal here: same sizes) change only through the enclosing box.");
+                    + "nearer axis first. DIoU and EIoU (equal here: same sizes) change only through the enclosing box."),
+    NO_LOG("no-log", "One pixel: cross-entropy with and without the log",
+            "Without the log the per-pixel loss 1 - p_t (mae_prob) is bounded by 1, so a flipped label cannot dominate; "
+                    + "but its gradient p_t (1 - p_t) vanishes for a confident mistake, where cross-entropy's stays near 1."),
+    DICE_LOG("dice-log", "Dice loss with and without the log (log_loss)",
+            "log_loss = true turns 1 - Dice into -log(Dice), which multiplies Dice's gradient by 1/Dice: strong while "
+                    + "the overlap is poor, the same as 1 - Dice near Dice = 1.");
 
     /** Whether the plot takes the detection workspace's first box pair. */
     public boolean usesBoxes() {
         return this == BOXES || this == QUALITY;
+    }
+
+    /** Whether the lower panels draw the same curves as the first (their legend would repeat it). */
+    public boolean repeatsCurves() {
+        return this == PIXEL || this == NO_LOG || this == DICE_LOG;
     }
 
     /** What the vertical marker at the operating point stands for. */
@@ -73,6 +84,10 @@ public enum TeachingPlot {
                 return "45 degrees";
             case FBETA:
                 return "fbeta_score's beta";
+            case NO_LOG:
+                return "scene pixel";
+            case DICE_LOG:
+                return "scene's Dice";
             default:
                 return "scene";
         }

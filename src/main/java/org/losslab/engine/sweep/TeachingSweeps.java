@@ -69,6 +69,10 @@ public final class TeachingSweeps {
                 return boundaryWeight(scene, params);
             case FBETA:
                 return fbeta(scene, params);
+            case NO_LOG:
+                return LogSweeps.noLog(scene, params);
+            case DICE_LOG:
+                return LogSweeps.diceLog(scene, params);
             default:
                 throw new IllegalStateException(plot.toString());
         }
@@ -183,7 +187,7 @@ public final class TeachingSweeps {
                 List.of("loss", "|dL/dz|"), false, current);
     }
 
-    private static void copy(SweepResult from, SweepResult loss, SweepResult gradient) {
+    static void copy(SweepResult from, SweepResult loss, SweepResult gradient) {
         for (String c : from.columns()) {
             boolean isGradient = c.startsWith("|dL/dz| ");
             double[] target = isGradient ? gradient.addColumn(c.substring("|dL/dz| ".length())) : loss.addColumn(c);

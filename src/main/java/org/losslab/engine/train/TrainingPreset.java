@@ -23,7 +23,15 @@ public enum TrainingPreset {
             + "threshold despite the flipped pixels", List.of("bce", "dice", "focal:gamma=2"), "pixel", "adam", 0.05),
     EMPTY_TARGET("Empty ground truth", "nothing to find: smp's Dice counts a class absent from the target as 0 loss, so it "
             + "never removes the false positives; cross-entropy and Dice + CE do", List.of("bce", "dice", "focal:gamma=2",
-            "dice_ce"), "logits", "adam", 0.05);
+            "dice_ce"), "logits", "adam", 0.05),
+    SMALL_OBJECT_NO_LOG("Small object, with or without the log", "the small-object scene under cross-entropy and Dice with "
+            + "and without the log: -log(Dice) (log_loss) finds the object at the first step, Dice within 30, cross-entropy "
+            + "in about 130, and 1 - p_t (mae_prob) not within 500: its gradient p_t (1 - p_t) is tiny on the missed pixels",
+            List.of("bce", "mae_prob", "dice", "dice:log_loss=true"), "logits", "sgd", 100, SMALL_OBJECT),
+    NOISY_LABELS_NO_LOG("Noisy labels, with or without the log", "the noisy-labels scene under the same four losses: the "
+            + "bounded 1 - p_t (mae_prob) is deaf to the flipped labels but to the object too, and never predicts a foreground "
+            + "pixel; cross-entropy and both Dice losses settle near F1 0.8", List.of("bce", "mae_prob", "dice",
+            "dice:log_loss=true"), "pixel", "adam", 0.05, NOISY_LABELS);
 
     private final String title;
     private final String lesson;
@@ -31,8 +39,16 @@ public enum TrainingPreset {
     private final String model;
     private final String optimizer;
     private final double rate;
+    /** The preset whose scene this one trains on (itself unless it races other losses on another's scene). */
+    private final TrainingPreset scene;
 
     TrainingPreset(String title, String lesson, List<String> losses, String model, String optimizer, double rate) {
+        this(title, lesson, losses, model, optimizer, rate, null);
+    }
+
+    TrainingPreset(String title, String lesson, List<String> losses, String model, String optimizer, double rate,
+                   TrainingPreset scene) {
+        this.scene = scene;
         this.title = title;
         this.lesson = lesson;
         this.losses = losses;
@@ -77,9 +93,10 @@ public enum TrainingPreset {
         int n = h * w;
         int[] target = new int[n];
         double[] z = new double[n];
-        Random r = new Random(ordinal() + 11);
+        TrainingPreset source = scene == null ? this : scene;
+        Random r = new Random(source.ordinal() + 11);
         double[] image = null;
-        switch (this) {
+        switch (source) {
             case SMALL_OBJECT:
                 target[20 * w + 30] = 1;
                 target[20 * w + 31] = 1;
