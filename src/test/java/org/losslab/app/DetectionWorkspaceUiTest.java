@@ -294,29 +294,4 @@ class DetectionWorkspaceUiTest {
                 org.losslab.engine.detect.AveragePrecision.ALL_POINT);
         assertEquals(ap, area, 1e-12, "the shaded area is the all-point AP");
     }
-
-    @Test
-    void theSsdTabChartsWhereTheClassificationLossComesFrom(FxRobot robot) {
-        robot.interact(() -> ws.tabs().getSelectionModel().select(2));
-        var budget = ws.ssd().budget();
-        String mining = (String) budget.getColumnKey(0);
-        String focal = (String) budget.getColumnKey(1);
-        assertEquals(0.0, budget.getValue("easy negatives", mining).doubleValue(), 0.0, "mining drops the easy negatives");
-        assertTrue(budget.getValue("easy negatives", focal).doubleValue() > 0, "focal keeps them, down-weighted");
-        for (String scheme : new String[] {mining, focal}) {
-            double sum = 0;
-            for (Object part : budget.getRowKeys()) {
-                sum += budget.getValue((Comparable<?>) part, scheme).doubleValue();
-            }
-            assertEquals(1.0, sum, 1e-12, scheme + ": shares of the whole");
-        }
-        double easyBefore = budget.getValue("easy negatives", focal).doubleValue();
-        // the SSD tab's gamma slider (looked up inside the tab: other workspaces have sliders up to 5 too)
-        java.util.function.Predicate<javafx.scene.Node> gammaSlider = n -> n instanceof javafx.scene.control.Slider
-                && ((javafx.scene.control.Slider) n).getMax() == 5;
-        robot.interact(() -> ((javafx.scene.control.Slider) robot.from(ws.ssd()).lookup(gammaSlider).query()).setValue(4));
-        String focalNow = (String) ws.ssd().budget().getColumnKey(1);
-        assertTrue(ws.ssd().budget().getValue("easy negatives", focalNow).doubleValue() < easyBefore,
-                "a larger gamma shrinks the easy negatives' share");
-    }
 }
