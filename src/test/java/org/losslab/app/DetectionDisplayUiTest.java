@@ -59,25 +59,28 @@ class DetectionDisplayUiTest {
         var ssd = ws.ssd();
         NegativeLossShares negatives = ssd.negatives();
         var curves = ssd.sharesShown();
-        // gammas 0, 0.5, 1, 2 (the slider's, so no extra curve), 5, then mining
+        // gammas 0, 0.5, 1, 5, the slider's 2 (green), then mining
         assertEquals(6, curves.getSeriesCount(), curves.getSeries().toString());
-        XYSeries gamma2 = curves.getSeries("focal, gamma 2");
+        XYSeries gamma2 = curves.getSeries("focal, your gamma 2.00");
         double[] expected = negatives.cumulativeShares(2);
         int n = negatives.negatives();
         for (int k = 0; k < n; k += 97) {
-            assertEquals((k + 1.0) / n, gamma2.getX(k + 1).doubleValue(), 1e-12);
-            assertEquals(expected[k], gamma2.getY(k + 1).doubleValue(), 1e-12, "negative " + k);
+            assertEquals((k + 1.0) / n, gamma2.getX(k).doubleValue(), 1e-12);
+            assertEquals(expected[k], gamma2.getY(k).doubleValue(), 1e-12, "negative " + k);
         }
         XYSeries mining = curves.getSeries("hard negative mining (a cut by count)");
-        assertEquals(1.0, mining.getY(negatives.mined()).doubleValue(), 1e-12, "mining's kept negatives carry all of it");
+        assertEquals(1.0, mining.getY(negatives.mined() - 1).doubleValue(), 1e-12, "mining's kept negatives carry all of it");
+        assertTrue(mining.getY(negatives.mined() - 2).doubleValue() < 1, "the last kept negative adds its part");
         // what the lesson claims, on the opening scene: gamma 2 puts most of the loss on the hardest 1%
         assertTrue(negatives.shareOfHardestFraction(0.01, 2) > 0.8, "" + negatives.shareOfHardestFraction(0.01, 2));
         String easy = ssd.easyCaption();
         assertTrue(easy.contains(String.format(Locale.ROOT, "p(background) >= %.3f", negatives.easyThreshold())), easy);
         assertTrue(easy.contains(String.format(Locale.ROOT, "the easy ones %.0f%%", 100 * negatives.easyShare(2))), easy);
-        // a gamma of the user's own gets its curve, and the caption follows it
+        // a gamma of the user's own gets its curve, beside all the listed ones, and the caption follows it
         robot.interact(() -> ssd.gamma().setValue(3.3));
         assertEquals(7, ssd.sharesShown().getSeriesCount());
+        assertEquals(ssd.negatives().cumulativeShares(3.3)[0],
+                ssd.sharesShown().getSeries("focal, your gamma 3.30").getY(0).doubleValue(), 1e-12);
         assertTrue(ssd.easyCaption().contains("Focal gamma 3.30"), ssd.easyCaption());
         // an unsure model (background logit 2): the easy negatives take most of the focal loss again
         robot.interact(() -> ssd.backgroundLogit().setValue(2));

@@ -31,7 +31,7 @@ final class NegativeSharesChart {
     static final double[] GAMMAS = {0, 0.5, 1, 2, 5};
     private static final Color[] COLOURS = {new Color(0x7F7F7F), new Color(0x9EC5E8), new Color(0x4A90D9),
         new Color(0x1F4E9A), new Color(0x0B1F45)};
-    /** Where the log axis starts: below the first negative of any set-up the view allows. */
+    /** Where the log axis starts when there is no negative to start from. */
     private static final double FIRST = 1e-4;
     private static final Color MINING = new Color(0xE8, 0x45, 0x2C);
     private final XYSeriesCollection series = new XYSeriesCollection();
@@ -44,7 +44,7 @@ final class NegativeSharesChart {
         // a log axis: the hardest 0.1% and 1%, where focal puts its loss, get as much room as the easy 90%
         LogAxis x = Charts.decades("hardest fraction of the negatives (sorted by loss, hardest first; log scale)");
         x.setNumberFormatOverride(new DecimalFormat("0.#%"));
-        x.setRange(FIRST, 1);
+        x.setRange(FIRST, 1.25);
         NumberAxis y = new NumberAxis("share of the negatives' loss they carry");
         y.setRange(0, 1.02);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -86,21 +86,25 @@ final class NegativeSharesChart {
         int n = shares.negatives();
         int index = 0;
         for (int g = 0; g < GAMMAS.length; g++) {
+            if (Math.abs(GAMMAS[g] - gamma) < 1e-9) {
+                continue; // drawn as the slider's own curve below
+            }
             String name = GAMMAS[g] == 0 ? "cross-entropy (gamma 0)" : String.format(Locale.ROOT, "focal, gamma %s", trim(GAMMAS[g]));
             series.addSeries(curve(name, shares.cumulativeShares(GAMMAS[g]), n));
             renderer.setSeriesPaint(index, COLOURS[g]);
             renderer.setSeriesStroke(index++, new BasicStroke(1.6f));
         }
-        if (!isListed(gamma)) {
-            series.addSeries(curve(String.format(Locale.ROOT, "focal, your gamma %.2f", gamma), shares.cumulativeShares(gamma), n));
-            renderer.setSeriesPaint(index, new Color(0x2CA02C));
-            renderer.setSeriesStroke(index++, new BasicStroke(2.6f));
-        }
+        // the slider's gamma stands out: the curve the lesson asks to watch
+        series.addSeries(curve(String.format(Locale.ROOT, "focal, your gamma %.2f", gamma), shares.cumulativeShares(gamma), n));
+        renderer.setSeriesPaint(index, new Color(0x2CA02C));
+        renderer.setSeriesStroke(index++, new BasicStroke(3f));
         series.addSeries(miningCurve(shares));
         renderer.setSeriesPaint(index, MINING);
         renderer.setSeriesStroke(index, new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[] {6f, 4f}, 0f));
         double minedFraction = n == 0 ? 0 : (double) shares.mined() / n;
+        // from half the first negative's place: the hardest one's share is the curves' first point
+        chart.getXYPlot().getDomainAxis().setRange(n == 0 ? FIRST : 0.5 / n, 1.25);
         cut.setValue(minedFraction);
         cut.setLabel(String.format(Locale.ROOT, "mining keeps %d of %d", shares.mined(), n));
         double threshold = shares.easyThreshold();
@@ -110,23 +114,13 @@ final class NegativeSharesChart {
                         100 * shares.shareOfHardestFraction(0.01, gamma), 100 * shares.easyShare(gamma)));
     }
 
-    private static boolean isListed(double gamma) {
-        for (double g : GAMMAS) {
-            if (Math.abs(g - gamma) < 1e-9) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** (FIRST, 0), then (k / n, share of the k hardest): the points of one gamma's curve. */
+    /** (k / n, share of the k hardest) for k from 1: the points of one gamma's curve. */
     private static XYSeries curve(String name, double[] cumulative, int n) {
         XYSeries s = new XYSeries(name, false, true);
-        s.add(FIRST, 0);
         for (int k = 0; k < n; k++) {
             s.add((k + 1.0) / n, cumulative[k]);
         }

@@ -61,6 +61,11 @@ public final class NegativeLossShares {
         return mined;
     }
 
+    /** How many negatives mining drops: the easy ones. */
+    public int dropped() {
+        return Math.max(0, background.length - mined);
+    }
+
     /** A negative's focal loss up to the factor (1 - alpha): (1 - p)^gamma (-log p). */
     static double focal(double background, double gamma) {
         double ce = -Math.log(background);
