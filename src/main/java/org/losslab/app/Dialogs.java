@@ -78,6 +78,21 @@ public final class Dialogs {
         return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
+    /**
+     * Asks a question with named answers (the first is the default); the index of the answer, or -1 when the
+     * dialog was closed without one.
+     */
+    public static int choose(String header, String text, String... answers) {
+        ButtonType[] buttons = new ButtonType[answers.length];
+        for (int i = 0; i < answers.length; i++) {
+            buttons[i] = new ButtonType(answers[i], i == answers.length - 1
+                    ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE : javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, buttons);
+        a.setHeaderText(header);
+        return a.showAndWait().map(b -> java.util.Arrays.asList(buttons).indexOf(b)).orElse(-1);
+    }
+
     public static Optional<Path> open(Node owner, String title, String description, String... patterns) {
         return Optional.ofNullable(chooser(title, description, patterns).showOpenDialog(owner.getScene().getWindow()))
                 .map(Dialogs::remember);

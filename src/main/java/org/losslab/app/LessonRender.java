@@ -1,14 +1,14 @@
 package org.losslab.app;
 
 import java.awt.image.BufferedImage;
-import org.losslab.app.lesson.LessonRunner;
 import org.losslab.scene.Lesson;
+import org.losslab.scene.LessonCheck;
 import org.losslab.scene.Lessons;
 
 /**
- * Draws the window as a lesson step sets it up, offscreen, for slides: the steps before it are applied in
- * order (each builds on the last), then the picture is taken once the maps, the table and the plot are
- * computed.
+ * Draws the window as a lesson step sets it up, offscreen, for slides: the lesson docked at its side at that
+ * step (the steps before it applied in order, each building on the last), then the picture is taken once the
+ * maps, the table and the plot are computed.
  */
 public final class LessonRender {
     private LessonRender() {
@@ -17,9 +17,14 @@ public final class LessonRender {
     /** @param step 1-based, as the lesson panel counts */
     public static BufferedImage render(String key, int step, int width, int height, boolean presentation)
             throws InterruptedException {
-        Lesson lesson = Lessons.bundled(key);
+        return render(Lessons.bundled(key), step, width, height, presentation);
+    }
+
+    /** A lesson read from a file (a teacher's own) or bundled; {@code step} is 1-based. */
+    public static BufferedImage render(Lesson lesson, int step, int width, int height, boolean presentation)
+            throws InterruptedException {
         if (step < 1 || step > lesson.steps().size()) {
-            throw new org.losslab.engine.EngineException("lesson " + key + " has steps 1 to " + lesson.steps().size());
+            throw new org.losslab.engine.EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
         }
         Offscreen.start();
         MainWindow window = Offscreen.onFx(() -> {
@@ -28,11 +33,8 @@ public final class LessonRender {
             // the tab pane's skin puts every workspace in the scene: without it a workspace's requests go nowhere
             w.applyCss();
             w.layout();
-            LessonRunner runner = new LessonRunner(w, lesson);
-            w.useLesson(runner);
-            for (int k = 0; k < step; k++) {
-                runner.go(k);
-            }
+            // the window as the student sees it: the lesson docked beside the workspace, at the step
+            w.openLesson(lesson).show(step - 1);
             if (presentation) {
                 w.togglePresentation();
             }

@@ -28,7 +28,9 @@ public final class LossLabApp extends Application {
         window.segmentation().canvas().fit();
         StartupProbe.mark("window_shown");
         String toOpen = System.getProperty(OPEN_SCENE);
-        javafx.application.Platform.runLater(toOpen != null ? () -> window.openInBackground(java.nio.file.Path.of(toOpen)) : window::offerRecovery);
+        // recovery is offered also when started with a file, as a file manager starts it: after the file is open
+        javafx.application.Platform.runLater(toOpen != null
+                ? () -> window.openInBackground(java.nio.file.Path.of(toOpen), window::offerRecovery) : window::offerRecovery);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             StartupProbe.whenFirstFrameShown(window, stage);
         }

@@ -34,7 +34,7 @@ import org.losslab.scene.SceneFiles;
  * status bar of the workspace shown. It knows the workspaces only through {@link Workspace}; opening
  * and saving a scene asks each of them to restore or write its part.
  */
-public final class MainWindow extends BorderPane implements AutoCloseable {
+public final class MainWindow extends BorderPane implements AutoCloseable, org.losslab.app.lesson.LessonHost {
     private final List<Workspace> workspaces;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();
@@ -72,10 +72,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         catalogue = new ActionCatalogue(globalActions(), workspaces);
         List<javafx.beans.Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
         dirtyParts.add(recovered);
-        dirty = Bindings.createBooleanBinding(() -> recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
+        dirtyParts.add(lessonOpen);
+        dirtyParts.add(userDirtyInLesson);
+        // during a lesson the unsaved mark is the user's own document's, not the lesson's scenes'
+        dirty = Bindings.createBooleanBinding(() -> lessonOpen.get() ? userDirtyInLesson.get()
+                        : recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
                 dirtyParts.toArray(javafx.beans.Observable[]::new));
-        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        autosave.play();
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE); // started by attach: headless windows never autosave
+        defaults = LessonSession.states(workspaces);
         presentation = new Presentation(this);
         setTop(new javafx.scene.layout.VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
@@ -200,6 +204,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** A blank segmentation canvas: a new scene, saved to a file of its own. */
     private void newCanvas() {
+        closeLesson();
         if (confirmDiscard() && segmentation().newCanvasDialog()) {
             file = null;
             opened = new org.losslab.scene.Scene(java.util.Map.of(), List.of(), java.util.Map.of());
@@ -207,6 +212,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     private void openDialog() {
+        closeLesson();
         if (confirmDiscard()) {
             Dialogs.open(this, "Open scene", "LossLab scenes", "*.json").ifPresent(this::openInBackground);
         }
@@ -217,15 +223,29 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
      * usable, then opens it; a file that cannot be read is reported and changes nothing.
      */
     public void openInBackground(Path path) {
+        openInBackground(path, () -> { });
+    }
+
+    /** Reads a scene in the background, opens it, then runs {@code then} (also when it could not be read). */
+    public void openInBackground(Path path, Runnable then) {
         segmentation().messageProperty().set("Opening " + path.getFileName() + "…");
         Thread reader = new Thread(() -> {
             try {
                 org.losslab.scene.Scene scene = SceneFiles.read(path);
-                Platform.runLater(() -> show(scene, path));
+                Platform.runLater(() -> {
+                    show(scene, path);
+                    then.run();
+                });
             } catch (EngineException e) {
-                Platform.runLater(() -> error("Cannot open " + path.getFileName(), e.getMessage()));
+                Platform.runLater(() -> {
+                    error("Cannot open " + path.getFileName(), e.getMessage());
+                    then.run();
+                });
             } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> error("Cannot open " + path.getFileName(), "the scene is too large for the memory given"));
+                Platform.runLater(() -> {
+                    error("Cannot open " + path.getFileName(), "the scene is too large for the memory given");
+                    then.run();
+                });
             }
         }, "losslab-open");
         reader.setDaemon(true);
@@ -244,6 +264,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** Puts a scene that was read into every workspace. */
     private boolean show(org.losslab.scene.Scene scene, Path path) {
+        closeLesson();
         try {
             for (Workspace w : workspaces) {
                 w.restoreFrom(scene);
@@ -260,33 +281,64 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
-    /** The scene as it would be saved now, to come back to after a lesson. */
-    public org.losslab.scene.Scene snapshot() {
-        return currentScene();
-    }
+    /** The workspaces' states when the window opened: every lesson step starts from them. */
+    private final List<Object> defaults;
+    private final javafx.beans.property.BooleanProperty lessonOpen = new javafx.beans.property.SimpleBooleanProperty(this, "lessonOpen");
+    private final javafx.beans.property.BooleanProperty userDirtyInLesson = new javafx.beans.property.SimpleBooleanProperty(this, "userDirty");
+    private boolean savedDuringLesson;
+    private LessonSession lesson;
 
-    /** Puts back a snapshot: every workspace takes its state from it. */
-    public void restoreSnapshot(org.losslab.scene.Scene scene) {
-        for (Workspace w : workspaces) {
-            w.restoreFrom(scene);
-        }
-    }
-
-    private javafx.stage.Stage lessonStage;
-
-    /** Opens a lesson by its key; the previous one, if any, ends first. */
-    private org.losslab.app.lesson.LessonRunner currentLesson;
-
+    /** Opens a bundled lesson by its key. */
     public org.losslab.app.lesson.LessonPanel openLesson(String key) {
-        if (lessonStage != null) {
-            lessonStage.close();
+        return openLesson(org.losslab.scene.Lessons.bundled(key));
+    }
+
+    /**
+     * Opens a lesson docked at the window's side; the previous one, if any, ends first. The user's whole state is
+     * kept and given back when the lesson closes.
+     */
+    public org.losslab.app.lesson.LessonPanel openLesson(org.losslab.scene.Lesson toOpen) {
+        closeLesson();
+        boolean userDirty = dirty.get();
+        // the captions' {value:...} numbers are computed on each step's own state, as lessons --check does
+        var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.LessonCheck.withValues(toOpen));
+        var panel = new org.losslab.app.lesson.LessonPanel(runner, this::closeLesson);
+        lesson = new LessonSession(runner, panel, LessonSession.states(workspaces), currentScene());
+        savedDuringLesson = false;
+        userDirtyInLesson.set(userDirty);
+        lessonOpen.set(true);
+        setLeft(panel);
+        panel.show(0);
+        return panel;
+    }
+
+    /** Ends the open lesson, if any: every workspace is given its state from before the lesson back. */
+    public void closeLesson() {
+        if (lesson == null) {
+            return;
         }
-        var runner = new org.losslab.app.lesson.LessonRunner(this, org.losslab.scene.Lessons.bundled(key));
-        currentLesson = runner;
-        lessonStage = org.losslab.app.lesson.LessonPanel.open(getScene() == null ? null : getScene().getWindow(), runner);
-        lessonStage.showingProperty().addListener(o -> lessonStepChanged());
+        LessonSession ending = lesson;
+        lesson = null;
+        setLeft(null);
+        ending.giveBack(workspaces, savedDuringLesson);
+        lessonOpen.set(false);
         lessonStepChanged();
-        return (org.losslab.app.lesson.LessonPanel) lessonStage.getScene().getRoot();
+    }
+
+    @Override
+    public void resetForLesson() {
+        for (int k = 0; k < workspaces.size(); k++) {
+            workspaces.get(k).restoreState(defaults.get(k));
+        }
+    }
+
+    @Override
+    public void showWorkspace(String key) {
+        for (int k = 0; k < workspaces.size(); k++) {
+            if (workspaces.get(k).key().equals(key)) {
+                tabs.getSelectionModel().select(k);
+            }
+        }
     }
 
     private void chooseLesson() {
@@ -324,16 +376,22 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** The open lesson's runner, or null. */
     public org.losslab.app.lesson.LessonRunner lessonRunner() {
-        return lessonStage == null || lessonStage.isShowing() ? currentLesson : null;
+        return lesson == null ? null : lesson.runner();
     }
 
-    /** A lesson run without its window (offscreen renders). */
-    void useLesson(org.losslab.app.lesson.LessonRunner runner) {
-        currentLesson = runner;
+    /** The open lesson's panel, or null. */
+    public org.losslab.app.lesson.LessonPanel lessonPanel() {
+        return lesson == null ? null : lesson.panel();
     }
 
-    /** The scene as it would be saved now: what was opened, with every workspace's changes. */
+    /**
+     * The scene as it would be saved now: what was opened, with every workspace's changes; during a lesson, the
+     * user's own scene as it was when the lesson started (the lesson's scenes are never the user's document).
+     */
     private org.losslab.scene.Scene currentScene() {
+        if (lesson != null) {
+            return lesson.userScene();
+        }
         org.losslab.scene.Scene scene = opened;
         for (Workspace w : workspaces) {
             scene = w.writeTo(scene);
@@ -358,26 +416,35 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     /**
-     * At start: if the last session left a recovery file (it ended without saving or quitting), offers
-     * to restore it. Restored, the scene is unsaved: saving asks where.
+     * At start (with or without a file argument): every recovery file left by a window that ended without
+     * saving or discarding is offered, newest first, until one is restored. "Later" keeps a file for the
+     * next start; only "Discard" removes it.
      */
     public void offerRecovery() {
-        Recovery.find().ifPresent(found -> {
-            if (Dialogs.confirm("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
-                    + ". Restore that scene? (No discards it.)")) {
-                restoreRecovery();
-            } else {
-                recovery.discard();
+        for (Recovery.Found found : Recovery.leftOver()) {
+            int answer = Dialogs.choose("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
+                    + ".\nRestore it now, discard it for good, or decide at the next start.", "Restore", "Discard", "Later");
+            if (answer == 0 && (!dirty.get() || confirmDiscard())) {
+                restoreRecovery(found);
+                return;
             }
-        });
+            if (answer == 1) {
+                recovery.discard(found);
+            }
+        }
     }
 
-    /** Opens the recovery file as an unsaved scene. */
+    /** Opens the newest left-over recovery file as an unsaved scene. */
     public boolean restoreRecovery() {
-        var found = Recovery.find();
-        if (found.isEmpty() || !open(found.get().file())) {
+        return Recovery.find().map(this::restoreRecovery).orElse(false);
+    }
+
+    /** Opens a left-over recovery file as an unsaved scene; it stays on disk, now this window's, until saved. */
+    public boolean restoreRecovery(Recovery.Found found) {
+        if (!open(found.file())) {
             return false;
         }
+        recovery.adopt(found);
         file = null;
         recovered.set(true);
         segmentation().messageProperty().set("Restored the autosaved scene: save it to keep it");
@@ -403,7 +470,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             SceneFiles.write(scene, path);
             opened = scene;
             file = path;
-            workspaces.forEach(Workspace::markSaved);
+            if (lesson != null) {
+                savedDuringLesson = true; // the user's state, given back at the lesson's end, is saved
+                userDirtyInLesson.set(false);
+            } else {
+                workspaces.forEach(Workspace::markSaved);
+            }
             recovered.set(false);
             recovery.discard();
             segmentation().messageProperty().set("Saved " + path.getFileName());
@@ -441,6 +513,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     public void attach(Stage stage) {
+        autosave.play();
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) {
                 e.consume();

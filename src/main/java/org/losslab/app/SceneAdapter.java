@@ -77,11 +77,15 @@ public final class SceneAdapter {
 
     /** Adds the detection workspace's boxes: the pairs (boxes block) and the scored boxes (detections block). */
     public static Scene withBoxes(Scene scene, org.losslab.app.detect.BoxDocument boxes) {
+        // each block is written back only from what was read from it: a file with both keeps its pairs when its
+        // detections are edited (the view shows the detections; the pairs are other data)
+        var source = boxes.source();
         Scene out = scene;
-        if (!boxes.predictions().isEmpty() && !boxes.truths().isEmpty()) {
+        if (source != org.losslab.app.detect.BoxDocument.Source.DETECTIONS
+                && !boxes.predictions().isEmpty() && !boxes.truths().isEmpty()) {
             out = out.withBlock(Domains.BOXES, boxes.pairs());
         }
-        return out.withBlock(Domains.DETECTIONS, boxes.detections());
+        return source == org.losslab.app.detect.BoxDocument.Source.PAIRS ? out : out.withBlock(Domains.DETECTIONS, boxes.detections());
     }
 
     /** Puts a scene's detections (or else its box pairs) into the detection workspace's document. */
@@ -112,6 +116,8 @@ public final class SceneAdapter {
         }
         if (!truths.isEmpty() && !predictions.isEmpty()) {
             boxes.replaceAll(truths, predictions);
+            boxes.setSource(detections.isPresent() ? org.losslab.app.detect.BoxDocument.Source.DETECTIONS
+                    : org.losslab.app.detect.BoxDocument.Source.PAIRS);
         }
     }
 

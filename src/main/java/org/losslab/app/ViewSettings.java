@@ -132,17 +132,25 @@ public final class ViewSettings {
             return scene;
         }
         ObjectNode app = appBlock(scene).deepCopy();
-        app.set(key, now);
+        // keys this version does not know (a newer LossLab's, a user's own) are kept, as the README promises
+        JsonNode before = app.get(key);
+        ObjectNode merged = before != null && before.isObject() ? ((ObjectNode) before).deepCopy() : Json.MAPPER.createObjectNode();
+        merged.setAll(now);
+        app.set(key, merged);
         return scene.withExtraBlock(APP_BLOCK, app);
     }
 
     /** Applies the settings a scene holds, if any, and takes them as the saved state. */
     public void restoreFrom(Scene scene) {
-        JsonNode node = appBlock(scene).get(key);
+        apply(appBlock(scene).get(key));
+        markSaved();
+    }
+
+    /** Sets every property the object names (as {@link #toJson()} writes them); others stay as they are. */
+    public void apply(JsonNode node) {
         if (node != null && node.isObject()) {
             entries.forEach(e -> e.read(node));
         }
-        markSaved();
     }
 
     /** Takes the current settings as the saved state. */

@@ -35,6 +35,15 @@ public interface Workspace extends AutoCloseable {
     /** Takes the state of a scene just opened; what the scene does not hold stays as it is. */
     void restoreFrom(Scene scene);
 
+    /**
+     * Everything the user has set here, whole: the document with its undo history and what is unsaved, and the
+     * view's settings. A lesson takes it before it starts and gives it back with {@link #restoreState} when it ends.
+     */
+    Object saveState();
+
+    /** Puts back a state taken by {@link #saveState()} of this workspace. */
+    void restoreState(Object state);
+
     /** Never dirty: for workspaces that hold no data of their own (they follow another's scene). */
     ObservableBooleanValue NEVER_DIRTY = new javafx.beans.property.SimpleBooleanProperty(false);
 

@@ -1,15 +1,21 @@
 package org.losslab.cli;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.losslab.app.LessonRender;
 import org.losslab.app.Offscreen;
 import org.losslab.app.SegmentationRender;
 import org.losslab.app.plots.PlotsRender;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.maps.MapKind;
+import org.losslab.scene.LessonCheck;
+import org.losslab.scene.Lesson;
+import org.losslab.scene.Lessons;
 import org.losslab.scene.Scene;
 import org.losslab.scene.SceneFiles;
+import org.losslab.scene.StepScene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +44,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The PNG to write.")
     Path out;
 
-    @Option(names = "--lesson", paramLabel = "KEY", description = "Draw the window as a lesson step sets it up (with --step).")
+    @Option(names = "--lesson", paramLabel = "KEY|FILE", description = "Draw the window as a lesson step sets it up (with --step): "
+            + "a bundled lesson's key or a lesson file.")
     String lesson;
 
     @Option(names = "--presentation", description = "With --lesson: in presentation mode (large type, the selected number "
@@ -61,32 +68,38 @@ public final class RenderCommand implements Callable<Integer> {
             return relaunched;
         }
         try {
+            if (width != null && (width < 64 || width > 8192) || height != null && (height < 64 || height > 8192)) {
+                System.err.println("render: --width and --height must be between 64 and 8192 pixels");
+                return 2;
+            }
+            if (Files.isDirectory(out)) {
+                System.err.println("render: --out " + out + " is a folder; give a file name");
+                return 2;
+            }
             if (lesson != null) {
                 if (sceneFile != null || preset != null) {
                     System.err.println("render: --lesson draws its own scenes: give no scene file or --preset");
                     return 2;
                 }
-                BufferedImage image = org.losslab.app.LessonRender.render(lesson, step, width == null ? 1440 : width,
-                        height == null ? 900 : height, presentation);
+                Lesson l = Lessons.load(lesson);
+                if (step < 1 || step > l.steps().size()) {
+                    System.err.println("render: --step: lesson " + l.key() + " has steps 1 to " + l.steps().size());
+                    return 2;
+                }
+                StepScene state = StepScene.of(l).get(step - 1);
+                String caption = LessonCheck.caption(l.steps().get(step - 1).text(), state, "lesson " + l.key() + ", step " + step);
+                BufferedImage image = LessonRender.render(l, step, width == null ? 1440 : width, height == null ? 900 : height,
+                        presentation);
                 Offscreen.writePng(image, out);
-                org.losslab.scene.Lesson.Step s = org.losslab.scene.Lessons.bundled(lesson).steps().get(step - 1);
-                System.out.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + "): " + s.text());
+                System.out.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + "): " + caption);
                 return 0;
             }
             if ((sceneFile == null) == (preset == null)) {
                 System.err.println("render: give a scene file or --preset, not both");
                 return 2;
             }
-            if (width != null && (width < 64 || width > 8192) || height != null && (height < 64 || height > 8192)) {
-                System.err.println("render: --width and --height must be between 64 and 8192 pixels");
-                return 2;
-            }
             if (size < 8 || size > 2048) {
                 System.err.println("render: --size must be between 8 and 2048");
-                return 2;
-            }
-            if (java.nio.file.Files.isDirectory(out)) {
-                System.err.println("render: --out " + out + " is a folder; give a file name");
                 return 2;
             }
             Scene scene = preset == null ? SceneFiles.read(sceneFile)

@@ -62,6 +62,12 @@ public final class SceneCommand implements Callable<Integer> {
             System.err.println("scene: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        for (Path input : new Path[] {prediction, target}) {
+            if (input != null && sameFile(input, out)) {
+                System.err.println("scene: --out " + out + " is one of the inputs; give another file name (the input would be lost)");
+                return 2;
+            }
+        }
         try {
             NpyReader.Array array = NpyReader.read(prediction);
             int[] shape = array.shape();
@@ -111,6 +117,16 @@ public final class SceneCommand implements Callable<Integer> {
             spec.evaluate(data, spec.defaults(), false);
             return true;
         } catch (EngineException e) {
+            return false;
+        }
+    }
+
+    /** Whether two paths name one file (the same path, or links to one file). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
             return false;
         }
     }

@@ -33,19 +33,32 @@ public record Lesson(String key, String title, String question, List<Step> steps
      * @param look         what to look at
      * @param task         something for the user to do
      * @param until        when the task is done: a condition on the live state
+     * @param claims       conditions that hold on the state the step sets up (checked by {@code lessons --check},
+     *                     see {@link LessonCheck}); empty when the step claims nothing
      */
     public record Step(String text, String workspace, String preset, String map, String compare,
                        Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
-                       String raceGradients, String training, String look, String task, Condition until) {
+                       String raceGradients, String training, String look, String task, Condition until,
+                       List<Condition> claims) {
+        public Step {
+            claims = claims == null ? List.of() : List.copyOf(claims);
+        }
     }
 
     /**
-     * "The task is done when {@code what} is below (or above) {@code value}": {@code what} is a registry
-     * entry's value on the segmentation scene ("dice") or a parameter ("tversky.alpha").
+     * "{@code what} is below (or above) {@code value}", for a task's {@code until} and a step's claims:
+     * {@code what} names a value in a {@link ClaimValues} namespace, by default a registry entry's value on
+     * the segmentation scene ("dice") or a parameter ("tversky.alpha"). A NaN never holds.
      */
     public record Condition(String what, String relation, double value) {
         public boolean holds(double actual) {
             return "below".equals(relation) ? actual < value : actual > value;
+        }
+
+        /** As written in a lesson, for messages: "cldice_score below 0.8". */
+        @Override
+        public String toString() {
+            return what + " " + relation + " " + value;
         }
 
         /** "tversky.alpha" names a parameter, "dice" an entry's value. */

@@ -3,6 +3,8 @@ package org.losslab.scene;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
@@ -28,7 +31,7 @@ import org.losslab.engine.train.TrainingPreset;
 public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
-            "detection_tab", "race", "race_gradients", "training", "look", "task", "until");
+            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims");
     private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training");
     private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics");
 
@@ -73,17 +76,48 @@ public final class Lessons {
         }
     }
 
-    /** A lesson from its JSON, every name checked; errors name the lesson, the step and the field. */
+    /** The largest lesson file read (a lesson is a page of text; this bounds a mistaken path). */
+    public static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * A lesson a teacher wrote, from its file (its key is the file's name without ".json"); a folder, a FIFO or
+     * a device is refused before reading, as {@code eval} refuses them.
+     */
+    public static Lesson read(Path file) {
+        SceneFiles.checkReadable(file, MAX_FILE_BYTES, "a lesson file");
+        String key = file.getFileName().toString().replaceFirst("\\.json$", "");
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new EngineException("lesson " + key + ": not valid JSON (" + firstClause(e) + ")");
+        }
+        return parse(key, root);
+    }
+
+    /** A bundled lesson by key, or a lesson file by path (a name ending in ".json" or an existing file). */
+    public static Lesson load(String keyOrPath) {
+        Path path = Path.of(keyOrPath);
+        if (keyOrPath.endsWith(".json") || Files.exists(path)) {
+            return read(path);
+        }
+        return bundled(keyOrPath);
+    }
+
+    /** A lesson from its JSON, every name checked; errors name the lesson, the step (from 1) and the field. */
     public static Lesson parse(String key, JsonNode root) {
         String where = "lesson " + key;
+        if (root == null) {
+            throw new EngineException(where + ": the file is empty");
+        }
         keys(root, LESSON_KEYS, where);
-        JsonNode stepsNode = Json.array(Json.required(root, "steps", where + ": "), where + ".steps");
+        JsonNode stepsNode = Json.array(Json.required(root, "steps", where + ": "), where + ", steps");
         if (stepsNode.size() == 0) {
-            throw new EngineException(where + ".steps: a lesson needs at least one step");
+            throw new EngineException(where + ", steps: a lesson needs at least one step");
         }
         List<Lesson.Step> steps = new ArrayList<>();
         for (int k = 0; k < stepsNode.size(); k++) {
-            steps.add(step(stepsNode.get(k), where + ".steps[" + k + "]"));
+            steps.add(step(stepsNode.get(k), where + ", step " + (k + 1)));
         }
         return new Lesson(key, text(root, "title", where, true), text(root, "question", where, true), List.copyOf(steps),
                 text(root, "answer", where, true));
@@ -91,13 +125,13 @@ public final class Lessons {
 
     private static Lesson.Step step(JsonNode node, String where) {
         keys(node, STEP_KEYS, where);
-        String workspace = oneOf(text(node, "workspace", where, false), WORKSPACES, where + ".workspace");
+        String workspace = oneOf(text(node, "workspace", where, false), WORKSPACES, where + ", workspace");
         String preset = text(node, "preset", where, false);
         if (preset != null) {
             try {
                 Presets.get(preset);
             } catch (RuntimeException e) {
-                throw new EngineException(where + ".preset: " + e.getMessage());
+                throw new EngineException(where + ", preset: " + e.getMessage());
             }
         }
         String map = text(node, "map", where, false);
@@ -111,43 +145,86 @@ public final class Lessons {
                 }
             }
         }
-        Map<String, Map<String, Object>> params = params(node.get("params"), where + ".params");
+        Map<String, Map<String, Object>> params = params(node.get("params"), where + ", params");
         String select = text(node, "select", where, false);
-        if (select != null && !LossRegistry.contains(select)) {
-            throw new EngineException(where + ".select: unknown loss '" + select + "'");
+        if (select != null) {
+            segmentationEntry(select, where + ", select");
         }
         String plot = text(node, "plot", where, false);
         if (plot != null && plot(plot) == null) {
-            throw new EngineException(where + ".plot: unknown plot '" + plot + "'");
+            throw new EngineException(where + ", plot: unknown plot '" + plot + "'");
         }
-        String tab = oneOf(text(node, "detection_tab", where, false), DETECTION_TABS, where + ".detection_tab");
+        String tab = oneOf(text(node, "detection_tab", where, false), DETECTION_TABS, where + ", detection_tab");
         String race = text(node, "race", where, false);
         if (race != null) {
             racePreset(race, where);
         }
-        String gradients = oneOf(text(node, "race_gradients", where, false), Set.of("paper", "exact"), where + ".race_gradients");
+        String gradients = oneOf(text(node, "race_gradients", where, false), Set.of("paper", "exact"), where + ", race_gradients");
         String training = text(node, "training", where, false);
         if (training != null) {
             trainingPreset(training, where);
         }
-        return new Lesson.Step(text(node, "text", where, true), workspace, preset, map, compare, params, select, plot, tab, race,
-                gradients, training, text(node, "look", where, false), text(node, "task", where, false),
-                condition(node.get("until"), where + ".until"));
+        String text = text(node, "text", where, true);
+        String look = text(node, "look", where, false);
+        captionValues(text, where + ", text");
+        captionValues(look, where + ", look");
+        return new Lesson.Step(text, workspace, preset, map, compare, params, select, plot, tab, race,
+                gradients, training, look, text(node, "task", where, false),
+                condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"));
+    }
+
+    /** Every {@code {value:...}} of a caption names a value and a format that exist. */
+    private static void captionValues(String caption, String where) {
+        try {
+            for (Claims.Placeholder p : Claims.placeholders(caption)) {
+                Claims.check(p.what(), false);
+            }
+        } catch (EngineException e) {
+            throw new EngineException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Lesson.Condition> claims(JsonNode node, String where) {
+        if (node == null) {
+            return List.of();
+        }
+        Json.array(node, where);
+        List<Lesson.Condition> out = new ArrayList<>();
+        for (int k = 0; k < node.size(); k++) {
+            out.add(condition(node.get(k), where + "[" + k + "]", false));
+        }
+        return out;
+    }
+
+    /** A registry entry of the segmentation domain: the only ones a lesson's params, select and until reach. */
+    private static LossSpec<?> segmentationEntry(String name, String where) {
+        LossSpec<?> spec;
+        try {
+            spec = LossRegistry.get(name);
+        } catch (EngineException e) {
+            throw new EngineException(where + ": " + e.getMessage());
+        }
+        if (spec.domain() != Domains.SEGMENTATION) {
+            throw new EngineException(where + ": '" + name + "' is a " + spec.domain().block()
+                    + " entry; a lesson sets and selects segmentation entries only");
+        }
+        return spec;
     }
 
     private static Map<String, Map<String, Object>> params(JsonNode node, String where) {
         if (node == null) {
             return Map.of();
         }
+        if (!node.isObject()) {
+            throw new EngineException(where + ": expected an object of entries, {\"tversky\": {\"alpha\": 0.7}}");
+        }
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            LossSpec<?> spec;
-            try {
-                spec = LossRegistry.get(e.getKey());
-            } catch (EngineException ex) {
-                throw new EngineException(where + ": " + ex.getMessage());
+            LossSpec<?> spec = segmentationEntry(e.getKey(), where);
+            if (!e.getValue().isObject()) {
+                throw new EngineException(where + "." + e.getKey() + ": expected an object of parameters, {\"alpha\": 0.7}");
             }
             Map<String, Object> raw = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> values = e.getValue().fields();
@@ -165,7 +242,11 @@ public final class Lessons {
         return out;
     }
 
-    private static Lesson.Condition condition(JsonNode node, String where) {
+    /**
+     * A condition of a task ({@code forTask}: read live by the window, so segmentation values only, and a
+     * parameter's bound must be reachable within its range) or a claim.
+     */
+    private static Lesson.Condition condition(JsonNode node, String where, boolean forTask) {
         if (node == null) {
             return null;
         }
@@ -175,16 +256,20 @@ public final class Lessons {
         if (relation == null || node.has("below") && node.has("above")) {
             throw new EngineException(where + ": give one of below or above");
         }
-        String loss = what.contains(".") ? what.substring(0, what.indexOf('.')) : what;
         try {
-            LossSpec<?> spec = LossRegistry.get(loss);
-            if (what.contains(".")) {
-                spec.param(what.substring(what.indexOf('.') + 1));
-            }
+            Claims.check(what, forTask);
         } catch (EngineException e) {
             throw new EngineException(where + ".what: " + e.getMessage());
         }
-        return new Lesson.Condition(what, relation, Json.finite(node.get(relation), where + "." + relation));
+        Lesson.Condition c = new Lesson.Condition(what, relation, Json.finite(node.get(relation), where + "." + relation));
+        if (forTask && c.isParameter()) {
+            var param = LossRegistry.get(what.substring(0, what.indexOf('.'))).param(what.substring(what.indexOf('.') + 1));
+            if (!c.holds(relation.equals("below") ? param.min() : param.max())) {
+                throw new EngineException(where + ": " + what + " lies in [" + param.min() + ", " + param.max()
+                        + "], so it can never be " + relation + " " + c.value());
+            }
+        }
+        return c;
     }
 
     /** A teaching plot by its key, or null. */
@@ -204,7 +289,7 @@ public final class Lessons {
                 return p;
             }
         }
-        throw new EngineException(where + ".race: unknown anchors '" + key + "' (one-anchor, one-point, ring)");
+        throw new EngineException(where + ", race: unknown anchors '" + key + "' (one-anchor, one-point, ring)");
     }
 
     /** A training preset by its key (small-object, thin-structure, ...). */
@@ -214,7 +299,12 @@ public final class Lessons {
                 return p;
             }
         }
-        throw new EngineException(where + ".training: unknown training preset '" + key + "'");
+        throw new EngineException(where + ", training: unknown training preset '" + key + "'");
+    }
+
+    private static String firstClause(IOException e) {
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : SceneFiles.reason(e);
+        return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
     }
 
     private static String dashed(String enumName) {
@@ -243,7 +333,7 @@ public final class Lessons {
             return null;
         }
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw new EngineException(where + "." + field + ": expected text");
+            throw new EngineException(where + ", " + field + ": expected text");
         }
         return v.asText();
     }

@@ -40,7 +40,7 @@ public final class Presets {
                         n -> binary(n, (y, x) -> Math.abs(y - 0.5 * n - 0.15 * n * Math.sin(x * 6.0 / n)) < Math.max(1, 0.01 * n),
                                 (y, x) -> Math.abs(y - 0.5 * n - 0.15 * n * Math.sin(x * 6.0 / n) - Math.max(1.5, 0.015 * n)) < Math.max(1, 0.01 * n), 4)),
                 new Preset("shifted", "Shifted prediction",
-                        "The right shape in the wrong place: see the Dice gradient push the boundary back.",
+                        "The right shape in the wrong place. The Dice gradient is negative (blue: raise the logit) on every ground-truth pixel and positive (orange: lower it) on every other: a step grows the prediction over the missed crescent on the left and shrinks its spill on the right.",
                         n -> binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.45 * n, 0.2 * n), (y, x) -> disc(y, x, 0.5 * n, 0.58 * n, 0.2 * n), 5)),
                 new Preset("over-segmentation", "Over-segmentation",
                         "The prediction spills over the object: false positives. Raise Tversky's alpha to punish them more.",
@@ -68,7 +68,8 @@ public final class Presets {
                         "Nothing predicted: Dice is 1 (loss), HD and ASSD are infinite (an error, never a number), NSD is 0.",
                         n -> binary(n, (y, x) -> disc(y, x, 0.5 * n, 0.5 * n, 0.2 * n), (y, x) -> false, 14)),
                 new Preset("broken-vessel", "Vessel with a gap",
-                        "A thin vessel with a two-pixel gap: Dice and clDice both lose about half a percent; both count the gap by its size, not by the disconnection.",
+                        "A thin vessel with a two-pixel gap: the Dice score and clDice both lose about half a percent; neither counts the "
+                                + "break, only the missing pixels (Dice) or skeleton pixels (clDice).",
                         n -> binary(n, (y, x) -> vessel(y, x, n), (y, x) -> vessel(y, x, n) && Math.abs(x - 0.5 * n) > 1.0, 15)),
                 new Preset("jittery-boundary", "Jittery but close boundary",
                         "A boundary off by at most two pixels everywhere: Dice is below 1, NSD at tolerance 2 is 1.",
@@ -79,7 +80,15 @@ public final class Presets {
                 new Preset("many-small-objects", "Many small objects, one large",
                         "The large object found, the small ones missed: global Dice stays high while most objects are lost.",
                         n -> binary(n, (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n) || smallDots(y, x, n),
-                                (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n), 17)));
+                                (y, x) -> disc(y, x, 0.35 * n, 0.4 * n, 0.25 * n), 17)),
+                new Preset("missed-branch", "A thin branch missed beside a thick vessel",
+                        "The thick vessel found, its thin side branch missed: less than a tenth of the pixels, but a third of the "
+                                + "skeleton, so clDice drops far more than Dice.",
+                        n -> binary(n, (y, x) -> trunk(y, x, n) || branch(y, x, n), (y, x) -> trunk(y, x, n), 20)),
+                new Preset("touching-cells", "Touching cells",
+                        "Nine cells one or two pixels apart, predicted a little too large so that they merge: U-Net's border "
+                                + "weights are high only in the narrow gaps between cells.",
+                        n -> binary(n, (y, x) -> cells(y, x, n, 0), (y, x) -> cells(y, x, n, Math.max(1.0, 0.006 * n)), 21)));
     }
 
     public static Preset get(String key) {
@@ -131,6 +140,35 @@ public final class Presets {
     /** A thin horizontal vessel with a gentle wave, two pixels thick. */
     private static boolean vessel(double y, double x, int n) {
         return Math.abs(y - 0.5 * n - 0.08 * n * Math.sin(x * 4.0 / n)) < 1.0 && x > 0.08 * n && x < 0.92 * n;
+    }
+
+    /** A thick horizontal vessel, about five percent of the side wide. */
+    private static boolean trunk(double y, double x, int n) {
+        return Math.abs(y - 0.4 * n) < 0.025 * n && x > 0.08 * n && x < 0.92 * n;
+    }
+
+    /** A thin branch, two pixels wide, leaving the trunk downwards at 45 degrees. */
+    private static boolean branch(double y, double x, int n) {
+        double along = (y - 0.4 * n) + (x - 0.35 * n);
+        double across = (y - 0.4 * n) - (x - 0.35 * n);
+        return Math.abs(across) < Math.max(1.0, 0.004 * n) * Math.sqrt(2) && along > 0 && along < 0.7 * n;
+    }
+
+    /**
+     * Nine cells on a three-by-three grid whose neighbours are one or two pixels apart at 256 (the grid's step is
+     * the diameter plus the gap), each grown by {@code grow} pixels.
+     */
+    private static boolean cells(double y, double x, int n, double grow) {
+        double r = 0.09 * n;
+        double step = 2 * r + Math.max(1.5, 0.008 * n);
+        for (int i = -1; i <= 1; i++) {
+            for (int j = -1; j <= 1; j++) {
+                if (disc(y, x, 0.5 * n + i * step, 0.5 * n + j * step, r + grow)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Twelve small dots along the bottom and right of the image. */

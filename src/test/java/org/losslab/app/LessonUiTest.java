@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.engine.maps.MapKind;
-import org.losslab.engine.sweep.TeachingPlot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,10 +48,10 @@ class LessonUiTest {
         assertTrue(panel[0].taskText().startsWith("Done:"), panel[0].taskText());
 
         robot.interact(() -> panel[0].show(2));
-        assertEquals(window.workspaces().indexOf(window.plots()), window.tabs().getSelectionModel().getSelectedIndex());
-        assertEquals(TeachingPlot.TVERSKY_GRID, window.plots().currentPlot());
+        assertEquals(0.2, doc.params("tversky").number("alpha"), 0.0, "the answer step sets alpha low");
 
-        robot.interact(() -> ((Stage) panel[0].getScene().getWindow()).close());
+        robot.interact(window::closeLesson);
+        assertEquals(null, window.lessonPanel(), "the panel is gone");
         assertEquals(presetBefore, doc.preset());
         assertArrayEquals(before, doc.data().prediction(), 0.0, "the user's scene is back");
     }

@@ -90,6 +90,10 @@ class SceneRoundTripUiTest {
         JsonNode after = Json.MAPPER.readTree(copy.toFile());
         assertEquals(before.get("losses"), after.get("losses"), "the loss entries, in order, with their parameters");
         assertTrue(!after.has("segmentation"), "no segmentation block appears in a box scene");
-        assertTrue(after.has("detections"), "the edited boxes are written");
+        // the edit goes back to the block the boxes were read from (no detections block is made up from the pairs)
+        assertTrue(!after.has("detections"), "no detections block appears in a box-pair scene");
+        assertEquals(before.get("boxes").get("target"), after.get("boxes").get("target"));
+        assertEquals(before.get("boxes").get("predicted").get(0).get(0).asDouble() + 1,
+                after.get("boxes").get("predicted").get(0).get(0).asDouble(), 1e-9, "the edited box is written");
     }
 }

@@ -248,7 +248,7 @@ class SegmentationWorkspaceUiTest {
         robot.interact(() -> ws.selectLoss("dice"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().contains("|ddice/dz|"));
         // the counts line: hard TP + FN is the number of object pixels
-        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("hard TP (\\d+) FP (\\d+) FN (\\d+)")
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("hard \\(p >= 0.50\\) TP (\\d+) FP (\\d+) FN (\\d+)")
                 .matcher(ws.gradientShareText());
         assertTrue(counts.find(), ws.gradientShareText());
         long objects = java.util.Arrays.stream(ws.document().data().target()).filter(t -> t == 1).count();
@@ -256,6 +256,28 @@ class SegmentationWorkspaceUiTest {
         assertTrue(ws.gradientShareText().startsWith("soft TP "));
         // under 1:1000 imbalance BCE spends most of its gradient on the true background, Dice far less
         assertTrue(percent(bce, "TN") > percent(ws.gradientShareText(), "TN"), bce + " / " + ws.gradientShareText());
+    }
+
+    @Test
+    void theHardCountsFollowTheSelectedMetricsThreshold(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.loadPreset(Presets.get("uncertain"), 64));
+        robot.interact(() -> {
+            var doc = ws.document();
+            doc.setParams("f1_score", doc.params("f1_score").with("f1_score",
+                    org.losslab.engine.LossRegistry.get("f1_score").params(), "threshold", 0.3));
+            ws.selectLoss("f1_score");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws.gradientShareText().contains("p >= 0.30"));
+        // counted by hand: a pixel is predicted where sigmoid(z) >= 0.3
+        var d = ws.document().data();
+        long tp = 0;
+        long fp = 0;
+        for (int i = 0; i < d.pixels(); i++) {
+            boolean predicted = 1 / (1 + Math.exp(-d.prediction()[i])) >= 0.3;
+            tp += predicted && d.target()[i] == 1 ? 1 : 0;
+            fp += predicted && d.target()[i] == 0 ? 1 : 0;
+        }
+        assertTrue(ws.gradientShareText().contains("TP " + tp + " FP " + fp + " "), tp + " " + fp + ": " + ws.gradientShareText());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,15 @@ class RenderCommandTest {
         // the chart area, right of the plot list and left of the controls: curves, axes and text, not a blank pane
         BufferedImage chartArea = step.getSubimage(360, 120, 600, 500);
         assertTrue(colours(chartArea) > 25, "the plot is drawn: " + colours(chartArea) + " colours");
+    }
+
+    @Test
+    void aTeachersLessonFileIsDrawnLikeABundledOne(@TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("mine.json");
+        Files.copy(Path.of("assets", "lessons", "tversky.json"), lesson);
+        BufferedImage step = render(dir, "mine.png", "render", "--lesson", lesson.toString(), "--step", "1", "--width", "1280",
+                "--height", "800");
+        assertEquals(1280, step.getWidth());
     }
 
     @Test

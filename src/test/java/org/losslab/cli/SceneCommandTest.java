@@ -30,4 +30,17 @@ class SceneCommandTest {
         assertFalse(names.contains("cldice_score"), names.toString());
         assertEquals(0, CommandRunner.run("eval", made.toString()).status);
     }
+
+    @Test
+    void anOutputThatIsOneOfTheInputsIsRefusedAndTheInputKept() throws Exception {
+        Path npy = dir.resolve("p.npy");
+        NpyWriter.write(npy, new int[] {1, 2, 2}, new double[] {-2, 1, 3, -1});
+        byte[] before = java.nio.file.Files.readAllBytes(npy);
+        CommandRunner run = CommandRunner.run("scene", "--prediction", npy.toString(), "--out", npy.toString());
+        assertEquals(2, run.status, run.err);
+        assertTrue(run.err.contains("one of the inputs"), run.err);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(npy));
+        Path viaDots = dir.resolve("sub").resolve("..").resolve("p.npy");
+        assertEquals(2, CommandRunner.run("scene", "--prediction", npy.toString(), "--out", viaDots.toString()).status);
+    }
 }

@@ -25,6 +25,8 @@ class LessonsTest {
             assertEquals(keys, index.stream().sorted().toList(), "assets/lessons and index.txt agree");
         }
         String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("\"claims\": [{\"what\"") && readme.contains("`{value:NAME:FORMAT}`"),
+                "README documents claims and caption values");
         for (Lesson l : Lessons.all()) {
             assertFalse(l.steps().isEmpty(), l.key());
             assertFalse(l.answer().isBlank(), l.key());
@@ -40,7 +42,7 @@ class LessonsTest {
     @Test
     void aMistakeInALessonNamesTheStepAndTheField() throws Exception {
         String head = "{\"title\": \"t\", \"question\": \"q\", \"answer\": \"a\", \"steps\": [";
-        assertTrue(error(head + "{\"text\": \"x\", \"preset\": \"tiny\"}]}").getMessage().startsWith("lesson mine.steps[0].preset"));
+        assertTrue(error(head + "{\"text\": \"x\", \"preset\": \"tiny\"}]}").getMessage().startsWith("lesson mine, step 1, preset"));
         assertTrue(error(head + "{\"text\": \"x\", \"map\": \"grad-nothing\"}]}").getMessage().contains("unknown map"));
         assertTrue(error(head + "{\"text\": \"x\", \"params\": {\"tversky\": {\"alpha\": \"seven\"}}}]}").getMessage()
                 .contains("tversky.alpha"));

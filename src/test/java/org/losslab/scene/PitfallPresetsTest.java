@@ -43,6 +43,65 @@ class PitfallPresetsTest {
     }
 
     @Test
+    void aMissedThinBranchCostsClDiceFarMoreThanDice() {
+        SegmentationData d = Presets.get("missed-branch").create(256);
+        long target = 0;
+        long found = 0;
+        for (int i = 0; i < d.pixels(); i++) {
+            target += d.target()[i];
+            found += d.target()[i] > 0 && d.prediction()[i] > 0 ? 1 : 0;
+        }
+        // no false positives: Dice = 2 TP / (2 TP + FN), counted here
+        assertEquals(2.0 * found / (found + target), eval("missed-branch", "f1_score", Map.of()), 1e-9);
+        double lostDice = 1 - eval("missed-branch", "f1_score", Map.of());
+        double lostClDice = 1 - eval("missed-branch", "cldice_score", Map.of());
+        assertTrue(lostDice < 0.06 && lostClDice > 3 * lostDice, "Dice loses " + lostDice + ", clDice " + lostClDice);
+    }
+
+    @Test
+    void touchingCellsAreNineObjectsOneOrTwoPixelsApart() {
+        SegmentationData d = Presets.get("touching-cells").create(256);
+        int n = d.width();
+        int[] label = new int[d.pixels()];
+        int objects = 0;
+        for (int start = 0; start < label.length; start++) {
+            if (d.target()[start] == 0 || label[start] != 0) {
+                continue;
+            }
+            objects++;
+            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(java.util.List.of(start));
+            label[start] = objects;
+            while (!todo.isEmpty()) {
+                int i = todo.pop();
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int y = i / n + dy;
+                        int x = i % n + dx;
+                        if (y >= 0 && x >= 0 && y < n && x < n && d.target()[y * n + x] > 0 && label[y * n + x] == 0) {
+                            label[y * n + x] = objects;
+                            todo.push(y * n + x);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(9, objects, "nine cells, none touching another (8-connected)");
+        // along the middle row the first two cells are separated by a gap of one or two background pixels
+        int row = n / 2;
+        int gap = 0;
+        boolean left = false;
+        for (int x = 0; x < n; x++) {
+            int t = d.target()[row * n + x];
+            if (t > 0 && gap > 0 && left) {
+                break;
+            }
+            left |= t > 0;
+            gap += left && t == 0 ? 1 : 0;
+        }
+        assertTrue(gap >= 1 && gap <= 2, "gap " + gap);
+    }
+
+    @Test
     void aJitteryBoundaryIsWithinTwoPixels() {
         assertEquals(1.0, eval("jittery-boundary", "surface_dice", Map.of("tolerance", 2.0)), 0.0);
         assertTrue(eval("jittery-boundary", "f1_score", Map.of()) < 1);

@@ -16,7 +16,7 @@ import org.losslab.engine.detect.DetectionsData;
  */
 public final class BoxDocument {
     /** A snapshot of both lists. */
-    private record State(List<DetBox> truths, List<DetBox> predictions) {
+    record State(List<DetBox> truths, List<DetBox> predictions) {
     }
 
     public static final double FIELD = 256;
@@ -43,6 +43,26 @@ public final class BoxDocument {
         predictions.add(new DetBox(45, 45, 100, 105, 1, 0.6));
         predictions.add(new DetBox(10, 170, 60, 220, 1, 0.7));
         predictions.add(new DetBox(120, 170, 170, 215, 1, 0.5));
+    }
+
+    /** Which block of the scene file the boxes were read from: the one a save writes back. */
+    public enum Source {
+        /** Drawn here (the built-in example or a new scene): saved as both blocks. */
+        NEW,
+        /** The scene's {@code boxes} pairs. */
+        PAIRS,
+        /** The scene's {@code detections}: the file's {@code boxes} pairs, if any, are other data and stay as they are. */
+        DETECTIONS
+    }
+
+    private Source source = Source.NEW;
+
+    public Source source() {
+        return source;
+    }
+
+    public void setSource(Source source) {
+        this.source = source;
     }
 
     public List<DetBox> truths() {
@@ -113,6 +133,30 @@ public final class BoxDocument {
         predictions = new ArrayList<>(s.predictions());
         bump();
         return true;
+    }
+
+    /** Everything the document holds, to be given back as a whole (see {@link #restore}). */
+    public record Snapshot(List<DetBox> truths, List<DetBox> predictions, List<State> undo, List<State> redo,
+                           java.util.Map<Integer, Integer> chosen, Source source, boolean dirty) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(List.copyOf(truths), List.copyOf(predictions), List.copyOf(undo), List.copyOf(redo),
+                java.util.Map.copyOf(chosen), source, dirty.get());
+    }
+
+    public void restore(Snapshot s) {
+        truths = new ArrayList<>(s.truths());
+        predictions = new ArrayList<>(s.predictions());
+        undo.clear();
+        undo.addAll(s.undo());
+        redo.clear();
+        redo.addAll(s.redo());
+        chosen.clear();
+        chosen.putAll(s.chosen());
+        source = s.source();
+        bump();
+        dirty.set(s.dirty());
     }
 
     private void bump() {

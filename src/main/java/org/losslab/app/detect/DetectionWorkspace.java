@@ -143,6 +143,22 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         view.restoreFrom(scene);
     }
 
+    /** The boxes whole (their history included) and the view's settings. */
+    private record State(BoxDocument.Snapshot boxes, com.fasterxml.jackson.databind.node.ObjectNode view) {
+    }
+
+    @Override
+    public Object saveState() {
+        return new State(doc.snapshot(), view.toJson());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        State s = (State) state;
+        doc.restore(s.boxes());
+        view.apply(s.view());
+    }
+
     @Override
     public ObservableBooleanValue dirty() {
         return doc.dirtyProperty();

@@ -1,82 +1,100 @@
 package org.losslab.app.lesson;
 
+import java.util.HashSet;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import org.losslab.scene.Lesson;
 
 /**
- * A lesson's window beside the main one: the question, the step's text, what to look at, the task and
- * whether it is done (checked twice a second on the live state), Back and Next, and the answer on the
- * last step. Closing it gives the user's scene back.
+ * A lesson docked at the window's side, never over what a step asks the student to look at: the question, the
+ * step's text (wrapped, never cut), what to look at, the task and whether it is seen done (checked twice a second
+ * on the live state), and Back, Next and Close. The answer shows on the last step; a teacher can hide it until
+ * the student has done every task the window can check.
  */
-public final class LessonPanel extends VBox {
+public final class LessonPanel extends ScrollPane {
+    /** Wide enough for a caption of three sentences in a few lines, narrow enough to leave the canvas its room. */
+    public static final double WIDTH = 310;
     private final LessonRunner runner;
-    private final Label title = new Label();
     private final Label counter = new Label();
-    private final Label text = new Label();
-    private final Label look = new Label();
-    private final Label task = new Label();
-    private final Label answer = new Label();
+    private final Label text = wrapped("lesson-text");
+    private final Label look = wrapped("lesson-look");
+    private final Label task = wrapped("lesson-task");
+    private final Label answer = wrapped("lesson-answer");
+    private final CheckBox hideAnswer = new CheckBox("Hide the answer until the tasks are done");
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
+    private final Button close = new Button("Close lesson");
     private final Timeline checker = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshTask()));
+    /** The steps whose task the student has been seen to do. */
+    private final Set<Integer> done = new HashSet<>();
 
-    public LessonPanel(LessonRunner runner) {
-        super(8);
+    /** @param onClose ends the lesson (the host gives the user's own state back) */
+    public LessonPanel(LessonRunner runner, Runnable onClose) {
         this.runner = runner;
         setId("lesson-panel");
-        setPadding(new Insets(12));
-        setPrefWidth(420);
-        title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
-        title.setWrapText(true);
-        for (Label l : new Label[] {text, look, task, answer}) {
-            l.setWrapText(true);
-        }
-        look.setStyle("-fx-font-style: italic;");
-        answer.setStyle("-fx-font-weight: bold;");
-        text.setId("lesson-text");
-        task.setId("lesson-task");
-        answer.setId("lesson-answer");
+        Label title = wrapped("lesson-title");
+        title.setStyle("-fx-font-size: 1.25em; -fx-font-weight: bold;");
+        title.setText(runner.lesson().title());
+        Label question = wrapped("lesson-question");
+        question.setText(runner.lesson().question());
+        question.setStyle("-fx-font-style: italic;");
+        counter.setId("lesson-counter");
+        look.setStyle("-fx-text-fill: #0b4f8a;");
+        task.setStyle("-fx-font-weight: bold;");
+        answer.setStyle("-fx-font-weight: bold; -fx-text-fill: #1d6b1d;");
+        hideAnswer.setId("lesson-hide-answer");
+        hideAnswer.setWrapText(true);
+        hideAnswer.setTooltip(new Tooltip("For students: the answer appears once every task the window can check is done"));
+        hideAnswer.selectedProperty().addListener((o, a, b) -> showAnswer());
         back.setId("lesson-back");
         next.setId("lesson-next");
+        close.setId("lesson-close");
         back.setOnAction(e -> show(runner.step() - 1));
         next.setOnAction(e -> show(runner.step() + 1));
-        Label question = new Label(runner.lesson().question());
-        question.setWrapText(true);
-        getChildren().addAll(title, question, counter, text, look, task, answer, new HBox(8, back, next));
-        title.setText(runner.lesson().title());
+        close.setOnAction(e -> onClose.run());
+        back.setTooltip(new Tooltip("The previous step, exactly as it was set up"));
+        close.setTooltip(new Tooltip("End the lesson: your own scene and view come back as they were"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(6, back, next, gap, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, title, question, new Separator(), counter, text, look, task, answer, buttons, hideAnswer);
+        box.setPadding(new Insets(10));
+        box.setFillWidth(true);
+        setContent(box);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setPrefWidth(WIDTH);
+        setMinWidth(WIDTH);
+        setMaxWidth(WIDTH);
         checker.setCycleCount(Timeline.INDEFINITE);
         checker.play();
-        show(0);
     }
 
-    /** Opens a lesson in its own window; closing it ends the lesson. */
-    public static Stage open(Window owner, LessonRunner runner) {
-        LessonPanel panel = new LessonPanel(runner);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Lesson: " + runner.lesson().title());
-        stage.setScene(new Scene(panel, 440, 380));
-        stage.setOnHidden(e -> panel.end());
-        if (owner != null) {
-            // over the painting tools at the top left, which lessons do not use: the confidence slider and the presets
-            // below them, the maps, the table and the plots stay in view
-            stage.setX(owner.getX() + 8);
-            stage.setY(owner.getY() + 90);
-        }
-        stage.show();
-        return stage;
+    private static Label wrapped(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // grows with its text instead of cutting it with "..."
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
     }
 
+    /** Goes to step k (0-based): the window is set up exactly as the step says. */
     public void show(int k) {
         runner.go(k);
         Lesson.Step s = runner.current();
@@ -84,10 +102,11 @@ public final class LessonPanel extends VBox {
         counter.setText("Step " + (runner.step() + 1) + " of " + n);
         text.setText(s.text());
         look.setText(s.look() == null ? "" : "Look at: " + s.look());
-        answer.setText(runner.step() == n - 1 ? "Answer: " + runner.lesson().answer() : "");
         back.setDisable(runner.step() == 0);
         next.setDisable(runner.step() == n - 1);
         refreshTask();
+        showAnswer();
+        setVvalue(0);
     }
 
     private void refreshTask() {
@@ -96,13 +115,40 @@ public final class LessonPanel extends VBox {
             task.setText("");
             return;
         }
-        task.setText((runner.taskDone() ? "Done: " : "Try it: ") + s.task());
+        if (runner.taskDone()) {
+            done.add(runner.step());
+            showAnswer();
+        }
+        task.setText((done.contains(runner.step()) ? "Done: " : "Try it: ") + s.task());
     }
 
-    /** Stops checking and gives the user's scene back. */
-    public void end() {
+    /** The tasks the window can check that the student has not been seen to do. */
+    private int tasksLeft() {
+        int left = 0;
+        for (int k = 0; k < runner.lesson().steps().size(); k++) {
+            Lesson.Step s = runner.lesson().steps().get(k);
+            if (s.task() != null && s.until() != null && !done.contains(k)) {
+                left++;
+            }
+        }
+        return left;
+    }
+
+    private void showAnswer() {
+        boolean last = runner.step() == runner.lesson().steps().size() - 1;
+        int left = tasksLeft();
+        if (!last) {
+            answer.setText("");
+        } else if (hideAnswer.isSelected() && left > 0) {
+            answer.setText("The answer appears when you have done the " + (left == 1 ? "task" : left + " tasks") + " of this lesson.");
+        } else {
+            answer.setText("Answer: " + runner.lesson().answer());
+        }
+    }
+
+    /** Stops checking the task (the lesson is over). */
+    public void stop() {
         checker.stop();
-        runner.close();
     }
 
     public LessonRunner runner() {
@@ -111,5 +157,13 @@ public final class LessonPanel extends VBox {
 
     public String taskText() {
         return task.getText();
+    }
+
+    public String answerText() {
+        return answer.getText();
+    }
+
+    public CheckBox hideAnswerToggle() {
+        return hideAnswer;
     }
 }

@@ -1,8 +1,6 @@
 package org.losslab.app.lesson;
 
 import java.util.Map;
-import org.losslab.app.MainWindow;
-import org.losslab.app.Workspace;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -14,20 +12,20 @@ import org.losslab.scene.Presets;
 
 /**
  * Sets the window up as a lesson step asks (workspace, preset, maps, parameters, plot, detection tab, race,
- * training preset) and tells whether the step's task is done. Remembers the user's scene when the lesson
- * starts and gives it back when it ends.
+ * training preset) and tells whether the step's task is done. A step is a state: going to step k puts the
+ * window back to the state it opened with and applies steps 1 to k in order, so Back gives exactly the previous
+ * step's state and nothing the user set before the lesson leaks into it. The set-up is not an undo step: the
+ * history starts at it. The user's own state is kept and given back by the host, not here.
  */
 public final class LessonRunner {
     private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics");
-    private final MainWindow window;
+    private final LessonHost window;
     private final Lesson lesson;
-    private final org.losslab.scene.Scene before;
     private int step = -1;
 
-    public LessonRunner(MainWindow window, Lesson lesson) {
+    public LessonRunner(LessonHost window, Lesson lesson) {
         this.window = window;
         this.lesson = lesson;
-        this.before = window.snapshot();
     }
 
     public Lesson lesson() {
@@ -41,7 +39,11 @@ public final class LessonRunner {
     /** Goes to step k (0-based) and sets the window up for it. */
     public void go(int k) {
         step = Math.max(0, Math.min(k, lesson.steps().size() - 1));
-        apply(lesson.steps().get(step));
+        window.resetForLesson();
+        for (int j = 0; j <= step; j++) {
+            apply(lesson.steps().get(j));
+        }
+        window.segmentation().document().clearHistory(); // Ctrl+Z never undoes the lesson's own set-up
         window.lessonStepChanged();
     }
 
@@ -49,13 +51,15 @@ public final class LessonRunner {
         return lesson.steps().get(step);
     }
 
-    /** Whether the current step's task is done (true when it has none). */
+    /** Whether the current step has a task whose doing the window can see (a condition on the live state). */
+    public boolean taskCheckable() {
+        return current().task() != null && current().until() != null;
+    }
+
+    /** Whether the current step's task is seen done: never for a task without a condition, nor for no task. */
     public boolean taskDone() {
         Lesson.Condition until = current().until();
-        if (until == null) {
-            return true;
-        }
-        return until.holds(read(until.what()));
+        return until != null && until.holds(read(until.what()));
     }
 
     /** The live value a condition reads: a parameter ("tversky.alpha") or an entry's value on the scene. */
@@ -75,19 +79,10 @@ public final class LessonRunner {
         }
     }
 
-    /** Ends the lesson: the user's own scene and view come back. */
-    public void close() {
-        window.restoreSnapshot(before);
-    }
-
     private void apply(Lesson.Step s) {
         var seg = window.segmentation();
         if (s.workspace() != null) {
-            for (Workspace w : window.workspaces()) {
-                if (w.key().equals(s.workspace())) {
-                    window.tabs().getSelectionModel().select(window.workspaces().indexOf(w));
-                }
-            }
+            window.showWorkspace(s.workspace());
         }
         if (s.preset() != null) {
             seg.loadPreset(Presets.get(s.preset()), 256);
@@ -126,8 +121,10 @@ public final class LessonRunner {
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
             javafx.application.Platform.runLater(() -> {
-                window.applyCss();
-                window.layout();
+                if (seg.getScene() != null) {
+                    seg.getScene().getRoot().applyCss();
+                    seg.getScene().getRoot().layout();
+                }
                 seg.canvas().fit();
             });
         }

@@ -382,6 +382,16 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     // the plots hold no data of their own (never dirty): the scene's changes are the segmentation workspace's
 
     @Override
+    public Object saveState() {
+        return view.toJson();
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        view.apply((com.fasterxml.jackson.databind.JsonNode) state);
+    }
+
+    @Override
     public void markSaved() {
         view.markSaved();
     }

@@ -19,7 +19,7 @@ public final class ColorBar extends Canvas {
     private String drawn;
 
     public ColorBar() {
-        super(380, 62);
+        super(380, 76);
         setId("color-bar");
     }
 
@@ -37,7 +37,7 @@ public final class ColorBar extends Canvas {
         // redrawn only when what it says changes: while the user paints, most frames keep the same bar,
         // and a canvas redrawn every frame costs the renderer time the brush needs
         String signature = image == null ? "" : heading + "|" + image.kind() + "|" + image.flat() + "|" + format(image.low())
-                + "|" + format(image.high()) + "|" + ColorMaps.table(image.kind())[0]
+                + "|" + format(image.high()) + "|" + clipping(image) + "|" + ColorMaps.table(image.kind())[0]
                 + (image.flat() && image.argb().length > 0 ? "|" + image.argb()[0] : "");
         if (signature.equals(drawn)) {
             return;
@@ -57,6 +57,13 @@ public final class ColorBar extends Canvas {
         title = heading;
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(title, 8, 1);
+        String clipped = clipping(image);
+        if (!clipped.isEmpty()) {
+            // a bar that does not hold every value says so: its ends saturate, and here is how far the values go
+            g.setFill(CLIPPED);
+            g.fillText(clipped + " (ends saturate)", 8, TOP + 38);
+            g.setFill(Color.WHITE);
+        }
         g.translate(0, TOP);
         try {
             draw(g, image, w);
@@ -98,13 +105,30 @@ public final class ColorBar extends Canvas {
             g.setFill(argb(table[(int) Math.round(i / (right - left - 1) * (ColorMaps.SIZE - 1))]));
             g.fillRect(left + i, 4, 1.5, 16);
         }
+        g.setFill(CLIPPED);
+        if (image.clippedLow()) {
+            g.fillPolygon(new double[] {left, left + 7, left + 7}, new double[] {12, 4, 20}, 3);
+        }
+        if (image.clippedHigh()) {
+            g.fillPolygon(new double[] {right, right - 7, right - 7}, new double[] {12, 4, 20}, 3);
+        }
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(format(image.low()), left, 23);
+        g.fillText((image.clippedLow() ? "\u2264 " : "") + format(image.low()), left, 23);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(format((image.low() + image.high()) / 2), w / 2, 23);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(format(image.high()), right, 23);
+        g.fillText((image.clippedHigh() ? "\u2265 " : "") + format(image.high()), right, 23);
+    }
+
+    private static final Color CLIPPED = Color.web("#FFB000");
+
+    /** "clipped: values from a to b" when the values reach beyond the bar's range, else "". */
+    public static String clipping(MapImage image) {
+        if (image == null || image.flat() || !(image.clippedLow() || image.clippedHigh())) {
+            return "";
+        }
+        return "clipped: values span " + format(image.dataLow()) + " to " + format(image.dataHigh());
     }
 
     static Color argb(int c) {

@@ -6,10 +6,36 @@ import org.losslab.engine.maps.MapKind;
  * A map turned into ARGB pixels for one plane, with the numeric range its colour bar shows: [0, max]
  * (or [min, max]) for magnitudes, [-m, m] for signed values, codes for categories.
  */
-public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high, boolean flat) {
+public record MapImage(MapKind kind, int width, int height, int[] argb, double low, double high, boolean flat,
+                       double dataLow, double dataHigh) {
 
     public MapImage(MapKind kind, int width, int height, int[] argb, double low, double high) {
         this(kind, width, height, argb, low, high, false);
+    }
+
+    /** A map whose values all lie within its colour range. */
+    public MapImage(MapKind kind, int width, int height, int[] argb, double low, double high, boolean flat) {
+        this(kind, width, height, argb, low, high, flat, low, high);
+    }
+
+    /** The same colours with other pixels (the canvas's copy), the same ranges. */
+    public MapImage withPixels(int[] pixels) {
+        return new MapImage(kind, width, height, pixels, low, high, flat, dataLow, dataHigh);
+    }
+
+    /** Whether some values lie below the colour range (they take its lowest colour). */
+    public boolean clippedLow() {
+        return kind.scale() != MapKind.Scale.CATEGORIES && dataLow < low - 1e-12 * Math.max(1, Math.abs(low));
+    }
+
+    /** Whether some values lie above the colour range (they take its highest colour). */
+    public boolean clippedHigh() {
+        return kind.scale() != MapKind.Scale.CATEGORIES && dataHigh > high + 1e-12 * Math.max(1, Math.abs(high));
+    }
+
+    /** The image with the values' true extremes, which the colour bar reports when they lie beyond its range. */
+    private MapImage withData(double min, double max) {
+        return new MapImage(kind, width, height, argb, low, high, flat, min, max);
     }
 
     private static double percentileOfMagnitude(double[] values, int offset, int n, double q) {
@@ -45,6 +71,22 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
      */
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset, int[] argb,
                               double[] locked) {
+        int n = width * height;
+        boolean flat = true;
+        for (int i = 1; i < n && flat; i++) {
+            flat = values[offset + i] == values[offset];
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, values[offset + i]);
+            max = Math.max(max, values[offset + i]);
+        }
+        return colour(kind, width, height, values, offset, argb, locked).withData(min, max);
+    }
+
+    private static MapImage colour(MapKind kind, int width, int height, double[] values, int offset, int[] argb,
+                                   double[] locked) {
         int n = width * height;
         boolean flat = true;
         for (int i = 1; i < n && flat; i++) {

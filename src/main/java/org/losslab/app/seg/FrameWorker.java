@@ -173,7 +173,12 @@ public final class FrameWorker implements AutoCloseable {
                 plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
         Overlays.target(d, channel, b.target);
         Overlays.prediction(d, channel, b.fill);
-        Overlays.predictionContour(d, channel, b.contour, b.labels);
+        if (view.layer() == MapKind.ERRORS) {
+            // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
+            java.util.Arrays.fill(b.contour, 0);
+        } else {
+            Overlays.predictionContour(d, channel, b.contour, b.labels);
+        }
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
                 live == null ? null : live.gradientFactors(), () -> free.offer(b));
@@ -278,12 +283,7 @@ public final class FrameWorker implements AutoCloseable {
 
     /** The map settings that follow the parameters the user gave the losses. */
     public static MapSettings mapSettings(Map<String, Params> params) {
-        Params focal = params.get("focal");
-        Params tversky = params.get("tversky");
-        double ftGamma = tversky.number("gamma");
-        return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
-                tversky.number("beta"), ftGamma, 10, 5, params.get("boundary_iou").number("dilation_ratio"),
-                params.get("iou_score").number("threshold"), 255L);
+        return MapSettings.fromParams(params);
     }
 
     @Override

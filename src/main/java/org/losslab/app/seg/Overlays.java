@@ -67,6 +67,7 @@ final class Overlays {
         int w = d.width();
         int h = d.height();
         int[] label = predictedLabels(d, channel, labels);
+        dropSpecks(label, w, h, minOutlined(n));
         for (int i = 0; i < n; i++) {
             int k = label[i];
             out[i] = 0;
@@ -84,6 +85,65 @@ final class Overlays {
             }
         }
         return out;
+    }
+
+    /**
+     * The smallest predicted region that gets an outline: noise of a few pixels drawn round with dashes would hide
+     * the map under it (a noisy prediction became a field of dashed rings); a region this small shows well enough in
+     * the map and the fill.
+     */
+    static int minOutlined(int pixels) {
+        return Math.max(9, pixels / 4000);
+    }
+
+    private static final ThreadLocal<int[][]> SPECK_SCRATCH = ThreadLocal.withInitial(() -> new int[2][0]);
+
+    /** Sets to 0 the labels of the 4-connected regions smaller than {@code min} pixels. */
+    static void dropSpecks(int[] label, int w, int h, int min) {
+        int n = w * h;
+        int[][] scratch = SPECK_SCRATCH.get();
+        if (scratch[0].length < n) {
+            scratch[0] = new int[n];
+            scratch[1] = new int[n];
+        }
+        int[] seen = scratch[0]; // 0 unvisited, 1 visited
+        int[] region = scratch[1]; // the pixels of the region being filled, in order
+        java.util.Arrays.fill(seen, 0, n, 0);
+        for (int start = 0; start < n; start++) {
+            if (label[start] == 0 || seen[start] != 0) {
+                continue;
+            }
+            int k = label[start];
+            int size = 0;
+            region[size++] = start;
+            seen[start] = 1;
+            for (int head = 0; head < size; head++) {
+                int i = region[head];
+                int y = i / w;
+                int x = i - y * w;
+                if (x > 0 && seen[i - 1] == 0 && label[i - 1] == k) {
+                    seen[i - 1] = 1;
+                    region[size++] = i - 1;
+                }
+                if (x < w - 1 && seen[i + 1] == 0 && label[i + 1] == k) {
+                    seen[i + 1] = 1;
+                    region[size++] = i + 1;
+                }
+                if (y > 0 && seen[i - w] == 0 && label[i - w] == k) {
+                    seen[i - w] = 1;
+                    region[size++] = i - w;
+                }
+                if (y < h - 1 && seen[i + w] == 0 && label[i + w] == k) {
+                    seen[i + w] = 1;
+                    region[size++] = i + w;
+                }
+            }
+            if (size < min) {
+                for (int j = 0; j < size; j++) {
+                    label[region[j]] = 0;
+                }
+            }
+        }
     }
 
     /** Per pixel the predicted label: the argmax class (multiclass), else 1 where p >= 0.5 for the channel. */

@@ -291,6 +291,47 @@ public final class SegDocument {
         return java.util.Collections.unmodifiableSet(paramsChanged);
     }
 
+    /**
+     * Everything the document holds, to be given back as a whole (a lesson borrows the document and returns it):
+     * the scene (a copy: strokes edit arrays in place), the preset, every loss's parameters, the undo and redo
+     * history, the class names and what is unsaved.
+     */
+    public record State(SegmentationData data, String preset, Map<String, Params> params, java.util.List<Edit> undo,
+                        java.util.List<Edit> redo, boolean dirty, boolean dataChanged, boolean appChanged,
+                        java.util.Set<String> paramsChanged, java.util.List<String> classNames) {
+    }
+
+    public State state() {
+        return new State(data.get().copy(), preset, new LinkedHashMap<>(params), new java.util.ArrayList<>(undo),
+                new java.util.ArrayList<>(redo), dirty.get(), dataChanged, appChanged,
+                new java.util.LinkedHashSet<>(paramsChanged), java.util.List.copyOf(classNames));
+    }
+
+    /** Puts a state back exactly as it was taken (the history included); views redraw as after any change. */
+    public void restore(State s) {
+        params.clear();
+        params.putAll(s.params());
+        undo.clear();
+        undo.addAll(s.undo());
+        redo.clear();
+        redo.addAll(s.redo());
+        classNames.setAll(s.classNames());
+        preset = s.preset();
+        data.set(s.data().copy()); // the state stays as taken, whatever is painted on the copy
+        dataChanged = s.dataChanged();
+        appChanged = s.appChanged();
+        paramsChanged.clear();
+        paramsChanged.addAll(s.paramsChanged());
+        changed(null);
+        dirty.set(s.dirty());
+    }
+
+    /** Forgets the undo and redo history (a lesson's set-up is where its history starts, not a step of it). */
+    public void clearHistory() {
+        undo.clear();
+        redo.clear();
+    }
+
     /** A step that swapped the whole scene: it holds the other scene. */
     static final class SceneSwap extends Edit {
         private SegmentationData scene;

@@ -179,7 +179,10 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         selectedLoss.addListener((o, a, name) -> submitShare());
         selectedLoss.addListener((o, a, name) -> {
             if (name != null && rowByName.containsKey(name)) {
+                // selected and scrolled into view: a lesson pointing at a row off-screen must not leave it unseen
                 table.getSelectionModel().select(rowByName.get(name));
+                int index = rows.indexOf(rowByName.get(name));
+                table.scrollTo(Math.max(0, index - 2));
             }
         });
     }
@@ -294,7 +297,7 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         presets.setButtonCell(new PresetCell());
         presets.setOnAction(e -> {
             Presets.Preset p = presets.getValue();
-            if (p != null) {
+            if (p != null && !followingScene) {
                 loadPreset(p, doc.data().width());
             }
         });
@@ -558,8 +561,15 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
+    /** True while the preset box is set to follow the scene (which must not load the preset again). */
+    private boolean followingScene;
+
     private void sceneChanged() {
         SegmentationData d = doc.data();
+        // the preset box names the scene shown: a painted, opened or blank scene is no preset
+        followingScene = true;
+        presets.setValue(Presets.all().stream().filter(p -> p.key().equals(doc.preset())).findFirst().orElse(null));
+        followingScene = false;
         lesson.setText(Presets.all().stream().filter(p -> p.key().equals(doc.preset())).findFirst()
                 .map(Presets.Preset::lesson).orElse(""));
         canvas.resizeImages(d.width(), d.height());
@@ -652,18 +662,14 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
      */
     private FrameResult detached(FrameResult r) {
         shownPlane = Buffers.keep(shownPlane, r.mapValues());
-        org.losslab.app.render.MapImage shown = withPixels(r.heatmap(), canvas.heatPixels());
+        org.losslab.app.render.MapImage shown = r.heatmap().withPixels(canvas.heatPixels());
         org.losslab.app.render.MapImage compared = r.compared() == null ? null
-                : withPixels(r.compared(), compareCanvas.heatPixels());
+                : r.compared().withPixels(compareCanvas.heatPixels());
         shownComparePlane = r.compared() == null ? shownComparePlane : Buffers.keep(shownComparePlane, r.comparedValues());
         return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
                 r.compared() == null ? null : shownComparePlane, r.factors(), () -> { });
     }
 
-    private static org.losslab.app.render.MapImage withPixels(org.losslab.app.render.MapImage image, int[] pixels) {
-        return new org.losslab.app.render.MapImage(image.kind(), image.width(), image.height(), pixels, image.low(),
-                image.high(), image.flat());
-    }
 
     private double[] shownPlane;
     private double[] shownComparePlane;
@@ -739,8 +745,9 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         var params = spec == null ? null : doc.params(name);
         boolean hausdorff = layer.getValue() == MapKind.EDGE_DISTANCE || layer.getValue() == MapKind.NSD_MARGIN;
         int channel = view().channel();
+        double threshold = thresholdOf(name);
         shares.submit(() -> {
-            shareShown.accept(countsText(scene) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
+            shareShown.accept(countsText(scene, threshold) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
             segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
         });
     }
@@ -761,18 +768,28 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
         }
     }
 
+    /** The threshold of the selected entry (a metric's), which the hard counts then follow; 0.5 for the others. */
+    private double thresholdOf(String name) {
+        if (name == null || !LossRegistry.contains(name) || LossRegistry.get(name).params().stream()
+                .noneMatch(p -> p.name().equals("threshold"))) {
+            return 0.5;
+        }
+        Object t = doc.params(name).raw("threshold");
+        return t instanceof Double d ? d : 0.5;
+    }
+
     /**
      * The foreground's counts as the soft losses see them (sums of probabilities) and as the metrics do
-     * (thresholded at 0.5): the gap between soft Dice and the Dice score in two lines.
+     * (thresholded at the selected metric's threshold): the gap between soft Dice and the Dice score in two lines.
      */
-    static String countsText(SegmentationData scene) {
+    static String countsText(SegmentationData scene, double threshold) {
         try {
             double[] soft = org.losslab.engine.sweep.SoftCounts.of(scene);
-            var hard = org.losslab.engine.seg.ConfusionCounts.of(scene, 0.5,
+            var hard = org.losslab.engine.seg.ConfusionCounts.of(scene, threshold,
                     (long) org.losslab.engine.seg.SegParams.IGNORED_LABEL, "counts");
             int c = scene.mode() == SegMode.MULTICLASS ? 1 : 0;
-            return String.format(Locale.ROOT, "soft TP %.1f FP %.1f FN %.1f | hard TP %d FP %d FN %d", soft[0], soft[1], soft[2],
-                    hard.tp[c], hard.fp[c], hard.fn[c]);
+            return String.format(Locale.ROOT, "soft TP %.1f FP %.1f FN %.1f | hard (p >= %.2f) TP %d FP %d FN %d", soft[0],
+                    soft[1], soft[2], threshold, hard.tp[c], hard.fp[c], hard.fn[c]);
         } catch (org.losslab.engine.EngineException e) {
             return "";
         }
@@ -986,6 +1003,25 @@ public final class SegmentationWorkspace extends BorderPane implements org.lossl
             org.losslab.app.SceneAdapter.load(scene, doc);
         }
         view.restoreFrom(scene);
+    }
+
+    /** The document whole (its history included) and the view's settings. */
+    private record State(SegDocument.State document, com.fasterxml.jackson.databind.node.ObjectNode view) {
+    }
+
+    @Override
+    public Object saveState() {
+        return new State(doc.state(), view.toJson());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        State s = (State) state;
+        doc.restore(s.document());
+        view.apply(s.view());
+        if (!s.document().dirty()) {
+            view.markSaved();
+        }
     }
 
     @Override

@@ -537,6 +537,18 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     }
 
     @Override
+    public Object saveState() {
+        return source.getValue();
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        if (state != null && !state.equals(source.getValue())) {
+            source.setValue(state);
+        }
+    }
+
+    @Override
     public ObservableStringValue status() {
         return status.getReadOnlyProperty();
     }

@@ -1,5 +1,8 @@
 package org.losslab.engine.maps;
 
+import java.util.Map;
+import org.losslab.engine.Params;
+
 /**
  * The parameters of the teaching maps, with the defaults the literature uses.
  *
@@ -20,6 +23,19 @@ public record MapSettings(double focalGamma, Double focalAlpha, double tverskyAl
 
     public static MapSettings defaults() {
         return new MapSettings(2.0, null, 0.3, 0.7, 0.75, 10, 5, 0.02, 0.5, 255L);
+    }
+
+    /**
+     * The settings that follow the losses' parameters, as the segmentation workspace draws its maps: focal's
+     * gamma and alpha, Tversky's alpha, beta and gamma, Boundary IoU's dilation ratio and iou_score's
+     * threshold; U-Net's w0 and sigma at the paper's 10 and 5.
+     */
+    public static MapSettings fromParams(Map<String, Params> params) {
+        Params focal = params.get("focal");
+        Params tversky = params.get("tversky");
+        return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
+                tversky.number("beta"), tversky.number("gamma"), 10, 5, params.get("boundary_iou").number("dilation_ratio"),
+                params.get("iou_score").number("threshold"), 255L);
     }
 
     public MapSettings withTversky(double alpha, double beta) {

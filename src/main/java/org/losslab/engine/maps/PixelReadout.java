@@ -61,6 +61,7 @@ public final class PixelReadout {
             if (valid) {
                 out.add(new Reading("ce", logZ - z[t * n + i], Kind.VALUE));
             }
+            addShown(out, i, shown, shownPlane);
             return out;
         }
         boolean ignored = t == SegParams.IGNORED_LABEL;
@@ -75,9 +76,15 @@ public final class PixelReadout {
             out.add(new Reading("dDice/dz", p * q * factors[k], Kind.VALUE));
             out.add(new Reading("dJaccard/dz", p * q * factors[2 + k], Kind.VALUE));
             out.add(new Reading("dTversky/dz", p * q * factors[4 + k], Kind.VALUE));
-        } else if (shown != null && shownPlane != null && i < shownPlane.length) {
+        }
+        addShown(out, i, shown, shownPlane);
+        return out;
+    }
+
+    /** The value of the map on screen, whatever it is (the colour under the cursor, as a number). */
+    private static void addShown(List<Reading> out, int i, MapKind shown, double[] shownPlane) {
+        if (shown != null && shownPlane != null && i < shownPlane.length) {
             out.add(new Reading(shown.key(), shownPlane[i], Kind.VALUE));
         }
-        return out;
     }
 }

@@ -11,8 +11,8 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public enum TrainingPreset {
     SMALL_OBJECT("Small object, 1:1000", "a 3-pixel object in 64 x 48 that the start misses: with the same learning rate "
-            + "Dice finds it within 50 steps, mean cross-entropy and focal need about 150 more (watch recall)",
-            List.of("bce", "dice", "focal:gamma=2"), "logits", "sgd", 100),
+            + "Dice and Dice + CE find it within 50 steps, mean cross-entropy and focal need about 100 more (watch recall)",
+            List.of("bce", "dice", "focal:gamma=2", "dice_ce"), "logits", "sgd", 100),
     THIN_STRUCTURE("Thin structure", "a one-pixel line the start predicts broken: on the logits model every loss "
             + "closes the gap (each pixel is free); watch how many steps each needs and where its gradient goes",
             List.of("bce", "dice", "dice_cldice:alpha=0.5"), "logits", "adam", 0.05),
@@ -22,8 +22,8 @@ public enum TrainingPreset {
     NOISY_LABELS("Noisy labels", "5% of the labels flipped, a classifier of the clean image: each loss settles on its own "
             + "threshold despite the flipped pixels", List.of("bce", "dice", "focal:gamma=2"), "pixel", "adam", 0.05),
     EMPTY_TARGET("Empty ground truth", "nothing to find: smp's Dice counts a class absent from the target as 0 loss, so it "
-            + "never removes the false positives; cross-entropy does", List.of("bce", "dice", "focal:gamma=2"), "logits",
-            "adam", 0.05);
+            + "never removes the false positives; cross-entropy and Dice + CE do", List.of("bce", "dice", "focal:gamma=2",
+            "dice_ce"), "logits", "adam", 0.05);
 
     private final String title;
     private final String lesson;
