@@ -11,13 +11,13 @@ import org.losslab.engine.ssd.SsdToy;
  * ({@link SsdToy#defaults()}, {@link SsdToy#OPENING_TRUTHS}). Names: priors, positives, negatives, mined (the
  * negatives hard negative mining keeps), dropped (the others), easy_threshold (the least p(background) of a
  * negative mining drops), hardest_count (how many the hardest {@code fraction} of the negatives are, 0.01 unless
- * given), hardest_pct (the percentage of the negatives' focal loss they carry) and easy_pct (the percentage the
- * negatives mining drops carry). Options: {@code @gamma=G} (2 unless
+ * given), hardest_pct (the percentage of the negatives' focal loss they carry), kept_pct (the percentage the
+ * negatives mining keeps carry: the curve at mining's cut) and easy_pct (the percentage the others carry). Options: {@code @gamma=G} (2 unless
  * given; 0 is cross-entropy), {@code background=B} (the model's background logit, the view's slider).
  */
 final class SsdValues implements ClaimValues {
     private static final List<String> NAMES = List.of("priors", "positives", "negatives", "mined", "dropped",
-            "easy_threshold", "hardest_count", "hardest_pct", "easy_pct");
+            "easy_threshold", "hardest_count", "hardest_pct", "kept_pct", "easy_pct");
     private static final Set<String> OPTIONS = Set.of("gamma", "fraction", "background");
 
     @Override
@@ -55,6 +55,7 @@ final class SsdValues implements ClaimValues {
             case "hardest_count" -> shares.countOf(n.get("fraction", 0.01));
             case "easy_threshold" -> shares.easyThreshold();
             case "hardest_pct" -> 100 * shares.shareOfHardestFraction(n.get("fraction", 0.01), gamma);
+            case "kept_pct" -> 100 * shares.shareOfHardest(shares.mined(), gamma);
             default -> 100 * shares.easyShare(gamma);
         };
     }

@@ -42,7 +42,7 @@ final class NegativeSharesChart {
 
     NegativeSharesChart() {
         // a log axis: the hardest 0.1% and 1%, where focal puts its loss, get as much room as the easy 90%
-        LogAxis x = Charts.decades("hardest fraction of the negatives (sorted by loss, hardest first; log scale)");
+        LogAxis x = Charts.decades("hardest negatives first: fraction of all (log)");
         x.setNumberFormatOverride(new DecimalFormat("0.#%"));
         x.setRange(FIRST, 1.25);
         NumberAxis y = new NumberAxis("share of the negatives' loss they carry");

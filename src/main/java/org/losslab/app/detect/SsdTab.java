@@ -83,10 +83,13 @@ public final class SsdTab extends BorderPane {
         background.setTooltip(new Tooltip("How sure the toy model is of background away from the objects: "
                 + "p(background) = e^b / (e^b + 2) before noise (2: 0.79, an untrained model; 5: 0.987, a trained one)"));
         totals.setWrapText(true);
+        // wrapped to the chart's width: the controls stay narrow enough for the priors beside them and a lesson panel
+        totals.setMaxWidth(400);
         totals.setId("ssd-totals");
         totals.setStyle("-fx-font-family: monospace;");
         controls.add(totals, 0, labels.length, 3, 1);
-        shares.viewer().setPrefSize(380, 380);
+        shares.viewer().setPrefSize(400, 380);
+        shares.viewer().setMaxWidth(400);
         controls.add(shares.viewer(), 0, labels.length + 1, 3, 1);
         setLeft(controls);
         FlowPane legend = new FlowPane(14, 4,
