@@ -32,10 +32,7 @@ final class DflValues implements ClaimValues {
 
     @Override
     public void check(String name, boolean forTask) {
-        NameOptions n = NameOptions.parse(name, Set.of("target"));
-        if (!NAMES.contains(n.base())) {
-            throw new EngineException("dfl has no value '" + n.base() + "' (known: " + String.join(", ", NAMES) + ")");
-        }
+        NameOptions n = NameOptions.parse(name, Set.of("target"), "dfl", NAMES);
         boolean needsTarget = n.base().equals("plot_at") || n.base().equals("floor");
         if (needsTarget != n.options().containsKey("target")) {
             throw new EngineException("'" + name + "': " + (needsTarget ? "give @target=T" : "takes no target"));

@@ -41,6 +41,15 @@ record NameOptions(String base, Map<String, Double> options) {
         return new NameOptions(at < 0 ? name : name.substring(0, at), Map.copyOf(options));
     }
 
+    /** Reads a name of a namespace whose values are {@code names}; another base name is an error listing them. */
+    static NameOptions parse(String name, Set<String> keys, String namespace, java.util.List<String> names) {
+        NameOptions n = parse(name, keys);
+        if (!names.contains(n.base())) {
+            throw new EngineException(namespace + " has no value '" + n.base() + "' (known: " + String.join(", ", names) + ")");
+        }
+        return n;
+    }
+
     double get(String key, double fallback) {
         return options.getOrDefault(key, fallback);
     }

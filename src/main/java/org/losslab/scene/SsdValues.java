@@ -27,10 +27,7 @@ final class SsdValues implements ClaimValues {
 
     @Override
     public void check(String name, boolean forTask) {
-        NameOptions n = NameOptions.parse(name, OPTIONS);
-        if (!NAMES.contains(n.base())) {
-            throw new EngineException("ssd has no value '" + n.base() + "' (known: " + String.join(", ", NAMES) + ")");
-        }
+        NameOptions n = NameOptions.parse(name, OPTIONS, "ssd", NAMES);
         if (n.get("gamma", 2) < 0 || n.get("fraction", 0.01) <= 0 || n.get("fraction", 0.01) > 1) {
             throw new EngineException("'" + name + "': gamma must be >= 0 and fraction in (0, 1]");
         }

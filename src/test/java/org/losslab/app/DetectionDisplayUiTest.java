@@ -8,51 +8,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.jfree.data.xy.XYSeries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.detect.DetectionTestAccess;
-import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.engine.race.RacePreset;
 import org.losslab.engine.ssd.MultiboxAnalysis;
 import org.losslab.engine.ssd.NegativeLossShares;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the detection workspace shows in the real window: the SSD tab's Figure 4 and its prior dots, the race
  * tab while a run computes, the box labels and the landscape's read-out after a drop.
  */
-@ExtendWith(ApplicationExtension.class)
-class DetectionDisplayUiTest {
-    private MainWindow window;
-    private DetectionWorkspace ws;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.detection();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.tabs().getSelectionModel().select(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        window.close();
-    }
-
+class DetectionDisplayUiTest extends DetectionWindowFixture {
     @Test
     void theSsdChartIsTheFocalPapersFigureFourAndSaysWhatEasyMeans(FxRobot robot) {
         robot.interact(() -> ws.tabs().getSelectionModel().select(2));
@@ -245,8 +218,4 @@ class DetectionDisplayUiTest {
         return false;
     }
 
-    private Point2D screen(double x, double y) {
-        double[] c = ws.boxes().canvas().toCanvas(x, y);
-        return ws.boxes().canvas().localToScreen(c[0], c[1]);
-    }
 }

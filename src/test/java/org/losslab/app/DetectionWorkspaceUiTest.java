@@ -8,49 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.detect.DetBox;
-import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.box.IouFamilyLoss;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detection tab of the real window: draw, move, undo, landscape, race, SSD threshold. */
-@ExtendWith(ApplicationExtension.class)
-class DetectionWorkspaceUiTest {
-    private MainWindow window;
-    private DetectionWorkspace ws;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.detection();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.tabs().getSelectionModel().select(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        window.close();
-    }
-
-    private Point2D screen(double x, double y) {
-        double[] c = ws.boxes().canvas().toCanvas(x, y);
-        return ws.boxes().canvas().localToScreen(c[0], c[1]);
-    }
+class DetectionWorkspaceUiTest extends DetectionWindowFixture {
 
     /** A point inside prediction i that no box drawn above it covers (the canvas picks the topmost). */
     private double[] pointOnlyIn(int i) {

@@ -14,9 +14,7 @@ import org.losslab.engine.race.RaceRun;
 /** The ssd, race and dfl namespaces of lesson values, against counts and entropies worked by hand. */
 class DetectionClaimValuesTest {
     private static StepScene state(String stepJson) throws Exception {
-        Lesson l = Lessons.parse("mine", Json.MAPPER.readTree("{\"title\": \"t\", \"question\": \"q\", \"answer\": \"a\", \"steps\": ["
-                + stepJson + "]}"));
-        return StepScene.of(l).get(0);
+        return ClaimNamespacesTest.state(stepJson);
     }
 
     @Test
