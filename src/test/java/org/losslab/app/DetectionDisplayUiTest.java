@@ -12,6 +12,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.losslab.app.detect.DetectionTestAccess;
@@ -19,6 +20,7 @@ import org.losslab.engine.race.RacePreset;
 import org.losslab.engine.ssd.MultiboxAnalysis;
 import org.losslab.engine.ssd.NegativeLossShares;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,6 +28,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * tab while a run computes, the box labels and the landscape's read-out after a drop.
  */
 class DetectionDisplayUiTest extends DetectionWindowFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
     @Test
     void theSsdChartIsTheFocalPapersFigureFourAndSaysWhatEasyMeans(FxRobot robot) {
         robot.interact(() -> ws.tabs().getSelectionModel().select(2));

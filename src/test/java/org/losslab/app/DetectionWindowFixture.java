@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.detect.DetectionWorkspace;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The real window at 1280 x 800 showing the detection workspace, for the detection UI tests. */
 @ExtendWith(ApplicationExtension.class)
@@ -15,8 +14,8 @@ abstract class DetectionWindowFixture {
     protected MainWindow window;
     protected DetectionWorkspace ws;
 
-    @Start
-    void start(Stage stage) {
+    /** Opens the window; a subclass calls it from its own {@code @Start} method (TestFX looks only there). */
+    protected void open(Stage stage) {
         window = new MainWindow();
         ws = window.detection();
         Scene scene = new Scene(window, 1280, 800);

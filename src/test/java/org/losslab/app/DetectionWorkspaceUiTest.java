@@ -10,16 +10,23 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.detect.DetBox;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.box.IouFamilyLoss;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detection tab of the real window: draw, move, undo, landscape, race, SSD threshold. */
 class DetectionWorkspaceUiTest extends DetectionWindowFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
 
     /** A point inside prediction i that no box drawn above it covers (the canvas picks the topmost). */
     private double[] pointOnlyIn(int i) {
