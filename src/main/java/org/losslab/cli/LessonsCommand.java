@@ -34,6 +34,11 @@ public final class LessonsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a lesson's values may come from the box race, which runs on SIMD lanes only
+        Integer relaunched = check || show != null ? Relaunch.withVectorModule() : null;
+        if (relaunched != null) {
+            return relaunched;
+        }
         try {
             if (check) {
                 List<Supplier<Lesson>> lessons = new ArrayList<>();

@@ -8,49 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.detect.DetBox;
-import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.box.IouFamilyLoss;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detection tab of the real window: draw, move, undo, landscape, race, SSD threshold. */
-@ExtendWith(ApplicationExtension.class)
-class DetectionWorkspaceUiTest {
-    private MainWindow window;
-    private DetectionWorkspace ws;
-
+class DetectionWorkspaceUiTest extends DetectionWindowFixture {
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.detection();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.tabs().getSelectionModel().select(2);
+        open(stage);
     }
 
-    @AfterEach
-    void tearDown() {
-        window.close();
-    }
-
-    private Point2D screen(double x, double y) {
-        double[] c = ws.boxes().canvas().toCanvas(x, y);
-        return ws.boxes().canvas().localToScreen(c[0], c[1]);
-    }
 
     /** A point inside prediction i that no box drawn above it covers (the canvas picks the topmost). */
     private double[] pointOnlyIn(int i) {
@@ -293,30 +269,5 @@ class DetectionWorkspaceUiTest {
         double ap = org.losslab.engine.detect.DetectionMetric.meanAp(ws.document().detections(), 0.5,
                 org.losslab.engine.detect.AveragePrecision.ALL_POINT);
         assertEquals(ap, area, 1e-12, "the shaded area is the all-point AP");
-    }
-
-    @Test
-    void theSsdTabChartsWhereTheClassificationLossComesFrom(FxRobot robot) {
-        robot.interact(() -> ws.tabs().getSelectionModel().select(2));
-        var budget = ws.ssd().budget();
-        String mining = (String) budget.getColumnKey(0);
-        String focal = (String) budget.getColumnKey(1);
-        assertEquals(0.0, budget.getValue("easy negatives", mining).doubleValue(), 0.0, "mining drops the easy negatives");
-        assertTrue(budget.getValue("easy negatives", focal).doubleValue() > 0, "focal keeps them, down-weighted");
-        for (String scheme : new String[] {mining, focal}) {
-            double sum = 0;
-            for (Object part : budget.getRowKeys()) {
-                sum += budget.getValue((Comparable<?>) part, scheme).doubleValue();
-            }
-            assertEquals(1.0, sum, 1e-12, scheme + ": shares of the whole");
-        }
-        double easyBefore = budget.getValue("easy negatives", focal).doubleValue();
-        // the SSD tab's gamma slider (looked up inside the tab: other workspaces have sliders up to 5 too)
-        java.util.function.Predicate<javafx.scene.Node> gammaSlider = n -> n instanceof javafx.scene.control.Slider
-                && ((javafx.scene.control.Slider) n).getMax() == 5;
-        robot.interact(() -> ((javafx.scene.control.Slider) robot.from(ws.ssd()).lookup(gammaSlider).query()).setValue(4));
-        String focalNow = (String) ws.ssd().budget().getColumnKey(1);
-        assertTrue(ws.ssd().budget().getValue("easy negatives", focalNow).doubleValue() < easyBefore,
-                "a larger gamma shrinks the easy negatives' share");
     }
 }

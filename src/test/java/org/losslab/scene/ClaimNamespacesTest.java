@@ -11,7 +11,7 @@ import org.losslab.engine.train.TrainingPreset;
 
 /** The map and train namespaces of lesson values, against counts made here pixel by pixel. */
 class ClaimNamespacesTest {
-    private static StepScene state(String stepJson) throws Exception {
+    static StepScene state(String stepJson) throws Exception {
         Lesson l = Lessons.parse("mine", Json.MAPPER.readTree("{\"title\": \"t\", \"question\": \"q\", \"answer\": \"a\", \"steps\": ["
                 + stepJson + "]}"));
         return StepScene.of(l).get(0);

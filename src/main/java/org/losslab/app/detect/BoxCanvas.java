@@ -65,8 +65,8 @@ public final class BoxCanvas extends Pane {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(readout(fx(e.getX()), fx(e.getY()))));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(fx(e.getX()), fx(e.getY())));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         doc.revisionProperty().addListener(o -> redraw());
         selected.addListener(o -> redraw());
@@ -109,6 +109,16 @@ public final class BoxCanvas extends Pane {
         return hoverText;
     }
 
+    /** Where the cursor is over the field (NaN: elsewhere): the read-out is redone there when the landscape changes. */
+    private double hoverX = Double.NaN;
+    private double hoverY = Double.NaN;
+
+    private void hover(double x, double y) {
+        hoverX = x;
+        hoverY = y;
+        hoverText.set(Double.isNaN(x) ? "" : readout(x, y));
+    }
+
     /** The read-out at a field point: position, and the landscape's value for a centre there. */
     String readout(double x, double y) {
         if (x < 0 || y < 0 || x > BoxDocument.FIELD || y > BoxDocument.FIELD) {
@@ -146,6 +156,8 @@ public final class BoxCanvas extends Pane {
         } else {
             landscapeImage = null; // "none": no heatmap, no arrows
         }
+        // after a drop the cursor has not moved, but the value under it has: say the new one
+        hover(hoverX, hoverY);
         redraw();
     }
 
@@ -267,6 +279,9 @@ public final class BoxCanvas extends Pane {
     private String sizeReadout = "";
 
     private void released(MouseEvent e) {
+        if (e != null) {
+            hover(fx(e.getX()), fx(e.getY()));
+        }
         sizeReadout = "";
         creating = false;
         moving = false;
@@ -383,24 +398,25 @@ public final class BoxCanvas extends Pane {
             g.strokeRect(t.x1() * s, t.y1() * s, t.width() * s, t.height() * s);
         }
         // TIDE's verdict on each prediction (TP, or its error type) beside its score, as the Metrics tab reports it
-        org.losslab.engine.detect.Tide.Error[] verdicts = tideVerdicts(predictions.size());
+        String[] labels = LabelChips.labels(doc);
+        double[][] chips = LabelChips.place(predictions, labels, s);
         for (int i = 0; i < predictions.size(); i++) {
             DetBox p = predictions.get(i);
             g.setStroke(Color.web("#F58231"));
             g.setLineWidth(i == sel ? 2.5 : 1.5);
             g.setLineDashes(8, 5);
             g.strokeRect(p.x1() * s, p.y1() * s, p.width() * s, p.height() * s);
-            g.setFill(Color.web("#F58231"));
-            g.setFont(Font.font(12));
-            String verdict = verdicts == null ? "" : verdicts[i] == null ? "  TP" : "  " + verdicts[i].shortName;
-            String label = String.format(Locale.ROOT, "%.2f", p.score()) + verdict;
-            // on a dark chip: readable over any colour of the landscape
-            g.setFill(Color.rgb(20, 20, 20, 0.75));
-            g.fillRect(p.x1() * s + 1, p.y1() * s - 17, 7.2 * label.length() + 4, 15);
-            g.setFill(Color.web("#F58231"));
-            g.fillText(label, p.x1() * s + 3, p.y1() * s - 5);
         }
         g.setLineDashes();
+        g.setFont(LabelChips.FONT);
+        for (int i = 0; i < predictions.size(); i++) {
+            // on a dark chip: readable over any colour of the landscape
+            double[] chip = chips[i];
+            g.setFill(Color.rgb(20, 20, 20, 0.75));
+            g.fillRect(chip[0], chip[1], chip[2], chip[3]);
+            g.setFill(Color.web("#F58231"));
+            g.fillText(labels[i], chip[0] + 2, chip[1] + 12);
+        }
         DetBox current = current();
         if (current != null) {
             g.setFill(Color.WHITE);
@@ -422,14 +438,9 @@ public final class BoxCanvas extends Pane {
         g.fillText(legend, 6, BoxDocument.FIELD * s - 7);
     }
 
-    /** TIDE's error type of each prediction (null: a true positive), or null when the boxes cannot be scored. */
-    private org.losslab.engine.detect.Tide.Error[] tideVerdicts(int count) {
-        try {
-            org.losslab.engine.detect.Tide.Error[] errors = org.losslab.engine.detect.Tide.of(doc.detections()).errors();
-            return errors.length == count ? errors : null;
-        } catch (org.losslab.engine.EngineException e) {
-            return null;
-        }
+    /** The label chips as drawn now, {x, y, width, height} in canvas pixels (for tests). */
+    double[][] labelChipsShown() {
+        return LabelChips.place(doc.predictions(), LabelChips.labels(doc), scale());
     }
 
     private void drawGeometry(GraphicsContext g, double s, DetBox p, DetBox t) {

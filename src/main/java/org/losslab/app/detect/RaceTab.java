@@ -49,6 +49,8 @@ public final class RaceTab extends BorderPane {
         Color.web("#7F7F7F")};
     private static final String PAPER = "the paper's code";
     private static final String EXACT = "exact gradients";
+    /** The canvas caption's font (a test checks each line fits the canvas in it). */
+    static final javafx.scene.text.Font CAPTION_FONT = javafx.scene.text.Font.font(12);
     /** World coordinates shown: the target's centre (10, 10) plus or minus this. */
     private static final double HALF_VIEW = 3.5;
     private final ComboBox<RacePreset> preset = new ComboBox<>(FXCollections.observableArrayList(RacePreset.values()));
@@ -61,6 +63,9 @@ public final class RaceTab extends BorderPane {
     private final XYSeriesCollection errorSeries = new XYSeriesCollection();
     private final ValueMarker now = new ValueMarker(0);
     private final LatestWins worker = new LatestWins("race");
+    private static final String TITLE = "Total error against step";
+    private final JFreeChart chart;
+    private final java.util.Map<String, RaceRun> runs = new java.util.HashMap<>();
     private RaceRun run;
     private int requested;
     private int shownRequest;
@@ -108,7 +113,7 @@ public final class RaceTab extends BorderPane {
         XYPlot plot = new XYPlot(errorSeries, new NumberAxis("step (rate 0.1, then 0.01 from 161, 0.001 from 181)"),
                 errorAxis, renderer());
         plot.addDomainMarker(now);
-        JFreeChart chart = new JFreeChart("Total error against step", plot);
+        chart = new JFreeChart(TITLE, plot);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(560, 440);
         setRight(viewer);
@@ -126,7 +131,9 @@ public final class RaceTab extends BorderPane {
         bottom.setPadding(new Insets(6));
         timeline.setPrefWidth(420);
         setBottom(bottom);
-        show(compute(RacePreset.RING, true));
+        RaceRun first = compute(RacePreset.RING, true);
+        runs.put(runKey(RacePreset.RING, true), first);
+        show(first);
     }
 
     private static XYLineAndShapeRenderer renderer() {
@@ -156,22 +163,43 @@ public final class RaceTab extends BorderPane {
         return names.subList(0, Math.min(names.size(), COLOURS.length));
     }
 
-    /** Recomputes the race for the chosen anchors and gradients, off the JavaFX thread. */
+    /**
+     * Recomputes the race for the chosen anchors and gradients, off the JavaFX thread (an exact run on the ring
+     * takes seconds). Until it arrives the old curves, boxes and caption are cleared and the chart says what it
+     * computes: nothing on screen belongs to the previous choice. A run once computed is kept.
+     */
     private void recompute() {
         player.stop();
         RacePreset p = preset.getValue();
         boolean paper = PAPER.equals(gradients.getValue());
-        status.setText("computing " + p.title().toLowerCase(Locale.ROOT) + "...");
         int request = ++requested;
+        RaceRun cached = runs.get(runKey(p, paper));
+        if (cached != null) {
+            show(cached);
+            shownRequest = request;
+            return;
+        }
+        String what = "computing " + p.title().toLowerCase(Locale.ROOT) + " with " + gradients.getValue() + "...";
+        run = null;
+        errorSeries.removeAllSeries();
+        chart.setTitle("Total error against step: " + what);
+        status.setText(what);
+        description.setText(p.description() + "; " + gradients.getValue() + " (computing...).");
+        draw();
         worker.submit(() -> {
             RaceRun result = compute(p, paper);
             Platform.runLater(() -> {
+                runs.put(runKey(p, paper), result);
                 if (request == requested) {
                     show(result);
                     shownRequest = request;
                 }
             });
         });
+    }
+
+    private static String runKey(RacePreset p, boolean paper) {
+        return p.name() + (paper ? "/paper" : "/exact");
     }
 
     private void show(RaceRun result) {
@@ -186,6 +214,7 @@ public final class RaceTab extends BorderPane {
             }
             errorSeries.addSeries(s);
         }
+        chart.setTitle(TITLE + " (" + gradients.getValue() + ")");
         description.setText(preset.getValue().description() + "; " + gradients.getValue() + ".");
         timeline.setValue(0);
         draw();
@@ -226,6 +255,33 @@ public final class RaceTab extends BorderPane {
         return gradients;
     }
 
+    /** What the canvas says it shows, one string per line (each fits the canvas's width). */
+    static final List<String> CANVAS_CAPTION = List.of("white dashed: the target",
+            "colours: each loss's box and its centre's path (first regression)");
+
+    /** The chart's title now (it says when a run is still computing). */
+    public String chartTitle() {
+        return chart.getTitle().getText();
+    }
+
+    /** The losses the chart draws now (none while a run computes). */
+    public List<String> chartedLosses() {
+        List<String> out = new ArrayList<>();
+        for (int l = 0; l < errorSeries.getSeriesCount(); l++) {
+            out.add((String) errorSeries.getSeriesKey(l));
+        }
+        return out;
+    }
+
+    /** The caption over the boxes and what the chart computes, for tests. */
+    public String descriptionText() {
+        return description.getText();
+    }
+
+    public javafx.scene.canvas.Canvas boxCanvas() {
+        return canvas;
+    }
+
     private void draw() {
         int k = iteration();
         now.setValue(k);
@@ -233,6 +289,12 @@ public final class RaceTab extends BorderPane {
         double scale = canvas.getWidth() / (2 * HALF_VIEW);
         g.setFill(Color.web("#1e1e1e"));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFont(CAPTION_FONT);
+        if (run == null) {
+            g.setFill(Color.web("#cccccc"));
+            g.fillText("computing the race...", 8, 16);
+            return;
+        }
         double[] target = run.target();
         g.setStroke(Color.WHITE);
         g.setLineWidth(2);
@@ -253,7 +315,9 @@ public final class RaceTab extends BorderPane {
             text.append(String.format(Locale.ROOT, "  %s %.4g", run.names().get(l), run.totals()[l][k]));
         }
         g.setFill(Color.web("#cccccc"));
-        g.fillText("white dashed: target; colours: each loss's box and its centre's path (first regression)", 8, 16);
+        for (int line = 0; line < CANVAS_CAPTION.size(); line++) {
+            g.fillText(CANVAS_CAPTION.get(line), 8, 16 + 15 * line);
+        }
         status.setText(text.toString());
     }
 
