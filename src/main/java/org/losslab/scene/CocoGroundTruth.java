@@ -1,0 +1,215 @@
+package org.losslab.scene;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Arrays;
+import org.losslab.engine.coco.CocoInstances;
+import org.losslab.engine.coco.IouType;
+
+/**
+ * A COCO instances file as pycocotools' {@code COCO} indexes it: images and categories by sorted id, and the
+ * annotations COCOeval evaluates (those on a listed image with a listed category) with their image and category
+ * as indices. Annotation ids must be unique (pycocotools would silently evaluate the last of a repeated id twice).
+ */
+final class CocoGroundTruth {
+    private final CocoTokens tokens;
+    private final IouType type;
+    long[] imageIds = new long[64];
+    int[] heights = new int[64];
+    int[] widths = new int[64];
+    private int images;
+    long[] categoryIds = new long[16];
+    private int categories;
+    final CocoInstances annotations = new CocoInstances();
+    private long[] rawImage = new long[64];
+    private long[] rawCategory = new long[64];
+    private final CocoSegmentations segmentations;
+
+    CocoGroundTruth(CocoTokens tokens, IouType type) {
+        this.tokens = tokens;
+        this.type = type;
+        this.segmentations = new CocoSegmentations(tokens, annotations);
+    }
+
+    void readImages() throws IOException {
+        tokens.expect(JsonToken.START_ARRAY, "images", "an array");
+        while (tokens.next() != JsonToken.END_ARRAY) {
+            String where = "images[" + images + "]";
+            tokens.expect(JsonToken.START_OBJECT, where, "an object");
+            long id = Long.MIN_VALUE;
+            int h = -1;
+            int w = -1;
+            while (tokens.next() != JsonToken.END_OBJECT) {
+                String field = tokens.parser.currentName();
+                tokens.next();
+                switch (field) {
+                    case "id" -> id = tokens.id(where + ".id");
+                    case "height" -> h = tokens.dimension(where + ".height");
+                    case "width" -> w = tokens.dimension(where + ".width");
+                    default -> tokens.parser.skipChildren();
+                }
+            }
+            if (id == Long.MIN_VALUE) {
+                throw tokens.error(where, "id: missing");
+            }
+            if (images == imageIds.length) {
+                imageIds = Arrays.copyOf(imageIds, images * 2);
+                heights = Arrays.copyOf(heights, images * 2);
+                widths = Arrays.copyOf(widths, images * 2);
+            }
+            imageIds[images] = id;
+            heights[images] = h;
+            widths[images] = w;
+            images++;
+        }
+    }
+
+    void readCategories() throws IOException {
+        tokens.expect(JsonToken.START_ARRAY, "categories", "an array");
+        while (tokens.next() != JsonToken.END_ARRAY) {
+            String where = "categories[" + categories + "]";
+            tokens.expect(JsonToken.START_OBJECT, where, "an object");
+            long id = Long.MIN_VALUE;
+            while (tokens.next() != JsonToken.END_OBJECT) {
+                String field = tokens.parser.currentName();
+                tokens.next();
+                if ("id".equals(field)) {
+                    id = tokens.id(where + ".id");
+                } else {
+                    tokens.parser.skipChildren();
+                }
+            }
+            if (id == Long.MIN_VALUE) {
+                throw tokens.error(where, "id: missing");
+            }
+            if (categories == categoryIds.length) {
+                categoryIds = Arrays.copyOf(categoryIds, categories * 2);
+            }
+            categoryIds[categories++] = id;
+        }
+    }
+
+    void readAnnotations() throws IOException {
+        tokens.expect(JsonToken.START_ARRAY, "annotations", "an array");
+        int index = 0;
+        while (tokens.next() != JsonToken.END_ARRAY) {
+            readAnnotation(index++);
+        }
+    }
+
+    private void readAnnotation(int index) throws IOException {
+        String where = "annotations[" + index + "]";
+        tokens.expect(JsonToken.START_OBJECT, where, "an object");
+        int row = annotations.add(-1, -1, 0, 0, Double.NaN, false, 0, 0, 0, 0);
+        long id = Long.MIN_VALUE;
+        long image = Long.MIN_VALUE;
+        long category = Long.MIN_VALUE;
+        boolean crowd = false;
+        double[] box = null;
+        boolean segmentation = false;
+        while (tokens.next() != JsonToken.END_OBJECT) {
+            String field = tokens.parser.currentName();
+            tokens.next();
+            switch (field) {
+                case "id" -> id = tokens.id(where + ".id");
+                case "image_id" -> image = tokens.id(where + ".image_id");
+                case "category_id" -> category = tokens.id(where + ".category_id");
+                case "area" -> annotations.setArea(row, tokens.finite(where + ".area"));
+                case "iscrowd" -> crowd = tokens.flag(where + ".iscrowd");
+                case "bbox" -> box = readBox(where + ".bbox");
+                case "segmentation" -> {
+                    if (type == IouType.SEGM) {
+                        segmentations.read(row, where + ".segmentation");
+                        segmentation = true;
+                    } else {
+                        tokens.parser.skipChildren();
+                    }
+                }
+                default -> tokens.parser.skipChildren();
+            }
+        }
+        String named = id == Long.MIN_VALUE ? where : where + " (id " + id + ")";
+        if (id == Long.MIN_VALUE || image == Long.MIN_VALUE || category == Long.MIN_VALUE) {
+            throw tokens.error(named, (id == Long.MIN_VALUE ? "id" : image == Long.MIN_VALUE ? "image_id" : "category_id")
+                    + ": missing");
+        }
+        if (Double.isNaN(annotations.area(row))) {
+            throw tokens.error(named, "area: missing (COCOeval's area ranges read it)");
+        }
+        if (type == IouType.BBOX && box == null) {
+            throw tokens.error(named, "bbox: missing");
+        }
+        if (type == IouType.SEGM && !segmentation) {
+            throw tokens.error(named, "segmentation: missing");
+        }
+        if (box != null) {
+            annotations.setBox(row, box[0], box[1], box[2], box[3]);
+        }
+        annotations.setId(row, id);
+        annotations.setCrowd(row, crowd);
+        if (row == rawImage.length) {
+            rawImage = Arrays.copyOf(rawImage, row * 2);
+            rawCategory = Arrays.copyOf(rawCategory, row * 2);
+        }
+        rawImage[row] = image;
+        rawCategory[row] = category;
+    }
+
+    private double[] readBox(String where) throws IOException {
+        double[] box = new double[4];
+        int n = tokens.numbers(where, box);
+        if (n != 4) {
+            throw tokens.error(where, "expected [x, y, width, height], got " + n + " numbers");
+        }
+        return box;
+    }
+
+    /** Resolves ids to sorted indices, checks ids are unique, and rasterises the polygons. */
+    void finish() {
+        long[] sortedImages = CocoJson.unique(imageIds, images);
+        int[] h = new int[sortedImages.length];
+        int[] w = new int[sortedImages.length];
+        for (int i = 0; i < images; i++) {
+            int at = Arrays.binarySearch(sortedImages, imageIds[i]);
+            h[at] = heights[i];
+            w[at] = widths[i];
+        }
+        imageIds = sortedImages;
+        heights = h;
+        widths = w;
+        categoryIds = CocoJson.unique(categoryIds, categories);
+        int n = annotations.size();
+        for (int row = 0; row < n; row++) {
+            int image = Arrays.binarySearch(imageIds, rawImage[row]);
+            int category = Arrays.binarySearch(categoryIds, rawCategory[row]);
+            annotations.setImage(row, image >= 0 ? image : -1);
+            annotations.setCategory(row, category >= 0 ? category : -1);
+            if (type == IouType.SEGM && image >= 0 && heights[image] < 0) {
+                throw tokens.error("images (id " + imageIds[image] + ")", "height and width: missing (segm needs them)");
+            }
+        }
+        checkUniqueIds(n);
+        if (type == IouType.SEGM) {
+            segmentations.rasterise(heights, widths);
+        }
+        rawImage = null;
+        rawCategory = null;
+    }
+
+    private void checkUniqueIds(int n) {
+        long[] ids = new long[n];
+        for (int row = 0; row < n; row++) {
+            ids[row] = annotations.id(row);
+        }
+        Arrays.sort(ids);
+        for (int i = 1; i < n; i++) {
+            if (ids[i] == ids[i - 1]) {
+                throw tokens.error("annotations (id " + ids[i] + ")", "this id is given to two annotations");
+            }
+        }
+    }
+
+    int imageIndex(long id) {
+        return Arrays.binarySearch(imageIds, id);
+    }
+}

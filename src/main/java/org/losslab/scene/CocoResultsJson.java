@@ -1,0 +1,149 @@
+package org.losslab.scene;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.losslab.engine.coco.CocoInstances;
+import org.losslab.engine.coco.IouType;
+import org.losslab.engine.coco.IntList;
+import org.losslab.engine.coco.Rle;
+
+/**
+ * A results file as pycocotools' {@code loadRes} reads it: every result on an image of the ground truth, ids 1, 2,
+ * ... in file order, and the first result deciding for all: with a {@code bbox}, area = w * h (and, for segm, the
+ * box's rectangle when there is no segmentation); without, the mask's area and (when absent) its box.
+ */
+final class CocoResultsJson {
+    private final CocoTokens tokens;
+    private final CocoGroundTruth gt;
+    private final IouType type;
+    private final CocoInstances results = new CocoInstances();
+    private final CocoSegmentations segmentations;
+    /** Rows whose area (and box, when flagged 1) come from their mask once it is rasterised: row, flag. */
+    private final IntList fromMask = new IntList(16);
+    /** Decided by the first result: its bbox makes every area w * h. */
+    private Boolean boxesGiven;
+
+    private CocoResultsJson(CocoTokens tokens, CocoGroundTruth gt, IouType type) {
+        this.tokens = tokens;
+        this.gt = gt;
+        this.type = type;
+        this.segmentations = new CocoSegmentations(tokens, results);
+    }
+
+    static CocoInstances read(Path file, CocoGroundTruth gt, IouType type) throws IOException {
+        try (JsonParser parser = CocoJson.open(file)) {
+            CocoTokens tokens = new CocoTokens(parser, file.toString());
+            CocoResultsJson reader = new CocoResultsJson(tokens, gt, type);
+            tokens.next();
+            tokens.expect(JsonToken.START_ARRAY, "the file", "an array of results");
+            while (tokens.next() != JsonToken.END_ARRAY) {
+                reader.readResult();
+            }
+            if (tokens.next() != null) {
+                throw tokens.error("the file", "text after the array of results");
+            }
+            reader.finish();
+            return reader.results;
+        } catch (JsonProcessingException e) {
+            throw CocoJson.notJson(file, e);
+        }
+    }
+
+    private void readResult() throws IOException {
+        int row = results.size();
+        String where = "result " + row;
+        tokens.expect(JsonToken.START_OBJECT, where, "an object");
+        results.add(-1, -1, row + 1, Double.NaN, 0, false, 0, 0, 0, 0);
+        long image = Long.MIN_VALUE;
+        long category = Long.MIN_VALUE;
+        double[] box = null;
+        boolean segmentation = false;
+        while (tokens.next() != JsonToken.END_OBJECT) {
+            String field = tokens.parser.currentName();
+            tokens.next();
+            switch (field) {
+                case "image_id" -> image = tokens.id(where + ": image_id");
+                case "category_id" -> category = tokens.id(where + ": category_id");
+                case "score" -> results.setScore(row, tokens.finite(where + ": score"));
+                case "bbox" -> box = readBox(where + ": bbox");
+                case "segmentation" -> {
+                    if (type == IouType.SEGM || !Boolean.TRUE.equals(boxesGiven)) {
+                        segmentations.read(row, where + ": segmentation");
+                        segmentation = true;
+                    } else {
+                        tokens.parser.skipChildren();
+                    }
+                }
+                default -> tokens.parser.skipChildren();
+            }
+        }
+        if (boxesGiven == null) {
+            boxesGiven = box != null && box.length > 0;
+        }
+        if (image == Long.MIN_VALUE) {
+            throw tokens.error(where, "image_id: missing");
+        }
+        int imageIndex = gt.imageIndex(image);
+        if (imageIndex < 0) {
+            throw tokens.error(where, "image_id " + image + " is not an image of the ground truth");
+        }
+        if (category == Long.MIN_VALUE) {
+            throw tokens.error(where, "category_id: missing");
+        }
+        if (Double.isNaN(results.score(row))) {
+            throw tokens.error(where, "score: missing");
+        }
+        results.setImage(row, imageIndex);
+        int categoryIndex = java.util.Arrays.binarySearch(gt.categoryIds, category);
+        results.setCategory(row, categoryIndex >= 0 ? categoryIndex : -1);
+        if (boxesGiven) {
+            if (box == null || box.length != 4) {
+                throw tokens.error(where, "bbox: " + (box == null ? "missing" : "empty")
+                        + " (the first result has a box, so every result needs [x, y, width, height])");
+            }
+            results.setBox(row, box[0], box[1], box[2], box[3]);
+            results.setArea(row, box[2] * box[3]);
+            if (type == IouType.SEGM && !segmentation) {
+                segmentations.rectangle(row, box[0], box[1], box[2], box[3]);
+            }
+        } else {
+            if (!segmentation) {
+                throw tokens.error(where, "segmentation: missing (the first result has no bbox, so every result "
+                        + "needs a segmentation)");
+            }
+            if (box != null && box.length == 4) {
+                results.setBox(row, box[0], box[1], box[2], box[3]);
+            }
+            fromMask.add(row);
+            fromMask.add(box == null || box.length == 0 ? 1 : 0);
+        }
+    }
+
+    private double[] readBox(String where) throws IOException {
+        double[] box = new double[4];
+        int n = tokens.numbers(where, box);
+        if (n != 4 && n != 0) {
+            throw tokens.error(where, "expected [x, y, width, height], got " + n + " numbers");
+        }
+        return n == 4 ? box : new double[0];
+    }
+
+    private void finish() {
+        segmentations.rasterise(gt.heights, gt.widths);
+        int[] runs = results.runs().array();
+        double[] box = new double[4];
+        for (int i = 0; i < fromMask.size(); i += 2) {
+            int row = fromMask.get(i);
+            int offset = results.maskOffset(row);
+            int length = results.maskLength(row);
+            results.setArea(row, Rle.area(runs, offset, length));
+            if (fromMask.get(i + 1) == 1) {
+                Rle.toBbox(runs, offset, length, results.maskHeight(row), results.maskWidth(row), box, 0);
+                results.setBox(row, box[0], box[1], box[2], box[3]);
+            }
+        }
+    }
+}
