@@ -4,6 +4,8 @@
 How it was run (from the repository root; the oracle is ../shared/oracles/cocoapi, built by its build.sh):
     P=$(../shared/oracles/cocoapi/build.sh)
     PYTHONPATH=$P /usr/bin/python3 bench/coco/make_cases.py src/test/resources/coco 1 2 3 4 5 6 7 8
+    PYTHONPATH=$P /usr/bin/python3 bench/coco/make_cases.py src/test/resources/coco --masks-of \
+        src/test/resources/gold/v3/coco-segm coco-segm
 
 Each seed gives one dataset in one of four variants (seed % 4), written to OUT/cases/rNN-VARIANT-bbox|segm/:
   0 bbox results only (bbox eval)          1 compressed-RLE results without bbox (segm eval: loadRes's mask branch)
@@ -192,6 +194,11 @@ def masks_record(G, D, E):
 
 def main():
     out = sys.argv[1]
+    if sys.argv[2] == "--masks-of":  # the masks of a given segm dataset: --masks-of FOLDER NAME
+        expected, G, D, E = evaluate(os.path.join(sys.argv[3], "gt.json"), os.path.join(sys.argv[3], "dt.json"), "segm")
+        with open(os.path.join(out, "masks", sys.argv[4] + ".json"), "w") as f:
+            json.dump(masks_record(G, D, E), f)
+        return
     for seed in [int(s) for s in sys.argv[2:]]:
         variant, gt, dt = make(seed)
         iou_type = "bbox" if variant in ("bbox", "rlebox") else "segm"

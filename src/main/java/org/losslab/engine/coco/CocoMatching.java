@@ -42,7 +42,7 @@ final class CocoMatching {
     }
 
     /** Each mask's box as maskApi's rleToBbox gives it (rleIou's first test); no mask, no box. */
-    private static double[] maskBoxes(CocoInstances rows) {
+    static double[] maskBoxes(CocoInstances rows) {
         double[] boxes = new double[4 * rows.size()];
         int[] runs = rows.runs().array();
         for (int i = 0; i < rows.size(); i++) {
@@ -174,24 +174,30 @@ final class CocoMatching {
         boolean masks = type == IouType.SEGM;
         double[] dBoxes = masks ? dtMaskBoxes : dts.boxes();
         double[] gBoxes = masks ? gtMaskBoxes : gts.boxes();
-        int[] dRuns = dts.runs().array();
-        int[] gRuns = gts.runs().array();
         for (int d = 0; d < dCount; d++) {
             int dr = groups.dtRows[d0 + d];
             for (int g = 0; g < gCount; g++) {
                 int gr = groups.gtRows[g0 + g];
-                boolean crowd = gts.crowd(gr);
-                double o = Rle.boxIou(dBoxes, 4 * dr, gBoxes, 4 * gr, crowd);
-                if (masks && o > 0) {
-                    if (dts.maskHeight(dr) != gts.maskHeight(gr) || dts.maskWidth(dr) != gts.maskWidth(gr)) {
-                        o = -1; // maskApi's answer for masks of different sizes
-                    } else {
-                        o = Rle.iou(dRuns, dts.maskOffset(dr), dts.maskLength(dr),
-                                gRuns, gts.maskOffset(gr), gts.maskLength(gr), crowd);
-                    }
-                }
-                iou[d * gCount + g] = o;
+                iou[d * gCount + g] = masks ? maskIou(dts, dr, dBoxes, gts, gr, gBoxes)
+                        : Rle.boxIou(dBoxes, 4 * dr, gBoxes, 4 * gr, gts.crowd(gr));
             }
         }
+    }
+
+    /**
+     * maskApi's rleIou for one pair: 0 when the masks' boxes (rleToBbox) do not overlap, -1 when the masks differ
+     * in size, else the masks' IoU (over the detection's area for a crowd region).
+     */
+    static double maskIou(CocoInstances dts, int dr, double[] dBoxes, CocoInstances gts, int gr, double[] gBoxes) {
+        boolean crowd = gts.crowd(gr);
+        double o = Rle.boxIou(dBoxes, 4 * dr, gBoxes, 4 * gr, crowd);
+        if (o > 0) {
+            if (dts.maskHeight(dr) != gts.maskHeight(gr) || dts.maskWidth(dr) != gts.maskWidth(gr)) {
+                return -1;
+            }
+            return Rle.iou(dts.runs().array(), dts.maskOffset(dr), dts.maskLength(dr),
+                    gts.runs().array(), gts.maskOffset(gr), gts.maskLength(gr), crowd);
+        }
+        return o;
     }
 }
