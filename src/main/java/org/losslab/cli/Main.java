@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "losslab", mixinStandardHelpOptions = true, version = "LossLab 0.1",
         description = "See how segmentation and detection losses behave.",
         subcommands = {EvalCommand.class, SweepCommand.class, BenchCommand.class, RenderCommand.class, SceneCommand.class,
-            MapCommand.class, RaceCommand.class, TrainCommand.class, LessonsCommand.class,
+            MapCommand.class, RaceCommand.class, TrainCommand.class, LessonsCommand.class, CocoEvalCommand.class,
             AppCommand.class})
 public final class Main implements Runnable {
 
