@@ -24,6 +24,7 @@ final class CocoGroundTruth {
     private long[] rawImage = new long[64];
     private long[] rawCategory = new long[64];
     private final CocoSegmentations segmentations;
+    private final double[] boxScratch = new double[4];
 
     CocoGroundTruth(CocoTokens tokens, IouType type) {
         this.tokens = tokens;
@@ -34,8 +35,8 @@ final class CocoGroundTruth {
     void readImages() throws IOException {
         tokens.expect(JsonToken.START_ARRAY, "images", "an array");
         while (tokens.next() != JsonToken.END_ARRAY) {
-            String where = "images[" + images + "]";
-            tokens.expect(JsonToken.START_OBJECT, where, "an object");
+            tokens.entry("images", images);
+            tokens.expect(JsonToken.START_OBJECT, null, "an object");
             long id = Long.MIN_VALUE;
             int h = -1;
             int w = -1;
@@ -43,14 +44,14 @@ final class CocoGroundTruth {
                 String field = tokens.parser.currentName();
                 tokens.next();
                 switch (field) {
-                    case "id" -> id = tokens.id(where + ".id");
-                    case "height" -> h = tokens.dimension(where + ".height");
-                    case "width" -> w = tokens.dimension(where + ".width");
+                    case "id" -> id = tokens.id("id");
+                    case "height" -> h = tokens.dimension("height");
+                    case "width" -> w = tokens.dimension("width");
                     default -> tokens.parser.skipChildren();
                 }
             }
             if (id == Long.MIN_VALUE) {
-                throw tokens.error(where, "id: missing");
+                throw tokens.error("id", "missing");
             }
             if (images == imageIds.length) {
                 imageIds = Arrays.copyOf(imageIds, images * 2);
@@ -67,20 +68,20 @@ final class CocoGroundTruth {
     void readCategories() throws IOException {
         tokens.expect(JsonToken.START_ARRAY, "categories", "an array");
         while (tokens.next() != JsonToken.END_ARRAY) {
-            String where = "categories[" + categories + "]";
-            tokens.expect(JsonToken.START_OBJECT, where, "an object");
+            tokens.entry("categories", categories);
+            tokens.expect(JsonToken.START_OBJECT, null, "an object");
             long id = Long.MIN_VALUE;
             while (tokens.next() != JsonToken.END_OBJECT) {
                 String field = tokens.parser.currentName();
                 tokens.next();
                 if ("id".equals(field)) {
-                    id = tokens.id(where + ".id");
+                    id = tokens.id("id");
                 } else {
                     tokens.parser.skipChildren();
                 }
             }
             if (id == Long.MIN_VALUE) {
-                throw tokens.error(where, "id: missing");
+                throw tokens.error("id", "missing");
             }
             if (categories == categoryIds.length) {
                 categoryIds = Arrays.copyOf(categoryIds, categories * 2);
@@ -95,11 +96,12 @@ final class CocoGroundTruth {
         while (tokens.next() != JsonToken.END_ARRAY) {
             readAnnotation(index++);
         }
+        tokens.entry(null, 0);
     }
 
     private void readAnnotation(int index) throws IOException {
-        String where = "annotations[" + index + "]";
-        tokens.expect(JsonToken.START_OBJECT, where, "an object");
+        tokens.entry("annotations", index);
+        tokens.expect(JsonToken.START_OBJECT, null, "an object");
         int row = annotations.add(-1, -1, 0, 0, Double.NaN, false, 0, 0, 0, 0);
         long id = Long.MIN_VALUE;
         long image = Long.MIN_VALUE;
@@ -111,15 +113,18 @@ final class CocoGroundTruth {
             String field = tokens.parser.currentName();
             tokens.next();
             switch (field) {
-                case "id" -> id = tokens.id(where + ".id");
-                case "image_id" -> image = tokens.id(where + ".image_id");
-                case "category_id" -> category = tokens.id(where + ".category_id");
-                case "area" -> annotations.setArea(row, tokens.finite(where + ".area"));
-                case "iscrowd" -> crowd = tokens.flag(where + ".iscrowd");
-                case "bbox" -> box = readBox(where + ".bbox");
+                case "id" -> {
+                    id = tokens.id("id");
+                    tokens.entryId(id);
+                }
+                case "image_id" -> image = tokens.id("image_id");
+                case "category_id" -> category = tokens.id("category_id");
+                case "area" -> annotations.setArea(row, tokens.finite("area"));
+                case "iscrowd" -> crowd = tokens.flag("iscrowd");
+                case "bbox" -> box = readBox(boxScratch);
                 case "segmentation" -> {
                     if (type == IouType.SEGM) {
-                        segmentations.read(row, where + ".segmentation");
+                        segmentations.read(row);
                         segmentation = true;
                     } else {
                         tokens.parser.skipChildren();
@@ -128,19 +133,18 @@ final class CocoGroundTruth {
                 default -> tokens.parser.skipChildren();
             }
         }
-        String named = id == Long.MIN_VALUE ? where : where + " (id " + id + ")";
         if (id == Long.MIN_VALUE || image == Long.MIN_VALUE || category == Long.MIN_VALUE) {
-            throw tokens.error(named, (id == Long.MIN_VALUE ? "id" : image == Long.MIN_VALUE ? "image_id" : "category_id")
-                    + ": missing");
+            throw tokens.error(id == Long.MIN_VALUE ? "id" : image == Long.MIN_VALUE ? "image_id" : "category_id",
+                    "missing");
         }
         if (Double.isNaN(annotations.area(row))) {
-            throw tokens.error(named, "area: missing (COCOeval's area ranges read it)");
+            throw tokens.error("area", "missing (COCOeval's area ranges read it)");
         }
         if (type == IouType.BBOX && box == null) {
-            throw tokens.error(named, "bbox: missing");
+            throw tokens.error("bbox", "missing");
         }
         if (type == IouType.SEGM && !segmentation) {
-            throw tokens.error(named, "segmentation: missing");
+            throw tokens.error("segmentation", "missing");
         }
         if (box != null) {
             annotations.setBox(row, box[0], box[1], box[2], box[3]);
@@ -155,11 +159,11 @@ final class CocoGroundTruth {
         rawCategory[row] = category;
     }
 
-    private double[] readBox(String where) throws IOException {
-        double[] box = new double[4];
-        int n = tokens.numbers(where, box);
+    /** Reads [x, y, w, h] into {@code box} and returns it. */
+    private double[] readBox(double[] box) throws IOException {
+        int n = tokens.numbers("bbox", box);
         if (n != 4) {
-            throw tokens.error(where, "expected [x, y, width, height], got " + n + " numbers");
+            throw tokens.error("bbox", "expected [x, y, width, height], got " + n + " numbers");
         }
         return box;
     }

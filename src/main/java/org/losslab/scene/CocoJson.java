@@ -18,7 +18,9 @@ import org.losslab.engine.coco.IouType;
  * the engine's flat columns. A problem is one line naming the file, the entry and what is wrong.
  */
 public final class CocoJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Jackson's bundled fast double parser: the same doubles (correctly rounded), a third of the time. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private CocoJson() {
     }

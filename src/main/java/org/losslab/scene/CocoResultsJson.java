@@ -23,6 +23,8 @@ final class CocoResultsJson {
     private final CocoSegmentations segmentations;
     /** Rows whose area (and box, when flagged 1) come from their mask once it is rasterised: row, flag. */
     private final IntList fromMask = new IntList(16);
+    private static final double[] NO_BOX = new double[0];
+    private final double[] box = new double[4];
     /** Decided by the first result: its bbox makes every area w * h. */
     private Boolean boxesGiven;
 
@@ -38,12 +40,13 @@ final class CocoResultsJson {
             CocoTokens tokens = new CocoTokens(parser, file.toString());
             CocoResultsJson reader = new CocoResultsJson(tokens, gt, type);
             tokens.next();
-            tokens.expect(JsonToken.START_ARRAY, "the file", "an array of results");
+            tokens.expect(JsonToken.START_ARRAY, null, "an array of results");
             while (tokens.next() != JsonToken.END_ARRAY) {
                 reader.readResult();
             }
+            tokens.entry(null, 0);
             if (tokens.next() != null) {
-                throw tokens.error("the file", "text after the array of results");
+                throw tokens.error(null, "text after the array of results");
             }
             reader.finish();
             return reader.results;
@@ -54,8 +57,8 @@ final class CocoResultsJson {
 
     private void readResult() throws IOException {
         int row = results.size();
-        String where = "result " + row;
-        tokens.expect(JsonToken.START_OBJECT, where, "an object");
+        tokens.entry("result", row);
+        tokens.expect(JsonToken.START_OBJECT, null, "an object");
         results.add(-1, -1, row + 1, Double.NaN, 0, false, 0, 0, 0, 0);
         long image = Long.MIN_VALUE;
         long category = Long.MIN_VALUE;
@@ -65,13 +68,13 @@ final class CocoResultsJson {
             String field = tokens.parser.currentName();
             tokens.next();
             switch (field) {
-                case "image_id" -> image = tokens.id(where + ": image_id");
-                case "category_id" -> category = tokens.id(where + ": category_id");
-                case "score" -> results.setScore(row, tokens.finite(where + ": score"));
-                case "bbox" -> box = readBox(where + ": bbox");
+                case "image_id" -> image = tokens.id("image_id");
+                case "category_id" -> category = tokens.id("category_id");
+                case "score" -> results.setScore(row, tokens.finite("score"));
+                case "bbox" -> box = readBox();
                 case "segmentation" -> {
-                    if (type == IouType.SEGM || !Boolean.TRUE.equals(boxesGiven)) {
-                        segmentations.read(row, where + ": segmentation");
+                    if (type == IouType.SEGM || boxesGiven != Boolean.TRUE) {
+                        segmentations.read(row);
                         segmentation = true;
                     } else {
                         tokens.parser.skipChildren();
@@ -84,25 +87,24 @@ final class CocoResultsJson {
             boxesGiven = box != null && box.length > 0;
         }
         if (image == Long.MIN_VALUE) {
-            throw tokens.error(where, "image_id: missing");
+            throw tokens.error("image_id", "missing");
         }
         int imageIndex = gt.imageIndex(image);
         if (imageIndex < 0) {
-            throw tokens.error(where, "image_id " + image + " is not an image of the ground truth");
+            throw tokens.error(null, "image_id " + image + " is not an image of the ground truth");
         }
         if (category == Long.MIN_VALUE) {
-            throw tokens.error(where, "category_id: missing");
+            throw tokens.error("category_id", "missing");
         }
         if (Double.isNaN(results.score(row))) {
-            throw tokens.error(where, "score: missing");
+            throw tokens.error("score", "missing");
         }
         results.setImage(row, imageIndex);
         int categoryIndex = java.util.Arrays.binarySearch(gt.categoryIds, category);
         results.setCategory(row, categoryIndex >= 0 ? categoryIndex : -1);
         if (boxesGiven) {
             if (box == null || box.length != 4) {
-                throw tokens.error(where, "bbox: " + (box == null ? "missing" : "empty")
-                        + " (the first result has a box, so every result needs [x, y, width, height])");
+                throw tokens.error("bbox", (box == null ? "missing" : "empty") + " (the first result has a box, so every result needs [x, y, width, height])");
             }
             results.setBox(row, box[0], box[1], box[2], box[3]);
             results.setArea(row, box[2] * box[3]);
@@ -111,8 +113,7 @@ final class CocoResultsJson {
             }
         } else {
             if (!segmentation) {
-                throw tokens.error(where, "segmentation: missing (the first result has no bbox, so every result "
-                        + "needs a segmentation)");
+                throw tokens.error("segmentation", "missing (the first result has no bbox, so every result needs one)");
             }
             if (box != null && box.length == 4) {
                 results.setBox(row, box[0], box[1], box[2], box[3]);
@@ -122,27 +123,27 @@ final class CocoResultsJson {
         }
     }
 
-    private double[] readBox(String where) throws IOException {
-        double[] box = new double[4];
-        int n = tokens.numbers(where, box);
+    /** [x, y, w, h] in the reader's one box array, or an empty array for {@code []}. */
+    private double[] readBox() throws IOException {
+        int n = tokens.numbers("bbox", box);
         if (n != 4 && n != 0) {
-            throw tokens.error(where, "expected [x, y, width, height], got " + n + " numbers");
+            throw tokens.error("bbox", "expected [x, y, width, height], got " + n + " numbers");
         }
-        return n == 4 ? box : new double[0];
+        return n == 4 ? box : NO_BOX;
     }
 
     private void finish() {
         segmentations.rasterise(gt.heights, gt.widths);
         int[] runs = results.runs().array();
-        double[] box = new double[4];
+        double[] maskBox = new double[4];
         for (int i = 0; i < fromMask.size(); i += 2) {
             int row = fromMask.get(i);
             int offset = results.maskOffset(row);
             int length = results.maskLength(row);
             results.setArea(row, Rle.area(runs, offset, length));
             if (fromMask.get(i + 1) == 1) {
-                Rle.toBbox(runs, offset, length, results.maskHeight(row), results.maskWidth(row), box, 0);
-                results.setBox(row, box[0], box[1], box[2], box[3]);
+                Rle.toBbox(runs, offset, length, results.maskHeight(row), results.maskWidth(row), maskBox, 0);
+                results.setBox(row, maskBox[0], maskBox[1], maskBox[2], maskBox[3]);
             }
         }
     }

@@ -29,14 +29,14 @@ final class CocoSegmentations {
     }
 
     /** Reads the value at the parser for row {@code row}. */
-    void read(int row, String where) throws IOException {
+    void read(int row) throws IOException {
         JsonToken t = tokens.parser.currentToken();
         if (t == JsonToken.START_OBJECT) {
-            readRle(row, where);
+            readRle(row);
         } else if (t == JsonToken.START_ARRAY) {
-            readPolygons(row, where);
+            readPolygons(row);
         } else {
-            throw tokens.error(where, "expected polygons or an RLE, got " + tokens.describe());
+            throw tokens.error("segmentation", "expected polygons or an RLE, got " + tokens.describe());
         }
     }
 
@@ -54,7 +54,7 @@ final class CocoSegmentations {
         wait(row, first, 1, false);
     }
 
-    private void readRle(int row, String where) throws IOException {
+    private void readRle(int row) throws IOException {
         IntList runs = rows.runs();
         int offset = runs.size();
         int length = -1;
@@ -64,31 +64,32 @@ final class CocoSegmentations {
             String field = tokens.parser.currentName();
             tokens.next();
             if ("size".equals(field)) {
-                tokens.expect(JsonToken.START_ARRAY, where + ".size", "[height, width]");
+                tokens.expect(JsonToken.START_ARRAY, "segmentation.size", "[height, width]");
                 tokens.next();
-                h = tokens.dimension(where + ".size[0]");
+                h = tokens.dimension("segmentation.size[0]");
                 tokens.next();
-                w = tokens.dimension(where + ".size[1]");
+                w = tokens.dimension("segmentation.size[1]");
                 if (tokens.next() != JsonToken.END_ARRAY) {
-                    throw tokens.error(where + ".size", "expected [height, width]");
+                    throw tokens.error("segmentation.size", "expected [height, width]");
                 }
             } else if ("counts".equals(field)) {
-                length = readCounts(runs, where + ".counts");
+                length = readCounts(runs);
             } else {
                 tokens.parser.skipChildren();
             }
         }
         if (length < 0 || h < 0) {
-            throw tokens.error(where, "an RLE needs both size and counts");
+            throw tokens.error("segmentation", "an RLE needs both size and counts");
         }
         if (!Rle.coversImage(runs.array(), offset, length, h, w)) {
             runs.truncate(offset);
-            throw tokens.error(where, "malformed RLE: its counts do not add up to " + h + " x " + w + " pixels");
+            throw tokens.error("segmentation", "malformed RLE: its counts do not add up to " + h + " x " + w + " pixels");
         }
         rows.setMask(row, offset, length, h, w);
     }
 
-    private int readCounts(IntList runs, String where) throws IOException {
+    private int readCounts(IntList runs) throws IOException {
+        String where = "segmentation.counts";
         JsonToken t = tokens.parser.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             int n = Rle.fromString(tokens.parser.getTextCharacters(), tokens.parser.getTextOffset(),
@@ -101,9 +102,9 @@ final class CocoSegmentations {
         tokens.expect(JsonToken.START_ARRAY, where, "a string or a list of counts");
         int n = 0;
         while (tokens.next() != JsonToken.END_ARRAY) {
-            long c = tokens.id(where + "[" + n + "]");
+            long c = tokens.parser.currentToken() == JsonToken.VALUE_NUMBER_INT ? tokens.parser.getLongValue() : -1;
             if (c < 0 || c > Integer.MAX_VALUE) {
-                throw tokens.error(where + "[" + n + "]", "malformed RLE: count " + c);
+                throw tokens.error(where + "[" + n + "]", "malformed RLE: " + tokens.parser.getText() + " is not a count");
             }
             runs.add((int) c);
             n++;
@@ -111,19 +112,20 @@ final class CocoSegmentations {
         return n;
     }
 
-    private void readPolygons(int row, String where) throws IOException {
+    private void readPolygons(int row) throws IOException {
         int first = partFrom.size();
         int parts = 0;
         boolean boxes = false;
         while (tokens.next() != JsonToken.END_ARRAY) {
-            String part = where + "[" + parts + "]";
-            tokens.expect(JsonToken.START_ARRAY, part, "a polygon (a list of x, y numbers)");
+            if (tokens.parser.currentToken() != JsonToken.START_ARRAY) {
+                tokens.expect(JsonToken.START_ARRAY, part(parts), "a polygon (a list of x, y numbers)");
+            }
             int from = coordCount;
             while (tokens.next() != JsonToken.END_ARRAY) {
                 ensureCoords(1);
-                double v = tokens.finite(part + "[" + (coordCount - from) + "]");
+                double v = tokens.finiteAt("segmentation", parts);
                 if (Math.abs(v) > 4e8) {
-                    throw tokens.error(part, "malformed polygon: coordinate " + v + " is out of range");
+                    throw tokens.error(part(parts), "malformed polygon: coordinate " + v + " is out of range");
                 }
                 coords[coordCount++] = v;
             }
@@ -131,10 +133,10 @@ final class CocoSegmentations {
             if (parts == 0) {
                 boxes = n == 4; // frPyObjects reads a list whose first part has 4 numbers as boxes
                 if (n < 4) {
-                    throw tokens.error(part, "malformed polygon: " + n + " numbers (at least 3 points needed)");
+                    throw tokens.error(part(parts), "malformed polygon: " + n + " numbers (at least 3 points needed)");
                 }
             } else if (boxes ? n != 4 : n < 2) {
-                throw tokens.error(part, "malformed polygon: " + n + " numbers"
+                throw tokens.error(part(parts), "malformed polygon: " + n + " numbers"
                         + (boxes ? " where the first part's 4 make every part a box [x, y, w, h]" : ""));
             }
             partFrom.add(from);
@@ -142,9 +144,13 @@ final class CocoSegmentations {
             parts++;
         }
         if (parts == 0) {
-            throw tokens.error(where, "malformed polygon: an empty list");
+            throw tokens.error("segmentation", "malformed polygon: an empty list");
         }
         wait(row, first, parts, boxes);
+    }
+
+    private static String part(int index) {
+        return "segmentation[" + index + "]";
     }
 
     private void wait(int row, int firstPart, int parts, boolean boxes) {

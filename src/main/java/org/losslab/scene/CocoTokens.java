@@ -4,23 +4,55 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
-/** The COCO readers' streaming helpers: typed values that name the file and the entry when they are wrong. */
+/**
+ * The COCO readers' streaming helpers: typed values that name the file, the entry and the field when they are
+ * wrong. The entry being read is kept as numbers and the message is only built on an error, so reading a
+ * million fields builds no strings.
+ */
 final class CocoTokens {
     final JsonParser parser;
     final String file;
+    /** "result", "annotations", "images", "categories"; null outside the lists. */
+    private String entryKind;
+    private int entryIndex;
+    private long entryId = Long.MIN_VALUE;
 
     CocoTokens(JsonParser parser, String file) {
         this.parser = parser;
         this.file = file;
     }
 
-    SceneException error(String where, String what) {
-        return new SceneException(file + ": " + where + ": " + what);
+    /** The entry now being read: {@code result 17} or {@code annotations[17]}. */
+    void entry(String kind, int index) {
+        entryKind = kind;
+        entryIndex = index;
+        entryId = Long.MIN_VALUE;
     }
 
-    void expect(JsonToken token, String where, String what) throws IOException {
+    /** The entry's id, once known, for the messages. */
+    void entryId(long id) {
+        entryId = id;
+    }
+
+    /** "file: entry: field: what", the field omitted when null. */
+    SceneException error(String field, String what) {
+        StringBuilder m = new StringBuilder(file).append(": ");
+        if (entryKind != null) {
+            m.append("result".equals(entryKind) ? "result " + entryIndex : entryKind + "[" + entryIndex + "]");
+            if (entryId != Long.MIN_VALUE) {
+                m.append(" (id ").append(entryId).append(')');
+            }
+            m.append(": ");
+        }
+        if (field != null) {
+            m.append(field).append(": ");
+        }
+        return new SceneException(m.append(what).toString());
+    }
+
+    void expect(JsonToken token, String field, String what) throws IOException {
         if (parser.currentToken() != token) {
-            throw error(where, "expected " + what + ", got " + describe());
+            throw error(field, "expected " + what + ", got " + describe());
         }
     }
 
@@ -40,13 +72,13 @@ final class CocoTokens {
     }
 
     /** An id: a whole number (1.0 counts, as Python's sets find it equal to 1). */
-    long id(String where) throws IOException {
+    long id(String field) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
             try {
                 return parser.getLongValue();
             } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
-                throw error(where, "id " + parser.getText() + " is too large");
+                throw error(field, parser.getText() + " is too large");
             }
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -55,44 +87,57 @@ final class CocoTokens {
                 return (long) v;
             }
         }
-        throw error(where, "expected a whole number, got " + (t != null && t.isNumeric() ? parser.getText() : describe()));
+        throw error(field, "expected a whole number, got " + (t != null && t.isNumeric() ? parser.getText() : describe()));
     }
 
-    double finite(String where) throws IOException {
-        if (!parser.currentToken().isNumeric()) {
-            throw error(where, "expected a number, got " + describe());
+    double finite(String field) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+            throw error(field, "expected a number, got " + describe());
         }
         double v = parser.getDoubleValue();
         if (!Double.isFinite(v)) {
-            throw error(where, v + " is not a finite number");
+            throw error(field, v + " is not a finite number");
         }
         return v;
     }
 
+    /** A finite number at field[index] (the name is built only for the message). */
+    double finiteAt(String field, int index) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            double v = parser.getDoubleValue();
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return finite(field + "[" + index + "]");
+    }
+
     /** A flag as Python's truth: a number not 0 or true. */
-    boolean flag(String where) throws IOException {
+    boolean flag(String field) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
         }
-        return finite(where) != 0;
+        return finite(field) != 0;
     }
 
     /** An int dimension, 1 to 2^31 - 1. */
-    int dimension(String where) throws IOException {
-        long v = id(where);
+    int dimension(String field) throws IOException {
+        long v = id(field);
         if (v < 1 || v > Integer.MAX_VALUE) {
-            throw error(where, v + " is not a size in pixels");
+            throw error(field, v + " is not a size in pixels");
         }
         return (int) v;
     }
 
     /** Reads an array of numbers into {@code out} from index 0; returns how many (at most out.length + 1 read). */
-    int numbers(String where, double[] out) throws IOException {
-        expect(JsonToken.START_ARRAY, where, "an array of numbers");
+    int numbers(String field, double[] out) throws IOException {
+        expect(JsonToken.START_ARRAY, field, "an array of numbers");
         int n = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            double v = finite(where + "[" + n + "]");
+            double v = finiteAt(field, n);
             if (n < out.length) {
                 out[n] = v;
             }
