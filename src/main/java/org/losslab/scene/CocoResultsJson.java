@@ -1,10 +1,9 @@
 package org.losslab.scene;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.losslab.engine.coco.CocoInstances;
 import org.losslab.engine.coco.IouType;
 import org.losslab.engine.coco.IntList;
@@ -17,7 +16,6 @@ import org.losslab.engine.coco.Rle;
  */
 final class CocoResultsJson {
     private final CocoTokens tokens;
-    private final CocoGroundTruth gt;
     private final IouType type;
     private final CocoInstances results = new CocoInstances();
     private final CocoSegmentations segmentations;
@@ -28,17 +26,21 @@ final class CocoResultsJson {
     /** Decided by the first result: its bbox makes every area w * h. */
     private Boolean boxesGiven;
 
-    private CocoResultsJson(CocoTokens tokens, CocoGroundTruth gt, IouType type) {
+    /** The ids as written, resolved against the ground truth once both files are read. */
+    private long[] rawImage = new long[64];
+    private long[] rawCategory = new long[64];
+
+    private CocoResultsJson(CocoTokens tokens, IouType type) {
         this.tokens = tokens;
-        this.gt = gt;
         this.type = type;
         this.segmentations = new CocoSegmentations(tokens, results);
     }
 
-    static CocoInstances read(Path file, CocoGroundTruth gt, IouType type) throws IOException {
-        try (JsonParser parser = CocoJson.open(file)) {
+    /** Reads a results file; it needs no ground truth until {@link #resolve}, so both can be read at once. */
+    static CocoResultsJson parse(Path file, IouType type) throws IOException {
+        try (JsonScanner parser = CocoJson.open(file)) {
             CocoTokens tokens = new CocoTokens(parser, file.toString());
-            CocoResultsJson reader = new CocoResultsJson(tokens, gt, type);
+            CocoResultsJson reader = new CocoResultsJson(tokens, type);
             tokens.next();
             tokens.expect(JsonToken.START_ARRAY, null, "an array of results");
             while (tokens.next() != JsonToken.END_ARRAY) {
@@ -48,11 +50,24 @@ final class CocoResultsJson {
             if (tokens.next() != null) {
                 throw tokens.error(null, "text after the array of results");
             }
-            reader.finish();
-            return reader.results;
-        } catch (JsonProcessingException e) {
-            throw CocoJson.notJson(file, e);
+            return reader;
         }
+    }
+
+    /** The results with images and categories as the ground truth's indices, masks rasterised: loadRes's checks. */
+    CocoInstances resolve(CocoGroundTruth gt) {
+        for (int row = 0; row < results.size(); row++) {
+            int image = gt.imageIndex(rawImage[row]);
+            if (image < 0) {
+                tokens.entry("result", row);
+                throw tokens.error(null, "image_id " + rawImage[row] + " is not an image of the ground truth");
+            }
+            results.setImage(row, image);
+            int category = Arrays.binarySearch(gt.categoryIds, rawCategory[row]);
+            results.setCategory(row, category >= 0 ? category : -1);
+        }
+        finish(gt);
+        return results;
     }
 
     private void readResult() throws IOException {
@@ -89,19 +104,18 @@ final class CocoResultsJson {
         if (image == Long.MIN_VALUE) {
             throw tokens.error("image_id", "missing");
         }
-        int imageIndex = gt.imageIndex(image);
-        if (imageIndex < 0) {
-            throw tokens.error(null, "image_id " + image + " is not an image of the ground truth");
-        }
         if (category == Long.MIN_VALUE) {
             throw tokens.error("category_id", "missing");
         }
         if (Double.isNaN(results.score(row))) {
             throw tokens.error("score", "missing");
         }
-        results.setImage(row, imageIndex);
-        int categoryIndex = java.util.Arrays.binarySearch(gt.categoryIds, category);
-        results.setCategory(row, categoryIndex >= 0 ? categoryIndex : -1);
+        if (row == rawImage.length) {
+            rawImage = Arrays.copyOf(rawImage, row * 2);
+            rawCategory = Arrays.copyOf(rawCategory, row * 2);
+        }
+        rawImage[row] = image;
+        rawCategory[row] = category;
         if (boxesGiven) {
             if (box == null || box.length != 4) {
                 throw tokens.error("bbox", (box == null ? "missing" : "empty") + " (the first result has a box, so every result needs [x, y, width, height])");
@@ -132,7 +146,7 @@ final class CocoResultsJson {
         return n == 4 ? box : NO_BOX;
     }
 
-    private void finish() {
+    private void finish(CocoGroundTruth gt) {
         segmentations.rasterise(gt.heights, gt.widths);
         int[] runs = results.runs().array();
         double[] maskBox = new double[4];

@@ -1,6 +1,5 @@
 package org.losslab.scene;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
@@ -10,14 +9,14 @@ import java.io.IOException;
  * million fields builds no strings.
  */
 final class CocoTokens {
-    final JsonParser parser;
+    final JsonScanner parser;
     final String file;
     /** "result", "annotations", "images", "categories"; null outside the lists. */
     private String entryKind;
     private int entryIndex;
     private long entryId = Long.MIN_VALUE;
 
-    CocoTokens(JsonParser parser, String file) {
+    CocoTokens(JsonScanner parser, String file) {
         this.parser = parser;
         this.file = file;
     }
@@ -75,11 +74,7 @@ final class CocoTokens {
     long id(String field) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            try {
-                return parser.getLongValue();
-            } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
-                throw error(field, parser.getText() + " is too large");
-            }
+            return parser.getLongValue();
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             double v = parser.getDoubleValue();
