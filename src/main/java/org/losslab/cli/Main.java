@@ -50,6 +50,10 @@ public final class Main implements Runnable {
      * every subcommand's parser costs about 0.2 s of CPU at start-up. Same options, messages and exit codes.
      */
     private static int runAlone(String[] args) {
+        Integer relaunched = Relaunch.withQuickJit();
+        if (relaunched != null) {
+            return relaunched;
+        }
         try {
             return handled(new CommandLine(new CocoEvalCommand())).execute(Arrays.copyOfRange(args, 1, args.length));
         } catch (OutOfMemoryError e) {
