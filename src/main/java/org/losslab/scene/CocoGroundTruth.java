@@ -34,15 +34,11 @@ final class CocoGroundTruth {
 
     void readImages() throws IOException {
         tokens.expect(JsonToken.START_ARRAY, "images", "an array");
-        while (tokens.next() != JsonToken.END_ARRAY) {
-            tokens.entry("images", images);
-            tokens.expect(JsonToken.START_OBJECT, null, "an object");
+        while (tokens.nextObject("images", images)) {
             long id = Long.MIN_VALUE;
             int h = -1;
             int w = -1;
-            while (tokens.next() != JsonToken.END_OBJECT) {
-                String field = tokens.parser.currentName();
-                tokens.next();
+            for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
                 switch (field) {
                     case "id" -> id = tokens.id("id");
                     case "height" -> h = tokens.dimension("height");
@@ -67,13 +63,9 @@ final class CocoGroundTruth {
 
     void readCategories() throws IOException {
         tokens.expect(JsonToken.START_ARRAY, "categories", "an array");
-        while (tokens.next() != JsonToken.END_ARRAY) {
-            tokens.entry("categories", categories);
-            tokens.expect(JsonToken.START_OBJECT, null, "an object");
+        while (tokens.nextObject("categories", categories)) {
             long id = Long.MIN_VALUE;
-            while (tokens.next() != JsonToken.END_OBJECT) {
-                String field = tokens.parser.currentName();
-                tokens.next();
+            for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
                 if ("id".equals(field)) {
                     id = tokens.id("id");
                 } else {
@@ -93,15 +85,13 @@ final class CocoGroundTruth {
     void readAnnotations() throws IOException {
         tokens.expect(JsonToken.START_ARRAY, "annotations", "an array");
         int index = 0;
-        while (tokens.next() != JsonToken.END_ARRAY) {
-            readAnnotation(index++);
+        while (tokens.nextObject("annotations", index)) {
+            readAnnotation();
+            index++;
         }
-        tokens.entry(null, 0);
     }
 
-    private void readAnnotation(int index) throws IOException {
-        tokens.entry("annotations", index);
-        tokens.expect(JsonToken.START_OBJECT, null, "an object");
+    private void readAnnotation() throws IOException {
         int row = annotations.add(-1, -1, 0, 0, Double.NaN, false, 0, 0, 0, 0);
         long id = Long.MIN_VALUE;
         long image = Long.MIN_VALUE;
@@ -109,9 +99,7 @@ final class CocoGroundTruth {
         boolean crowd = false;
         double[] box = null;
         boolean segmentation = false;
-        while (tokens.next() != JsonToken.END_OBJECT) {
-            String field = tokens.parser.currentName();
-            tokens.next();
+        for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
             switch (field) {
                 case "id" -> {
                     id = tokens.id("id");

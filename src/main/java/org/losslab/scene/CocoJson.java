@@ -73,15 +73,16 @@ public final class CocoJson {
             CocoGroundTruth gt = new CocoGroundTruth(tokens, type);
             tokens.next();
             tokens.expect(JsonToken.START_OBJECT, "the file", "a COCO instances object");
-            while (tokens.next() != JsonToken.END_OBJECT) {
-                String field = parser.currentName();
-                tokens.next();
+            for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
                 switch (field) {
                     case "images" -> gt.readImages();
                     case "categories" -> gt.readCategories();
                     case "annotations" -> gt.readAnnotations();
                     default -> parser.skipChildren();
                 }
+            }
+            if (tokens.next() != null) {
+                throw tokens.error(null, "text after the ground truth's object");
             }
             gt.finish();
             return gt;

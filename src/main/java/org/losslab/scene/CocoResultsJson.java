@@ -43,10 +43,9 @@ final class CocoResultsJson {
             CocoResultsJson reader = new CocoResultsJson(tokens, type);
             tokens.next();
             tokens.expect(JsonToken.START_ARRAY, null, "an array of results");
-            while (tokens.next() != JsonToken.END_ARRAY) {
+            while (tokens.nextObject("result", reader.results.size())) {
                 reader.readResult();
             }
-            tokens.entry(null, 0);
             if (tokens.next() != null) {
                 throw tokens.error(null, "text after the array of results");
             }
@@ -72,16 +71,12 @@ final class CocoResultsJson {
 
     private void readResult() throws IOException {
         int row = results.size();
-        tokens.entry("result", row);
-        tokens.expect(JsonToken.START_OBJECT, null, "an object");
         results.add(-1, -1, row + 1, Double.NaN, 0, false, 0, 0, 0, 0);
         long image = Long.MIN_VALUE;
         long category = Long.MIN_VALUE;
         double[] box = null;
         boolean segmentation = false;
-        while (tokens.next() != JsonToken.END_OBJECT) {
-            String field = tokens.parser.currentName();
-            tokens.next();
+        for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
             switch (field) {
                 case "image_id" -> image = tokens.id("image_id");
                 case "category_id" -> category = tokens.id("category_id");

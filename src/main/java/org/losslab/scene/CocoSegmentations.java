@@ -60,9 +60,7 @@ final class CocoSegmentations {
         int length = -1;
         int h = -1;
         int w = -1;
-        while (tokens.next() != JsonToken.END_OBJECT) {
-            String field = tokens.parser.currentName();
-            tokens.next();
+        for (String field = tokens.nextField(); field != null; field = tokens.nextField()) {
             if ("size".equals(field)) {
                 tokens.expect(JsonToken.START_ARRAY, "segmentation.size", "[height, width]");
                 tokens.next();

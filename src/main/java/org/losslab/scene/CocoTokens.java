@@ -141,6 +141,27 @@ final class CocoTokens {
         return n;
     }
 
+    /** The next field's name, its value now the current token; null at the object's end. */
+    String nextField() throws IOException {
+        if (parser.nextToken() == JsonToken.END_OBJECT) {
+            return null;
+        }
+        String name = parser.currentName();
+        parser.nextToken();
+        return name;
+    }
+
+    /** Moves into a list's next entry, an object named {@code kind} and its index in messages; false at the end. */
+    boolean nextObject(String kind, int index) throws IOException {
+        if (parser.nextToken() == JsonToken.END_ARRAY) {
+            entry(null, 0);
+            return false;
+        }
+        entry(kind, index);
+        expect(JsonToken.START_OBJECT, null, "an object");
+        return true;
+    }
+
     JsonToken next() throws IOException {
         return parser.nextToken();
     }

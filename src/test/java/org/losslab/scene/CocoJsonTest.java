@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.losslab.engine.coco.CocoDataset;
 import org.losslab.engine.coco.IouType;
 
@@ -54,44 +56,21 @@ class CocoJsonTest {
         assertEquals(1, data.detections().id(0));
     }
 
-    @Test
-    void aResultOnAnImageTheGroundTruthLacksIsNamed() throws IOException {
-        String message = failure("[{\"image_id\": 9, \"category_id\": 3, \"score\": 1, \"bbox\": [0, 0, 1, 1]},"
-                + "{\"image_id\": 77, \"category_id\": 3, \"score\": 1, \"bbox\": [0, 0, 1, 1]}]", IouType.BBOX);
-        assertTrue(message.endsWith("dt.json: result 1: image_id 77 is not an image of the ground truth"), message);
-    }
-
-    @Test
-    void aMissingScoreIsNamed() throws IOException {
-        String message = failure("[{\"image_id\": 9, \"category_id\": 3, \"bbox\": [0, 0, 1, 1]}]", IouType.BBOX);
-        assertTrue(message.endsWith("dt.json: result 0: score: missing"), message);
-    }
-
-    @Test
-    void malformedRlesAreNamed() throws IOException {
-        String bad = failure("[{\"image_id\": 9, \"category_id\": 3, \"score\": 1,"
-                + " \"segmentation\": {\"size\": [20, 30], \"counts\": \"a b\"}}]", IouType.SEGM);
-        assertTrue(bad.contains("result 0: segmentation.counts: malformed RLE"), bad);
-        String shortCounts = failure("[{\"image_id\": 9, \"category_id\": 3, \"score\": 1,"
-                + " \"segmentation\": {\"size\": [20, 30], \"counts\": [3, 4]}}]", IouType.SEGM);
-        assertTrue(shortCounts.contains("result 0: segmentation: malformed RLE: its counts do not add up to 20 x 30"),
-                shortCounts);
-    }
-
-    @Test
-    void malformedPolygonsAreNamed() throws IOException {
-        String message = failure("[{\"image_id\": 9, \"category_id\": 3, \"score\": 1, \"bbox\": [0, 0, 1, 1],"
-                + " \"segmentation\": [[1, 2, 3]]}]", IouType.SEGM);
-        assertTrue(message.contains("result 0: segmentation[0]: malformed polygon: 3 numbers"), message);
-        String empty = failure("[{\"image_id\": 9, \"category_id\": 3, \"score\": 1, \"bbox\": [0, 0, 1, 1],"
-                + " \"segmentation\": []}]", IouType.SEGM);
-        assertTrue(empty.contains("malformed polygon: an empty list"), empty);
-    }
-
-    @Test
-    void brokenJsonSaysWhere() throws IOException {
-        String message = failure("[{\"image_id\": 9,,}]", IouType.BBOX);
-        assertTrue(message.contains("dt.json: not valid JSON at byte 17: expected a field name"), message);
+    /** Each bad results file: its iou type, its text, and what the one-line message must hold. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            BBOX | [{"image_id": 9, "category_id": 3, "score": 1, "bbox": [0, 0, 1, 1]}, {"image_id": 77, "category_id": 3, "score": 1, "bbox": [0, 0, 1, 1]}] | dt.json: result 1: image_id 77 is not an image of the ground truth
+            BBOX | [{"image_id": 9, "category_id": 3, "bbox": [0, 0, 1, 1]}] | dt.json: result 0: score: missing
+            SEGM | [{"image_id": 9, "category_id": 3, "score": 1, "segmentation": {"size": [20, 30], "counts": "a b"}}] | result 0: segmentation.counts: malformed RLE
+            SEGM | [{"image_id": 9, "category_id": 3, "score": 1, "segmentation": {"size": [20, 30], "counts": [3, 4]}}] | result 0: segmentation: malformed RLE: its counts do not add up to 20 x 30
+            SEGM | [{"image_id": 9, "category_id": 3, "score": 1, "bbox": [0, 0, 1, 1], "segmentation": [[1, 2, 3]]}] | result 0: segmentation[0]: malformed polygon: 3 numbers
+            SEGM | [{"image_id": 9, "category_id": 3, "score": 1, "bbox": [0, 0, 1, 1], "segmentation": []}] | result 0: segmentation: malformed polygon: an empty list
+            BBOX | [{"image_id": 9, "category_id": 3, "score": 1, "bbox": [0, 0, 1]}] | result 0: bbox: expected [x, y, width, height], got 3 numbers
+            BBOX | [{"image_id": 9,,}] | dt.json: not valid JSON at byte 17: expected a field name
+            """)
+    void aBadResultIsOneLineNamingTheEntry(IouType type, String results, String expected) throws IOException {
+        String message = failure(results, type);
+        assertTrue(message.contains(expected), message);
     }
 
     @Test

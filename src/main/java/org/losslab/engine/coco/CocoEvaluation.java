@@ -37,12 +37,8 @@ public final class CocoEvaluation {
         Arrays.fill(precision, -1);
         Arrays.fill(recall, -1);
         CocoEvaluation evaluation = new CocoEvaluation(data.categoryIds(), precision, recall);
-        Curve[] curves = new Curve[workers];
-        for (int w = 0; w < workers; w++) {
-            curves[w] = new Curve();
-        }
-        Workers.forEach(k, workers, 1, (worker, category) ->
-                evaluation.accumulate(category, groups, matching, curves[worker]));
+        Workers.forEach(k, workers, 1, Curve::new, (curve, category) ->
+                evaluation.accumulate(category, groups, matching, curve));
         return evaluation;
     }
 

@@ -33,11 +33,7 @@ final class CocoMatching {
 
     static CocoMatching run(CocoDataset data, CocoGroups groups, IouType type, int threads) {
         CocoMatching matching = new CocoMatching(data, groups, type);
-        Scratch[] scratch = new Scratch[threads];
-        for (int w = 0; w < threads; w++) {
-            scratch[w] = new Scratch();
-        }
-        Workers.forEach(groups.count, threads, 8, (worker, group) -> matching.evaluateGroup(group, scratch[worker]));
+        Workers.forEach(groups.count, threads, 8, Scratch::new, (scratch, group) -> matching.evaluateGroup(group, scratch));
         return matching;
     }
 
