@@ -54,8 +54,15 @@ public final class Main implements Runnable {
         if (relaunched != null) {
             return relaunched;
         }
+        String[] options = Arrays.copyOfRange(args, 1, args.length);
         try {
-            return handled(new CommandLine(new CocoEvalCommand())).execute(Arrays.copyOfRange(args, 1, args.length));
+            CocoEvalCommand plain = CocoEvalCommand.plain(options);
+            if (plain != null) {
+                return plain.call();
+            }
+            return handled(new CommandLine(new CocoEvalCommand())).execute(options);
+        } catch (RuntimeException e) {
+            return unexpected("coco-eval", e, new java.io.PrintWriter(System.err, true));
         } catch (OutOfMemoryError e) {
             return outOfMemory();
         }

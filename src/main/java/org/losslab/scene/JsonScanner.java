@@ -262,6 +262,7 @@ final class JsonScanner implements AutoCloseable {
     private void string() throws IOException {
         textLength = 0;
         while (true) {
+            copyPlainRun();
             int c = read();
             if (c == '"') {
                 return;
@@ -273,6 +274,27 @@ final class JsonScanner implements AutoCloseable {
             }
             append((char) c); // bytes above 127 kept one char each: COCO's fields of interest are ASCII
         }
+    }
+
+    /** Copies the buffered run of plain characters (no quote, backslash or control) in one tight loop. */
+    private void copyPlainRun() {
+        int end = position;
+        while (end < limit) {
+            int b = buffer[end] & 0xff;
+            if (b == '"' || b == '\\' || b < 0x20) {
+                break;
+            }
+            end++;
+        }
+        int n = end - position;
+        if (textLength + n > text.length) {
+            text = Arrays.copyOf(text, Math.max(textLength + n, text.length * 2));
+        }
+        for (int i = 0; i < n; i++) {
+            text[textLength + i] = (char) (buffer[position + i] & 0xff);
+        }
+        textLength += n;
+        position = end;
     }
 
     private int escape() throws IOException {

@@ -73,4 +73,17 @@ class CocoEvalCommandTest {
                 "--iou-type", "keypoints").status);
         assertEquals(2, CommandRunner.run("coco-eval", "--gt", gt.toString()).status);
     }
+
+    /** The start-up path without picocli takes only well-formed option pairs; everything else goes to picocli. */
+    @Test
+    void thePlainParserTakesOnlyWhatItKnows() {
+        CocoEvalCommand plain = CocoEvalCommand.plain(new String[] {"--gt", "g.json", "--dt", "d.json", "--threads", "2"});
+        assertEquals(Path.of("g.json"), plain.groundTruth);
+        assertEquals("bbox", plain.iouType);
+        assertEquals(2, plain.threads);
+        for (String[] other : new String[][] {{"--gt", "g.json"}, {"--help"}, {"--gt", "g", "--dt", "d", "--gt", "h"},
+                {"--gt", "g", "--dt", "d", "--threads", "x"}, {"--gt", "g", "--dt", "--json"}, {"--gt=g", "--dt=d"}}) {
+            assertEquals(null, CocoEvalCommand.plain(other), String.join(" ", other));
+        }
+    }
 }
