@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--torch", description = "Run this PyTorch reference script (bench/torch_frame.py) in the same run.")
     Path torchScript;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --torch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --torch and --coco (default ${DEFAULT-VALUE}).")
     String python;
 
     @Option(names = "--ui", description = "Drive the real window with brush dabs, timing each until its frame is rendered.")
@@ -49,12 +50,26 @@ public final class BenchCommand implements Callable<Integer> {
             + "(bench/torch_train_step.py, or --torch) with the same threads.")
     boolean train;
 
+    @Option(names = "--coco", arity = "2", paramLabel = "FILE", description = "Time coco-eval on GT.json DT.json "
+            + "against pycocotools (--cocoapi's oracle.py) in the same run, both as whole processes.")
+    List<Path> coco;
+
+    @Option(names = "--iou-type", defaultValue = "bbox", paramLabel = "bbox|segm", description = "For --coco (default ${DEFAULT-VALUE}).")
+    String cocoIouType;
+
+    @Option(names = "--cocoapi", defaultValue = "../shared/oracles/cocoapi",
+            description = "The official COCO API with build.sh and oracle.py, for --coco (default ${DEFAULT-VALUE}).")
+    Path cocoapi;
+
     @Override
     public Integer call() throws Exception {
         String problem = checkOptions();
         if (problem != null) {
             System.err.println("bench: " + problem);
             return 2;
+        }
+        if (coco != null) {
+            return CocoBench.run(coco.get(0), coco.get(1), cocoIouType, cocoapi, python);
         }
         Integer relaunched = Relaunch.withVectorModule();
         if (relaunched != null) {
@@ -134,6 +149,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (torchScript != null && !Files.isRegularFile(torchScript)) {
             return "no PyTorch script at " + torchScript;
+        }
+        if (coco != null && !("bbox".equals(cocoIouType) || "segm".equals(cocoIouType))) {
+            return "--iou-type is bbox or segm";
+        }
+        if (coco != null && !Files.isRegularFile(cocoapi.resolve("oracle.py"))) {
+            return "no oracle.py in " + cocoapi + " (give the official COCO API's folder with --cocoapi)";
         }
         return null;
     }

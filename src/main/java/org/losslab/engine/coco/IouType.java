@@ -1,0 +1,11 @@
+package org.losslab.engine.coco;
+
+/** What COCOeval compares: boxes or masks. */
+public enum IouType {
+    BBOX, SEGM;
+
+    /** The name pycocotools and the command line use. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
