@@ -4,13 +4,14 @@ import java.util.Map;
 import org.losslab.engine.Params;
 
 /**
- * The parameters of the teaching maps, with the defaults the literature uses.
+ * The parameters of the teaching maps. Their defaults are the registry's defaults of the entries they follow (a test
+ * holds them equal), so a map and the table's value of one entry never disagree before the user sets anything.
  *
  * @param focalGamma         focal loss gamma (2, Lin et al.)
  * @param focalAlpha         focal alpha, or null for none
  * @param tverskyAlpha       Tversky alpha (false positives)
  * @param tverskyBeta        Tversky beta (false negatives)
- * @param focalTverskyGamma  the exponent of the Focal Tversky map (0.75, Abraham and Khan)
+ * @param focalTverskyGamma  the exponent of the Focal Tversky map (Tversky's gamma: 1, the plain Tversky loss)
  * @param unetW0             U-Net border weight (10)
  * @param unetSigma          U-Net border width in pixels (5)
  * @param dilationRatio      Boundary IoU band width as a share of the diagonal (0.02)
@@ -22,7 +23,7 @@ public record MapSettings(double focalGamma, Double focalAlpha, double tverskyAl
                           double threshold, Long ignoreIndex) {
 
     public static MapSettings defaults() {
-        return new MapSettings(2.0, null, 0.3, 0.7, 0.75, 10, 5, 0.02, 0.5, 255L);
+        return new MapSettings(2.0, null, 0.5, 0.5, 1.0, 10, 5, 0.02, 0.5, 255L);
     }
 
     /**
