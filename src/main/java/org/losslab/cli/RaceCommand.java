@@ -47,6 +47,14 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: every core).")
     Integer threads;
 
+    @Option(names = "--force", description = "Run more than " + MAX_POINTS + " anchor centres (hours, and memory for each).")
+    boolean force;
+
+    /** 20 times the paper's 5000 points: about 4 minutes on 2 cores. */
+    static final int MAX_POINTS = 100_000;
+    /** Core seconds per anchor centre and loss here (the paper's 5000 points, 4 losses: 11.5 s on 2 cores). */
+    private static final double CORE_SECONDS_PER_POINT_LOSS = 1.2e-3;
+
     @Override
     public Integer call() {
         if (!paper) {
@@ -76,7 +84,15 @@ public final class RaceCommand implements Callable<Integer> {
                 String trimmed = name.strip();
                 contestants.add(gradients.equals("paper") ? RaceLoss.paper(trimmed) : RaceLoss.exact(trimmed));
             }
-            double[][] centres = readPoints();
+            double[][] centres;
+            try {
+                centres = readPoints();
+            } catch (DiouSimulation.TooManyPoints e) {
+                System.err.println("race: " + e.getMessage() + " (about " + duration(e.count(), workers, contestants.size())
+                        + " on " + workers + " threads for " + contestants.size() + " losses; the paper's 5000 take about "
+                        + duration(5000, workers, contestants.size()) + "): give --force to run them");
+                return 1;
+            }
             long start = System.nanoTime();
             int every = Math.max(1, centres.length / 10);
             double[][] totals = DiouSimulation.run(centres, contestants, workers, done -> {
@@ -100,6 +116,13 @@ public final class RaceCommand implements Callable<Integer> {
         }
     }
 
+    private static String duration(long points, int workers, int losses) {
+        double seconds = points * losses * CORE_SECONDS_PER_POINT_LOSS / Math.min(workers, Runtime.getRuntime().availableProcessors());
+        return seconds < 120 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                : seconds < 7200 ? String.format(Locale.ROOT, "%.0f minutes", seconds / 60)
+                : String.format(Locale.ROOT, "%.1f hours", seconds / 3600);
+    }
+
     private double[][] readPoints() throws IOException {
         if (points == null) {
             try (Reader in = new InputStreamReader(RaceCommand.class.getResourceAsStream("/race/points5000.csv"),
@@ -111,7 +134,7 @@ public final class RaceCommand implements Callable<Integer> {
             throw new IOException("cannot read " + points + " (not a file)");
         }
         try (Reader in = Files.newBufferedReader(points, StandardCharsets.UTF_8)) {
-            return DiouSimulation.readPoints(in, points.toString());
+            return DiouSimulation.readPoints(in, points.toString(), force ? Integer.MAX_VALUE : MAX_POINTS);
         }
     }
 

@@ -50,6 +50,26 @@ class RaceCommandTest {
         assertEquals(totals[0][0], Double.parseDouble(giou[1]), 1e-4, "the first column is step 1");
     }
 
+    /** 20 million points took gigabytes and hours with no word: past 100000 the race refuses, with an estimate. */
+    @Test
+    void tooManyPointsAreRefusedWithAnEstimateUnlessForced() throws Exception {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int k = 0; k <= RaceCommand.MAX_POINTS; k++) {
+            text.append("10.5,9.25\n");
+        }
+        Path many = dir.resolve("many.csv");
+        Files.writeString(many, text);
+        CommandRunner run = CommandRunner.run("race", "--paper", "--points", many.toString(), "--threads", "2");
+        assertEquals(1, run.status, run.out + run.err);
+        assertEquals(1, run.err.strip().lines().count(), run.err);
+        assertTrue(run.err.contains("many.csv: 100001 anchor centres, more than 100000 (about ")
+                && run.err.contains(" minutes on 2 threads for 4 losses") && run.err.contains("--force"), run.err);
+        assertTrue(run.out.isEmpty(), "nothing ran: " + run.out);
+        Path two = dir.resolve("two.csv");
+        Files.writeString(two, "10.5,9.25\n8.75,11\n");
+        assertEquals(0, CommandRunner.run("race", "--paper", "--points", two.toString(), "--losses", "diou", "--force").status);
+    }
+
     @Test
     void badArgumentsAreClearErrors() throws Exception {
         assertEquals(2, CommandRunner.run("race").status);
