@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.race.AnchorCentres;
 import org.losslab.engine.race.DiouSimulation;
 import org.losslab.engine.race.RaceLoss;
 import picocli.CommandLine.Command;
@@ -37,9 +38,9 @@ public final class RaceCommand implements Callable<Integer> {
             description = "paper: the authors' code, quirks included; exact: the registry's analytic gradients.")
     String gradients;
 
-    @Option(names = "--losses", split = ",", defaultValue = "iou,giou,diou,ciou",
-            description = "Box losses to race (paper gradients: iou, giou, diou, ciou; exact: any box loss).")
-    List<String> losses;
+    @Option(names = "--losses", defaultValue = "iou,giou,diou,ciou",
+            description = "Box losses to race, comma-separated (paper gradients: iou, giou, diou, ciou; exact: any box loss).")
+    String losses;
 
     @Option(names = "--out", paramLabel = "FILE", description = "CSV of every step: iteration,<loss>,... (total error).")
     Path out;
@@ -74,20 +75,27 @@ public final class RaceCommand implements Callable<Integer> {
             System.err.println("race: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        List<String> names = new ArrayList<>();
+        for (String name : losses.split(",", -1)) {
+            if (name.isBlank()) {
+                System.err.println("race: --losses '" + losses + "' has an empty name (give names separated by commas)");
+                return 2;
+            }
+            names.add(name.strip());
+        }
         Integer relaunched = Relaunch.withVectorModule();
         if (relaunched != null) {
             return relaunched;
         }
         try {
             List<RaceLoss> contestants = new ArrayList<>();
-            for (String name : losses) {
-                String trimmed = name.strip();
-                contestants.add(gradients.equals("paper") ? RaceLoss.paper(trimmed) : RaceLoss.exact(trimmed));
+            for (String name : names) {
+                contestants.add(gradients.equals("paper") ? RaceLoss.paper(name) : RaceLoss.exact(name));
             }
             double[][] centres;
             try {
                 centres = readPoints();
-            } catch (DiouSimulation.TooManyPoints e) {
+            } catch (AnchorCentres.TooManyPoints e) {
                 System.err.println("race: " + e.getMessage() + " (about " + duration(e.count(), workers, contestants.size())
                         + " on " + workers + " threads for " + contestants.size() + " losses; the paper's 5000 take about "
                         + duration(5000, workers, contestants.size()) + "): give --force to run them");
@@ -101,6 +109,15 @@ public final class RaceCommand implements Callable<Integer> {
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            for (int l = 0; l < totals.length; l++) {
+                for (double total : totals[l]) {
+                    if (!Double.isFinite(total)) {
+                        // the centres are bounded so that this does not happen; never print a NaN as a result
+                        throw new EngineException("the total error of " + contestants.get(l).name() + " is not finite ("
+                                + total + "): a regression overflowed");
+                    }
+                }
+            }
             print(contestants, totals, centres.length);
             if (out != null) {
                 writeCsv(contestants, totals);

@@ -222,64 +222,11 @@ public final class DiouSimulation {
 
     /** Anchor centres from a CSV of {@code x,y} rows (a header line is skipped). */
     public static double[][] readPoints(java.io.Reader in, String where) throws java.io.IOException {
-        return readPoints(in, where, Integer.MAX_VALUE);
+        return AnchorCentres.read(in, where, Integer.MAX_VALUE);
     }
 
-    /** More anchor centres than a run takes unasked: {@code count} of them (all lines counted, none kept). */
-    public static final class TooManyPoints extends EngineException {
-        private final long count;
-
-        TooManyPoints(String where, long count, int limit) {
-            super(where + ": " + count + " anchor centres, more than " + limit);
-            this.count = count;
-        }
-
-        public long count() {
-            return count;
-        }
-    }
-
-    /**
-     * As above, at most {@code limit} centres: past it the rest of the file is only counted (nothing kept,
-     * so a file of millions of points costs no memory) and {@link TooManyPoints} says how many there are.
-     */
+    /** As above, at most {@code limit} centres (see {@link AnchorCentres#read}). */
     public static double[][] readPoints(java.io.Reader in, String where, int limit) throws java.io.IOException {
-        List<double[]> points = new ArrayList<>();
-        java.io.BufferedReader reader = new java.io.BufferedReader(in);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            line = line.strip();
-            if (line.isEmpty() || number == 1 && !Character.isDigit(line.charAt(0)) && line.charAt(0) != '-') {
-                continue;
-            }
-            if (points.size() == limit) {
-                long count = limit + 1L;
-                while ((line = reader.readLine()) != null) {
-                    count += line.isBlank() ? 0 : 1;
-                }
-                throw new TooManyPoints(where, count, limit);
-            }
-            String[] parts = line.split(",");
-            if (parts.length < 2) {
-                throw new EngineException(where + ":" + number + ": expected x,y, got '" + abbreviate(line) + "'");
-            }
-            try {
-                double x = Double.parseDouble(parts[0].strip());
-                double y = Double.parseDouble(parts[1].strip());
-                if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                    throw new NumberFormatException();
-                }
-                points.add(new double[] {x, y});
-            } catch (NumberFormatException e) {
-                throw new EngineException(where + ":" + number + ": expected two finite numbers, got '" + abbreviate(line) + "'");
-            }
-        }
-        return points.toArray(new double[0][]);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return AnchorCentres.read(in, where, limit);
     }
 }
