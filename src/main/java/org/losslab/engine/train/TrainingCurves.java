@@ -50,11 +50,11 @@ public final class TrainingCurves {
     public static TrainingCurves record(Trainer trainer, int steps) {
         TrainingCurves curves = new TrainingCurves();
         for (int s = 0; s < steps; s++) {
-            Map<String, Double> metrics = StepMetrics.of(trainer.current());
+            Map<String, Double> metrics = trainer.stepMetrics();
             double loss = trainer.step();
             curves.add(loss, metrics);
         }
-        curves.add(trainer.loss(), StepMetrics.of(trainer.current()));
+        curves.add(trainer.loss(), trainer.stepMetrics());
         return curves;
     }
 }

@@ -48,7 +48,7 @@ public final class TrainingSession {
             Trainer t = new Trainer(this.scene, model, optimizer, c.spec(), c.params());
             trainers.add(t);
             TrainingCurves k = new TrainingCurves();
-            k.add(t.loss(), StepMetrics.of(t.current()));
+            k.add(t.loss(), t.stepMetrics());
             curves.add(k);
             ThinnedRecord<Trainer.Checkpoint> kept = new ThinnedRecord<>(CHECKPOINT_EVERY, checkpointCapacity(model, contestants.size()));
             kept.offer(0, t::checkpoint);
@@ -88,7 +88,7 @@ public final class TrainingSession {
             for (int l = 0; l < trainers.size(); l++) {
                 Trainer t = trainers.get(l);
                 t.step();
-                curves.get(l).add(t.loss(), StepMetrics.of(t.current()));
+                curves.get(l).add(t.loss(), t.stepMetrics());
                 if (LossLandscape.draws(model)) {
                     paths.get(l).offer(t.steps(), t::parameters);
                 }
