@@ -99,6 +99,14 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    /** The values, when every one is finite; else the error eval gives for the entry. */
+    static double[] finite(double[] values) {
+        for (double v : values) {
+            finite(v);
+        }
+        return values;
+    }
+
     private static double finite(double v) {
         if (!Double.isFinite(v)) {
             throw new EngineException("the result is not finite (" + v + ") for these inputs and parameters"
