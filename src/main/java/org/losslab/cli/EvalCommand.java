@@ -88,7 +88,10 @@ public final class EvalCommand implements Callable<Integer> {
                 values.add(finite(v));
             }
         }
-        if (evaluation.hasGradient()) {
+        if (evaluation.hasGradient() && evaluation.gradientUndefined().isPresent()) {
+            result.putNull("gradient");
+            result.put("gradient_undefined", evaluation.gradientUndefined().get());
+        } else if (evaluation.hasGradient()) {
             ObjectNode gradient = result.putObject("gradient");
             for (Map.Entry<String, double[]> g : evaluation.gradient().entrySet()) {
                 ArrayNode values = gradient.putArray(g.getKey());
