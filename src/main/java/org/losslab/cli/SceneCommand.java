@@ -82,7 +82,17 @@ public final class SceneCommand implements Callable<Integer> {
                 if (spec.domain() != Domains.SEGMENTATION) {
                     throw new EngineException("--losses: " + spec.name() + " is not a segmentation loss");
                 }
-                entries.add(new LossEntry(spec.name(), Map.of(), Json.MAPPER.createObjectNode()));
+                @SuppressWarnings("unchecked")
+                LossSpec<SegmentationData> seg = (LossSpec<SegmentationData>) spec;
+                Map<String, Object> raw = params(seg, data);
+                if (!losses.isEmpty()) {
+                    // refused now, with the reason eval would give, rather than written and failing there
+                    if (!seg.appliesTo(data)) {
+                        throw new EngineException("--losses: " + seg.name() + " " + seg.requirement());
+                    }
+                    seg.evaluate(data, seg.bind(raw), false);
+                }
+                entries.add(new LossEntry(spec.name(), raw, Json.MAPPER.valueToTree(raw)));
             }
             SceneFiles.write(new Scene(Map.of(Domains.SEGMENTATION, data), entries, Map.of()), out);
             System.out.printf(Locale.ROOT, "wrote %s: %s, %d x %d x %d, %d losses%n", out, m.name().toLowerCase(Locale.ROOT),
@@ -106,9 +116,25 @@ public final class SceneCommand implements Callable<Integer> {
                 .map(LossSpec::name).toList();
     }
 
+    /** The parameters written for an entry: ignore_index 255 where the mask has ignored pixels and the entry takes it. */
+    private static Map<String, Object> params(LossSpec<SegmentationData> spec, SegmentationData data) {
+        boolean ignores = spec.params().stream().anyMatch(p -> p.name().equals("ignore_index"));
+        if (ignores) {
+            for (int label : data.target()) {
+                if (label == IGNORED) {
+                    return Map.of("ignore_index", IGNORED);
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    /** The label the mask import reserves for ignored pixels. */
+    private static final int IGNORED = 255;
+
     private static boolean definedOn(LossSpec<SegmentationData> spec, SegmentationData data) {
         try {
-            spec.evaluate(data, spec.defaults(), false);
+            spec.evaluate(data, spec.bind(params(spec, data)), false);
             return true;
         } catch (EngineException e) {
             return false;
