@@ -44,6 +44,10 @@ public final class SceneCommand implements Callable<Integer> {
     @Option(names = "--losses", split = ",", description = "Losses to list in the scene (default: every segmentation entry defined on it).")
     List<String> losses = new ArrayList<>();
 
+    @Option(names = "--reading", defaultValue = "auto", description = "How the prediction is read: auto (probabilities when "
+            + "every value is in [0, 1], else logits), logits or probabilities.")
+    String reading;
+
     @Option(names = "--out", required = true, description = "The scene file to write.")
     Path out;
 
@@ -62,6 +66,13 @@ public final class SceneCommand implements Callable<Integer> {
             System.err.println("scene: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        SceneInputs.Reading asked;
+        try {
+            asked = SceneInputs.Reading.valueOf(reading.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("scene: --reading must be auto, logits or probabilities, not '" + Json.quote(reading) + "'");
+            return 2;
+        }
         try {
             NpyReader.Array array = NpyReader.read(prediction);
             int[] shape = array.shape();
@@ -72,7 +83,8 @@ public final class SceneCommand implements Callable<Integer> {
             }
             SegmentationData sized = new SegmentationData(m, shape[0], shape[1], shape[2], new double[array.values().length],
                     new int[(m == SegMode.MULTILABEL ? shape[0] : 1) * shape[1] * shape[2]]);
-            SegmentationData data = sized.withPrediction(SceneInputs.predictionLogits(sized, array));
+            SegmentationData data = sized.withPrediction(SceneInputs.predictionLogits(sized, array, asked));
+            SceneInputs.Reading chosen = asked.of(array.values());
             if (target != null) {
                 data = SceneInputs.withMask(data, MaskImport.read(target));
             }
@@ -97,6 +109,10 @@ public final class SceneCommand implements Callable<Integer> {
             SceneFiles.write(new Scene(Map.of(Domains.SEGMENTATION, data), entries, Map.of()), out);
             System.out.printf(Locale.ROOT, "wrote %s: %s, %d x %d x %d, %d losses%n", out, m.name().toLowerCase(Locale.ROOT),
                     shape[0], shape[1], shape[2], entries.size());
+            // which reading was taken: all-zero logits look like probabilities
+            System.out.println(asked == SceneInputs.Reading.AUTO && chosen == SceneInputs.Reading.PROBABILITIES
+                    ? "read the prediction as probabilities (every value is in [0, 1]); --reading logits takes them as logits"
+                    : "read the prediction as " + chosen.name().toLowerCase(Locale.ROOT));
             return 0;
         } catch (EngineException e) {
             System.err.println("scene: " + e.getMessage());
