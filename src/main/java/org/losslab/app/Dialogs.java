@@ -7,6 +7,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /** The window's dialogs: errors, confirmations and file choosers, in one style. */
 public final class Dialogs {
@@ -21,14 +23,28 @@ public final class Dialogs {
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.setHeaderText(header);
         a.setContentText(text);
-        a.show();
+        showInFront(a);
     }
 
     public static void information(String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setHeaderText(header);
         a.setContentText(text);
+        showInFront(a);
+    }
+
+    /**
+     * Shows a dialog owned by the window in use (the focused one, else the first shown), so that it comes
+     * in front of that window and stays there, never behind it, however it was raised (a worker's error too).
+     */
+    private static void showInFront(Alert a) {
+        Window owner = Window.getWindows().stream().filter(w -> w.isShowing() && w.isFocused()).findFirst()
+                .or(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst()).orElse(null);
+        if (owner != null && a.getOwner() == null) {
+            a.initOwner(owner);
+        }
         a.show();
+        ((Stage) a.getDialogPane().getScene().getWindow()).toFront();
     }
 
     private static boolean unexpectedShown;
@@ -47,7 +63,7 @@ public final class Dialogs {
         a.setContentText(error + "\n\nYour scene is as it was. The details are in " + ErrorLog.file()
                 + " (Help > Show log).");
         a.setOnHidden(e -> unexpectedShown = false);
-        a.show();
+        showInFront(a);
     }
 
     /** The log file's last lines, with its path. */

@@ -88,7 +88,10 @@ public final class EvalCommand implements Callable<Integer> {
                 values.add(finite(v));
             }
         }
-        if (evaluation.hasGradient()) {
+        if (evaluation.hasGradient() && evaluation.gradientUndefined().isPresent()) {
+            result.putNull("gradient");
+            result.put("gradient_undefined", evaluation.gradientUndefined().get());
+        } else if (evaluation.hasGradient()) {
             ObjectNode gradient = result.putObject("gradient");
             for (Map.Entry<String, double[]> g : evaluation.gradient().entrySet()) {
                 ArrayNode values = gradient.putArray(g.getKey());
@@ -97,6 +100,14 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The values, when every one is finite; else the error eval gives for the entry. */
+    static double[] finite(double[] values) {
+        for (double v : values) {
+            finite(v);
+        }
+        return values;
     }
 
     private static double finite(double v) {

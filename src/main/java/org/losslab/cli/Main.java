@@ -15,6 +15,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty(org.losslab.app.StartupProbe.MAIN_STARTED, Long.toString(System.nanoTime()));
+        Relaunch.dieWithLauncher();
         String[] line = withFilesOpened(args);
         AppCommand app = AppCommand.plain(line);
         int status = app != null ? openApp(app) : line.length > 0 && line[0].equals("coco-eval") ? runAlone(line) : run(line);

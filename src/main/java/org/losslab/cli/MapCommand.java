@@ -64,8 +64,9 @@ public final class MapCommand implements Callable<Integer> {
                 throw new EngineException(term.spec().name() + " is not a segmentation loss");
             }
             LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) term.spec();
-            double[] values = kind.equals("gradient") ? LossMaps.gradient(spec, data, term.params())
-                    : LossMaps.values(spec, data, term.params());
+            // refused as eval refuses the same entry: a map of NaN or infinities is no answer
+            double[] values = EvalCommand.finite(kind.equals("gradient") ? LossMaps.gradient(spec, data, term.params())
+                    : LossMaps.values(spec, data, term.params()));
             int planes = values.length / data.pixels();
             NpyWriter.write(out, new int[] {planes, data.height(), data.width()}, values);
             System.out.printf(Locale.ROOT, "wrote %s: %s of %s, %d x %d x %d%n", out, kind, term.label(), planes,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.race.AnchorCentres;
 import org.losslab.engine.race.DiouSimulation;
 import org.losslab.engine.race.RaceLoss;
 import picocli.CommandLine.Command;
@@ -37,15 +38,23 @@ public final class RaceCommand implements Callable<Integer> {
             description = "paper: the authors' code, quirks included; exact: the registry's analytic gradients.")
     String gradients;
 
-    @Option(names = "--losses", split = ",", defaultValue = "iou,giou,diou,ciou",
-            description = "Box losses to race (paper gradients: iou, giou, diou, ciou; exact: any box loss).")
-    List<String> losses;
+    @Option(names = "--losses", defaultValue = "iou,giou,diou,ciou",
+            description = "Box losses to race, comma-separated (paper gradients: iou, giou, diou, ciou; exact: any box loss).")
+    String losses;
 
     @Option(names = "--out", paramLabel = "FILE", description = "CSV of every step: iteration,<loss>,... (total error).")
     Path out;
 
     @Option(names = "--threads", description = "Worker threads (default: every core).")
     Integer threads;
+
+    @Option(names = "--force", description = "Run more than " + MAX_POINTS + " anchor centres (hours, and memory for each).")
+    boolean force;
+
+    /** 20 times the paper's 5000 points: about 4 minutes on 2 cores. */
+    static final int MAX_POINTS = 100_000;
+    /** Core seconds per anchor centre and loss here (the paper's 5000 points, 4 losses: 11.5 s on 2 cores). */
+    private static final double CORE_SECONDS_PER_POINT_LOSS = 1.2e-3;
 
     @Override
     public Integer call() {
@@ -66,17 +75,32 @@ public final class RaceCommand implements Callable<Integer> {
             System.err.println("race: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        List<String> names = new ArrayList<>();
+        for (String name : losses.split(",", -1)) {
+            if (name.isBlank()) {
+                System.err.println("race: --losses '" + losses + "' has an empty name (give names separated by commas)");
+                return 2;
+            }
+            names.add(name.strip());
+        }
         Integer relaunched = Relaunch.withVectorModule();
         if (relaunched != null) {
             return relaunched;
         }
         try {
             List<RaceLoss> contestants = new ArrayList<>();
-            for (String name : losses) {
-                String trimmed = name.strip();
-                contestants.add(gradients.equals("paper") ? RaceLoss.paper(trimmed) : RaceLoss.exact(trimmed));
+            for (String name : names) {
+                contestants.add(gradients.equals("paper") ? RaceLoss.paper(name) : RaceLoss.exact(name));
             }
-            double[][] centres = readPoints();
+            double[][] centres;
+            try {
+                centres = readPoints();
+            } catch (AnchorCentres.TooManyPoints e) {
+                System.err.println("race: " + e.getMessage() + " (about " + duration(e.count(), workers, contestants.size())
+                        + " on " + workers + " threads for " + contestants.size() + " losses; the paper's 5000 take about "
+                        + duration(5000, workers, contestants.size()) + "): give --force to run them");
+                return 1;
+            }
             long start = System.nanoTime();
             int every = Math.max(1, centres.length / 10);
             double[][] totals = DiouSimulation.run(centres, contestants, workers, done -> {
@@ -85,6 +109,15 @@ public final class RaceCommand implements Callable<Integer> {
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            for (int l = 0; l < totals.length; l++) {
+                for (double total : totals[l]) {
+                    if (!Double.isFinite(total)) {
+                        // the centres are bounded so that this does not happen; never print a NaN as a result
+                        throw new EngineException("the total error of " + contestants.get(l).name() + " is not finite ("
+                                + total + "): a regression overflowed");
+                    }
+                }
+            }
             print(contestants, totals, centres.length);
             if (out != null) {
                 writeCsv(contestants, totals);
@@ -100,6 +133,13 @@ public final class RaceCommand implements Callable<Integer> {
         }
     }
 
+    private static String duration(long points, int workers, int losses) {
+        double seconds = points * losses * CORE_SECONDS_PER_POINT_LOSS / Math.min(workers, Runtime.getRuntime().availableProcessors());
+        return seconds < 120 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                : seconds < 7200 ? String.format(Locale.ROOT, "%.0f minutes", seconds / 60)
+                : String.format(Locale.ROOT, "%.1f hours", seconds / 3600);
+    }
+
     private double[][] readPoints() throws IOException {
         if (points == null) {
             try (Reader in = new InputStreamReader(RaceCommand.class.getResourceAsStream("/race/points5000.csv"),
@@ -111,7 +151,7 @@ public final class RaceCommand implements Callable<Integer> {
             throw new IOException("cannot read " + points + " (not a file)");
         }
         try (Reader in = Files.newBufferedReader(points, StandardCharsets.UTF_8)) {
-            return DiouSimulation.readPoints(in, points.toString());
+            return DiouSimulation.readPoints(in, points.toString(), force ? Integer.MAX_VALUE : MAX_POINTS);
         }
     }
 

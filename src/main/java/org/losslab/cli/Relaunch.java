@@ -67,9 +67,22 @@ final class Relaunch {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();
+            // Ctrl+C or a plain kill of the launcher ends the child too (a SIGKILL runs no hook: see dieWithLauncher)
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "losslab-relaunch-stop"));
             return process.waitFor();
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * In the relaunched JVM: exit as soon as the launcher does, however it ended (killed with SIGKILL
+     * too), so that no child keeps running, racing or holding a window, after the user stopped it.
+     */
+    static void dieWithLauncher() {
+        if (System.getProperty(MARK) == null) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
     }
 }

@@ -64,6 +64,11 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the same sizes for every render, scene or lesson, checked before anything is drawn
+        if (width != null && (width < 64 || width > 8192) || height != null && (height < 64 || height > 8192)) {
+            System.err.println("render: --width and --height must be between 64 and 8192 pixels");
+            return 2;
+        }
         Integer relaunched = Relaunch.withVectorModule();
         if (relaunched != null) {
             return relaunched;

@@ -44,6 +44,10 @@ public final class SceneCommand implements Callable<Integer> {
     @Option(names = "--losses", split = ",", description = "Losses to list in the scene (default: every segmentation entry defined on it).")
     List<String> losses = new ArrayList<>();
 
+    @Option(names = "--reading", defaultValue = "auto", description = "How the prediction is read: auto (probabilities when "
+            + "every value is in [0, 1], else logits), logits or probabilities.")
+    String reading;
+
     @Option(names = "--out", required = true, description = "The scene file to write.")
     Path out;
 
@@ -68,6 +72,13 @@ public final class SceneCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        SceneInputs.Reading asked;
+        try {
+            asked = SceneInputs.Reading.valueOf(reading.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("scene: --reading must be auto, logits or probabilities, not '" + Json.quote(reading) + "'");
+            return 2;
+        }
         try {
             NpyReader.Array array = NpyReader.read(prediction);
             int[] shape = array.shape();
@@ -78,7 +89,8 @@ public final class SceneCommand implements Callable<Integer> {
             }
             SegmentationData sized = new SegmentationData(m, shape[0], shape[1], shape[2], new double[array.values().length],
                     new int[(m == SegMode.MULTILABEL ? shape[0] : 1) * shape[1] * shape[2]]);
-            SegmentationData data = sized.withPrediction(SceneInputs.predictionLogits(sized, array));
+            SegmentationData data = sized.withPrediction(SceneInputs.predictionLogits(sized, array, asked));
+            SceneInputs.Reading chosen = asked.of(array.values());
             if (target != null) {
                 data = SceneInputs.withMask(data, MaskImport.read(target));
             }
@@ -88,11 +100,25 @@ public final class SceneCommand implements Callable<Integer> {
                 if (spec.domain() != Domains.SEGMENTATION) {
                     throw new EngineException("--losses: " + spec.name() + " is not a segmentation loss");
                 }
-                entries.add(new LossEntry(spec.name(), Map.of(), Json.MAPPER.createObjectNode()));
+                @SuppressWarnings("unchecked")
+                LossSpec<SegmentationData> seg = (LossSpec<SegmentationData>) spec;
+                Map<String, Object> raw = params(seg, data);
+                if (!losses.isEmpty()) {
+                    // refused now, with the reason eval would give, rather than written and failing there
+                    if (!seg.appliesTo(data)) {
+                        throw new EngineException("--losses: " + seg.name() + " " + seg.requirement());
+                    }
+                    seg.evaluate(data, seg.bind(raw), false);
+                }
+                entries.add(new LossEntry(spec.name(), raw, Json.MAPPER.valueToTree(raw)));
             }
             SceneFiles.write(new Scene(Map.of(Domains.SEGMENTATION, data), entries, Map.of()), out);
             System.out.printf(Locale.ROOT, "wrote %s: %s, %d x %d x %d, %d losses%n", out, m.name().toLowerCase(Locale.ROOT),
                     shape[0], shape[1], shape[2], entries.size());
+            // which reading was taken: all-zero logits look like probabilities
+            System.out.println(asked == SceneInputs.Reading.AUTO && chosen == SceneInputs.Reading.PROBABILITIES
+                    ? "read the prediction as probabilities (every value is in [0, 1]); --reading logits takes them as logits"
+                    : "read the prediction as " + chosen.name().toLowerCase(Locale.ROOT));
             return 0;
         } catch (EngineException e) {
             System.err.println("scene: " + e.getMessage());
@@ -112,9 +138,25 @@ public final class SceneCommand implements Callable<Integer> {
                 .map(LossSpec::name).toList();
     }
 
+    /** The parameters written for an entry: ignore_index 255 where the mask has ignored pixels and the entry takes it. */
+    private static Map<String, Object> params(LossSpec<SegmentationData> spec, SegmentationData data) {
+        boolean ignores = spec.params().stream().anyMatch(p -> p.name().equals("ignore_index"));
+        if (ignores) {
+            for (int label : data.target()) {
+                if (label == IGNORED) {
+                    return Map.of("ignore_index", IGNORED);
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    /** The label the mask import reserves for ignored pixels. */
+    private static final int IGNORED = 255;
+
     private static boolean definedOn(LossSpec<SegmentationData> spec, SegmentationData data) {
         try {
-            spec.evaluate(data, spec.defaults(), false);
+            spec.evaluate(data, spec.bind(params(spec, data)), false);
             return true;
         } catch (EngineException e) {
             return false;

@@ -72,15 +72,30 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("train: --out " + out + " is a folder; give a file name");
             return 2;
         }
+        if (!model.equals("logits") && !model.equals("pixel")) {
+            System.err.println("train: unknown --model '" + model + "' (known: logits, pixel)");
+            return 2;
+        }
+        Optimizer opt;
+        List<SweepTerm> terms = new ArrayList<>();
+        try {
+            // every option is checked before the scene is read: a mistake in them is a usage error
+            opt = Optimizer.of(optimizer, rate);
+            for (String text : losses) {
+                terms.add(Terms.parse(text));
+            }
+        } catch (EngineException e) {
+            System.err.println("train: " + e.getMessage());
+            return 2;
+        }
         try {
             Scene scene = SceneFiles.read(sceneFile);
             SegmentationData data = scene.block(Domains.SEGMENTATION).orElseThrow(() ->
                     new EngineException("the scene has no segmentation block to train on"));
             Model m = model(scene, data);
-            Optimizer opt = Optimizer.of(optimizer, rate);
             List<TrainingCurves> runs = new ArrayList<>();
-            for (String text : losses) {
-                runs.add(train(text, data, m, opt));
+            for (int k = 0; k < terms.size(); k++) {
+                runs.add(train(losses.get(k), terms.get(k), data, m, opt));
             }
             if (out != null) {
                 writeCsv(runs);
@@ -114,8 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private TrainingCurves train(String text, SegmentationData data, Model m, Optimizer opt) {
-        SweepTerm term = Terms.parse(text);
+    private TrainingCurves train(String text, SweepTerm term, SegmentationData data, Model m, Optimizer opt) {
         if (term.spec().domain() != Domains.SEGMENTATION) {
             throw new EngineException(term.spec().name() + " is not a segmentation loss");
         }

@@ -3,6 +3,7 @@ package org.losslab.engine;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a loss or metric computes: a scalar value, or one value per element for {@code reduction="none"},
@@ -13,11 +14,31 @@ public final class Evaluation {
     private final double[] values;
     private final boolean scalar;
     private final Map<String, double[]> gradient;
+    /** Why the gradient is not defined at this input (its value is), or null. */
+    private final String gradientUndefined;
 
     private Evaluation(double[] values, boolean scalar, Map<String, double[]> gradient) {
+        this(values, scalar, gradient, null);
+    }
+
+    private Evaluation(double[] values, boolean scalar, Map<String, double[]> gradient, String gradientUndefined) {
         this.values = values;
         this.scalar = scalar;
         this.gradient = gradient;
+        this.gradientUndefined = gradientUndefined;
+    }
+
+    /**
+     * This result, its gradient marked undefined for {@code reason} (the value is defined: PyTorch reports
+     * it, and NaN for the gradient).
+     */
+    public Evaluation withUndefinedGradient(String reason) {
+        return new Evaluation(values, scalar, gradient, reason);
+    }
+
+    /** Why the gradient is undefined at this input, if it is. */
+    public Optional<String> gradientUndefined() {
+        return Optional.ofNullable(gradientUndefined);
     }
 
     public static Evaluation scalar(double value) {

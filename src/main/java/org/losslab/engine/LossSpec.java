@@ -2,6 +2,7 @@ package org.losslab.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entry of the registry: a loss or metric with its name, its domain, its typed parameters, a line
@@ -59,7 +60,25 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
         return Params.defaults(name, params);
     }
 
+    /**
+     * Why this evaluation would take more working memory than {@link WorkingMemory#LIMIT_BYTES} (the
+     * entry's name and the reason, like a requirement's line), or empty when it fits.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> tooCostly(I input, Params values) {
+        if (evaluator instanceof WorkingMemory.Costly<?> costly) {
+            String reason = ((WorkingMemory.Costly<I>) costly).tooCostly(input, values);
+            return Optional.ofNullable(reason).map(r -> name + " " + r);
+        }
+        return Optional.empty();
+    }
+
+    /** @throws EngineException when the input does not suit the entry, or the entry is too costly for its size */
     public Evaluation evaluate(I input, Params values, boolean withGradient) {
+        Optional<String> tooCostly = tooCostly(input, values);
+        if (tooCostly.isPresent()) {
+            throw new EngineException(tooCostly.get());
+        }
         return evaluator.evaluate(input, values, withGradient && differentiable());
     }
 

@@ -1,5 +1,6 @@
 package org.losslab.scene;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Reads a mask from a PNG: grey or palette images give their index (0 background, 1.. classes; 255
+ * Reads a mask from a PNG: grey (with or without alpha) or palette images give their index (0 background, 1.. classes; 255
  * stays 255, the usual ignore value); colour images map each distinct colour to a class, black first.
  */
 public final class MaskImport {
@@ -72,7 +73,9 @@ public final class MaskImport {
         int w = image.getWidth();
         int[] labels = new int[h * w];
         boolean indexed = image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_BYTE_INDEXED
-                || image.getType() == BufferedImage.TYPE_BYTE_BINARY || image.getType() == BufferedImage.TYPE_USHORT_GRAY;
+                || image.getType() == BufferedImage.TYPE_BYTE_BINARY || image.getType() == BufferedImage.TYPE_USHORT_GRAY
+                // grey with alpha (PNG colour type 4) has no BufferedImage type of its own: its first band is the label
+                || image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         Map<Integer, Integer> colours = new LinkedHashMap<>();
         colours.put(0x000000, 0);
         for (int y = 0; y < h; y++) {

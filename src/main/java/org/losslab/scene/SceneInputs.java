@@ -95,14 +95,35 @@ public final class SceneInputs {
      * probabilities and turned into logits (log p in multiclass, whose softmax gives p back; the logit
      * otherwise); any other array is taken as logits.
      */
+    /** How a prediction array is read: decided by its values (all in [0, 1]: probabilities), or as forced. */
+    public enum Reading {
+        AUTO, LOGITS, PROBABILITIES;
+
+        /** The reading of these values: AUTO resolved (probabilities when every value is in [0, 1]). */
+        public Reading of(double[] values) {
+            if (this != AUTO) {
+                return this;
+            }
+            return Arrays.stream(values).allMatch(x -> x >= 0 && x <= 1) ? PROBABILITIES : LOGITS;
+        }
+    }
+
     public static double[] predictionLogits(SegmentationData scene, NpyReader.Array array) {
+        return predictionLogits(scene, array, Reading.AUTO);
+    }
+
+    /** As above, read as {@code reading} says; probabilities outside [0, 1] are refused. */
+    public static double[] predictionLogits(SegmentationData scene, NpyReader.Array array, Reading reading) {
         int[] s = array.shape();
         if (s[0] != scene.channels() || s[1] != scene.height() || s[2] != scene.width()) {
             throw new SceneException("the array is " + s[0] + " x " + s[1] + " x " + s[2] + ", the scene needs "
                     + scene.channels() + " x " + scene.height() + " x " + scene.width());
         }
         double[] v = array.values().clone();
-        boolean probabilities = Arrays.stream(v).allMatch(x -> x >= 0 && x <= 1);
+        boolean probabilities = reading.of(v) == Reading.PROBABILITIES;
+        if (probabilities && !Arrays.stream(v).allMatch(x -> x >= 0 && x <= 1)) {
+            throw new SceneException("the array is read as probabilities but holds values outside [0, 1]");
+        }
         if (probabilities) {
             for (int i = 0; i < v.length; i++) {
                 double p = Math.min(1 - EPS, Math.max(EPS, v[i]));

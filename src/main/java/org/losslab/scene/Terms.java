@@ -34,7 +34,11 @@ public final class Terms {
                 if (eq <= 0) {
                     throw new SceneException("loss '" + text + "': expected key=value, got '" + pair + "'");
                 }
-                raw.put(pair.substring(0, eq).trim(), value(pair.substring(eq + 1).trim(), text));
+                String key = pair.substring(0, eq).trim();
+                if (raw.containsKey(key)) {
+                    throw new SceneException("loss '" + text + "': " + key + " is given twice");
+                }
+                raw.put(key, value(pair.substring(eq + 1).trim(), text));
             }
         }
         LossSpec<?> spec = LossRegistry.get(name);

@@ -98,7 +98,7 @@ class TrainCommandTest {
         assertEquals(1, metric.status);
         assertTrue(metric.err.contains("metric"), metric.err);
         CommandRunner rate = CommandRunner.run("train", scene.toString(), "--loss", "dice", "--lr", "-1");
-        assertEquals(1, rate.status);
+        assertEquals(2, rate.status, "a bad option is a usage error (issue 24)");
         assertTrue(rate.err.contains("learning rate"), rate.err);
         assertEquals(2, CommandRunner.run("train", scene.toString(), "--loss", "dice", "--every", "0").status);
         CommandRunner ce = CommandRunner.run("train", scene.toString(), "--loss", "ce");

@@ -136,7 +136,8 @@ public final class FrameWorker implements AutoCloseable {
             }
             FrameResult result = compute(revision, start);
             publish.accept(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a failed frame is still published: the window says so and the table follows with its own reasons
             publish.accept(new FrameResult(revision, null, null, null, null, null, Map.of("error", Double.NaN), 0, null, null,
                     null, () -> { }));
         }

@@ -3,6 +3,7 @@ package org.losslab.app.seg;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.losslab.app.LatestWins;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
@@ -22,17 +23,46 @@ public final class TableWorker implements AutoCloseable {
     public record Table(int revision, List<Row> rows, double millis) {
     }
 
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-table");
+    static final String PENDING = "pending: being computed for the new scene";
+
+    private final LatestWins worker = new LatestWins("losslab-table");
     private final Consumer<Table> publish;
+    /** The shape of the newest scene submitted, and the revision of the newest table published. */
+    private volatile String shape = "";
+    private volatile int published = -1;
 
     public TableWorker(Consumer<Table> publish) {
         this.publish = publish;
     }
 
+    /**
+     * Computes the table of this revision in the background. A scene of another shape than the last (a
+     * new scene) first withdraws the numbers shown, under the revision shown, as pending: they belong to
+     * the previous scene, and a large scene's table can take a while.
+     */
     public void submit(SegmentationData scene, Map<String, Params> params, int revision) {
         SegmentationData copy = scene.copy();
         Map<String, Params> snapshot = Map.copyOf(params);
-        worker.submit(() -> publish.accept(evaluate(copy, snapshot, revision)));
+        String newShape = shape(copy);
+        if (!newShape.equals(shape)) {
+            shape = newShape;
+            int shown = published;
+            if (shown >= 0) {
+                publish.accept(new Table(shown, LossRegistry.of(Domains.SEGMENTATION).stream()
+                        .map(spec -> new Row(spec.name(), Double.NaN, PENDING, !spec.differentiable())).toList(), 0));
+            }
+        }
+        worker.submit(() -> {
+            Table table = evaluate(copy, snapshot, revision);
+            if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
+                published = revision;
+                publish.accept(table);
+            }
+        });
+    }
+
+    private static String shape(SegmentationData scene) {
+        return scene.mode() + " " + scene.channels() + " x " + scene.height() + " x " + scene.width();
     }
 
     /** Every registry entry of the segmentation domain, evaluated. */
@@ -48,6 +78,10 @@ public final class TableWorker implements AutoCloseable {
                 return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
             } catch (EngineException e) {
                 return new Row(spec.name(), Double.NaN, e.getMessage(), metric);
+            } catch (OutOfMemoryError e) {
+                // the registry's rule of cost refuses what it knows to be too large; this row alone failed
+                return new Row(spec.name(), Double.NaN, spec.name() + " ran out of memory on this " + scene.height() + " x "
+                        + scene.width() + " scene", metric);
             }
         }).toList();
         return new Table(revision, rows, (System.nanoTime() - start) / 1e6);

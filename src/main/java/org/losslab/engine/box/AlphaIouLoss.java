@@ -55,4 +55,12 @@ public final class AlphaIouLoss extends DualBoxLoss {
         }
         return iou.minus(penalty).negate().plus(1);
     }
+
+    @Override
+    String whyUndefined(Params params) {
+        double alpha = params.number("alpha");
+        return alpha < 1 ? "alpha = " + alpha + " is below 1, so (rho^2)^alpha has an infinite slope where the centres "
+                + "coincide (identical boxes: rho = 0), and 0 x infinity is NaN"
+                : "a power " + alpha + " of a term at 0 has no finite slope there";
+    }
 }

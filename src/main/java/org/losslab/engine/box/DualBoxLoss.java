@@ -21,6 +21,7 @@ abstract class DualBoxLoss implements Evaluator<BoxPairs> {
         double[] predicted = pairs.predicted();
         double[] target = pairs.target();
         double[] g = new double[4];
+        int undefined = -1;
         for (int k = 0; k < n; k++) {
             Dual[] p = new Dual[4];
             for (int c = 0; c < 4; c++) {
@@ -32,9 +33,20 @@ abstract class DualBoxLoss implements Evaluator<BoxPairs> {
             if (gradient != null) {
                 loss.derivatives(g);
                 System.arraycopy(g, 0, gradient, 4 * k, 4);
+                if (undefined < 0 && Double.isFinite(losses[k]) && !(Double.isFinite(g[0]) && Double.isFinite(g[1])
+                        && Double.isFinite(g[2]) && Double.isFinite(g[3]))) {
+                    undefined = k;
+                }
             }
         }
-        return BoxReduction.reduce(params.choice("reduction"), losses, "predicted", gradient);
+        Evaluation result = BoxReduction.reduce(params.choice("reduction"), losses, "predicted", gradient);
+        return undefined < 0 ? result : result.withUndefinedGradient("the gradient is undefined at pair " + undefined
+                + " (NaN, as in PyTorch; the value is defined): " + whyUndefined(params));
+    }
+
+    /** Why a pair's gradient can be undefined where its value is not, for this loss and these parameters. */
+    String whyUndefined(Params params) {
+        return "a derivative is infinite or 0 x infinity there";
     }
 
     /** The overlap area, torch's clamp(min(x2) - max(x1), 0) per side. */

@@ -2,11 +2,13 @@ package org.losslab.engine.distance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.Evaluation;
 import org.losslab.engine.Evaluator;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.WorkingMemory;
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
@@ -20,7 +22,7 @@ import org.losslab.engine.seg.SegmentationData;
  * tsens = (sum skel(t) p + s) / (sum skel(t) + s), clDice loss = 1 - 2 tprec tsens / (tprec + tsens);
  * the combined loss adds (1 - alpha) of the soft Dice loss to alpha of it.
  */
-public final class ClDiceLoss implements Evaluator<SegmentationData> {
+public final class ClDiceLoss implements Evaluator<SegmentationData>, WorkingMemory.Costly<SegmentationData> {
     private final boolean withDice;
 
     public ClDiceLoss(boolean withDice) {
@@ -35,6 +37,38 @@ public final class ClDiceLoss implements Evaluator<SegmentationData> {
             specs.add(ParamSpec.number("alpha", 0.5, 0, 1, "Weight of clDice; 1 - alpha weighs the soft Dice loss."));
         }
         return specs;
+    }
+
+    /**
+     * Bytes per pixel and channel of one evaluation: each erosion step keeps its image, its two minima
+     * with their winners, its opening with its winner and its skeleton (52 bytes), the backward pass one
+     * more gradient (8); about 40 more for the probabilities, targets and their copies.
+     */
+    static long bytes(SegmentationData data, int iterations) {
+        long perPixel = 60L * (iterations + 2) + 40;
+        return perPixel * data.pixels() * Math.max(1, data.channels() - (data.mode() == SegMode.BINARY ? 0 : 1));
+    }
+
+    @Override
+    public String tooCostly(SegmentationData data, Params params) {
+        return tooCostly(data, (int) params.integer("iterations"));
+    }
+
+    private static String tooCostly(SegmentationData data, int iterations) {
+        long bytes = bytes(data, iterations);
+        if (bytes <= WorkingMemory.LIMIT_BYTES) {
+            return null;
+        }
+        long most = 0;
+        while (bytes(data, (int) most + 1) <= WorkingMemory.LIMIT_BYTES && most < iterations) {
+            most++;
+        }
+        String advice = bytes(data, 0) > WorkingMemory.LIMIT_BYTES
+                ? "crop or downsample the scene"
+                : "at most " + most + " iterations fit this scene";
+        return String.format(Locale.ROOT, "is too costly for a %d x %d x %d scene: its soft skeleton keeps every one of its "
+                + "%d erosion steps, about %s, over the %s one entry may use (%s)", data.channels(), data.height(), data.width(),
+                iterations, WorkingMemory.size(bytes), WorkingMemory.size(WorkingMemory.LIMIT_BYTES), advice);
     }
 
     /** The quantities of one evaluation, for the read-outs and maps of the app. */
@@ -123,6 +157,10 @@ public final class ClDiceLoss implements Evaluator<SegmentationData> {
         Computation(SegmentationData data, int iterations, double smooth, String name) {
             if (data.mode() == SegMode.MULTILABEL) {
                 throw new EngineException(name + ": needs a binary or multiclass scene");
+            }
+            String tooCostly = tooCostly(data, iterations);
+            if (tooCostly != null) {
+                throw new EngineException(name + " " + tooCostly);
             }
             Labels labels = Labels.of(data, null, name);
             this.smooth = smooth;

@@ -222,35 +222,11 @@ public final class DiouSimulation {
 
     /** Anchor centres from a CSV of {@code x,y} rows (a header line is skipped). */
     public static double[][] readPoints(java.io.Reader in, String where) throws java.io.IOException {
-        List<double[]> points = new ArrayList<>();
-        java.io.BufferedReader reader = new java.io.BufferedReader(in);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            line = line.strip();
-            if (line.isEmpty() || number == 1 && !Character.isDigit(line.charAt(0)) && line.charAt(0) != '-') {
-                continue;
-            }
-            String[] parts = line.split(",");
-            if (parts.length < 2) {
-                throw new EngineException(where + ":" + number + ": expected x,y, got '" + abbreviate(line) + "'");
-            }
-            try {
-                double x = Double.parseDouble(parts[0].strip());
-                double y = Double.parseDouble(parts[1].strip());
-                if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                    throw new NumberFormatException();
-                }
-                points.add(new double[] {x, y});
-            } catch (NumberFormatException e) {
-                throw new EngineException(where + ":" + number + ": expected two finite numbers, got '" + abbreviate(line) + "'");
-            }
-        }
-        return points.toArray(new double[0][]);
+        return AnchorCentres.read(in, where, Integer.MAX_VALUE);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    /** As above, at most {@code limit} centres (see {@link AnchorCentres#read}). */
+    public static double[][] readPoints(java.io.Reader in, String where, int limit) throws java.io.IOException {
+        return AnchorCentres.read(in, where, limit);
     }
 }

@@ -15,9 +15,14 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public record LossLandscape(double[] w, double[] b, double[] values) {
 
+    /** Whether a landscape is drawn for this model: the pixel model on one feature (two parameters). */
+    public static boolean draws(Model model) {
+        return model instanceof PixelModel pixel && pixel.features() == 1;
+    }
+
     /** The landscape of one contestant of a pixel-model session, around its path so far. */
     public static LossLandscape of(TrainingSession session, int contestant, int steps, int size) {
-        if (!(session.model() instanceof PixelModel pixel) || pixel.features() != 1) {
+        if (!draws(session.model())) {
             throw new EngineException("the landscape is drawn for the pixel model on one feature (two parameters, w and b)");
         }
         List<double[]> path = session.path(contestant, steps);
@@ -44,7 +49,7 @@ public record LossLandscape(double[] w, double[] b, double[] values) {
         double[] values = new double[size * size];
         for (int r = 0; r < size; r++) {
             for (int col = 0; col < size; col++) {
-                pixel.logits(new double[] {w[col], b[r]}, z);
+                session.model().logits(new double[] {w[col], b[r]}, z);
                 values[r * size + col] = c.spec().evaluate(scene.withPrediction(z), c.params(), false).value();
             }
         }

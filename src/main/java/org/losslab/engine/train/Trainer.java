@@ -1,5 +1,6 @@
 package org.losslab.engine.train;
 
+import java.util.Map;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.Evaluation;
 import org.losslab.engine.LossSpec;
@@ -50,18 +51,47 @@ public final class Trainer {
         return spec.evaluate(current(), params, false).value();
     }
 
+    /** The metrics of {@link StepMetrics} at the current logits, leaving out the pixels the loss ignores. */
+    public Map<String, Double> stepMetrics() {
+        Object ignore = params.asMap().get("ignore_index");
+        return StepMetrics.of(current(), ignore instanceof Long index ? index : null);
+    }
+
     /** One update; returns the loss before it. */
     public double step() {
         Evaluation e = spec.evaluate(current(), params, true);
         double value = e.value();
-        if (!Double.isFinite(value)) {
-            throw new EngineException(spec.name() + " is not finite at step " + steps + "; lower the learning rate");
+        double[] dLdz = e.gradient().get("prediction");
+        if (!Double.isFinite(value) || !allFinite(dLdz)) {
+            throw new EngineException(notFinite(Double.isFinite(value) ? "its gradient" : "its value (" + value + ")"));
         }
-        model.backward(theta, e.gradient().get("prediction"), gradient);
+        model.backward(theta, dLdz, gradient);
         optimizer.step(theta, gradient);
         model.logits(theta, logits);
         steps++;
         return value;
+    }
+
+    /**
+     * Why the run stops: before any update the cause is the scene and the parameters (eval gives the same),
+     * which no learning rate changes; after updates, the run diverged.
+     */
+    private String notFinite(String what) {
+        if (steps == 0) {
+            return spec.name() + ": " + what + " is not finite at the start, before any update: the scene's prediction "
+                    + "with these parameters makes it so (a parameter of 0 where the loss divides by it, or inputs at the "
+                    + "limit of a log); eval shows the same";
+        }
+        return spec.name() + ": " + what + " is not finite after " + steps + " updates: the run diverged; lower the learning rate";
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The loss's gradient dL/dz at the current logits. */

@@ -8,12 +8,17 @@ import org.losslab.engine.seg.SegmentationData;
 
 /**
  * Several losses training their own copy of one model from the same start, in lock step, with the whole
- * run recorded: the curves of every step, and checkpoints every {@value #CHECKPOINT_EVERY} steps from
- * which any earlier state is replayed exactly (the runs are deterministic), so the timeline can go back.
+ * run recorded: the curves of every step, and checkpoints (every {@value #CHECKPOINT_EVERY} steps, spread
+ * further apart as the run grows, within a fixed budget of memory) from which any earlier state is replayed
+ * exactly (the runs are deterministic), so the timeline can go back however long it trained.
  * Thread-safe: the window trains on a worker thread and reads from the JavaFX thread.
  */
 public final class TrainingSession {
     static final int CHECKPOINT_EVERY = 10;
+    static final int MAX_CHECKPOINTS = 64;
+    static final long CHECKPOINT_BYTES = 256L << 20;
+    /** States of the landscape's path kept at most (a path of 2048 segments is smoother than the screen). */
+    static final int PATH_POINTS = 2048;
 
     /** One contestant: a label as the user wrote it, the registry entry and its parameters. */
     public record Contestant(String label, LossSpec<SegmentationData> spec, Params params) {
@@ -25,9 +30,14 @@ public final class TrainingSession {
     private final List<Contestant> contestants;
     private final List<Trainer> trainers = new ArrayList<>();
     private final List<TrainingCurves> curves = new ArrayList<>();
-    private final List<List<Trainer.Checkpoint>> checkpoints = new ArrayList<>();
-    /** Every contestant's parameters after each step: the path drawn on a loss landscape. */
-    private final List<List<double[]>> paths = new ArrayList<>();
+    /**
+     * Checkpoints, thinned so that their bytes stay within {@value #CHECKPOINT_BYTES} for the session
+     * (never more than {@value #MAX_CHECKPOINTS} per loss): a long run replays from further back, never runs
+     * out of memory.
+     */
+    private final List<ThinnedRecord<Trainer.Checkpoint>> checkpoints = new ArrayList<>();
+    /** Each contestant's parameters along the run, thinned: the path drawn on a loss landscape (kept only where one is drawn). */
+    private final List<ThinnedRecord<double[]>> paths = new ArrayList<>();
 
     public TrainingSession(SegmentationData scene, Model model, Optimizer optimizer, List<Contestant> contestants) {
         this.scene = scene.copy();
@@ -38,15 +48,21 @@ public final class TrainingSession {
             Trainer t = new Trainer(this.scene, model, optimizer, c.spec(), c.params());
             trainers.add(t);
             TrainingCurves k = new TrainingCurves();
-            k.add(t.loss(), StepMetrics.of(t.current()));
+            k.add(t.loss(), t.stepMetrics());
             curves.add(k);
-            List<Trainer.Checkpoint> list = new ArrayList<>();
-            list.add(t.checkpoint());
-            checkpoints.add(list);
-            List<double[]> path = new ArrayList<>();
-            path.add(t.parameters());
+            ThinnedRecord<Trainer.Checkpoint> kept = new ThinnedRecord<>(CHECKPOINT_EVERY, checkpointCapacity(model, contestants.size()));
+            kept.offer(0, t::checkpoint);
+            checkpoints.add(kept);
+            ThinnedRecord<double[]> path = new ThinnedRecord<>(1, PATH_POINTS);
+            path.offer(0, t::parameters);
             paths.add(path);
         }
+    }
+
+    /** Checkpoints per loss within the session's budget: a checkpoint holds the parameters and Adam's two moments. */
+    private static int checkpointCapacity(Model model, int contestants) {
+        long bytes = 3L * Double.BYTES * model.initial().length * Math.max(1, contestants);
+        return (int) Math.max(2, Math.min(MAX_CHECKPOINTS, CHECKPOINT_BYTES / bytes));
     }
 
     public List<Contestant> contestants() {
@@ -72,11 +88,11 @@ public final class TrainingSession {
             for (int l = 0; l < trainers.size(); l++) {
                 Trainer t = trainers.get(l);
                 t.step();
-                curves.get(l).add(t.loss(), StepMetrics.of(t.current()));
-                paths.get(l).add(t.parameters());
-                if (t.steps() % CHECKPOINT_EVERY == 0) {
-                    checkpoints.get(l).add(t.checkpoint());
+                curves.get(l).add(t.loss(), t.stepMetrics());
+                if (LossLandscape.draws(model)) {
+                    paths.get(l).offer(t.steps(), t::parameters);
                 }
+                checkpoints.get(l).offer(t.steps(), t::checkpoint);
             }
         }
     }
@@ -92,24 +108,45 @@ public final class TrainingSession {
 
     /** The logits of contestant {@code l} after {@code step} updates (replayed from the nearest checkpoint). */
     public synchronized double[] logitsAt(int l, int step) {
+        return trainerAt(l, step).logits();
+    }
+
+    /** Contestant {@code l}'s trainer after {@code step} updates: the live one, or a replay from the nearest checkpoint. */
+    private Trainer trainerAt(int l, int step) {
         if (step < 0 || step > steps()) {
             throw new IllegalArgumentException("step " + step + " of " + steps());
         }
         Trainer live = trainers.get(l);
         if (step == live.steps()) {
-            return live.logits();
+            return live;
         }
         Trainer replay = new Trainer(scene, model, optimizer, contestants.get(l).spec(), contestants.get(l).params());
-        replay.restore(checkpoints.get(l).get(step / CHECKPOINT_EVERY));
+        replay.restore(checkpoints.get(l).atOrBefore(step));
         while (replay.steps() < step) {
             replay.step();
         }
-        return replay.logits();
+        return replay;
     }
 
-    /** Contestant {@code l}'s parameters after each of the first {@code steps} + 1 states. */
+    /**
+     * Contestant {@code l}'s parameters from the start to the state after {@code steps} updates: the kept
+     * (thinned) states, ending at that state exactly. Only where a landscape is drawn; elsewhere the start alone.
+     */
     public synchronized List<double[]> path(int l, int steps) {
-        return List.copyOf(paths.get(l).subList(0, Math.min(steps + 1, paths.get(l).size())));
+        ThinnedRecord<double[]> kept = paths.get(l);
+        List<double[]> path = new ArrayList<>(kept.upTo(steps));
+        if (LossLandscape.draws(model) && kept.stepAtOrBefore(steps) != steps) {
+            path.add(trainerAt(l, steps).parameters());
+        }
+        return path;
+    }
+
+    synchronized int keptPathStates(int l) {
+        return paths.get(l).size();
+    }
+
+    synchronized int keptCheckpoints(int l) {
+        return checkpoints.get(l).size();
     }
 
     /** The model trained (its parameters are what the landscape ranges over). */
