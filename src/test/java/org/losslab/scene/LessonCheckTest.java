@@ -88,7 +88,7 @@ class LessonCheckTest {
         assertEquals("alpha 0.70, F1 1.0, IoU 1.00", LessonCheck.withValues(l).steps().get(0).text());
         assertTrue(refusedAtRead("{\"text\": \"{value:f1_score:%d}\"}").contains("step 1, text: {value:f1_score:%d}: the format"));
         assertTrue(refusedAtRead("{\"text\": \"{value:nothing}\"}").contains("step 1, text: unknown loss 'nothing'"));
-        assertTrue(refusedAtRead("{\"text\": \"{value:race:ciou}\"}").contains("no namespace 'race'"));
+        assertTrue(refusedAtRead("{\"text\": \"{value:nosuch:ciou}\"}").contains("no namespace 'nosuch'"));
         // a value with no number on its scene (the distance to an empty prediction) is refused, not shown
         String message = refused("{\"text\": \"HD {value:hausdorff_distance}\", \"preset\": \"empty-prediction\"}");
         assertTrue(message.startsWith("lesson mine, step 1, text: hausdorff_distance"), message);
