@@ -34,9 +34,9 @@ import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
-import org.losslab.engine.explain.Explanation;
+import org.losslab.engine.explanation.Explanation;
 import org.losslab.engine.explain.Explanations;
-import org.losslab.engine.explain.Term;
+import org.losslab.engine.explanation.Term;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegmentationData;
 

@@ -1,6 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.maps.DistanceTransform;
 
 /**
  * The distance transforms of the last masks (at most twelve, and 8 Mi pixels): HD, ASSD, NSD and the distance-map

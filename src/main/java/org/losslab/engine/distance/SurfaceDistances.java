@@ -1,6 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.maps.DistanceTransform;
 
 /**
  * The boundary distances of one channel, as MONAI's surface metrics take them: for every edge pixel of

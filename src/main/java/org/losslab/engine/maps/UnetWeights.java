@@ -1,5 +1,7 @@
 package org.losslab.engine.maps;
 
+import org.losslab.engine.distance.DistanceTransform;
+
 /**
  * The U-Net weight map of Ronneberger et al. (2015): w(x) = w_c(x) + w0 exp(-(d1(x) + d2(x))^2 / (2
  * sigma^2)) on background pixels, where d1 and d2 are the distances to the nearest and second-nearest

@@ -16,7 +16,7 @@ import org.losslab.engine.Params;
  * Dice is alpha = beta = 1/2, Jaccard alpha = beta = 1.
  */
 public final class TverskyLoss implements Evaluator<SegmentationData>,
-        org.losslab.engine.explain.Explainable<SegmentationData> {
+        org.losslab.engine.explanation.Explainable<SegmentationData> {
     /** The three registry entries this class serves. */
     public enum Variant {
         DICE, JACCARD, TVERSKY
@@ -169,14 +169,14 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
 
     /** Per class: the soft counts (each pixel's share), the score, the class's loss and its weight; then the mean. */
     @Override
-    public org.losslab.engine.explain.Explanation explain(SegmentationData data, Params params) {
+    public org.losslab.engine.explanation.Explanation explain(SegmentationData data, Params params) {
         Setting set = setting(data, params);
         double alpha = set.alpha();
         double beta = set.beta();
         int channels = data.channels();
         int n = data.pixels();
         ClassSelection selection = set.selection();
-        java.util.List<org.losslab.engine.explain.Term> terms = new java.util.ArrayList<>();
+        java.util.List<org.losslab.engine.explanation.Term> terms = new java.util.ArrayList<>();
         double mean = 0;
         for (int c = 0; c < channels; c++) {
             if (selection.factor(c) == 0) {
@@ -185,17 +185,17 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
             double[][] perPixel = new double[3][n];
             double[] counts = softCounts(set.p(), set.labels(), c, n, perPixel);
             String cls = channels == 1 ? "" : ", class " + c;
-            terms.add(org.losslab.engine.explain.Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
-            terms.add(org.losslab.engine.explain.Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
-            terms.add(org.losslab.engine.explain.Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
+            terms.add(org.losslab.engine.explanation.Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
+            terms.add(org.losslab.engine.explanation.Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
+            terms.add(org.losslab.engine.explanation.Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
             double raw = counts[0] + alpha * counts[1] + beta * counts[2] + set.smooth();
             double score = (counts[0] + set.smooth()) / Math.max(raw, set.eps());
-            terms.add(org.losslab.engine.explain.Term.step("score" + cls, String.format(java.util.Locale.ROOT,
+            terms.add(org.losslab.engine.explanation.Term.step("score" + cls, String.format(java.util.Locale.ROOT,
                     "(TP + %s) / max(TP + %s FP + %s FN + %s, %s) = %s / %s", g(set.smooth()), g(alpha), g(beta), g(set.smooth()), g(set.eps()),
                     g(counts[0] + set.smooth()), g(Math.max(raw, set.eps()))), score));
             boolean present = counts[3] > 0;
             double loss = !present ? 0 : set.logLoss() ? -Math.log(Math.max(score, set.eps())) : 1 - score;
-            terms.add(org.losslab.engine.explain.Term.step("loss" + cls, !present
+            terms.add(org.losslab.engine.explanation.Term.step("loss" + cls, !present
                     ? "0: the class has no true pixel (smp does not count an absent class)"
                     : set.logLoss() ? "-log(score)" : "1 - score", loss));
             double factor = selection.factor(c);
@@ -208,13 +208,13 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
                 double den = raw;
                 double[] fpPixels = scaled(perPixel[1], factor * alpha / den);
                 double[] fnPixels = scaled(perPixel[2], factor * beta / den);
-                terms.add(org.losslab.engine.explain.Term.step("weighted loss" + cls, weightedFormula, weighted));
-                terms.add(org.losslab.engine.explain.Term.summand("from false positives" + cls, String.format(java.util.Locale.ROOT,
+                terms.add(org.losslab.engine.explanation.Term.step("weighted loss" + cls, weightedFormula, weighted));
+                terms.add(org.losslab.engine.explanation.Term.summand("from false positives" + cls, String.format(java.util.Locale.ROOT,
                         "%s x %s FP / %s", g(factor), g(alpha), g(den)), factor * alpha * counts[1] / den, fpPixels));
-                terms.add(org.losslab.engine.explain.Term.summand("from missed pixels" + cls, String.format(java.util.Locale.ROOT,
+                terms.add(org.losslab.engine.explanation.Term.summand("from missed pixels" + cls, String.format(java.util.Locale.ROOT,
                         "%s x %s FN / %s", g(factor), g(beta), g(den)), factor * beta * counts[2] / den, fnPixels));
             } else {
-                terms.add(org.losslab.engine.explain.Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
+                terms.add(org.losslab.engine.explanation.Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
             }
         }
         double value = set.gamma() == 1.0 ? mean : Math.pow(mean, set.gamma());
@@ -225,9 +225,9 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
                 : String.format(java.util.Locale.ROOT, "The bars add up to the mean %s; Focal Tversky raises it to gamma %s: %s.",
                         g(mean), g(set.gamma()), g(value));
         if (set.gamma() != 1.0) {
-            terms.add(org.losslab.engine.explain.Term.step("mean ^ gamma", g(mean) + " ^ " + g(set.gamma()), value));
+            terms.add(org.losslab.engine.explanation.Term.step("mean ^ gamma", g(mean) + " ^ " + g(set.gamma()), value));
         }
-        return new org.losslab.engine.explain.Explanation(name, value, terms, note);
+        return new org.losslab.engine.explanation.Explanation(name, value, terms, note);
     }
 
     private static double[] scaled(double[] values, double factor) {

@@ -1,4 +1,4 @@
-package org.losslab.engine.explain;
+package org.losslab.engine.explanation;
 
 /**
  * One line of a loss's computation: what it is, its formula with the scene's numbers in it, its value, and

@@ -1,4 +1,4 @@
-package org.losslab.engine.maps;
+package org.losslab.engine.distance;
 
 /**
  * The exact Euclidean distance transform of Felzenszwalb and Huttenlocher (2012): for every pixel, the
