@@ -1,6 +1,8 @@
 package org.losslab.app;
 
 import java.awt.image.BufferedImage;
+import javafx.scene.Scene;
+import org.losslab.engine.EngineException;
 import org.losslab.scene.Lesson;
 import org.losslab.scene.LessonCheck;
 import org.losslab.scene.Lessons;
@@ -24,12 +26,12 @@ public final class LessonRender {
     public static BufferedImage render(Lesson lesson, int step, int width, int height, boolean presentation)
             throws InterruptedException {
         if (step < 1 || step > lesson.steps().size()) {
-            throw new org.losslab.engine.EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
+            throw new EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
         }
         Offscreen.start();
         MainWindow window = Offscreen.onFx(() -> {
             MainWindow w = new MainWindow();
-            new javafx.scene.Scene(w, width, height);
+            new Scene(w, width, height);
             // the tab pane's skin puts every workspace in the scene: without it a workspace's requests go nowhere
             w.applyCss();
             w.layout();

@@ -2,6 +2,7 @@ package org.losslab.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One entry of the registry: a loss or metric with its name, its domain, its typed parameters, a line
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param <I> the input type of the entry's domain
  */
 public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summary, String formula,
-                          List<ParamSpec> params, Evaluator<I> evaluator, java.util.function.Predicate<I> applies,
+                          List<ParamSpec> params, Evaluator<I> evaluator, Predicate<I> applies,
                           String requirement, boolean plottedByDefault) {
 
     /** Whether the entry is trained on (has a gradient) or only measured. */
@@ -32,7 +33,7 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
      * The entry, taking only inputs that pass {@code test}; {@code requirement} says what it needs, for
      * the user ("needs a multiclass scene").
      */
-    public LossSpec<I> onlyFor(java.util.function.Predicate<I> test, String requirement) {
+    public LossSpec<I> onlyFor(Predicate<I> test, String requirement) {
         return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement, plottedByDefault);
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a mask from a PNG: grey or palette images give their index (0 background, 1.. classes; 255
@@ -30,12 +32,12 @@ public final class MaskImport {
      */
     public static int[] dimensions(Path file) {
         SceneFiles.checkReadable(file, 1L << 30, "an image");
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             var readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new SceneException(file.getFileName() + ": not an image LossLab can read (PNG, JPEG)");
             }
-            javax.imageio.ImageReader reader = readers.next();
+            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,13 +72,13 @@ public final class NpyReader {
     /** Parses a whole file held in memory. */
     public static Array parse(byte[] bytes, String name) {
         Header header = header(bytes, bytes.length, name);
-        byte[] data = java.util.Arrays.copyOfRange(bytes, header.dataStart(), bytes.length);
+        byte[] data = Arrays.copyOfRange(bytes, header.dataStart(), bytes.length);
         return new Array(header.shape(), values(data, header, name));
     }
 
     /** Checks the header at the start of a file of {@code fileSize} bytes. */
     public static Header header(byte[] start, long fileSize, String name) {
-        if (start.length < 10 || !java.util.Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
+        if (start.length < 10 || !Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
             throw new SceneException(name + ": not a NumPy .npy file (no \\x93NUMPY magic string)");
         }
         int major = start[6] & 0xFF;

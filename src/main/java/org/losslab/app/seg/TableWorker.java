@@ -3,6 +3,7 @@ package org.losslab.app.seg;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.losslab.app.LatestWins;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
@@ -22,7 +23,7 @@ public final class TableWorker implements AutoCloseable {
     public record Table(int revision, List<Row> rows, double millis) {
     }
 
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-table");
+    private final LatestWins worker = new LatestWins("losslab-table");
     private final Consumer<Table> publish;
 
     public TableWorker(Consumer<Table> publish) {

@@ -1,5 +1,6 @@
 package org.losslab.engine.maps;
 
+import java.util.Arrays;
 import org.losslab.engine.distance.DistanceTransform;
 
 /**
@@ -48,8 +49,8 @@ public final class UnetWeights {
         }
         double[] nearest = new double[n];
         double[] second = new double[n];
-        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(second, Double.POSITIVE_INFINITY);
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        Arrays.fill(second, Double.POSITIVE_INFINITY);
         boolean[] seed = new boolean[n];
         for (int object = 1; object <= k; object++) {
             for (int i = 0; i < n; i++) {

@@ -1,7 +1,11 @@
 package org.losslab.engine.race;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,7 +97,7 @@ public final class DiouSimulation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("race: interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -221,9 +225,9 @@ public final class DiouSimulation {
     }
 
     /** Anchor centres from a CSV of {@code x,y} rows (a header line is skipped). */
-    public static double[][] readPoints(java.io.Reader in, String where) throws java.io.IOException {
+    public static double[][] readPoints(Reader in, String where) throws IOException {
         List<double[]> points = new ArrayList<>();
-        java.io.BufferedReader reader = new java.io.BufferedReader(in);
+        BufferedReader reader = new BufferedReader(in);
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
