@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,10 +25,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
-import javafx.util.Duration;
 import org.losslab.app.Action;
 import org.losslab.app.Dialogs;
-import org.losslab.app.FxLatest;
 import org.losslab.app.SceneAdapter;
 import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
@@ -46,30 +41,25 @@ import org.losslab.scene.Scene;
 /**
  * The segmentation workspace: tools on the left ({@link ToolsPanel}), the canvas with its colour bar in the middle
  * ({@link CanvasArea}), the map chooser, live values, the table of every loss and the parameter editor on the right
- * ({@link SidePanel}). This class composes them, feeds the workers and keeps the workspace's state (its document and
- * view settings). All computation runs on background workers; results come back to the UI thread, newest first.
+ * ({@link SidePanel}). This class composes them and keeps the workspace's state (its document and view settings).
+ * All computation runs on background workers ({@link FramePipeline}, {@link SceneReadouts}); results come back to the
+ * UI thread, newest first.
  */
 public final class SegmentationWorkspace extends BorderPane implements Workspace {
     /** The key of this workspace's settings in a scene's app block. */
     public static final String KEY = "segmentation";
-    static final int TABLE_INTERVAL_MS = 250;
 
     private final SegDocument doc;
     private final PaintCanvas canvas = new PaintCanvas();
     private final PaintController controller;
-    private final FrameWorker frames;
-    private final TableWorker tables;
+    private final FramePipeline frames;
     private final SceneReadouts readouts;
     private final ParamSheet params;
     private final ToolsPanel tools;
     private final CanvasArea canvasArea;
     private final SidePanel side;
     private final StringProperty cursorText = new SimpleStringProperty(this, "cursorText", "");
-    private final StringProperty frameText = new SimpleStringProperty(this, "frameText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final ReadOnlyIntegerWrapper shownRevision = new ReadOnlyIntegerWrapper(this, "shownRevision", -1);
-    private final ReadOnlyIntegerWrapper tableRevision = new ReadOnlyIntegerWrapper(this, "tableRevision", -1);
-    private final SimpleObjectProperty<FrameResult> lastFrame = new SimpleObjectProperty<>(this, "lastFrame");
     private final ObjectProperty<String> selectedLoss = new SimpleObjectProperty<>(this, "selectedLoss");
     /** The palette of magnitude maps (viridis, or cividis for readers with a colour-vision deficiency). */
     private final ObjectProperty<ColorMaps.Palette> palette =
@@ -79,8 +69,6 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             () -> cursorText.get().isEmpty() ? message.get() : cursorText.get(), cursorText, message);
     private final List<Action> actions;
     private final SegmentationActions commands;
-    private final PauseTransition tableTimer = new PauseTransition(Duration.millis(TABLE_INTERVAL_MS));
-    private int tableRequested = -1;
     private ExplainWindow explain;
 
     public SegmentationWorkspace(SegDocument doc) {
@@ -88,26 +76,45 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         setId("segmentation-workspace");
         controller = new PaintController(doc, canvas);
         canvas.gesturesProperty().set(controller);
-        frames = new FrameWorker(new FxLatest<>(r -> {
-            try {
-                showFrame(r);
-            } finally {
-                r.release().run();
-            }
-        }, r -> r.release().run()));
-        tables = new TableWorker(new FxLatest<>(this::showTable));
         params = new ParamSheet(doc::params, (name, p) -> doc.setParams(name, p), message::set);
         tools = new ToolsPanel(doc, canvas, controller, message::set);
         setLeft(scrolling(tools, 256, 180));
-        canvasArea = new CanvasArea(doc, canvas, controller, lastFrame::get, () -> submit(null));
+        canvasArea = new CanvasArea(doc, canvas, controller, this::lastFrame, () -> submit(null));
         setCenter(canvasArea);
         side = new SidePanel(doc, canvas, params, this::explainSelected);
         // the panel scrolls rather than squeezing the table on a small screen or in presentation mode
         setRight(scrolling(side, 378, 260));
+        frames = new FramePipeline(doc, this::view, new FramePipeline.Screen() {
+            @Override
+            public void frameFailed() {
+                message.set("The map could not be computed for this scene");
+            }
+
+            @Override
+            public FrameResult draw(FrameResult r) {
+                canvasArea.show(r, doc.data().width(), doc.data().height());
+                side.showLive(r, doc.data().mode());
+                return canvasArea.detached(r);
+            }
+
+            @Override
+            public void frameShown() {
+                updateCursor();
+            }
+
+            @Override
+            public void table(TableWorker.Table t) {
+                side.table().show(t);
+            }
+
+            @Override
+            public void tableShown() {
+                submitShare();
+            }
+        });
         readouts = new SceneReadouts(doc, side.gradientShare()::setText,
                 segments -> canvas.setSegments(segments, Color.web("#FF3B30"),
                         "where the Hausdorff distance is realised, both directions"));
-        tableTimer.setOnFinished(e -> submitTable());
         side.layer().valueProperty().addListener((o, a, b) -> {
             submit(null);
             submitShare();
@@ -187,52 +194,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     }
 
     private void submit(int[] box) {
-        frames.submitBox(doc.data(), box, view(), doc.revisionProperty().get());
-    }
-
-    /**
-     * The table follows the frame: it starts once the heatmap is on screen, so that it never delays it,
-     * and while the user paints it is recomputed at most every {@link #TABLE_INTERVAL_MS} ms (the whole
-     * registry takes tens of milliseconds on a large scene: every frame would starve the brush). The last
-     * state of a stroke is always computed.
-     */
-    private void submitTable() {
-        if (tableTimer.getStatus() == Animation.Status.RUNNING) {
-            return; // the timer submits the newest revision when it fires
-        }
-        int revision = doc.revisionProperty().get();
-        if (revision != tableRequested) {
-            tableRequested = revision;
-            tables.submit(doc.data(), doc.params(), revision);
-            tableTimer.playFromStart();
-        }
-    }
-
-    private void showFrame(FrameResult r) {
-        if (r.heatmap() == null) {
-            message.set("The map could not be computed for this scene");
-            submitTable();
-            return;
-        }
-        if (r.target().length != doc.data().pixels() || r.revision() < shownRevision.get()) {
-            return; // computed for an older scene or state: a newer frame is coming
-        }
-        canvasArea.show(r, doc.data().width(), doc.data().height());
-        side.showLive(r, doc.data().mode());
-        frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
-        lastFrame.set(canvasArea.detached(r));
-        shownRevision.set(r.revision());
-        updateCursor();
-        submitTable();
-    }
-
-    private void showTable(TableWorker.Table t) {
-        if (t.revision() < tableRevision.get()) {
-            return;
-        }
-        side.table().show(t);
-        tableRevision.set(t.revision());
-        submitShare();
+        frames.submit(box);
     }
 
     /** The counts, the gradient share of the selected loss and, with the boundary-distance map, the Hausdorff segments. */
@@ -244,7 +206,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     }
 
     private void updateCursor() {
-        cursorText.set(CursorReadout.at(doc, controller.hoverY(), controller.hoverX(), lastFrame.get()));
+        cursorText.set(CursorReadout.at(doc, controller.hoverY(), controller.hoverX(), frames.lastFrame()));
     }
 
     /** Opens (or brings forward) the window that takes the selected table entry apart. */
@@ -353,7 +315,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     }
 
     public StringProperty frameTextProperty() {
-        return frameText;
+        return frames.frameTextProperty();
     }
 
     public StringProperty messageProperty() {
@@ -362,16 +324,16 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
 
     /** The revision whose heatmap is on screen. */
     public ReadOnlyIntegerProperty shownRevisionProperty() {
-        return shownRevision.getReadOnlyProperty();
+        return frames.shownRevisionProperty();
     }
 
     /** The revision whose values are in the table. */
     public ReadOnlyIntegerProperty tableRevisionProperty() {
-        return tableRevision.getReadOnlyProperty();
+        return frames.tableRevisionProperty();
     }
 
     public FrameResult lastFrame() {
-        return lastFrame.get();
+        return frames.lastFrame();
     }
 
     public Label liveLabel() {
@@ -487,9 +449,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         if (explain != null) {
             explain.close();
         }
-        tableTimer.stop();
         frames.close();
-        tables.close();
         readouts.close();
     }
 }
