@@ -1,11 +1,18 @@
 package org.losslab.app;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -70,16 +77,16 @@ public final class Dialogs {
     public static void showLog() {
         String text;
         try {
-            java.util.List<String> lines = java.nio.file.Files.exists(ErrorLog.file())
-                    ? java.nio.file.Files.readAllLines(ErrorLog.file(), java.nio.charset.StandardCharsets.UTF_8)
-                    : java.util.List.of("(no errors so far)");
+            List<String> lines = Files.exists(ErrorLog.file())
+                    ? Files.readAllLines(ErrorLog.file(), StandardCharsets.UTF_8)
+                    : List.of("(no errors so far)");
             text = String.join("\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             text = "cannot read the log: " + e.getMessage();
         }
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setHeaderText("Log: " + ErrorLog.file());
-        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setPrefSize(760, 420);
         area.setStyle("-fx-font-family: monospace;");
@@ -114,11 +121,11 @@ public final class Dialogs {
         ButtonType[] buttons = new ButtonType[answers.length];
         for (int i = 0; i < answers.length; i++) {
             buttons[i] = new ButtonType(answers[i], i == answers.length - 1
-                    ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE : javafx.scene.control.ButtonBar.ButtonData.OTHER);
+                    ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER);
         }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, buttons);
         a.setHeaderText(header);
-        return a.showAndWait().map(b -> java.util.Arrays.asList(buttons).indexOf(b)).orElse(-1);
+        return a.showAndWait().map(b -> Arrays.asList(buttons).indexOf(b)).orElse(-1);
     }
 
     public static Optional<Path> open(Node owner, String title, String description, String... patterns) {

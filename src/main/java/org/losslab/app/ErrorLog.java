@@ -3,6 +3,8 @@ package org.losslab.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +24,7 @@ public final class ErrorLog {
 
     /** The user's data folder for LossLab: $XDG_DATA_HOME/losslab, ~/.local/share/losslab, or the OS's equivalent. */
     public static Path dataFolder() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home");
         if (System.getProperty("losslab.data") != null) {
             return Path.of(System.getProperty("losslab.data"));
@@ -67,7 +69,7 @@ public final class ErrorLog {
      * Every thread's uncaught exception (the JavaFX thread's, the workers', the live frame's helpers')
      * goes to the log file and to {@code show}, which the app makes one dialog.
      */
-    public static void installForApp(java.util.function.Consumer<Throwable> show) {
+    public static void installForApp(Consumer<Throwable> show) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             record("uncaught in " + thread.getName(), error);
             show.accept(error);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
@@ -65,7 +66,7 @@ public final class FigureExport {
             for (int step = first; ; step = Math.min(last, step + stride)) {
                 timeline.setValue(step);
                 node.applyCss();
-                if (node instanceof javafx.scene.Parent parent) {
+                if (node instanceof Parent parent) {
                     parent.layout();
                 }
                 out.add(snapshot(node, 1));

@@ -1,7 +1,10 @@
 package org.losslab.app;
 
+import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The LossLab window, opening on a built-in example scene. */
@@ -15,10 +18,10 @@ public final class LossLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("javafx_started");
-        ErrorLog.installForApp(error -> javafx.application.Platform.runLater(() -> Dialogs.unexpected(error)));
+        ErrorLog.installForApp(error -> Platform.runLater(() -> Dialogs.unexpected(error)));
         window = new MainWindow();
         StartupProbe.mark("window_built");
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1400, screen.getWidth() * 0.95), Math.min(880, screen.getHeight() * 0.92));
         window.installKeys(scene);
         window.attach(stage);
@@ -29,8 +32,8 @@ public final class LossLabApp extends Application {
         StartupProbe.mark("window_shown");
         String toOpen = System.getProperty(OPEN_SCENE);
         // recovery is offered also when started with a file, as a file manager starts it: after the file is open
-        javafx.application.Platform.runLater(toOpen != null
-                ? () -> window.openInBackground(java.nio.file.Path.of(toOpen), window::offerRecovery) : window::offerRecovery);
+        Platform.runLater(toOpen != null
+                ? () -> window.openInBackground(Path.of(toOpen), window::offerRecovery) : window::offerRecovery);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             StartupProbe.whenFirstFrameShown(window, stage);
         }

@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.losslab.scene.AtomicFiles;
 
 /**
  * Runs JavaFX with no display (the Monocle headless platform and the software renderer) for the
@@ -95,8 +97,8 @@ public final class Offscreen {
 
     /** Writes a PNG atomically: a failure leaves any previous file as it was. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(image, "png", bytes);
-        org.losslab.scene.AtomicFiles.write(file, bytes.toByteArray());
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 }

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.losslab.app.detect.BoxDocument;
+import org.losslab.app.detect.DetBox;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
 import org.losslab.engine.seg.SegmentationData;
@@ -67,7 +71,7 @@ public final class SceneAdapter {
         ObjectNode given = Json.MAPPER.createObjectNode();
         Map<String, Object> raw = new LinkedHashMap<>();
         params.asMap().forEach((k, v) -> {
-            if (!java.util.Objects.equals(v, defaults.raw(k))) {
+            if (!Objects.equals(v, defaults.raw(k))) {
                 raw.put(k, v);
                 given.set(k, Json.MAPPER.valueToTree(v));
             }
@@ -76,55 +80,55 @@ public final class SceneAdapter {
     }
 
     /** Adds the detection workspace's boxes: the pairs (boxes block) and the scored boxes (detections block). */
-    public static Scene withBoxes(Scene scene, org.losslab.app.detect.BoxDocument boxes) {
+    public static Scene withBoxes(Scene scene, BoxDocument boxes) {
         // each block is written back only from what was read from it: a file with both keeps its pairs when its
         // detections are edited (the view shows the detections; the pairs are other data)
         var source = boxes.source();
         Scene out = scene;
-        if (source != org.losslab.app.detect.BoxDocument.Source.DETECTIONS
+        if (source != BoxDocument.Source.DETECTIONS
                 && !boxes.predictions().isEmpty() && !boxes.truths().isEmpty()) {
             out = out.withBlock(Domains.BOXES, boxes.pairs());
         }
-        return source == org.losslab.app.detect.BoxDocument.Source.PAIRS ? out : out.withBlock(Domains.DETECTIONS, boxes.detections());
+        return source == BoxDocument.Source.PAIRS ? out : out.withBlock(Domains.DETECTIONS, boxes.detections());
     }
 
     /** Puts a scene's detections (or else its box pairs) into the detection workspace's document. */
-    public static void loadBoxes(Scene scene, org.losslab.app.detect.BoxDocument boxes) {
-        java.util.List<org.losslab.app.detect.DetBox> truths = new ArrayList<>();
-        java.util.List<org.losslab.app.detect.DetBox> predictions = new ArrayList<>();
+    public static void loadBoxes(Scene scene, BoxDocument boxes) {
+        List<DetBox> truths = new ArrayList<>();
+        List<DetBox> predictions = new ArrayList<>();
         var detections = scene.block(Domains.DETECTIONS);
         if (detections.isPresent()) {
             var d = detections.get();
             for (int i = 0; i < d.truthLabels().length; i++) {
                 double[] b = d.truthBoxes();
-                truths.add(new org.losslab.app.detect.DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.truthLabels()[i], 1));
+                truths.add(new DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.truthLabels()[i], 1));
             }
             for (int i = 0; i < d.count(); i++) {
                 double[] b = d.boxes();
-                predictions.add(new org.losslab.app.detect.DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.labels()[i], d.scores()[i]));
+                predictions.add(new DetBox(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3], d.labels()[i], d.scores()[i]));
             }
         } else if (scene.block(Domains.BOXES).isPresent()) {
             var pairs = scene.block(Domains.BOXES).get();
             for (int i = 0; i < pairs.count(); i++) {
                 double[] t = pairs.target();
                 double[] p = pairs.predicted();
-                truths.add(new org.losslab.app.detect.DetBox(t[4 * i], t[4 * i + 1], t[4 * i + 2], t[4 * i + 3], 1, 1));
-                predictions.add(new org.losslab.app.detect.DetBox(p[4 * i], p[4 * i + 1], p[4 * i + 2], p[4 * i + 3], 1, 0.9));
+                truths.add(new DetBox(t[4 * i], t[4 * i + 1], t[4 * i + 2], t[4 * i + 3], 1, 1));
+                predictions.add(new DetBox(p[4 * i], p[4 * i + 1], p[4 * i + 2], p[4 * i + 3], 1, 0.9));
             }
         } else {
             return;
         }
         if (!truths.isEmpty() && !predictions.isEmpty()) {
             boxes.replaceAll(truths, predictions);
-            boxes.setSource(detections.isPresent() ? org.losslab.app.detect.BoxDocument.Source.DETECTIONS
-                    : org.losslab.app.detect.BoxDocument.Source.PAIRS);
+            boxes.setSource(detections.isPresent() ? BoxDocument.Source.DETECTIONS
+                    : BoxDocument.Source.PAIRS);
         }
     }
 
     /** Puts a scene's segmentation block and loss parameters into the document. */
     public static void load(Scene scene, SegDocument doc) {
         SegmentationData data = scene.block(Domains.SEGMENTATION).orElseThrow(() ->
-                new org.losslab.engine.EngineException("the scene has no segmentation block for the segmentation workspace"));
+                new EngineException("the scene has no segmentation block for the segmentation workspace"));
         Map<String, Params> params = new LinkedHashMap<>();
         for (LossEntry entry : scene.losses()) {
             if (LossRegistry.contains(entry.name()) && entry.spec().domain() == Domains.SEGMENTATION) {

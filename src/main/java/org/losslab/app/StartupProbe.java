@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -16,7 +19,7 @@ import javafx.stage.Stage;
  */
 public final class StartupProbe {
     /** Milliseconds from the process start to each named moment of the start, in order. */
-    private static final java.util.Map<String, Long> MARKS = new java.util.LinkedHashMap<>();
+    private static final Map<String, Long> MARKS = new LinkedHashMap<>();
 
     private StartupProbe() {
     }
@@ -70,7 +73,7 @@ public final class StartupProbe {
             MARKS.forEach((name, at) -> System.out.printf(Locale.ROOT, "%s_ms=%d%n", name, at));
             System.out.printf(Locale.ROOT, "first_frame_ms=%d%n", ms);
             // resident memory a moment later, once the frame's rendering and the table have settled
-            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(2));
             settle.setOnFinished(e -> {
                 System.out.printf(Locale.ROOT, "rss_mb=%d%n", residentMegabytes());
                 System.out.flush();

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -141,7 +142,7 @@ public final class UiBenchmark {
         throw new IllegalStateException("the window did not show its first frame");
     }
 
-    private static void fire(SegmentationWorkspace ws, javafx.event.EventType<MouseEvent> type, double y, double x) {
+    private static void fire(SegmentationWorkspace ws, EventType<MouseEvent> type, double y, double x) {
         Point2D p = ws.canvas().toCanvas(x, y);
         MouseEvent e = new MouseEvent(type, p.getX(), p.getY(), p.getX(), p.getY(), MouseButton.PRIMARY, 1, false,
                 false, false, false, true, false, false, true, false, false, null);

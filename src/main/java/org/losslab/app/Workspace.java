@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -45,7 +46,7 @@ public interface Workspace extends AutoCloseable {
     void restoreState(Object state);
 
     /** Never dirty: for workspaces that hold no data of their own (they follow another's scene). */
-    ObservableBooleanValue NEVER_DIRTY = new javafx.beans.property.SimpleBooleanProperty(false);
+    ObservableBooleanValue NEVER_DIRTY = new SimpleBooleanProperty(false);
 
     /** Whether it has changes not yet saved (by default never: nothing of its own to save). */
     default ObservableBooleanValue dirty() {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.losslab.engine.LossSpec.Kind;
 import org.losslab.engine.box.AlphaIouLoss;
 import org.losslab.engine.box.BoxPairs;
@@ -12,8 +13,8 @@ import org.losslab.engine.box.CoordinateLoss;
 import org.losslab.engine.box.EiouLoss;
 import org.losslab.engine.box.IouFamilyLoss;
 import org.losslab.engine.box.NwdLoss;
-import org.losslab.engine.box.SiouLoss;
 import org.losslab.engine.box.SigmoidFocalLoss;
+import org.losslab.engine.box.SiouLoss;
 import org.losslab.engine.dense.DistributionFocalLoss;
 import org.losslab.engine.dense.QualityFocalLoss;
 import org.losslab.engine.dense.VarifocalLoss;
@@ -47,7 +48,7 @@ import org.losslab.engine.ssd.MultiboxLoss;
  */
 public final class LossRegistry {
     private static final Map<String, LossSpec<?>> ENTRIES = new LinkedHashMap<>();
-    private static final java.util.function.Predicate<SegmentationData> NOT_MULTICLASS = d -> d.mode() != SegMode.MULTICLASS;
+    private static final Predicate<SegmentationData> NOT_MULTICLASS = d -> d.mode() != SegMode.MULTICLASS;
     private static final String NEEDS_SIGMOID = "needs a binary or multilabel scene (sigmoid outputs)";
 
     static {
@@ -167,7 +168,7 @@ public final class LossRegistry {
 
     /** Distance, boundary and topology entries (CONTRACTS_V2 section 2). */
     private static void registerDistanceEntries(Domain<SegmentationData> seg) {
-        java.util.function.Predicate<SegmentationData> binaryOrMulticlass = d -> d.mode() != SegMode.MULTILABEL;
+        Predicate<SegmentationData> binaryOrMulticlass = d -> d.mode() != SegMode.MULTILABEL;
         String needsBinaryOrMulticlass = "needs a binary or multiclass scene";
         for (SurfaceDistanceMetric.Variant variant : SurfaceDistanceMetric.Variant.values()) {
             register(new LossSpec<>(variant.key, seg, Kind.METRIC, variant.summary,

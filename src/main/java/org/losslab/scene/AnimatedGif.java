@@ -1,5 +1,7 @@
 package org.losslab.scene;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,8 +51,8 @@ public final class AnimatedGif {
             return image;
         }
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        Graphics2D g = rgb.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.drawImage(image, 0, 0, null);
         g.dispose();

@@ -1,12 +1,16 @@
 package org.losslab.scene;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -21,7 +25,7 @@ public final class AtomicFiles {
 
     /** What writes a file's content to a stream; it may fail half-way. */
     public interface Body {
-        void writeTo(java.io.OutputStream out) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     public static void write(Path file, byte[] bytes) throws IOException {
@@ -48,14 +52,14 @@ public final class AtomicFiles {
         }
         Path temp = Files.createTempFile(parent, ".losslab-", ".tmp");
         try {
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 body.writeTo(out);
             }
             if (permissions != null) {
                 Files.setPosixFilePermissions(temp, permissions);
             } else if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
                 // a new file gets the usual rw-r--r--, not the temporary file's owner-only rights
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -64,6 +68,6 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, String text) throws IOException {
-        write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

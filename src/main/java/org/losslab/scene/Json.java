@@ -1,9 +1,12 @@
 package org.losslab.scene;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,8 +19,8 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             // a key given twice or text after the document is a broken file, not something to guess at
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** A text as an error message may quote it: at most 60 characters. */
@@ -97,8 +100,8 @@ public final class Json {
     }
 
     /** A flat array as rows of {@code width} numbers, or as one flat array when width is 0. */
-    public static com.fasterxml.jackson.databind.node.ArrayNode rowsNode(double[] values, int width) {
-        com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
+    public static ArrayNode rowsNode(double[] values, int width) {
+        ArrayNode out = MAPPER.createArrayNode();
         if (width == 0) {
             for (double v : values) {
                 out.add(v);
@@ -106,7 +109,7 @@ public final class Json {
             return out;
         }
         for (int r = 0; r < values.length / width; r++) {
-            com.fasterxml.jackson.databind.node.ArrayNode row = out.addArray();
+            ArrayNode row = out.addArray();
             for (int k = 0; k < width; k++) {
                 row.add(values[r * width + k]);
             }
@@ -115,8 +118,8 @@ public final class Json {
     }
 
     /** Whole numbers as a JSON array of integers. */
-    public static com.fasterxml.jackson.databind.node.ArrayNode intsNode(int[] values) {
-        com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
+    public static ArrayNode intsNode(int[] values) {
+        ArrayNode out = MAPPER.createArrayNode();
         for (int v : values) {
             out.add(v);
         }

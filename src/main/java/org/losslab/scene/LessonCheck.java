@@ -1,5 +1,6 @@
 package org.losslab.scene;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.losslab.engine.EngineException;
@@ -81,7 +82,7 @@ public final class LessonCheck {
      */
     public static Lesson withValues(Lesson lesson) {
         List<StepScene> scenes = StepScene.of(lesson);
-        List<Lesson.Step> steps = new java.util.ArrayList<>();
+        List<Lesson.Step> steps = new ArrayList<>();
         for (StepScene scene : scenes) {
             Lesson.Step s = lesson.steps().get(scene.index());
             String where = "lesson " + lesson.key() + ", step " + (scene.index() + 1);

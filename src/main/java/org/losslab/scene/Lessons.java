@@ -1,11 +1,12 @@
 package org.losslab.scene;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -303,7 +304,7 @@ public final class Lessons {
     }
 
     private static String firstClause(IOException e) {
-        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : SceneFiles.reason(e);
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : SceneFiles.reason(e);
         return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a mask from a PNG: grey (with or without alpha) or palette images give their index (0 background, 1.. classes; 255
@@ -31,12 +33,12 @@ public final class MaskImport {
      */
     public static int[] dimensions(Path file) {
         SceneFiles.checkReadable(file, 1L << 30, "an image");
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             var readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new SceneException(file.getFileName() + ": not an image LossLab can read (PNG, JPEG)");
             }
-            javax.imageio.ImageReader reader = readers.next();
+            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);

@@ -2,10 +2,12 @@ package org.losslab.scene;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.losslab.engine.Domain;
 
 /**
@@ -22,20 +24,20 @@ public final class Scene {
     private final Map<String, ObjectNode> extraBlocks;
     /** The document as read (null for a scene made in memory); written back as it was except {@link #replaced}. */
     private final ObjectNode source;
-    private final java.util.Set<String> replaced;
+    private final Set<String> replaced;
 
     public Scene(Map<Domain<?>, Object> blocks, List<LossEntry> losses, Map<String, ObjectNode> extraBlocks) {
-        this(blocks, losses, extraBlocks, null, java.util.Set.of());
+        this(blocks, losses, extraBlocks, null, Set.of());
     }
 
     /** A scene read from a document: saving it writes the document back, with only the replaced parts re-encoded. */
     Scene(Map<Domain<?>, Object> blocks, List<LossEntry> losses, Map<String, ObjectNode> extraBlocks, ObjectNode source,
-          java.util.Set<String> replaced) {
+          Set<String> replaced) {
         this.blocks = Collections.unmodifiableMap(new LinkedHashMap<>(blocks));
         this.losses = List.copyOf(losses);
         this.extraBlocks = Collections.unmodifiableMap(new LinkedHashMap<>(extraBlocks));
         this.source = source;
-        this.replaced = java.util.Set.copyOf(replaced);
+        this.replaced = Set.copyOf(replaced);
     }
 
     /** The document this scene was read from, or null. */
@@ -44,12 +46,12 @@ public final class Scene {
     }
 
     /** The top-level fields changed since it was read ("losses", block names). */
-    java.util.Set<String> replaced() {
+    Set<String> replaced() {
         return replaced;
     }
 
-    private java.util.Set<String> replacing(String name) {
-        java.util.Set<String> out = new java.util.HashSet<>(replaced);
+    private Set<String> replacing(String name) {
+        Set<String> out = new HashSet<>(replaced);
         out.add(name);
         return out;
     }

@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.losslab.engine.Domain;
 
 /**
@@ -34,10 +41,10 @@ public final class SceneFiles {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             throw new SceneException(file + ": not UTF-8 text (a scene file is JSON in UTF-8)");
         } catch (IOException e) {
             throw new SceneException(file + ": cannot read (" + reason(e) + ")");
@@ -50,9 +57,9 @@ public final class SceneFiles {
      * {@code maxBytes}: a directory, a FIFO or a device would block or never end. Returns its size.
      */
     public static long checkReadable(Path file, long maxBytes, String what) {
-        java.nio.file.attribute.BasicFileAttributes attributes;
+        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new SceneException(file + ": no such file");
         } catch (IOException e) {
@@ -76,13 +83,13 @@ public final class SceneFiles {
 
     /** What went wrong with a file, in words (Java's own messages name only the path). */
     public static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -132,7 +139,7 @@ public final class SceneFiles {
             }
         }
         List<LossEntry> losses = readLosses(Json.required(root, "losses", ""));
-        return new Scene(blocks, losses, extras, (ObjectNode) root, java.util.Set.of());
+        return new Scene(blocks, losses, extras, (ObjectNode) root, Set.of());
     }
 
     private static List<LossEntry> readLosses(JsonNode node) {

@@ -1,5 +1,6 @@
 package org.losslab.scene;
 
+import java.util.Locale;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
@@ -31,7 +32,7 @@ public final class SegmentationValues implements ClaimValues {
         if (dot >= 0) {
             ParamSpec param = spec.param(name.substring(dot + 1));
             if (param.type() != ParamType.NUMBER && param.type() != ParamType.INTEGER) {
-                throw new EngineException(name + " is a " + param.type().name().toLowerCase(java.util.Locale.ROOT)
+                throw new EngineException(name + " is a " + param.type().name().toLowerCase(Locale.ROOT)
                         .replace('_', ' ') + " parameter, not a number");
             }
         }

@@ -15,7 +15,7 @@ import org.losslab.app.seg.ExplainWindow;
 import org.losslab.app.seg.SegmentationWorkspace;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
-import org.losslab.engine.explain.Term;
+import org.losslab.engine.explanation.Term;
 import org.losslab.engine.seg.SegmentationData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

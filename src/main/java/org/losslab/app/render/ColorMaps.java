@@ -1,5 +1,7 @@
 package org.losslab.app.render;
 
+import org.losslab.engine.maps.MapKind;
+
 /**
  * Colour maps as ARGB lookup tables: viridis for magnitudes (perceptually uniform, colour-blind safe),
  * a blue-white-orange diverging map for signed values (centred on zero, symmetric range; blue and
@@ -64,12 +66,12 @@ public final class ColorMaps {
     }
 
     /** The table a map's numbers are coloured with: by its scale (categories have their own palettes). */
-    public static int[] table(org.losslab.engine.maps.MapKind kind) {
+    public static int[] table(MapKind kind) {
         return switch (kind.scale()) {
             case SIGNED -> DIVERGING;
             case MAGNITUDE -> magnitudes == Palette.CIVIDIS ? CIVIDIS : VIRIDIS;
             // the error map has its own colours; the band and skeleton maps share "none, target, prediction, both"
-            case CATEGORIES -> kind == org.losslab.engine.maps.MapKind.ERRORS ? ERRORS : BANDS;
+            case CATEGORIES -> kind == MapKind.ERRORS ? ERRORS : BANDS;
         };
     }
 

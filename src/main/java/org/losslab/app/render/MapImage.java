@@ -1,5 +1,6 @@
 package org.losslab.app.render;
 
+import java.util.Arrays;
 import org.losslab.engine.maps.MapKind;
 
 /**
@@ -45,7 +46,7 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
         for (int k = 0; k < count; k++) {
             sample[k] = Math.abs(values[offset + k * stride]);
         }
-        java.util.Arrays.sort(sample);
+        Arrays.sort(sample);
         return sample[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
     }
 

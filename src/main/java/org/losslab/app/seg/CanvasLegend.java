@@ -1,8 +1,10 @@
 package org.losslab.app.seg;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -29,12 +31,12 @@ public final class CanvasLegend extends VBox {
         Label truthText = new Label("ground truth");
         truthText.setTextFill(Color.WHITE);
         predictionText.setTextFill(Color.WHITE);
-        predictionText.textProperty().bind(javafx.beans.binding.Bindings.when(heatmapShown)
+        predictionText.textProperty().bind(Bindings.when(heatmapShown)
                 .then("prediction (p = 0.5)").otherwise("prediction: fill = probability"));
         HBox first = new HBox(6, truth, truthText);
         HBox second = new HBox(6, predicted, predictionText);
-        first.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        first.setAlignment(Pos.CENTER_LEFT);
+        second.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(first, second);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
     }

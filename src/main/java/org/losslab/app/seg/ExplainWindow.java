@@ -1,6 +1,8 @@
 package org.losslab.app.seg;
 
+import java.awt.Color;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
@@ -8,14 +10,17 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -25,6 +30,7 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.WaterfallBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.losslab.app.LatestWins;
@@ -34,9 +40,9 @@ import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
-import org.losslab.engine.explain.Explanation;
 import org.losslab.engine.explain.Explanations;
-import org.losslab.engine.explain.Term;
+import org.losslab.engine.explanation.Explanation;
+import org.losslab.engine.explanation.Term;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegmentationData;
 
@@ -72,7 +78,7 @@ public final class ExplainWindow {
         note.setId("explain-note");
         note.setWrapText(true);
         note.setMaxWidth(640);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         lines.setId("explain-lines");
         lines.getColumns().add(column("line", Term::label, 190));
         lines.getColumns().add(column("how", Term::formula, 420));
@@ -102,16 +108,16 @@ public final class ExplainWindow {
         stage.setOnHidden(e -> requests++);
     }
 
-    private static TableColumn<Term, String> column(String title, java.util.function.Function<Term, String> text, double width) {
+    private static TableColumn<Term, String> column(String title, Function<Term, String> text, double width) {
         TableColumn<Term, String> c = new TableColumn<>(title);
         c.setCellValueFactory(v -> new SimpleStringProperty(text.apply(v.getValue())));
         c.setPrefWidth(width);
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
         return c;
@@ -120,14 +126,14 @@ public final class ExplainWindow {
     private JFreeChart waterfall() {
         CategoryAxis categories = new CategoryAxis();
         categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        java.awt.Color part = new java.awt.Color(91, 139, 217);
-        WaterfallBarRenderer renderer = new WaterfallBarRenderer(part, part, new java.awt.Color(200, 80, 60),
-                new java.awt.Color(60, 60, 60));
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        Color part = new Color(91, 139, 217);
+        WaterfallBarRenderer renderer = new WaterfallBarRenderer(part, part, new Color(200, 80, 60),
+                new Color(60, 60, 60));
+        renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         CategoryPlot plot = new CategoryPlot(bars, categories, new NumberAxis("contribution to the value"), renderer);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 

@@ -1,13 +1,18 @@
 package org.losslab.app.seg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.losslab.app.render.MapImage;
+import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
 import org.losslab.engine.frame.FrameSettings;
 import org.losslab.engine.frame.LiveFrame;
@@ -176,7 +181,7 @@ public final class FrameWorker implements AutoCloseable {
         Overlays.prediction(d, channel, b.fill);
         if (view.layer() == MapKind.ERRORS) {
             // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
-            java.util.Arrays.fill(b.contour, 0);
+            Arrays.fill(b.contour, 0);
         } else {
             Overlays.predictionContour(d, channel, b.contour, b.labels);
         }
@@ -214,7 +219,7 @@ public final class FrameWorker implements AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.ConcurrentLinkedQueue<FrameBuffers> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<FrameBuffers> free = new ConcurrentLinkedQueue<>();
 
     private FrameBuffers takeBuffers(int n) {
         FrameBuffers b;
@@ -236,7 +241,7 @@ public final class FrameWorker implements AutoCloseable {
         return out;
     }
 
-    private static final java.util.Set<MapKind> LIVE_KINDS = java.util.Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
+    private static final Set<MapKind> LIVE_KINDS = Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 
     private double[] livePlane(MapKind kind, double[] out) {
@@ -273,8 +278,8 @@ public final class FrameWorker implements AutoCloseable {
         if (p == null) {
             return true;
         }
-        Map<String, Object> given = new java.util.HashMap<>(p.asMap());
-        Map<String, Object> defaults = new java.util.HashMap<>(org.losslab.engine.LossRegistry.get(loss).defaults().asMap());
+        Map<String, Object> given = new HashMap<>(p.asMap());
+        Map<String, Object> defaults = new HashMap<>(LossRegistry.get(loss).defaults().asMap());
         for (String name : free) {
             given.remove(name);
             defaults.remove(name);

@@ -1,8 +1,10 @@
 package org.losslab.app.seg;
 
+import java.util.Arrays;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
 
 /** Colours the target and the prediction for display: class colours, the prediction's alpha = its confidence. */
@@ -21,12 +23,12 @@ final class Overlays {
         int n = d.pixels();
         int w = d.width();
         int h = d.height();
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         int[] t = d.target();
         int offset = d.mode() == SegMode.MULTILABEL ? channel * n : 0;
         for (int i = 0; i < n; i++) {
             int label = t[offset + i];
-            if (label == org.losslab.engine.seg.SegParams.IGNORED_LABEL) {
+            if (label == SegParams.IGNORED_LABEL) {
                 out[i] = IGNORED_COLOUR;
                 continue;
             }
@@ -108,7 +110,7 @@ final class Overlays {
         }
         int[] seen = scratch[0]; // 0 unvisited, 1 visited
         int[] region = scratch[1]; // the pixels of the region being filled, in order
-        java.util.Arrays.fill(seen, 0, n, 0);
+        Arrays.fill(seen, 0, n, 0);
         for (int start = 0; start < n; start++) {
             if (label[start] == 0 || seen[start] != 0) {
                 continue;

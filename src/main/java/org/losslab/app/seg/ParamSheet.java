@@ -1,12 +1,21 @@
 package org.losslab.app.seg;
 
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
@@ -16,6 +25,7 @@ import org.losslab.engine.LossSpec;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.ParamType;
 import org.losslab.engine.Params;
+import org.losslab.engine.seg.SegParams;
 import org.losslab.scene.Json;
 
 /**
@@ -27,11 +37,11 @@ import org.losslab.scene.Json;
  */
 public final class ParamSheet extends PropertySheet {
     private final BiConsumer<String, Params> onChange;
-    private final java.util.function.Consumer<String> onError;
+    private final Consumer<String> onError;
     private LossSpec<?> spec;
     private Params current;
 
-    private final java.util.function.Function<String, Params> source;
+    private final Function<String, Params> source;
 
     /**
      * @param source   the current parameters of a loss (read at every edit, so that two editors of the
@@ -39,8 +49,8 @@ public final class ParamSheet extends PropertySheet {
      * @param onChange receives a checked new parameter set
      * @param onError  receives the message of a rejected edit
      */
-    public ParamSheet(java.util.function.Function<String, Params> source, BiConsumer<String, Params> onChange,
-                      java.util.function.Consumer<String> onError) {
+    public ParamSheet(Function<String, Params> source, BiConsumer<String, Params> onChange,
+                      Consumer<String> onError) {
         this.source = source;
         this.onChange = onChange;
         this.onError = onError;
@@ -58,10 +68,10 @@ public final class ParamSheet extends PropertySheet {
         ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
         // the loss's own parameters first (Tversky's alpha and beta, focal's gamma), then the ones all
         // segmentation losses share: what a student came to drag is in view without scrolling
-        java.util.Set<String> shared = java.util.Set.of(org.losslab.engine.seg.SegParams.CLASSES.name(),
-                org.losslab.engine.seg.SegParams.LOG_LOSS.name(), org.losslab.engine.seg.SegParams.FROM_LOGITS.name(),
-                org.losslab.engine.seg.SegParams.IGNORE_INDEX.name(), org.losslab.engine.seg.SegParams.EPS.name(),
-                org.losslab.engine.seg.SegParams.CLASS_WEIGHTS.name(), org.losslab.engine.seg.SegParams.REDUCTION.name());
+        Set<String> shared = Set.of(SegParams.CLASSES.name(),
+                SegParams.LOG_LOSS.name(), SegParams.FROM_LOGITS.name(),
+                SegParams.IGNORE_INDEX.name(), SegParams.EPS.name(),
+                SegParams.CLASS_WEIGHTS.name(), SegParams.REDUCTION.name());
         for (boolean own : new boolean[] {true, false}) {
             for (ParamSpec p : lossSpec.params()) {
                 if (shared.contains(p.name()) != own) {
@@ -99,7 +109,7 @@ public final class ParamSheet extends PropertySheet {
         AbstractPropertyEditor<Object, TextField> editor = new AbstractPropertyEditor<>(item, field, true) {
             @Override
             protected ObservableValue<Object> getObservableValue() {
-                return new javafx.beans.property.SimpleObjectProperty<>();
+                return new SimpleObjectProperty<>();
             }
 
             @Override
@@ -119,19 +129,19 @@ public final class ParamSheet extends PropertySheet {
     /** A slider and a field for a number; the slider's scale follows the parameter's range and default. */
     private PropertyEditor<?> sliderEditor(Item item, ParamSpec p) {
         SliderScale scale = SliderScale.of(p);
-        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(0, 1, 0);
+        Slider slider = new Slider(0, 1, 0);
         slider.setId("slider-" + p.name());
         slider.setMinWidth(90);
         TextField field = new TextField();
         field.setId("param-" + p.name());
         field.setPrefColumnCount(6);
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, slider, field);
-        javafx.scene.layout.HBox.setHgrow(slider, javafx.scene.layout.Priority.ALWAYS);
+        HBox box = new HBox(4, slider, field);
+        HBox.setHgrow(slider, Priority.ALWAYS);
         boolean[] setting = {false};
-        AbstractPropertyEditor<Object, javafx.scene.layout.HBox> editor = new AbstractPropertyEditor<>(item, box, true) {
+        AbstractPropertyEditor<Object, HBox> editor = new AbstractPropertyEditor<>(item, box, true) {
             @Override
             protected ObservableValue<Object> getObservableValue() {
-                return new javafx.beans.property.SimpleObjectProperty<>();
+                return new SimpleObjectProperty<>();
             }
 
             @Override
@@ -189,7 +199,7 @@ public final class ParamSheet extends PropertySheet {
         double fromSlider(double s) {
             double v = log ? Math.exp(Math.log(low) + s * (Math.log(high) - Math.log(low))) : low + s * (high - low);
             // three significant digits: the values a person drags to, and readable in the field
-            return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
+            return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
         }
     }
 
@@ -269,7 +279,7 @@ public final class ParamSheet extends PropertySheet {
                     raw = text;
                 }
             }
-            if (!java.util.Objects.equals(text(raw), text(current.raw(param.name())))) {
+            if (!Objects.equals(text(raw), text(current.raw(param.name())))) {
                 apply(param, raw);
             }
         }

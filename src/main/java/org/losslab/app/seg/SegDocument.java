@@ -1,16 +1,24 @@
 package org.losslab.app.seg;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -43,8 +51,8 @@ public final class SegDocument {
     /** What changed since the scene was opened or saved: saving writes only these parts. */
     private boolean dataChanged;
     private boolean appChanged;
-    private final java.util.Set<String> paramsChanged = new java.util.LinkedHashSet<>();
-    private final javafx.collections.ObservableList<String> classNames = javafx.collections.FXCollections.observableArrayList();
+    private final Set<String> paramsChanged = new LinkedHashSet<>();
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
 
     public SegDocument(SegmentationData initial) {
         this(initial, "");
@@ -99,7 +107,7 @@ public final class SegDocument {
     }
 
     /** The names of the classes (multiclass) or labels (multilabel), index by index. */
-    public javafx.collections.ObservableList<String> classNames() {
+    public ObservableList<String> classNames() {
         return classNames;
     }
 
@@ -157,11 +165,11 @@ public final class SegDocument {
     public void setPrediction(String label, double[] logits) {
         double[] x = data.get().prediction();
         if (logits.length != x.length) {
-            throw new org.losslab.engine.EngineException(label + ": " + logits.length + " values for a prediction of " + x.length);
+            throw new EngineException(label + ": " + logits.length + " values for a prediction of " + x.length);
         }
         int bad = firstNonFinite(logits);
         if (bad >= 0) {
-            throw new org.losslab.engine.EngineException(label + " would give a logit of " + logits[bad]
+            throw new EngineException(label + " would give a logit of " + logits[bad]
                     + "; the prediction is unchanged");
         }
         push(new Edit.WholePrediction(label, x.clone()));
@@ -287,8 +295,8 @@ public final class SegDocument {
     }
 
     /** The losses whose parameters the user changed since the last open or save, in order. */
-    public java.util.Set<String> paramsChanged() {
-        return java.util.Collections.unmodifiableSet(paramsChanged);
+    public Set<String> paramsChanged() {
+        return Collections.unmodifiableSet(paramsChanged);
     }
 
     /**
@@ -296,15 +304,15 @@ public final class SegDocument {
      * the scene (a copy: strokes edit arrays in place), the preset, every loss's parameters, the undo and redo
      * history, the class names and what is unsaved.
      */
-    public record State(SegmentationData data, String preset, Map<String, Params> params, java.util.List<Edit> undo,
-                        java.util.List<Edit> redo, boolean dirty, boolean dataChanged, boolean appChanged,
-                        java.util.Set<String> paramsChanged, java.util.List<String> classNames) {
+    public record State(SegmentationData data, String preset, Map<String, Params> params, List<Edit> undo,
+                        List<Edit> redo, boolean dirty, boolean dataChanged, boolean appChanged,
+                        Set<String> paramsChanged, List<String> classNames) {
     }
 
     public State state() {
-        return new State(data.get().copy(), preset, new LinkedHashMap<>(params), new java.util.ArrayList<>(undo),
-                new java.util.ArrayList<>(redo), dirty.get(), dataChanged, appChanged,
-                new java.util.LinkedHashSet<>(paramsChanged), java.util.List.copyOf(classNames));
+        return new State(data.get().copy(), preset, new LinkedHashMap<>(params), new ArrayList<>(undo),
+                new ArrayList<>(redo), dirty.get(), dataChanged, appChanged,
+                new LinkedHashSet<>(paramsChanged), List.copyOf(classNames));
     }
 
     /** Puts a state back exactly as it was taken (the history included); views redraw as after any change. */

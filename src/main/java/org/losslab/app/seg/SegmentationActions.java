@@ -9,14 +9,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import org.losslab.app.Action;
 import org.losslab.app.Dialogs;
+import org.losslab.app.Offscreen;
+import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.paint.MapOperations;
+import org.losslab.scene.AtomicFiles;
 import org.losslab.scene.MaskImport;
 import org.losslab.scene.NpyReader;
 import org.losslab.scene.SceneInputs;
@@ -58,8 +63,8 @@ final class SegmentationActions {
         out.add(Action.menu("View", "Explain the selected number…", ws::explainSelected, plain(KeyCode.X))
                 .withHelp("the selected table entry as a waterfall of its computation, with each line's pixels"));
         out.add(Action.menu("View", "Switch palette of magnitude maps (viridis / cividis)", () -> ws.paletteProperty().set(
-                ws.paletteProperty().get() == org.losslab.app.render.ColorMaps.Palette.VIRIDIS
-                        ? org.losslab.app.render.ColorMaps.Palette.CIVIDIS : org.losslab.app.render.ColorMaps.Palette.VIRIDIS)));
+                ws.paletteProperty().get() == ColorMaps.Palette.VIRIDIS
+                        ? ColorMaps.Palette.CIVIDIS : ColorMaps.Palette.VIRIDIS)));
         for (Tool t : Tool.values()) {
             out.add(Action.key(t.title, t == Tool.BRUSH ? "hold Alt or drag with the right button to erase" : "",
                     () -> ws.controller().toolProperty().set(t), plain(t.key)));
@@ -75,7 +80,7 @@ final class SegmentationActions {
     }
 
     /** Replaces the prediction by an operation's result as one undo step; a refused result changes nothing. */
-    private void operation(String label, java.util.function.Supplier<double[]> result) {
+    private void operation(String label, Supplier<double[]> result) {
         try {
             doc.setPrediction(label, result.get());
         } catch (EngineException e) {
@@ -139,7 +144,7 @@ final class SegmentationActions {
                 ws.error("Cannot read " + file.getFileName(), e.getMessage());
                 return;
             }
-            javafx.scene.image.Image image = new javafx.scene.image.Image(file.toUri().toString());
+            Image image = new Image(file.toUri().toString());
             if (image.isError()) {
                 ws.error("Cannot read " + file.getFileName(), String.valueOf(image.getException()));
                 return;
@@ -152,7 +157,7 @@ final class SegmentationActions {
     private void exportPng() {
         Dialogs.save(ws, "Export canvas", "PNG images", "*.png").ifPresent(file -> {
             try {
-                org.losslab.app.Offscreen.writePng(SwingFXUtils.fromFXImage(ws.snapshot(null, null), null), file);
+                Offscreen.writePng(SwingFXUtils.fromFXImage(ws.snapshot(null, null), null), file);
             } catch (IOException e) {
                 ws.error("Cannot export", e.getMessage());
             }
@@ -173,7 +178,7 @@ final class SegmentationActions {
                     Double.isNaN(pinned) ? "" : Double.toString(pinned)));
         }
         try {
-            org.losslab.scene.AtomicFiles.write(file, SceneInputs.csv(rows));
+            AtomicFiles.write(file, SceneInputs.csv(rows));
         } catch (IOException e) {
             ws.error("Cannot export", e.getMessage());
         }

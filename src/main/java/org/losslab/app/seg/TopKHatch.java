@@ -2,6 +2,7 @@ package org.losslab.app.seg;
 
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.TopKCrossEntropyLoss;
@@ -19,7 +20,7 @@ final class TopKHatch {
         this.doc = doc;
         this.canvas = canvas;
         toggle.setId("topk-hatch");
-        toggle.setTextFill(javafx.scene.paint.Color.WHITE);
+        toggle.setTextFill(Color.WHITE);
         toggle.setTooltip(new Tooltip("Stripe the pixels topk_ce averages over (the k% with the highest cross-entropy; "
                 + "k is its parameter in the table); the map under the stripes keeps its colours. Multiclass scenes."));
         toggle.selectedProperty().addListener(o -> refresh());

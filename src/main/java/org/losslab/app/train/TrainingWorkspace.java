@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -18,6 +19,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -26,29 +29,20 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.app.render.ColorMaps;
+import org.losslab.app.Action;
+import org.losslab.app.FigureExport;
+import org.losslab.app.Workspace;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossSpec;
-import org.losslab.engine.maps.PixelMaps;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepTerm;
-import org.losslab.engine.train.GradientShare;
 import org.losslab.engine.train.ImageData;
+import org.losslab.engine.train.ImageSynthesis;
 import org.losslab.engine.train.LogitsModel;
+import org.losslab.engine.train.LossLandscape;
 import org.losslab.engine.train.Model;
 import org.losslab.engine.train.Optimizer;
 import org.losslab.engine.train.TrainingPreset;
@@ -62,9 +56,8 @@ import org.losslab.scene.Terms;
  * and where each puts its gradient (TP, FP, FN, TN) update as they train. The run is recorded: the timeline
  * goes back to any step exactly. Training runs on a worker thread.
  */
-public final class TrainingWorkspace extends BorderPane implements org.losslab.app.Workspace {
+public final class TrainingWorkspace extends BorderPane implements Workspace {
     private static final String PAINTED = "the Segmentation scene";
-    private static final String[] COLOURS = {"#1F77B4", "#D62728", "#2CA02C", "#FF7F0E"};
     private final SegDocument doc;
     private final ComboBox<Object> source = new ComboBox<>();
     private final ComboBox<String> model = new ComboBox<>(FXCollections.observableArrayList("logits", "pixel"));
@@ -78,12 +71,6 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     private final GridPane grid;
     private final Label lesson = new Label();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final XYSeriesCollection lossSeries = new XYSeriesCollection();
-    private final XYSeriesCollection f1Series = new XYSeriesCollection();
-    private final ComboBox<String> metric = new ComboBox<>();
-    private final DefaultCategoryDataset shares = new DefaultCategoryDataset();
-    private final ValueMarker lossMarker = new ValueMarker(0);
-    private final ValueMarker f1Marker = new ValueMarker(0);
     private final Timeline player = new Timeline();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "training");
@@ -142,7 +129,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         HBox imageBar = new HBox(6, new Label("Pixel model's image (painted scene): object"), objectIntensity,
                 new Label("background"), backgroundIntensity, new Label("noise"), noise, new Label("blur"), blur,
                 new Label("seed"), seed);
-        imageBar.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        imageBar.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> PAINTED.equals(source.getValue()) && "pixel".equals(model.getValue()), source.valueProperty(),
                 model.valueProperty()));
         imageBar.managedProperty().bind(imageBar.visibleProperty());
@@ -150,7 +137,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         top.setPadding(new Insets(6));
         setTop(top);
         setCenter(grid);
-        setRight(charts());
+        setRight(side);
         timeline.setId("train-timeline");
         timeline.setPrefWidth(600);
         timeline.valueProperty().addListener(o -> {
@@ -175,68 +162,15 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         return b;
     }
 
-    private final LandscapeView landscape = new LandscapeView();
-    private final javafx.scene.control.TabPane side = new javafx.scene.control.TabPane();
-
-    private javafx.scene.control.TabPane charts() {
-        JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
-        JFreeChart f1Chart = lineChart("f1_score at threshold 0.5", f1Series, f1Marker);
-        metric.getItems().setAll(org.losslab.engine.train.StepMetrics.NAMES);
-        metric.setValue("f1_score");
-        metric.setId("train-metric");
-        metric.setOnAction(e -> {
-            f1Chart.setTitle(metric.getValue() + " at threshold 0.5");
-            redrawMetric();
-        });
-        JFreeChart shareChart = ChartFactory.createStackedBarChart("Where the gradient goes: share of sum |dL/dz|", null,
-                "share of the total", shares, PlotOrientation.HORIZONTAL, true, false, false);
-        shareChart.getTitle().setFont(shareChart.getTitle().getFont().deriveFont(13f));
-        var bars = shareChart.getCategoryPlot().getRenderer();
-        // the error map's colours (TP, FP, FN); its near-black TN would vanish on a chart: grey here
-        bars.setSeriesPaint(0, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.TP] & 0xFFFFFF));
-        bars.setSeriesPaint(1, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FP] & 0xFFFFFF));
-        bars.setSeriesPaint(2, new java.awt.Color(ColorMaps.ERRORS[PixelMaps.FN] & 0xFFFFFF));
-        bars.setSeriesPaint(3, java.awt.Color.decode("#A0A0A0"));
-        VBox box = new VBox(2, viewer(lossChart, 210), new HBox(6, new Label("Metric curve"), metric), viewer(f1Chart, 180),
-                viewer(shareChart, 210));
-        box.setPrefWidth(520);
-        javafx.scene.control.Tab curves = new javafx.scene.control.Tab("Curves and gradient share", box);
-        javafx.scene.control.Tab surface = new javafx.scene.control.Tab("Landscape over (w, b)", landscape);
-        curves.setClosable(false);
-        surface.setClosable(false);
-        surface.setId("train-landscape-tab");
-        side.getTabs().setAll(curves, surface);
-        side.getSelectionModel().selectedItemProperty().addListener(o -> showStep());
-        return side;
-    }
+    private final TrainingCharts side = new TrainingCharts(() -> session, this::showStep);
 
     /** The landscape panel (drawn while its tab is shown, for the pixel model on one feature). */
-    public javafx.scene.control.TabPane sideTabs() {
+    public TabPane sideTabs() {
         return side;
     }
 
-    public org.losslab.engine.train.LossLandscape shownLandscape() {
-        return landscape.shownLandscape();
-    }
-
-    private static ChartViewer viewer(JFreeChart chart, double height) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setPrefSize(520, height);
-        return v;
-    }
-
-    private static JFreeChart lineChart(String title, XYSeriesCollection data, ValueMarker marker) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int k = 0; k < COLOURS.length; k++) {
-            r.setSeriesPaint(k, java.awt.Color.decode(COLOURS[k]));
-            r.setSeriesStroke(k, new java.awt.BasicStroke(2f));
-        }
-        XYPlot plot = new XYPlot(data, new NumberAxis("step"), new NumberAxis(), r);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        plot.addDomainMarker(marker);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(13f));
-        return chart;
+    public LossLandscape shownLandscape() {
+        return side.shownLandscape();
     }
 
     /** Loads the chosen preset's losses and settings (or keeps them for the painted scene), then restarts. */
@@ -274,18 +208,10 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
             session = null;
             problem = "Training: " + e.getMessage();
         }
-        lossSeries.removeAllSeries();
-        f1Series.removeAllSeries();
+        side.restart();
         follow = true;
         timeline.setMax(0);
         timeline.setValue(0);
-        if (session != null) {
-            for (TrainingSession.Contestant c : session.contestants()) {
-                lossSeries.addSeries(new XYSeries(c.label()));
-                f1Series.addSeries(new XYSeries(c.label()));
-            }
-            extendCurves(0);
-        }
         showStep();
     }
 
@@ -336,7 +262,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
 
     /** The image the pixel model reads on a painted scene, from the image sliders. */
     private ImageData synthesise(SegmentationData scene) {
-        return org.losslab.engine.train.ImageSynthesis.fromTarget(scene, objectIntensity.getValue(),
+        return ImageSynthesis.fromTarget(scene, objectIntensity.getValue(),
                 backgroundIntensity.getValue(), noise.getValue(), (int) Math.round(blur.getValue()), seed.getValue());
     }
 
@@ -344,7 +270,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     private final Slider backgroundIntensity = imageSlider(0, 1, 0.4, "train-image-background", "Background intensity");
     private final Slider noise = imageSlider(0, 0.5, 0.12, "train-image-noise", "Noise (standard deviation)");
     private final Slider blur = imageSlider(0, 5, 0, "train-image-blur", "3 x 3 box-blur passes");
-    private final javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, 9999, 1);
+    private final Spinner<Integer> seed = new Spinner<>(0, 9999, 1);
 
     private Slider imageSlider(double min, double max, double value, String id, String tip) {
         Slider s = new Slider(min, max, value);
@@ -389,7 +315,7 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
                     pause();
                     problem = "Training stopped: " + message;
                 }
-                extendCurves(before + 1);
+                side.extendCurves(before + 1);
                 timeline.setMax(s.steps());
                 if (follow) {
                     timeline.setValue(s.steps());
@@ -403,37 +329,9 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
         player.pause();
     }
 
-    private void extendCurves(int from) {
-        for (int l = 0; l < session.contestants().size(); l++) {
-            double start = session.loss(l, 0);
-            for (int k = from; k <= session.steps(); k++) {
-                double loss = session.loss(l, k);
-                lossSeries.getSeries(l).add(k, start == 0 ? loss : loss / Math.abs(start));
-                f1Series.getSeries(l).add(k, session.metric(l, metric.getValue(), k));
-            }
-        }
-    }
-
-    /** Redraws the metric curves for the chosen metric, every step so far. */
-    private void redrawMetric() {
-        if (session == null) {
-            return;
-        }
-        for (int l = 0; l < session.contestants().size(); l++) {
-            XYSeries series = f1Series.getSeries(l);
-            series.clear();
-            for (int k = 0; k <= session.steps(); k++) {
-                series.add(k, session.metric(l, metric.getValue(), k));
-            }
-        }
-    }
-
     /** Draws every contestant at the timeline's step. */
     private void showStep() {
         int k = step();
-        lossMarker.setValue(k);
-        f1Marker.setValue(k);
-        shares.clear();
         for (int l = 0; l < panels.size(); l++) {
             MaskPanel panel = panels.get(l);
             boolean used = session != null && l < session.contestants().size();
@@ -444,16 +342,8 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
             TrainingSession.Contestant c = session.contestants().get(l);
             panel.show(String.format(Locale.ROOT, "%s  loss %.4g  F1 %.3f", c.label(), session.loss(l, k),
                     session.metric(l, "f1_score", k)), session.scene(), session.logitsAt(l, k));
-            GradientShare share = session.share(l, k);
-            double total = share.total() == 0 ? 1 : share.total();
-            shares.addValue(share.tp() / total, "TP", c.label());
-            shares.addValue(share.fp() / total, "FP", c.label());
-            shares.addValue(share.fn() / total, "FN", c.label());
-            shares.addValue(share.tn() / total, "TN", c.label());
         }
-        if (side.getSelectionModel().getSelectedIndex() == 1) {
-            landscape.show(session, k);
-        }
+        side.showStep(k);
         status.set(problem != null ? problem : String.format(Locale.ROOT, "step %d of %d (%s model, %s)", k,
                 session.steps(), model.getValue(), optimizer.getValue()));
     }
@@ -494,9 +384,9 @@ public final class TrainingWorkspace extends BorderPane implements org.losslab.a
     }
 
     @Override
-    public java.util.List<org.losslab.app.Action> actions() {
-        return java.util.List.of(org.losslab.app.Action.menu("File", "Export run as animated GIF…",
-                () -> org.losslab.app.FigureExport.exportAnimation(grid, timeline, "training run"))
+    public List<Action> actions() {
+        return List.of(Action.menu("File", "Export run as animated GIF…",
+                () -> FigureExport.exportAnimation(grid, timeline, "training run"))
                 .withHelp("the masks of every loss, step by step as the timeline replays the run"));
     }
 

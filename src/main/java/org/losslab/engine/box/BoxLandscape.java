@@ -1,5 +1,8 @@
 package org.losslab.engine.box;
 
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.Params;
+
 /**
  * A box loss over the position of the predicted box's centre (its size fixed), on a grid over an
  * area, with the gradient with respect to the centre (the sum of the corners' gradients): the data of
@@ -44,7 +47,7 @@ public record BoxLandscape(double[] xs, double[] ys, double[] values, double[] g
      * Any registry box loss with the given parameters over the same grid: one evaluation of all grid boxes at once
      * (reduction "none" for the values; "sum" for the gradients, which leaves each box its own gradient).
      */
-    public static BoxLandscape compute(org.losslab.engine.LossSpec<BoxPairs> spec, org.losslab.engine.Params params,
+    public static BoxLandscape compute(LossSpec<BoxPairs> spec, Params params,
                                        double[] predicted, double[] target, double x0, double x1, double y0, double y1,
                                        int columns, int rows) {
         double w = predicted[2] - predicted[0];

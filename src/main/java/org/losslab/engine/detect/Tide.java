@@ -1,11 +1,13 @@
 package org.losslab.engine.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.losslab.engine.box.Box;
+import org.losslab.engine.seg.IndexSort;
 
 /**
  * TIDE (Bolya et al., ECCV 2020; tidecv) on one image: every false positive labelled with the error that
@@ -73,7 +75,7 @@ public final class Tide {
                 iou[i][j] = Box.iou(d.boxes(), 4 * i, d.truthBoxes(), 4 * j);
             }
         }
-        int[] order = org.losslab.engine.seg.IndexSort.descending(d.scores(), n);
+        int[] order = IndexSort.descending(d.scores(), n);
         boolean[] used = new boolean[n];
         boolean[] truthUsed = new boolean[g];
         double[][] buffer = new double[n][g];
@@ -94,12 +96,12 @@ public final class Tide {
         }
         Error[] errors = new Error[n];
         int[] fixTruth = new int[n];
-        java.util.Arrays.fill(fixTruth, -1);
+        Arrays.fill(fixTruth, -1);
         boolean[] usable = new boolean[g];
         double[] bestScore = new double[g];
         int[] bestId = new int[g];
-        java.util.Arrays.fill(bestScore, -1);
-        java.util.Arrays.fill(bestId, -1);
+        Arrays.fill(bestScore, -1);
+        Arrays.fill(bestId, -1);
         for (int i : order) {
             if (used[i]) {
                 continue;

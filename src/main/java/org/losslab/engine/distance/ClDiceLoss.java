@@ -1,6 +1,7 @@
 package org.losslab.engine.distance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.losslab.engine.EngineException;
@@ -176,8 +177,8 @@ public final class ClDiceLoss implements Evaluator<SegmentationData>, WorkingMem
             double b = 0;
             double st = 0;
             for (int c = 0; c < channels; c++) {
-                double[] qc = java.util.Arrays.copyOfRange(q, c * pixels, (c + 1) * pixels);
-                double[] tc = java.util.Arrays.copyOfRange(t, c * pixels, (c + 1) * pixels);
+                double[] qc = Arrays.copyOfRange(q, c * pixels, (c + 1) * pixels);
+                double[] tc = Arrays.copyOfRange(t, c * pixels, (c + 1) * pixels);
                 predicted[c] = SoftSkeleton.of(qc, data.height(), data.width(), iterations);
                 truthSkeleton[c] = truthSkeleton(tc, data.height(), data.width(), iterations);
                 double[] s = predicted[c].skeleton();

@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.explanation.Explainable;
+import org.losslab.engine.explanation.Explanation;
+import org.losslab.engine.explanation.Term;
 import org.losslab.engine.maps.LossMaps;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegParams;
@@ -69,20 +72,20 @@ public final class Explanations {
         double factor = total == 0 ? 0 : value / total;
         List<Term> terms = new ArrayList<>();
         terms.add(Term.step("per-pixel loss", (wholePixels ? n + " pixels" : elements.length + " elements (channels x pixels)")
-                + ", summed over all: " + fmt(total), total));
+                + ", summed over all: " + Term.fmt(total), total));
         for (int g = 0; g < 4; g++) {
             for (int i = 0; i < n; i++) {
                 pixels[g][i] *= factor;
             }
             terms.add(Term.summand(GROUPS[g] + " pixels (" + GROUP_MEANING[g] + ")",
-                    String.format(Locale.ROOT, "%s over %d %s x %s", fmt(sums[g]), counts[g],
-                            wholePixels ? "pixels" : "elements", fmt(factor)), sums[g] * factor, pixels[g]));
+                    String.format(Locale.ROOT, "%s over %d %s x %s", Term.fmt(sums[g]), counts[g],
+                            wholePixels ? "pixels" : "elements", Term.fmt(factor)), sums[g] * factor, pixels[g]));
         }
         String reduction = params.choice("reduction"); // present: LossMaps.hasValues checked it
         String note = String.format(Locale.ROOT, "%s is a sum of per-pixel losses; reduction %s multiplies it by %s%s. "
-                + "The bars add up to the table's %s.", spec.name(), reduction, fmt(factor),
+                + "The bars add up to the table's %s.", spec.name(), reduction, Term.fmt(factor),
                 factor > 0 && Math.abs(1 / factor - Math.rint(1 / factor)) < 1e-6 * (1 / factor)
-                        ? " (1/" + Math.round(1 / factor) + ")" : "", fmt(value));
+                        ? " (1/" + Math.round(1 / factor) + ")" : "", Term.fmt(value));
         return new Explanation(spec.name(), value, terms, note);
     }
 
@@ -125,19 +128,5 @@ public final class Explanations {
             return best == label ? 0 : 2;
         }
         return best == 0 ? 3 : 1;
-    }
-
-    /** A number as an explanation line shows it: six significant digits, no trailing zeros (0.2, not 0.200000). */
-    public static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int exponent = s.indexOf('e');
-        String mantissa = exponent < 0 ? s : s.substring(0, exponent);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return exponent < 0 ? mantissa : mantissa + s.substring(exponent);
     }
 }

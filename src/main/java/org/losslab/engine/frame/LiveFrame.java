@@ -1,6 +1,8 @@
 package org.losslab.engine.frame;
 
+import java.util.Arrays;
 import org.losslab.engine.seg.BoundaryBands;
+import org.losslab.engine.seg.SegParams;
 
 /**
  * Everything the segmentation workspace shows for a binary scene, kept up to date as the user paints:
@@ -17,7 +19,7 @@ import org.losslab.engine.seg.BoundaryBands;
  * what the exact numbers of the loss table are for. Not thread-safe: one owner calls it.
  */
 public final class LiveFrame {
-    public static final int IGNORED = org.losslab.engine.seg.SegParams.IGNORED_LABEL;
+    public static final int IGNORED = SegParams.IGNORED_LABEL;
     private static final int CHUNKS = Integer.getInteger("losslab.threads",
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
@@ -92,7 +94,7 @@ public final class LiveFrame {
             };
         }
         pool.run(pixels);
-        java.util.Arrays.fill(sums, 0);
+        Arrays.fill(sums, 0);
         for (double[] s : partial) {
             for (int k = 0; k < sums.length; k++) {
                 sums[k] += s[k];

@@ -1,6 +1,7 @@
 package org.losslab.engine.frame;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,7 +26,7 @@ final class SpinPool {
         final Runnable[] tasks;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
-        final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Batch(Runnable[] tasks) {
             this.tasks = tasks;

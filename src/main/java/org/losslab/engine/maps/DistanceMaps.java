@@ -1,11 +1,13 @@
 package org.losslab.engine.maps;
 
+import java.util.Arrays;
 import java.util.function.Function;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.Params;
 import org.losslab.engine.distance.DistanceFields;
 import org.losslab.engine.distance.HausdorffDtLoss;
 import org.losslab.engine.distance.MaskChannels;
+import org.losslab.engine.distance.Skeletonize;
 import org.losslab.engine.distance.SoftSkeleton;
 import org.losslab.engine.distance.SurfaceDistances;
 import org.losslab.engine.seg.Activations;
@@ -57,16 +59,16 @@ final class DistanceMaps {
                     plane[i] = e * e * weights[i];
                 }
             } else if (kind == MapKind.SKELETONS) {
-                boolean[] predictedSkeleton = org.losslab.engine.distance.Skeletonize.cachedSkeleton(
+                boolean[] predictedSkeleton = Skeletonize.cachedSkeleton(
                         MaskChannels.predicted(data, c, s.threshold()), h, w);
-                boolean[] truthSkeleton = org.losslab.engine.distance.Skeletonize.cachedSkeleton(truth, h, w);
+                boolean[] truthSkeleton = Skeletonize.cachedSkeleton(truth, h, w);
                 plane = new double[n];
                 for (int i = 0; i < n; i++) {
                     plane[i] = (truthSkeleton[i] ? 1 : 0) + (predictedSkeleton[i] ? 2 : 0);
                 }
             } else if (kind == MapKind.SOFT_SKELETON) {
                 int iterations = (int) params.apply("cldice").integer("iterations");
-                double[] probability = java.util.Arrays.copyOfRange(p, c * n, (c + 1) * n);
+                double[] probability = Arrays.copyOfRange(p, c * n, (c + 1) * n);
                 plane = SoftSkeleton.of(probability, h, w, iterations).skeleton();
             } else {
                 throw new IllegalStateException(kind.key());

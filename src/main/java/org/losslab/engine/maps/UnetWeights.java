@@ -1,5 +1,8 @@
 package org.losslab.engine.maps;
 
+import java.util.Arrays;
+import org.losslab.engine.distance.DistanceTransform;
+
 /**
  * The U-Net weight map of Ronneberger et al. (2015): w(x) = w_c(x) + w0 exp(-(d1(x) + d2(x))^2 / (2
  * sigma^2)) on background pixels, where d1 and d2 are the distances to the nearest and second-nearest
@@ -46,8 +49,8 @@ public final class UnetWeights {
         }
         double[] nearest = new double[n];
         double[] second = new double[n];
-        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(second, Double.POSITIVE_INFINITY);
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        Arrays.fill(second, Double.POSITIVE_INFINITY);
         boolean[] seed = new boolean[n];
         for (int object = 1; object <= k; object++) {
             for (int i = 0; i < n; i++) {

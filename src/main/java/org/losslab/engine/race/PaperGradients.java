@@ -1,5 +1,6 @@
 package org.losslab.engine.race;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -74,7 +75,7 @@ final class PaperGradients implements RaceLoss.Stepper {
 
     PaperGradients(Metric metric) {
         this.metric = metric;
-        java.util.Arrays.fill(angleW, Double.NaN);
+        Arrays.fill(angleW, Double.NaN);
     }
 
     /** The code's direction (dx, dy, dw, dh) of every lane's box towards its target, and the code's IoU (iou.m). */

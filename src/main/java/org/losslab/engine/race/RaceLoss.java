@@ -1,6 +1,9 @@
 package org.losslab.engine.race;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.Evaluation;
@@ -17,7 +20,7 @@ import org.losslab.engine.box.IouFamilyLoss;
  * exact gradients it is minus the registry loss's analytic gradient, converted from corners to
  * (x, y, w, h).
  */
-public record RaceLoss(String name, java.util.function.Supplier<Stepper> steppers) {
+public record RaceLoss(String name, Supplier<Stepper> steppers) {
 
     /** A per-thread stepper: it may keep scratch arrays. */
     public Stepper stepper() {
@@ -37,7 +40,7 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
     public static RaceLoss paper(String name) {
         PaperGradients.Metric metric;
         try {
-            metric = PaperGradients.Metric.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            metric = PaperGradients.Metric.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new EngineException("the paper's code has gradients for iou, giou, diou and ciou only, not '" + name
                     + "' (use --gradients exact for the other losses)");
@@ -94,7 +97,7 @@ public record RaceLoss(String name, java.util.function.Supplier<Stepper> stepper
             Evaluation e = spec.evaluate(new BoxPairs(corners.clone(), target.clone()), params, true);
             System.arraycopy(e.gradient().get("predicted"), 0, g, 0, 4);
         } catch (EngineException inverted) {
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.losslab.engine.seg;
 
 import java.util.List;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.Evaluation;
 import org.losslab.engine.Evaluator;
 import org.losslab.engine.ParamSpec;
@@ -40,7 +41,7 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
         static Settings of(Params p) {
             Double reduced = p.optionalNumber("reduced_threshold");
             if (reduced != null && reduced == 0) {
-                throw new org.losslab.engine.EngineException("focal.reduced_threshold: 0 divides (1 - p_t) by zero "
+                throw new EngineException("focal.reduced_threshold: 0 divides (1 - p_t) by zero "
                         + "(the loss is infinite); give a value in (0, 1], or null for the plain focal loss");
             }
             return new Settings(p.optionalNumber("alpha"), p.number("gamma"), p.optionalNumber("reduced_threshold"),

@@ -1,5 +1,7 @@
 package org.losslab.engine.seg;
 
+import java.util.Arrays;
+
 /**
  * A stable sort of indices by a double key, on primitive arrays: the order Lovasz losses need (errors
  * descending, ties by position) without boxing a quarter of a million Integers per frame. Keys travel
@@ -36,7 +38,7 @@ public final class IndexSort {
         int[] orderBuffer = new int[n];
         int[] count = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
                 count[(int) (bits[i] >>> shift) & 0xFFFF]++;
             }

@@ -1,10 +1,15 @@
 package org.losslab.engine.seg;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.losslab.engine.Evaluation;
 import org.losslab.engine.Evaluator;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.explanation.Explainable;
+import org.losslab.engine.explanation.Explanation;
+import org.losslab.engine.explanation.Term;
 
 /**
  * The soft region losses of smp: Tversky, and Dice and Jaccard as its special cases.
@@ -16,7 +21,7 @@ import org.losslab.engine.Params;
  * Dice is alpha = beta = 1/2, Jaccard alpha = beta = 1.
  */
 public final class TverskyLoss implements Evaluator<SegmentationData>,
-        org.losslab.engine.explain.Explainable<SegmentationData> {
+        Explainable<SegmentationData> {
     /** The three registry entries this class serves. */
     public enum Variant {
         DICE, JACCARD, TVERSKY
@@ -27,7 +32,7 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
 
     public TverskyLoss(Variant variant) {
         this.variant = variant;
-        this.name = variant.name().toLowerCase(java.util.Locale.ROOT);
+        this.name = variant.name().toLowerCase(Locale.ROOT);
     }
 
     public static List<ParamSpec> params(Variant variant) {
@@ -43,7 +48,7 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
     }
 
     static List<ParamSpec> concat(List<ParamSpec> a, List<ParamSpec> b) {
-        java.util.ArrayList<ParamSpec> out = new java.util.ArrayList<>(a);
+        ArrayList<ParamSpec> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }
@@ -169,14 +174,14 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
 
     /** Per class: the soft counts (each pixel's share), the score, the class's loss and its weight; then the mean. */
     @Override
-    public org.losslab.engine.explain.Explanation explain(SegmentationData data, Params params) {
+    public Explanation explain(SegmentationData data, Params params) {
         Setting set = setting(data, params);
         double alpha = set.alpha();
         double beta = set.beta();
         int channels = data.channels();
         int n = data.pixels();
         ClassSelection selection = set.selection();
-        java.util.List<org.losslab.engine.explain.Term> terms = new java.util.ArrayList<>();
+        List<Term> terms = new ArrayList<>();
         double mean = 0;
         for (int c = 0; c < channels; c++) {
             if (selection.factor(c) == 0) {
@@ -185,36 +190,36 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
             double[][] perPixel = new double[3][n];
             double[] counts = softCounts(set.p(), set.labels(), c, n, perPixel);
             String cls = channels == 1 ? "" : ", class " + c;
-            terms.add(org.losslab.engine.explain.Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
-            terms.add(org.losslab.engine.explain.Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
-            terms.add(org.losslab.engine.explain.Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
+            terms.add(Term.sum("soft TP" + cls, "sum of p over its true pixels", counts[0], perPixel[0]));
+            terms.add(Term.sum("soft FP" + cls, "sum of p over the other pixels", counts[1], perPixel[1]));
+            terms.add(Term.sum("soft FN" + cls, "sum of 1 - p over its true pixels", counts[2], perPixel[2]));
             double raw = counts[0] + alpha * counts[1] + beta * counts[2] + set.smooth();
             double score = (counts[0] + set.smooth()) / Math.max(raw, set.eps());
-            terms.add(org.losslab.engine.explain.Term.step("score" + cls, String.format(java.util.Locale.ROOT,
+            terms.add(Term.step("score" + cls, String.format(Locale.ROOT,
                     "(TP + %s) / max(TP + %s FP + %s FN + %s, %s) = %s / %s", g(set.smooth()), g(alpha), g(beta), g(set.smooth()), g(set.eps()),
                     g(counts[0] + set.smooth()), g(Math.max(raw, set.eps()))), score));
             boolean present = counts[3] > 0;
             double loss = !present ? 0 : set.logLoss() ? -Math.log(Math.max(score, set.eps())) : 1 - score;
-            terms.add(org.losslab.engine.explain.Term.step("loss" + cls, !present
+            terms.add(Term.step("loss" + cls, !present
                     ? "0: the class has no true pixel (smp does not count an absent class)"
                     : set.logLoss() ? "-log(score)" : "1 - score", loss));
             double factor = selection.factor(c);
             double weighted = factor * loss;
             mean += weighted;
-            String weightedFormula = String.format(java.util.Locale.ROOT, "%s x loss (the class's share of the mean)", g(factor));
+            String weightedFormula = String.format(Locale.ROOT, "%s x loss (the class's share of the mean)", g(factor));
             if (present && !set.logLoss() && raw >= set.eps()) {
                 // 1 - (TP + s) / (TP + a FP + b FN + s) = (a FP + b FN) / den: the loss splits into a false-positive
                 // and a missed-pixel share, each a sum over its pixels
                 double den = raw;
                 double[] fpPixels = scaled(perPixel[1], factor * alpha / den);
                 double[] fnPixels = scaled(perPixel[2], factor * beta / den);
-                terms.add(org.losslab.engine.explain.Term.step("weighted loss" + cls, weightedFormula, weighted));
-                terms.add(org.losslab.engine.explain.Term.summand("from false positives" + cls, String.format(java.util.Locale.ROOT,
+                terms.add(Term.step("weighted loss" + cls, weightedFormula, weighted));
+                terms.add(Term.summand("from false positives" + cls, String.format(Locale.ROOT,
                         "%s x %s FP / %s", g(factor), g(alpha), g(den)), factor * alpha * counts[1] / den, fpPixels));
-                terms.add(org.losslab.engine.explain.Term.summand("from missed pixels" + cls, String.format(java.util.Locale.ROOT,
+                terms.add(Term.summand("from missed pixels" + cls, String.format(Locale.ROOT,
                         "%s x %s FN / %s", g(factor), g(beta), g(den)), factor * beta * counts[2] / den, fnPixels));
             } else {
-                terms.add(org.losslab.engine.explain.Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
+                terms.add(Term.summand("weighted loss" + cls, weightedFormula, weighted, null));
             }
         }
         double value = set.gamma() == 1.0 ? mean : Math.pow(mean, set.gamma());
@@ -222,12 +227,12 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
                 ? name + " is the weighted mean of the per-class losses; each class's loss 1 - score is (alpha FP + beta FN) / "
                         + "(TP + alpha FP + beta FN + smooth), so it splits into what the false positives and the missed pixels "
                         + "cost. The bars add up to it."
-                : String.format(java.util.Locale.ROOT, "The bars add up to the mean %s; Focal Tversky raises it to gamma %s: %s.",
+                : String.format(Locale.ROOT, "The bars add up to the mean %s; Focal Tversky raises it to gamma %s: %s.",
                         g(mean), g(set.gamma()), g(value));
         if (set.gamma() != 1.0) {
-            terms.add(org.losslab.engine.explain.Term.step("mean ^ gamma", g(mean) + " ^ " + g(set.gamma()), value));
+            terms.add(Term.step("mean ^ gamma", g(mean) + " ^ " + g(set.gamma()), value));
         }
-        return new org.losslab.engine.explain.Explanation(name, value, terms, note);
+        return new Explanation(name, value, terms, note);
     }
 
     private static double[] scaled(double[] values, double factor) {
@@ -239,6 +244,6 @@ public final class TverskyLoss implements Evaluator<SegmentationData>,
     }
 
     private static String g(double v) {
-        return org.losslab.engine.explain.Explanations.fmt(v);
+        return Term.fmt(v);
     }
 }

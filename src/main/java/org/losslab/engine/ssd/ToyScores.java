@@ -1,6 +1,7 @@
 package org.losslab.engine.ssd;
 
 import java.util.Random;
+import org.losslab.engine.box.Box;
 
 /**
  * A simple adjustable stand-in for a detector's class scores, for the SSD view: each prior's logit for
@@ -15,7 +16,7 @@ public final class ToyScores {
                                   double background, double noise, long seed) {
         int p = priors.length / 4;
         Random random = new Random(seed);
-        double[] corners = org.losslab.engine.box.Box.toCorners(priors);
+        double[] corners = Box.toCorners(priors);
         double[] scores = new double[p * classes];
         for (int j = 0; j < p; j++) {
             scores[j * classes] = background + noise * random.nextGaussian();
@@ -23,7 +24,7 @@ public final class ToyScores {
                 scores[j * classes + c] = noise * random.nextGaussian();
             }
             for (int o = 0; o < truthLabels.length; o++) {
-                double iou = org.losslab.engine.box.Box.iou(corners, 4 * j, truthBoxes, 4 * o);
+                double iou = Box.iou(corners, 4 * j, truthBoxes, 4 * o);
                 scores[j * classes + truthLabels[o]] += sharpness * iou;
             }
         }

@@ -3,6 +3,7 @@ package org.losslab.engine.sweep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -66,7 +67,7 @@ public final class BoxMasks {
             LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(e.getKey());
             Params params = spec.defaults();
             StringBuilder label = new StringBuilder(spec.name());
-            for (Map.Entry<String, Object> p : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+            for (Map.Entry<String, Object> p : new TreeMap<>(e.getValue()).entrySet()) {
                 params = params.with(spec.name(), spec.params(), p.getKey(), p.getValue());
                 label.append(label.indexOf("(") < 0 ? "(" : ", ").append(p.getKey()).append('=').append(p.getValue());
             }

@@ -2,6 +2,7 @@ package org.losslab.engine.sweep;
 
 import org.losslab.engine.seg.Activations;
 import org.losslab.engine.seg.SegMode;
+import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
 
 /** Soft confusion counts of a scene's foreground (class 1 in multiclass) and the Tversky gradient they imply. */
@@ -19,7 +20,7 @@ public final class SoftCounts {
         double fn = 0;
         for (int i = 0; i < n; i++) {
             int label = d.target()[i]; // the first channel's labels in multilabel mode
-            if (label == org.losslab.engine.seg.SegParams.IGNORED_LABEL) {
+            if (label == SegParams.IGNORED_LABEL) {
                 continue;
             }
             double t = d.mode() == SegMode.MULTICLASS ? (label == 1 ? 1 : 0) : label;

@@ -1,5 +1,6 @@
 package org.losslab.engine.sweep;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.losslab.engine.EngineException;
 
@@ -123,6 +124,6 @@ public enum TeachingPlot {
             }
         }
         throw new EngineException("unknown plot '" + key + "' (known: " + String.join(", ",
-                java.util.Arrays.stream(values()).map(TeachingPlot::key).toList()) + ")");
+                Arrays.stream(values()).map(TeachingPlot::key).toList()) + ")");
     }
 }

@@ -1,13 +1,22 @@
 package org.losslab.engine.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.distance.MaskChannels;
+import org.losslab.engine.distance.SurfaceDistances;
 import org.losslab.engine.seg.Activations;
+import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
@@ -164,13 +173,13 @@ public final class TeachingSweeps {
             terms.add(new SweepTerm("CE" + tag, LossRegistry.get("bce"), LossRegistry.get("bce").defaults()));
             // the literature's gammas, and the user's own (labelled as theirs) when it is another one
             double own = focal.number("gamma");
-            java.util.SortedSet<Double> gammas = new java.util.TreeSet<>();
+            SortedSet<Double> gammas = new TreeSet<>();
             for (double g : FOCAL_GAMMAS) {
                 gammas.add(g);
             }
             gammas.add(own);
             for (double g : gammas) {
-                boolean yours = g == own && java.util.Arrays.stream(FOCAL_GAMMAS).noneMatch(x -> x == own);
+                boolean yours = g == own && Arrays.stream(FOCAL_GAMMAS).noneMatch(x -> x == own);
                 terms.add(new SweepTerm("focal g=" + g + (yours ? " (yours)" : "") + tag, LossRegistry.get("focal"),
                         focal.with("focal", LossRegistry.get("focal").params(), "gamma", g)));
             }
@@ -217,21 +226,21 @@ public final class TeachingSweeps {
      * within each distance, both ways and pooled; the operating point is surface_dice's tolerance.
      */
     private static PlotData distances(SegmentationData scene, Map<String, Params> params) {
-        int channel = scene.mode() == org.losslab.engine.seg.SegMode.MULTICLASS ? 1 : 0;
+        int channel = scene.mode() == SegMode.MULTICLASS ? 1 : 0;
         Params hd = params.get("hausdorff_distance");
-        boolean[] predicted = org.losslab.engine.distance.MaskChannels.predicted(scene, channel, hd.number("threshold"));
-        boolean[] truth = org.losslab.engine.distance.MaskChannels.truth(
-                org.losslab.engine.seg.Labels.of(scene, (long) org.losslab.engine.seg.SegParams.IGNORED_LABEL, "distances"),
+        boolean[] predicted = MaskChannels.predicted(scene, channel, hd.number("threshold"));
+        boolean[] truth = MaskChannels.truth(
+                Labels.of(scene, (long) SegParams.IGNORED_LABEL, "distances"),
                 channel, scene.pixels());
         double tolerance = params.get("surface_dice").number("tolerance");
         List<String> notes = new ArrayList<>();
-        org.losslab.engine.distance.SurfaceDistances d;
-        if (org.losslab.engine.distance.MaskChannels.isEmpty(predicted)
-                || org.losslab.engine.distance.MaskChannels.isEmpty(truth)) {
-            d = new org.losslab.engine.distance.SurfaceDistances(new double[0], new double[0], predicted, truth);
+        SurfaceDistances d;
+        if (MaskChannels.isEmpty(predicted)
+                || MaskChannels.isEmpty(truth)) {
+            d = new SurfaceDistances(new double[0], new double[0], predicted, truth);
             notes.add("one mask is empty: its boundary is infinitely far, HD and ASSD are undefined");
         } else {
-            d = org.losslab.engine.distance.SurfaceDistances.of(predicted, truth, scene.height(), scene.width());
+            d = SurfaceDistances.of(predicted, truth, scene.height(), scene.width());
         }
         double[] forward = d.predToTruth();
         double[] backward = d.truthToPred();
@@ -250,11 +259,11 @@ public final class TeachingSweeps {
         if (forward.length > 0 && backward.length > 0) {
             Double percentile = hd.optionalNumber("percentile");
             double p = percentile == null || percentile == 0 ? 100 : percentile;
-            double sum = java.util.Arrays.stream(forward).sum() + java.util.Arrays.stream(backward).sum();
-            String percentileText = p == 100 ? "" : String.format(java.util.Locale.ROOT, ", HD%s %.3f", trimmed(p),
-                    Math.max(org.losslab.engine.distance.SurfaceDistances.quantile(forward, p / 100),
-                            org.losslab.engine.distance.SurfaceDistances.quantile(backward, p / 100)));
-            notes.add(String.format(java.util.Locale.ROOT, "HD %.3f%s, ASSD %.3f, NSD(%.2f) %.3f (channel %d)",
+            double sum = Arrays.stream(forward).sum() + Arrays.stream(backward).sum();
+            String percentileText = p == 100 ? "" : String.format(Locale.ROOT, ", HD%s %.3f", trimmed(p),
+                    Math.max(SurfaceDistances.quantile(forward, p / 100),
+                            SurfaceDistances.quantile(backward, p / 100)));
+            notes.add(String.format(Locale.ROOT, "HD %.3f%s, ASSD %.3f, NSD(%.2f) %.3f (channel %d)",
                     Math.max(max(forward), max(backward)), percentileText,
                     sum / (forward.length + backward.length), tolerance,
                     (shareWithin(forward, tolerance) * forward.length + shareWithin(backward, tolerance) * backward.length)
@@ -276,7 +285,7 @@ public final class TeachingSweeps {
         double b;
         try {
             b = term("boundary", params).value(scene);
-        } catch (org.losslab.engine.EngineException e) {
+        } catch (EngineException e) {
             b = Double.NaN;
             notes.add("boundary loss undefined here: " + e.getMessage());
         }
@@ -316,7 +325,7 @@ public final class TeachingSweeps {
         String setting = scene.mode() != SegMode.BINARY ? " (the soft counts are the foreground channel's; Tversky "
                 + "averages its classes)" : tp.number("smooth") != 0 || tp.number("gamma") != 1 || tp.bool("log_loss")
                 ? " (Tversky's smooth, gamma or log_loss is not the identity's 0, 1, false)" : "";
-        notes.add(String.format(java.util.Locale.ROOT, "identity on this scene: largest |tversky - (1 - soft F-beta)| = %.2e%s",
+        notes.add(String.format(Locale.ROOT, "identity on this scene: largest |tversky - (1 - soft F-beta)| = %.2e%s",
                 largestGap, setting));
         return new PlotData(TeachingPlot.FBETA, List.of(r), "beta (F-beta's weight of recall)", List.of("loss"), true,
                 params.getOrDefault("fbeta_score", f.params()).number("beta"), Double.NaN, withCoinciding(r, notes));
@@ -371,10 +380,10 @@ public final class TeachingSweeps {
     }
 
     private static PlotData boxes(BoxPairs pairs, Map<String, Params> params) {
-        BoxPairs first = new BoxPairs(java.util.Arrays.copyOf(pairs.predicted(), 4), java.util.Arrays.copyOf(pairs.target(), 4));
+        BoxPairs first = new BoxPairs(Arrays.copyOf(pairs.predicted(), 4), Arrays.copyOf(pairs.target(), 4));
         double width = first.target()[2] - first.target()[0];
         List<SweepTerm> terms = new ArrayList<>();
-        for (LossSpec<BoxPairs> spec : LossRegistry.of(org.losslab.engine.Domains.BOXES)) {
+        for (LossSpec<BoxPairs> spec : LossRegistry.of(Domains.BOXES)) {
             if (spec.plottedByDefault()) {
                 terms.add(term(spec.name(), params));
             }

@@ -1,5 +1,6 @@
 package org.losslab.engine.train;
 
+import java.util.Arrays;
 import org.losslab.engine.EngineException;
 
 /**
@@ -42,7 +43,7 @@ public final class PixelModel implements Model {
 
     @Override
     public void logits(double[] theta, double[] out) {
-        java.util.Arrays.fill(out, 0, pixels, 0);
+        Arrays.fill(out, 0, pixels, 0);
         for (int k = 0; k < features; k++) {
             double w = theta[k];
             int offset = k * pixels;

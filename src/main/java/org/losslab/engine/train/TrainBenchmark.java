@@ -1,6 +1,7 @@
 package org.losslab.engine.train;
 
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.frame.DiceTraining;
@@ -42,7 +43,7 @@ public final class TrainBenchmark {
     }
 
     /** 20 warm-up steps, then {@code steps} timed ones (ms each). */
-    private static double[] time(java.util.function.DoubleSupplier step, int steps) {
+    private static double[] time(DoubleSupplier step, int steps) {
         for (int w = 0; w < 20; w++) {
             step.getAsDouble();
         }

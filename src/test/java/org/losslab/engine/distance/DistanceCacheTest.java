@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.maps.DistanceTransform;
 
 class DistanceCacheTest {
 

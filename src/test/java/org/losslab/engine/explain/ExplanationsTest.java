@@ -12,6 +12,8 @@ import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.explanation.Explanation;
+import org.losslab.engine.explanation.Term;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.Presets;

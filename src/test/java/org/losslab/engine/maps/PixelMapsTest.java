@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.distance.DistanceTransform;
 import org.losslab.engine.seg.BoundaryBands;
 import org.losslab.engine.seg.ConfusionCounts;
 import org.losslab.engine.seg.SegMode;

@@ -1,4 +1,4 @@
-package org.losslab.engine.explain;
+package org.losslab.engine.explanation;
 
 import org.losslab.engine.Params;
 

@@ -1,4 +1,4 @@
-package org.losslab.engine.maps;
+package org.losslab.engine.distance;
 
 import org.losslab.engine.distance.EuclideanTransform;
 

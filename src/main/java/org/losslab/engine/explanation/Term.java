@@ -1,4 +1,6 @@
-package org.losslab.engine.explain;
+package org.losslab.engine.explanation;
+
+import java.util.Locale;
 
 /**
  * One line of a loss's computation: what it is, its formula with the scene's numbers in it, its value, and
@@ -23,5 +25,19 @@ public record Term(String label, String formula, double value, double[] pixels, 
 
     public static Term summand(String label, String formula, double value, double[] pixels) {
         return new Term(label, formula, value, pixels, true);
+    }
+
+    /** A number as an explanation line shows it: six significant digits, no trailing zeros (0.2, not 0.200000). */
+    public static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int exponent = s.indexOf('e');
+        String mantissa = exponent < 0 ? s : s.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + s.substring(exponent);
     }
 }

@@ -1,0 +1,111 @@
+package org.losslab.app.seg;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.losslab.app.render.ColorBar;
+import org.losslab.engine.Domains;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.seg.SegmentationData;
+
+/** The table of every segmentation loss and metric of the registry: its value on the scene and the pinned one. */
+final class LossTable extends TableView<LossRow> {
+    private final SegDocument doc;
+    private final ObservableList<LossRow> rows = FXCollections.observableArrayList();
+    private final Map<String, LossRow> rowByName = new LinkedHashMap<>();
+
+    LossTable(SegDocument doc) {
+        this.doc = doc;
+        setItems(rows);
+        for (var spec : LossRegistry.of(Domains.SEGMENTATION)) {
+            LossRow row = new LossRow(spec.name(), !spec.differentiable());
+            rows.add(row);
+            rowByName.put(spec.name(), row);
+        }
+        TableColumn<LossRow, String> name = new TableColumn<>("Loss / metric");
+        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name() + (c.getValue().metric() ? " (metric)" : "")));
+        name.setPrefWidth(170);
+        TableColumn<LossRow, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
+        value.setPrefWidth(90);
+        // a value that cannot be computed says why (for example "needs a multiclass scene") under the cursor
+        value.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String why = row == null ? "" : row.messageProperty().get();
+                setTooltip(why.isEmpty() ? null : new Tooltip(why));
+            }
+        });
+        TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
+        pinned.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
+            double v = c.getValue().pinnedProperty().get();
+            return Double.isNaN(v) ? "" : ColorBar.format(v);
+        }, c.getValue().pinnedProperty()));
+        pinned.setPrefWidth(80);
+        getColumns().setAll(List.of(name, value, pinned));
+        setId("loss-table");
+        setPrefHeight(230); // room below for the parameters of the selected loss (sliders)
+        setTooltip(new Tooltip("Every loss and metric of the registry on this scene; select one to edit its parameters"));
+    }
+
+    /** A row's value; one that cannot be computed says why in short (the full message is its tooltip). */
+    @SuppressWarnings("unchecked")
+    private String format(double v, LossRow row) {
+        if (Double.isNaN(v)) {
+            if (row.messageProperty().get().isEmpty()) {
+                return "…";
+            }
+            var spec = (LossSpec<SegmentationData>) LossRegistry.get(row.name());
+            return spec.appliesTo(doc.data()) ? "n/a" : spec.requirement();
+        }
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    /** Keeps the current values in the Pinned column, to compare after an edit. */
+    void pin() {
+        rows.forEach(r -> r.pinnedProperty().set(r.valueProperty().get()));
+    }
+
+    /** Selects a row and scrolls it into view: a lesson pointing at a row off-screen must not leave it unseen. */
+    void reveal(String name) {
+        if (name != null && rowByName.containsKey(name)) {
+            getSelectionModel().select(rowByName.get(name));
+            int index = rows.indexOf(rowByName.get(name));
+            scrollTo(Math.max(0, index - 2));
+        }
+    }
+
+    /** Shows the values a table worker computed. */
+    void show(TableWorker.Table t) {
+        for (TableWorker.Row row : t.rows()) {
+            LossRow r = rowByName.get(row.name());
+            if (r != null) {
+                r.messageProperty().set(row.message());
+                r.valueProperty().set(row.value());
+            }
+        }
+    }
+
+    ObservableList<LossRow> rows() {
+        return rows;
+    }
+
+    /** The row of a loss (null: no such row). */
+    LossRow row(String name) {
+        return rowByName.get(name);
+    }
+}
