@@ -308,7 +308,8 @@ public final class Lessons {
         return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
     }
 
-    private static String dashed(String enumName) {
+    /** An enum constant as files name it: lower case, dashes (SMALL_OBJECT is small-object). */
+    public static String dashed(String enumName) {
         return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

@@ -48,7 +48,13 @@ final class BoxMaskView extends VBox {
             numbers.setText("No pair to show: draw a ground-truth box and a prediction.");
             return;
         }
-        SegmentationData masks = BoxMasks.rasterise(pair.predicted(), pair.target(), 0);
+        SegmentationData masks;
+        try {
+            masks = BoxMasks.rasterise(pair.predicted(), pair.target(), 0);
+        } catch (org.losslab.engine.EngineException e) {
+            numbers.setText("No masks: " + e.getMessage());
+            return;
+        }
         int[] region = region(pair, masks.width(), masks.height());
         double cell = SIDE / Math.max(region[2] - region[0], region[3] - region[1]);
         for (int y = region[1]; y < region[3]; y++) {

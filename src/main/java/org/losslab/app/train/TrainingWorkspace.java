@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.losslab.app.Action;
 import org.losslab.app.FigureExport;
+import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
@@ -40,6 +41,7 @@ import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepTerm;
 import org.losslab.engine.train.ImageData;
+import org.losslab.scene.Lessons;
 import org.losslab.engine.train.ImageSynthesis;
 import org.losslab.engine.train.LogitsModel;
 import org.losslab.engine.train.LossLandscape;
@@ -397,7 +399,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
 
     @Override
     public String key() {
-        return "training";
+        return KEY;
     }
 
     @Override
@@ -416,27 +418,61 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         doc.redo();
     }
 
+    /**
+     * The training set-up as the scene file keeps it ({@code losslab_app.training}): scene source, losses, model,
+     * optimiser, learning rate, the pixel model's image and seed. The run itself is recomputed from them.
+     */
+    private ViewSettings settings() {
+        if (settings == null) {
+            settings = new ViewSettings(KEY)
+                    .text("source", source.valueProperty(), v -> v instanceof TrainingPreset p ? Lessons.dashed(p.name()) : "painted",
+                            t -> "painted".equals(t) ? PAINTED : Lessons.trainingPreset(t, "losslab_app.training.source"))
+                    .text("model", model.valueProperty(), m -> m, m -> model.getItems().contains(m) ? m : null)
+                    .text("optimizer", optimizer.valueProperty(), m -> m, m -> optimizer.getItems().contains(m) ? m : null)
+                    .text("learning_rate", rate.textProperty(), t -> t, t -> t)
+                    .number("object_intensity", objectIntensity.valueProperty())
+                    .number("background_intensity", backgroundIntensity.valueProperty())
+                    .number("noise", noise.valueProperty())
+                    .number("blur", blur.valueProperty())
+                    .text("seed", seed.getValueFactory().valueProperty(), String::valueOf, Integer::valueOf);
+            for (int l = 0; l < lossFields.size(); l++) {
+                settings.text("loss_" + l, lossFields.get(l).textProperty(), t -> t, t -> t);
+            }
+        }
+        return settings;
+    }
+
+    private ViewSettings settings;
+    /** The key of this workspace's settings in a scene's app block. */
+    public static final String KEY = "training";
+
     @Override
     public Scene writeTo(Scene scene) {
-        return scene;
+        return settings().writeTo(scene);
     }
 
     @Override
     public void restoreFrom(Scene scene) {
-        if (PAINTED.equals(source.getValue())) {
-            reset();
-        }
+        settings().restoreFrom(scene);
+        reset(); // the run from the restored set-up
+    }
+
+    @Override
+    public void markSaved() {
+        settings().markSaved();
     }
 
     @Override
     public Object saveState() {
-        return source.getValue();
+        return settings().toJson();
     }
 
     @Override
     public void restoreState(Object state) {
-        if (state != null && !state.equals(source.getValue())) {
-            source.setValue(state);
+        var wanted = (com.fasterxml.jackson.databind.node.ObjectNode) state;
+        if (!wanted.equals(settings().toJson())) {
+            settings().apply(wanted);
+            reset();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.losslab.engine.sweep;
 
+import org.losslab.engine.EngineException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ public final class BoxMasks {
     /** sigmoid(50) is 1 in double precision; sigmoid(-50) about 2e-22: a hard mask for every soft loss. */
     private static final double SATURATED = 50;
 
+    /** The largest mask drawn (4096 x 4096): beyond it a view says why instead of allocating gigabytes. */
+    public static final long MAX_PIXELS = 4096L * 4096;
+
     private BoxMasks() {
     }
 
@@ -39,8 +44,15 @@ public final class BoxMasks {
     /** The binary scene of the pair {@code index}: the target box as the label, the predicted box as logits. */
     public static SegmentationData rasterise(double[] predicted, double[] target, int index) {
         int o = 4 * index;
-        int width = (int) Math.ceil(Math.max(1, Math.max(predicted[o + 2], target[o + 2])));
-        int height = (int) Math.ceil(Math.max(1, Math.max(predicted[o + 3], target[o + 3])));
+        double right = Math.ceil(Math.max(1, Math.max(predicted[o + 2], target[o + 2])));
+        double bottom = Math.ceil(Math.max(1, Math.max(predicted[o + 3], target[o + 3])));
+        if (right * bottom > MAX_PIXELS) {
+            // a box dragged far out would ask for gigabytes: refuse with a reason instead of running out of memory
+            throw new EngineException(String.format(java.util.Locale.ROOT,
+                    "the boxes reach %.0f x %.0f pixels: too large to draw as masks (at most %d pixels)", right, bottom, MAX_PIXELS));
+        }
+        int width = (int) right;
+        int height = (int) bottom;
         double[] logits = new double[width * height];
         int[] labels = new int[width * height];
         for (int y = 0; y < height; y++) {

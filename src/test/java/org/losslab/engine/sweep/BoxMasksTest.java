@@ -56,4 +56,17 @@ class BoxMasksTest {
         }
         assertEquals(3, BoxMasks.maskLossNames().size());
     }
+
+    @Test
+    void boxesDraggedFarOutAreRefusedWithAReasonNotAnOutOfMemoryError() {
+        // a box reaching 1e6 pixels on each side would need 8 TB of logits
+        double[] predicted = {10, 10, 1e6, 1e6};
+        double[] target = {12, 8, 48, 52};
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.losslab.engine.EngineException.class,
+                () -> BoxMasks.rasterise(predicted, target, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("too large"), e.getMessage());
+        // at the limit's edge it still draws
+        double[] edge = {0, 0, 4096, 4096};
+        org.junit.jupiter.api.Assertions.assertEquals(4096 * 4096, BoxMasks.rasterise(edge, target, 0).pixels());
+    }
 }
