@@ -166,6 +166,22 @@ class LessonStateUiTest {
     }
 
     @Test
+    void theParameterSheetShowsTheValuesEachStepSets(FxRobot robot) {
+        LessonPanel[] panel = new LessonPanel[1];
+        robot.interact(() -> panel[0] = window.openLesson("tversky"));
+        var doc = window.segmentation().document();
+        for (int k = 0; k < panel[0].runner().lesson().steps().size(); k++) {
+            int step = k;
+            robot.interact(() -> panel[0].show(step));
+            org.losslab.app.seg.ParamSheet sheet = robot.lookup(n -> n instanceof org.losslab.app.seg.ParamSheet).query();
+            String shown = sheet.getItems().stream().filter(i -> i.getName().equals("alpha")).findFirst()
+                    .map(i -> String.valueOf(i.getValue())).orElse("none");
+            assertEquals(Double.parseDouble(shown), doc.params("tversky").number("alpha"), 1e-12,
+                    "step " + (k + 1) + ": the sheet shows the alpha the table is computed with");
+        }
+    }
+
+    @Test
     void theAnswerCanWaitForTheTasks(FxRobot robot) {
         LessonPanel[] panel = new LessonPanel[1];
         robot.interact(() -> panel[0] = window.openLesson("tversky"));

@@ -61,6 +61,21 @@ public final class ParamSheet extends PropertySheet {
         setPropertyEditorFactory(item -> item instanceof Item i ? editorFor(i) : defaults.call(item));
     }
 
+    /**
+     * Shows the values the document now holds for the loss shown, if they changed elsewhere (a lesson step, a
+     * state given back, an undo): a sheet must never show values the table is not computed with. Its own edits
+     * are already its values, so a drag never rebuilds it.
+     */
+    public void follow(java.util.function.Function<String, Params> latest) {
+        if (spec == null) {
+            return;
+        }
+        Params now = latest.apply(spec.name());
+        if (now != null && !now.asMap().equals(current.asMap())) {
+            show(spec, now);
+        }
+    }
+
     /** Shows the parameters of a loss with their current values. */
     public void show(LossSpec<?> lossSpec, Params values) {
         spec = lossSpec;

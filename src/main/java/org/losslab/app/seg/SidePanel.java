@@ -62,6 +62,7 @@ final class SidePanel extends VBox {
                 params.show(LossRegistry.get(row.name()), doc.params(row.name()));
             }
         });
+        doc.revisionProperty().addListener((o, a, b) -> params.follow(doc::params));
         Button pin = new Button("Pin values");
         pin.setId("pin");
         pin.setTooltip(new Tooltip("Keep the current values in the Pinned column to compare after an edit"));
