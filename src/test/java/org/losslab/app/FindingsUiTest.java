@@ -57,6 +57,29 @@ class FindingsUiTest {
     }
 
     @Test
+    void aBoxDrawnOnASqueezedCanvasStaysNearTheField(FxRobot robot) {
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        var canvas = window.detection().boxes().canvas();
+        var doc = window.detection().document();
+        int before = doc.predictions().size();
+        robot.interact(() -> {
+            // the random walk squeezed the window until the canvas was a few pixels high: the scale neared 0
+            canvas.resize(canvas.getWidth(), 0.5);
+            mouse(canvas, MouseEvent.MOUSE_PRESSED, canvas.getWidth() - 2, 0.4, false);
+            for (int k = 1; k <= 5; k++) {
+                mouse(canvas, MouseEvent.MOUSE_DRAGGED, canvas.getWidth() + 400 * k, 200.0 * k, false);
+            }
+            mouse(canvas, MouseEvent.MOUSE_RELEASED, canvas.getWidth() + 2000, 1000, false);
+        });
+        for (var box : doc.predictions()) {
+            assertTrue(box.x2() <= 2 * org.losslab.app.detect.BoxDocument.FIELD + 1 && box.y2() <= 2 * org.losslab.app.detect.BoxDocument.FIELD + 1
+                    && box.x1() >= -org.losslab.app.detect.BoxDocument.FIELD, "a box within a field of the field: " + box);
+        }
+        assertTrue(doc.predictions().size() >= before);
+        assertEquals(List.of(), List.copyOf(uncaught));
+    }
+
+    @Test
     void landscapeNoneDrawsTheBoxesWithoutALandscape(FxRobot robot) {
         robot.interact(() -> window.tabs().getSelectionModel().select(2));
         var boxes = window.detection().boxes();

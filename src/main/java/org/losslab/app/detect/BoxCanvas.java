@@ -94,8 +94,15 @@ public final class BoxCanvas extends Pane {
         return new double[] {x * scale(), y * scale()};
     }
 
+    /**
+     * The field coordinate of a canvas one, kept within a field's width around the field: on a canvas squeezed to a
+     * few pixels the scale nears 0, and a drag would otherwise make boxes millions of pixels wide (whose dashed
+     * outlines took the renderer minutes and whose masks gigabytes).
+     */
     private double fx(double canvasX) {
-        return canvasX / scale();
+        double scale = scale();
+        double x = scale > 0 ? canvasX / scale : 0;
+        return Math.max(-BoxDocument.FIELD, Math.min(2 * BoxDocument.FIELD, x));
     }
 
     private double snapped(double v) {
