@@ -154,8 +154,14 @@ class RandomWalkUiTest {
     private void settle() throws Exception {
         var seg = window.segmentation();
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seg.shownRevisionProperty().get() == seg.document().revisionProperty().get()
-                && seg.tableRevisionProperty().get() == seg.document().revisionProperty().get());
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seg.shownRevisionProperty().get() == seg.document().revisionProperty().get()
+                    && seg.tableRevisionProperty().get() == seg.document().revisionProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the views did not catch up: document revision " + seg.document().revisionProperty().get()
+                    + ", frame shown " + seg.shownRevisionProperty().get() + ", table " + seg.tableRevisionProperty().get()
+                    + ", map " + seg.layerChoice().getValue() + ", message '" + seg.messageProperty().get() + "'", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -90,6 +90,10 @@ final class FramePipeline implements AutoCloseable {
     private void showFrame(FrameResult r) {
         if (r.heatmap() == null) {
             screen.frameFailed();
+            // the window shows this revision's state, a map that cannot be computed for it: nothing newer is coming
+            if (r.revision() > shownRevision.get()) {
+                shownRevision.set(r.revision());
+            }
             submitTable();
             return;
         }

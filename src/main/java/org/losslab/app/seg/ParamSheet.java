@@ -72,7 +72,12 @@ public final class ParamSheet extends PropertySheet {
         }
         Params now = latest.apply(spec.name());
         if (now != null && !now.asMap().equals(current.asMap())) {
-            show(spec, now);
+            following = true;
+            try {
+                show(spec, now);
+            } finally {
+                following = false;
+            }
         }
     }
 
@@ -228,7 +233,13 @@ public final class ParamSheet extends PropertySheet {
         return value.toString();
     }
 
+    /** True while the sheet redraws values the document already holds: an editor set up with them edits nothing. */
+    private boolean following;
+
     private void apply(ParamSpec p, Object raw) {
+        if (following) {
+            return;
+        }
         try {
             current = source.apply(spec.name());
             Params updated = current.with(spec.name(), spec.params(), p.name(), raw);
