@@ -108,8 +108,10 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         Button pause = button("Pause", "train-pause", this::pause);
         Button step = button("Step", "train-step", () -> advance(1));
         Button resetButton = button("Reset", "train-reset", this::reset);
-        HBox bar = new HBox(6, new Label("Scene"), source, new Label("Model"), model, new Label("Optimizer"), optimizer,
-                new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
+        // wraps instead of pushing Pause and Reset off the window when the lesson panel takes its share of the width
+        FlowPane bar = new FlowPane(6, 4, new Label("Scene"), source, new Label("Model"), model, new Label("Optimizer"),
+                optimizer, new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane losses = new FlowPane(6, 4);
         losses.getChildren().add(new Label("Losses (NAME:k=v,...; Enter restarts)"));
         grid = new GridPane();
