@@ -48,6 +48,18 @@ public record ClassNumbers(long tp, long fp, long fn, long tn, double dice, doub
                 : "false positive: nothing in the ground truth";
     }
 
+    /**
+     * A value as the audit shows one that is not a finite number: "none" or "inf" with why ("inf (missed: no
+     * prediction)"); null for a finite value.
+     */
+    public String whyNot(double v) {
+        if (Double.isFinite(v)) {
+            return null;
+        }
+        String why = emptiness();
+        return (Double.isNaN(v) ? "none" : "inf") + (why == null ? "" : " (" + why + ")");
+    }
+
     /** NSD as MONAI's {@code compute_surface_dice}: the same as section 2's. */
     public double monaiNsd() {
         return nsd;
