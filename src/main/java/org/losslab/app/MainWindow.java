@@ -237,6 +237,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         closeLesson();
         try {
             for (Workspace w : workspaces) {
+                w.sceneFile(path);
                 w.restoreFrom(scene);
                 w.markSaved();
             }
@@ -410,6 +411,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
     /** Writes the scene; on failure the previous file is untouched and the error shown. */
     public boolean saveTo(Path path) {
         try {
+            workspaces.forEach(w -> w.sceneFile(path)); // before the scene is made: folders are written relative to it
             org.losslab.scene.Scene scene = currentScene();
             SceneFiles.write(scene, path);
             opened = scene;
@@ -424,6 +426,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
             segmentation().messageProperty().set("Saved " + path.getFileName());
             return true;
         } catch (IOException | EngineException e) {
+            workspaces.forEach(w -> w.sceneFile(file)); // still the document's file
             error("Cannot save " + path.getFileName(), e.getMessage());
             return false;
         }

@@ -33,6 +33,13 @@ public interface Workspace extends AutoCloseable {
     /** The scene with this workspace's state written into it (blocks it owns, its view settings). */
     Scene writeTo(Scene scene);
 
+    /**
+     * The file the scene is being read from or written to (null: none), told before {@link #restoreFrom} and
+     * {@link #writeTo}: settings that name other files (the audit's folders) write them relative to its folder.
+     */
+    default void sceneFile(java.nio.file.Path file) {
+    }
+
     /** Takes the state of a scene just opened; what the scene does not hold stays as it is. */
     void restoreFrom(Scene scene);
 

@@ -167,7 +167,7 @@ public final class AuditFiles {
     }
 
     /** A field quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    private static String csvField(String text) {
+    static String csvField(String text) {
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -30,11 +30,17 @@ import org.losslab.scene.FolderPair;
 public final class AuditModel {
     private final ObjectProperty<Path> labels = new SimpleObjectProperty<>(this, "labels");
     private final ObjectProperty<Path> predictions = new SimpleObjectProperty<>(this, "predictions");
+    /** A second predictions folder of the same cases (another model, another loss), compared with the first: run B. */
+    private final ObjectProperty<Path> predictionsB = new SimpleObjectProperty<>(this, "predictionsB");
+    /** Class 1 where a single probability map is >= it (maps of two classes or more are read by argmax). */
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
     private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1.0);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
     private final StringProperty status = new SimpleStringProperty(this, "status", "Choose a labels folder and a predictions folder");
     private final ObjectProperty<AuditResult> result = new SimpleObjectProperty<>(this, "result");
+    /** Run B's audit, set with the result when run B's folder was given. */
+    private final ObjectProperty<AuditResult> resultB = new SimpleObjectProperty<>(this, "resultB");
     private final ObservableList<AuditRow> rows = FXCollections.observableArrayList();
     private final Consumer<Runnable> publish;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
@@ -51,6 +57,7 @@ public final class AuditModel {
         }
         rows.clear();
         result.set(null);
+        resultB.set(null);
         progress.set(0);
         running.set(true);
         status.set("Reading the folders...");
@@ -58,19 +65,27 @@ public final class AuditModel {
         cancelled = flag;
         Path labelsFolder = labels.get();
         Path predictionsFolder = predictions.get();
+        Path runB = predictionsB.get();
+        FolderPair.Options options = new FolderPair.Options(threshold.get(), null, true);
         DatasetAudit.Settings settings = new DatasetAudit.Settings(0, tolerance.get(), Runtime.getRuntime().availableProcessors());
-        Thread worker = new Thread(() -> run(labelsFolder, predictionsFolder, settings, flag), "audit");
+        Thread worker = new Thread(() -> run(labelsFolder, predictionsFolder, runB, options, settings, flag), "audit");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void run(Path labelsFolder, Path predictionsFolder, DatasetAudit.Settings settings, AtomicBoolean flag) {
+    private void run(Path labelsFolder, Path predictionsFolder, Path runB, FolderPair.Options options, DatasetAudit.Settings settings,
+            AtomicBoolean flag) {
         try {
-            FolderPair pair = FolderPair.open(labelsFolder, predictionsFolder, new FolderPair.Options(0.5, null, true));
+            FolderPair pair = FolderPair.open(labelsFolder, predictionsFolder, options);
             int missing = pair.missing().size();
-            AuditResult audit = DatasetAudit.run(pair, settings, (r, done, total) -> publish.accept(() -> caseDone(r, done, total)),
-                    flag::get);
-            publish.accept(() -> finished(audit, missing));
+            double share = runB == null ? 1 : 0.5; // with run B, run A fills the first half of the bar
+            AuditResult audit = DatasetAudit.run(pair, settings,
+                    (r, done, total) -> publish.accept(() -> caseDone(r, done, total, share)), flag::get);
+            AuditResult auditB = runB == null ? null : auditRunB(labelsFolder, runB, options, settings, flag);
+            publish.accept(() -> {
+                resultB.set(auditB);
+                finished(audit, missing);
+            });
         } catch (CancellationException e) {
             publish.accept(() -> stopped("Cancelled: " + rows.size() + " rows so far"));
         } catch (EngineException e) {
@@ -78,11 +93,20 @@ public final class AuditModel {
         }
     }
 
-    private void caseDone(CaseResult r, int done, int total) {
+    /** The same ground truth against run B's folder, in the second half of the bar; only the comparison views show it. */
+    private AuditResult auditRunB(Path labelsFolder, Path runB, FolderPair.Options options, DatasetAudit.Settings settings,
+            AtomicBoolean flag) {
+        return DatasetAudit.run(FolderPair.open(labelsFolder, runB, options), settings, (r, done, total) -> publish.accept(() -> {
+            progress.set(0.5 + 0.5 * done / total);
+            status.set("Run B: audited " + done + " of " + total + " cases");
+        }), flag::get);
+    }
+
+    private void caseDone(CaseResult r, int done, int total, double share) {
         for (int c = 1; c <= r.classes().length; c++) {
             rows.add(new AuditRow(r.name(), c, r.of(c)));
         }
-        progress.set((double) done / total);
+        progress.set(share * done / total);
         status.set("Audited " + done + " of " + total + " cases");
     }
 
@@ -97,7 +121,8 @@ public final class AuditModel {
         result.set(audit);
         progress.set(1);
         status.set(audit.cases().size() + " cases, classes 1-" + audit.classes()
-                + (missing > 0 ? "; " + missing + " files without a partner left out" : ""));
+                + (missing > 0 ? "; " + missing + " files without a partner left out" : "")
+                + (resultB.get() == null ? "" : "; run B: " + resultB.get().cases().size() + " cases"));
         running.set(false); // last: whoever waits for the end sees everything else done
     }
 
@@ -117,6 +142,18 @@ public final class AuditModel {
 
     public ObjectProperty<Path> predictionsProperty() {
         return predictions;
+    }
+
+    public ObjectProperty<Path> predictionsBProperty() {
+        return predictionsB;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public ObjectProperty<AuditResult> resultBProperty() {
+        return resultB;
     }
 
     public DoubleProperty toleranceProperty() {

@@ -21,6 +21,11 @@ import org.losslab.scene.Scene;
  */
 public final class AuditWorkspace implements Workspace {
     private final AuditModel model = new AuditModel(Platform::runLater);
+    private final AuditChoices choices = new AuditChoices();
+    private final AuditSettings settings = new AuditSettings(model, choices);
+    /** The spinners' views of the model's numbers: held here, as bidirectional bindings hold them only weakly. */
+    private final javafx.beans.property.ObjectProperty<Double> toleranceValue = model.toleranceProperty().asObject();
+    private final javafx.beans.property.ObjectProperty<Double> thresholdValue = model.thresholdProperty().asObject();
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
 
@@ -30,9 +35,17 @@ public final class AuditWorkspace implements Workspace {
         labels.setOnAction(e -> choose("Ground-truth folder", model.labelsProperty()));
         Button predictions = new Button("Predictions...");
         predictions.setOnAction(e -> choose("Predictions folder", model.predictionsProperty()));
+        Button runB = new Button("Run B...");
+        runB.setId("audit-run-b");
+        runB.setOnAction(e -> choose("Second predictions folder (run B), compared with the first", model.predictionsBProperty()));
         Spinner<Double> tolerance = new Spinner<>(0.0, 100.0, model.toleranceProperty().get(), 0.5);
         tolerance.setPrefWidth(80);
-        tolerance.valueProperty().addListener((o, a, b) -> model.toleranceProperty().set(b));
+        tolerance.getValueFactory().valueProperty().bindBidirectional(toleranceValue);
+        Spinner<Double> threshold = new Spinner<>(0.0, 1.0, model.thresholdProperty().get(), 0.05);
+        threshold.setPrefWidth(80);
+        threshold.getValueFactory().valueProperty().bindBidirectional(thresholdValue);
+        threshold.setTooltip(new javafx.scene.control.Tooltip("A single probability map (.npy) is class 1 where p >= this;"
+                + " maps of two classes or more are read by argmax"));
         Button run = new Button("Audit");
         run.setId("audit-run");
         run.setOnAction(e -> model.start());
@@ -45,8 +58,11 @@ public final class AuditWorkspace implements Workspace {
         progress.progressProperty().bind(model.progressProperty());
         Label folders = new Label();
         folders.textProperty().bind(Bindings.createStringBinding(() -> model.labelsProperty().get() + "  vs  "
-                + model.predictionsProperty().get(), model.labelsProperty(), model.predictionsProperty()));
-        HBox bar = new HBox(8, labels, predictions, new Label("NSD tolerance mm"), tolerance, run, cancel, progress, folders);
+                + model.predictionsProperty().get() + (model.predictionsBProperty().get() == null ? "" : "  and B  "
+                + model.predictionsBProperty().get()), model.labelsProperty(), model.predictionsProperty(), model.predictionsBProperty()));
+        AuditAnalysis analysis = new AuditAnalysis(model, choices);
+        HBox bar = new HBox(8, labels, predictions, runB, new Label("NSD tolerance mm"), tolerance, new Label("Threshold"), threshold,
+                run, cancel, new AuditExports(model, analysis).menu(), progress, folders);
         bar.setStyle("-fx-padding: 6; -fx-alignment: center-left");
         for (Node child : bar.getChildren()) {
             if (child instanceof javafx.scene.control.Control control && child != folders) {
@@ -57,7 +73,11 @@ public final class AuditWorkspace implements Workspace {
         pane.setTop(bar);
         AuditTable table = new AuditTable(model);
         table.setId("audit-table");
-        pane.setCenter(table);
+        TableSort.bind(table, choices.sortProperty());
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, analysis);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        pane.setCenter(split);
         pane.setRight(new AggregatesView(model));
         return pane;
     }
@@ -104,31 +124,52 @@ public final class AuditWorkspace implements Workspace {
         // nothing to redo
     }
 
+    /** What the user chose to look at (compared metric, scatter axes, table sort). */
+    public AuditChoices choices() {
+        return choices;
+    }
+
+    @Override
+    public void sceneFile(java.nio.file.Path file) {
+        settings.sceneFile(file);
+    }
+
     @Override
     public Scene writeTo(Scene scene) {
-        return scene;
+        return settings.view().writeTo(scene);
     }
 
+    /** Takes the scene's audit settings; a scene that has them audits its folders again (the results are not saved). */
     @Override
     public void restoreFrom(Scene scene) {
-        // the folders are not part of a scene yet
+        settings.view().restoreFrom(scene);
+        if (org.losslab.app.ViewSettings.appBlock(scene).has(AuditSettings.KEY)) {
+            startIfReady();
+        }
     }
 
-    /** The folders and the tolerance the user set (the results are recomputed from them). */
-    private record State(java.nio.file.Path labels, java.nio.file.Path predictions, double tolerance) {
+    private void startIfReady() {
+        java.nio.file.Path labels = model.labelsProperty().get();
+        java.nio.file.Path predictions = model.predictionsProperty().get();
+        if (labels != null && predictions != null && java.nio.file.Files.isDirectory(labels) && java.nio.file.Files.isDirectory(predictions)) {
+            model.start();
+        }
     }
 
     @Override
+    public void markSaved() {
+        settings.view().markSaved();
+    }
+
+    /** The folders, numbers and choices the user set, as the scene file keeps them (the results are recomputed from them). */
+    @Override
     public Object saveState() {
-        return new State(model.labelsProperty().get(), model.predictionsProperty().get(), model.toleranceProperty().get());
+        return settings.toJson();
     }
 
     @Override
     public void restoreState(Object state) {
-        State s = (State) state;
-        model.labelsProperty().set(s.labels());
-        model.predictionsProperty().set(s.predictions());
-        model.toleranceProperty().set(s.tolerance());
+        settings.view().apply((com.fasterxml.jackson.databind.JsonNode) state);
     }
 
     @Override
