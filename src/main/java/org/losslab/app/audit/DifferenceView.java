@@ -51,6 +51,7 @@ final class DifferenceView extends VBox {
         metric.valueProperty().bindBidirectional(choices.comparedProperty());
         summary.setId("runb-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole paragraph, wrapped, not cut with "..."
         list.setId("runb-list");
         list.setPrefWidth(460);
         viewer.setId("runb-chart");
@@ -78,13 +79,14 @@ final class DifferenceView extends VBox {
             summary.setText("Choose a second predictions folder (Run B...) and press Audit: each case's change from run A"
                     + " to run B on the chosen metric, the cases that got worse first, and a paired Wilcoxon signed-rank test.");
             list.getItems().clear();
-            viewer.setChart(null);
+            viewer.setVisible(false); // ChartViewer takes no null chart: the last one stays, hidden
             return;
         }
         shown = PairedComparison.of(a, b, metric);
         summary.setText(summary(shown));
         list.getItems().setAll(lines(shown));
         viewer.setChart(chart(shown));
+        viewer.setVisible(true);
     }
 
     /** The counts and the test in one paragraph. */
@@ -139,6 +141,7 @@ final class DifferenceView extends VBox {
         };
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.06); // a few pairs stay bars, not blocks
         CategoryAxis cases = new CategoryAxis();
         cases.setTickLabelsVisible(c.changes().size() <= LABELLED_BARS);
         cases.setCategoryMargin(0.1);

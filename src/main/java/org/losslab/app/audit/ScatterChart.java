@@ -37,8 +37,8 @@ final class ScatterChart {
     }
 
     static JFreeChart of(MetricPair pair) {
-        double[] xs = range(pair.points(), true);
-        double[] ys = range(pair.points(), false);
+        double[] xs = range(pair, true);
+        double[] ys = range(pair, false);
         XYSeries finite = new XYSeries("case and class", false, true);
         XYSeries infinite = new XYSeries("infinite (on the strip)", false, true);
         pair.points().forEach(p -> finite.add(p.x(), p.y()));
@@ -109,16 +109,23 @@ final class ScatterChart {
         return text.toString();
     }
 
-    /** The finite values' smallest and largest on one axis ([0, 1] when there are none). */
-    private static double[] range(List<MetricPair.Point> points, boolean onX) {
+    /**
+     * The smallest and largest finite value on one axis, of the finite points and of the finite coordinate of
+     * those on the strip (a missed structure's Dice 0 must be on the axis too); [0, 1] when there is none.
+     */
+    private static double[] range(MetricPair pair, boolean onX) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (MetricPair.Point p : points) {
-            double v = onX ? p.x() : p.y();
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+        for (List<MetricPair.Point> points : List.of(pair.points(), pair.infinite())) {
+            for (MetricPair.Point p : points) {
+                double v = onX ? p.x() : p.y();
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
         }
-        return points.isEmpty() ? new double[] {0, 1} : new double[] {lo, hi};
+        return lo > hi ? new double[] {0, 1} : new double[] {lo, hi};
     }
 
     private static double span(double[] range) {

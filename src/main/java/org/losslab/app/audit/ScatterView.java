@@ -72,13 +72,14 @@ final class ScatterView extends VBox {
         if (audit == null || x == null || y == null) {
             shown = null;
             chart = null;
-            viewer.setChart(null);
+            viewer.setVisible(false); // ChartViewer takes no null chart: the last one stays, hidden
             disagreements.getItems().clear();
             return;
         }
         shown = MetricPair.of(audit, x, y);
         chart = ScatterChart.of(shown);
         viewer.setChart(chart);
+        viewer.setVisible(true);
         disagreements.getItems().setAll(shown.disagreements().stream()
                 .map(d -> String.format(Locale.ROOT, "%s class %d: %s rank %s, %s rank %s (%s apart)", d.point().caseName(),
                         d.point().classIndex(), x.title(), ScatterChart.rank(d.rankX()), y.title(), ScatterChart.rank(d.rankY()), ScatterChart.rank(d.gap())))
