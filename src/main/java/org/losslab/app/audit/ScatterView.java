@@ -1,7 +1,6 @@
 package org.losslab.app.audit;
 
 import java.util.Locale;
-import javafx.collections.FXCollections;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -32,12 +31,8 @@ final class ScatterView extends VBox {
         this.model = model;
         this.choices = choices;
         setStyle("-fx-padding: 6");
-        ChoiceBox<CaseMetric> x = new ChoiceBox<>(FXCollections.observableArrayList(CaseMetric.values()));
-        x.setId("scatter-x");
-        x.valueProperty().bindBidirectional(choices.scatterXProperty());
-        ChoiceBox<CaseMetric> y = new ChoiceBox<>(FXCollections.observableArrayList(CaseMetric.values()));
-        y.setId("scatter-y");
-        y.valueProperty().bindBidirectional(choices.scatterYProperty());
+        ChoiceBox<CaseMetric> x = AuditAnalysis.metricChoice("scatter-x", choices.scatterXProperty());
+        ChoiceBox<CaseMetric> y = AuditAnalysis.metricChoice("scatter-y", choices.scatterYProperty());
         viewer.setId("scatter-chart");
         disagreements.setId("disagreement-list");
         disagreements.setPrefWidth(420);
@@ -45,10 +40,7 @@ final class ScatterView extends VBox {
         Label title = new Label("Ranked most differently (1 = worst by each metric)");
         title.setWrapText(true);
         VBox side = new VBox(4, title, disagreements);
-        HBox.setHgrow(viewer, Priority.ALWAYS);
-        HBox body = new HBox(6, viewer, side);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(new HBox(6, new Label("x"), x, new Label("y"), y), body);
+        getChildren().addAll(new HBox(6, new Label("x"), x, new Label("y"), y), AuditAnalysis.chartBeside(viewer, side));
         model.resultProperty().addListener(o -> refresh());
         choices.scatterXProperty().addListener(o -> refresh());
         choices.scatterYProperty().addListener(o -> refresh());

@@ -127,15 +127,5 @@ class AuditComparisonUiTest {
         assertEquals("c2,1,hd95,0.0,inf,inf,worse,B: inf (missed: no prediction)", rows.get(3));
         assertEquals(1000, ImageIO.read(root.resolve("scatter.png").toFile()).getWidth());
         assertTrue(new String(Files.readAllBytes(root.resolve("scatter.svg")), StandardCharsets.UTF_8).contains("<svg"));
-        if (System.getProperty("audit.snapshot") != null) { // -Daudit.snapshot=FILE.png: to look at the view after a run
-            robot.interact(() -> {
-                try {
-                    ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(workspace.node().snapshot(null, null), null), "png",
-                            new java.io.File(System.getProperty("audit.snapshot")));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
