@@ -1,5 +1,6 @@
 package org.losslab.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -37,7 +38,7 @@ public interface Workspace extends AutoCloseable {
      * The file the scene is being read from or written to (null: none), told before {@link #restoreFrom} and
      * {@link #writeTo}: settings that name other files (the audit's folders) write them relative to its folder.
      */
-    default void sceneFile(java.nio.file.Path file) {
+    default void sceneFile(Path file) {
     }
 
     /** Takes the state of a scene just opened; what the scene does not hold stays as it is. */

@@ -1,17 +1,25 @@
 package org.losslab.app.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
+import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
 import org.losslab.scene.Scene;
 
@@ -24,8 +32,8 @@ public final class AuditWorkspace implements Workspace {
     private final AuditChoices choices = new AuditChoices();
     private final AuditSettings settings = new AuditSettings(model, choices);
     /** The spinners' views of the model's numbers: held here, as bidirectional bindings hold them only weakly. */
-    private final javafx.beans.property.ObjectProperty<Double> toleranceValue = model.toleranceProperty().asObject();
-    private final javafx.beans.property.ObjectProperty<Double> thresholdValue = model.thresholdProperty().asObject();
+    private final ObjectProperty<Double> toleranceValue = model.toleranceProperty().asObject();
+    private final ObjectProperty<Double> thresholdValue = model.thresholdProperty().asObject();
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
 
@@ -44,7 +52,7 @@ public final class AuditWorkspace implements Workspace {
         Spinner<Double> threshold = new Spinner<>(0.0, 1.0, model.thresholdProperty().get(), 0.05);
         threshold.setPrefWidth(80);
         threshold.getValueFactory().valueProperty().bindBidirectional(thresholdValue);
-        threshold.setTooltip(new javafx.scene.control.Tooltip("A single probability map (.npy) is class 1 where p >= this;"
+        threshold.setTooltip(new Tooltip("A single probability map (.npy) is class 1 where p >= this;"
                 + " maps of two classes or more are read by argmax"));
         Button run = new Button("Audit");
         run.setId("audit-run");
@@ -74,8 +82,8 @@ public final class AuditWorkspace implements Workspace {
         AuditTable table = new AuditTable(model);
         table.setId("audit-table");
         TableSort.bind(table, choices.sortProperty());
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, analysis);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        SplitPane split = new SplitPane(table, analysis);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         pane.setCenter(split);
         pane.setRight(new AggregatesView(model));
@@ -130,7 +138,7 @@ public final class AuditWorkspace implements Workspace {
     }
 
     @Override
-    public void sceneFile(java.nio.file.Path file) {
+    public void sceneFile(Path file) {
         settings.sceneFile(file);
     }
 
@@ -143,15 +151,15 @@ public final class AuditWorkspace implements Workspace {
     @Override
     public void restoreFrom(Scene scene) {
         settings.view().restoreFrom(scene);
-        if (org.losslab.app.ViewSettings.appBlock(scene).has(AuditSettings.KEY)) {
+        if (ViewSettings.appBlock(scene).has(AuditSettings.KEY)) {
             startIfReady();
         }
     }
 
     private void startIfReady() {
-        java.nio.file.Path labels = model.labelsProperty().get();
-        java.nio.file.Path predictions = model.predictionsProperty().get();
-        if (labels != null && predictions != null && java.nio.file.Files.isDirectory(labels) && java.nio.file.Files.isDirectory(predictions)) {
+        Path labels = model.labelsProperty().get();
+        Path predictions = model.predictionsProperty().get();
+        if (labels != null && predictions != null && Files.isDirectory(labels) && Files.isDirectory(predictions)) {
             model.start();
         }
     }
@@ -169,7 +177,7 @@ public final class AuditWorkspace implements Workspace {
 
     @Override
     public void restoreState(Object state) {
-        settings.view().apply((com.fasterxml.jackson.databind.JsonNode) state);
+        settings.view().apply((JsonNode) state);
     }
 
     @Override

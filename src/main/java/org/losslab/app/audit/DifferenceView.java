@@ -3,12 +3,14 @@ package org.losslab.app.audit;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -47,7 +49,7 @@ final class DifferenceView extends VBox {
         ChoiceBox<CaseMetric> metric = AuditAnalysis.metricChoice("runb-metric", choices.comparedProperty());
         summary.setId("runb-summary");
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole paragraph, wrapped, not cut with "..."
+        summary.setMinHeight(Region.USE_PREF_SIZE); // the whole paragraph, wrapped, not cut with "..."
         list.setId("runb-list");
         list.setPrefWidth(460);
         viewer.setId("runb-chart");
@@ -108,16 +110,19 @@ final class DifferenceView extends VBox {
 
     /** The list's lines: the pairs with two values, worse first, then those kept apart. */
     static List<String> lines(PairedComparison c) {
-        List<String> lines = new java.util.ArrayList<>();
-        for (PairedComparison.Change k : c.changes()) {
-            lines.add(String.format(Locale.ROOT, "%s class %d: %s -> %s (B - A %+.4g) %s", k.caseName(), k.classIndex(),
-                    ScatterChart.number(k.a()), ScatterChart.number(k.b()), k.difference(), k.worse() ? "worse" : k.gain() > 0 ? "better" : "same"));
-        }
+        List<String> lines = new ArrayList<>();
+        c.changes().forEach(k -> lines.add(line(k)));
         for (PairedComparison.Apart p : c.apart()) {
             lines.add(String.format(Locale.ROOT, "%s class %d: %s -> %s %s: %s", p.caseName(), p.classIndex(), ScatterChart.number(p.a()),
                     ScatterChart.number(p.b()), p.order() < 0 ? "worse" : p.order() > 0 ? "better" : "apart", p.reason()));
         }
         return lines;
+    }
+
+    /** A pair with two values as the list and the bar's tooltip say it. */
+    static String line(PairedComparison.Change k) {
+        return String.format(Locale.ROOT, "%s class %d: %s -> %s (B - A %+.4g) %s", k.caseName(), k.classIndex(),
+                ScatterChart.number(k.a()), ScatterChart.number(k.b()), k.difference(), k.worse() ? "worse" : k.gain() > 0 ? "better" : "same");
     }
 
     /** The differences B - A as horizontal bars in the list's order, red where B is worse. */
@@ -135,6 +140,7 @@ final class DifferenceView extends VBox {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.06); // a few pairs stay bars, not blocks
+        renderer.setDefaultToolTipGenerator((dataset, row, column) -> line(c.changes().get(column)));
         CategoryAxis cases = new CategoryAxis();
         cases.setTickLabelsVisible(c.changes().size() <= LABELLED_BARS);
         cases.setCategoryMargin(0.1);

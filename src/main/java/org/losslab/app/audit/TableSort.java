@@ -1,5 +1,6 @@
 package org.losslab.app.audit;
 
+import java.util.Locale;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
@@ -38,7 +39,7 @@ final class TableSort {
                 return m.key();
             }
         }
-        return column.getText().toLowerCase(java.util.Locale.ROOT);
+        return column.getText().toLowerCase(Locale.ROOT);
     }
 
     private void record() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -90,7 +91,7 @@ class AuditComparisonUiTest {
         assertEquals("c0 class 1: 1.000 -> 0.7500 (B - A -0.2500) worse", dice.get(1));
         assertEquals("c1 class 1: 0.7500 -> 1.000 (B - A +0.2500) better", dice.get(2));
         assertEquals("c3 class 1: 0.000 -> none apart: B: none (absent from both)", dice.get(3));
-        String summary = robot.lookup("#runb-summary").queryAs(javafx.scene.control.Label.class).getText();
+        String summary = robot.lookup("#runb-summary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Dice: 3 pairs with two values, 2 worse in B, 1 better, 0 unchanged; 1 apart"), summary);
 
         ChoiceBox<CaseMetric> metric = robot.lookup("#runb-metric").queryAs(ChoiceBox.class);
