@@ -32,8 +32,8 @@ import org.losslab.engine.train.TrainingPreset;
 public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
-            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims");
-    private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training");
+            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims", "audit");
+    private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training", "audit");
     private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics");
 
     private Lessons() {
@@ -171,7 +171,8 @@ public final class Lessons {
         captionValues(look, where + ", look");
         return new Lesson.Step(text, workspace, preset, map, compare, params, select, plot, tab, race,
                 gradients, training, look, text(node, "task", where, false),
-                condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"));
+                condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"),
+                AuditValues.folders(node.get("audit"), where + ", audit"));
     }
 
     /** Every {@code {value:...}} of a caption names a value and a format that exist. */
