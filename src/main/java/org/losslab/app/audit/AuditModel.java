@@ -44,11 +44,15 @@ public final class AuditModel {
         this.publish = publish;
     }
 
-    /** Starts auditing the two folders (files without a partner are listed in the status and left out). */
+    /**
+     * Starts auditing the two folders (files without a partner are listed in the status and left out); a run still
+     * going is cancelled first and what it still reports is dropped (a lesson step opens folders while one runs).
+     */
     public void start() {
-        if (running.get() || labels.get() == null || predictions.get() == null) {
+        if (labels.get() == null || predictions.get() == null) {
             return;
         }
+        cancelled.set(true);
         rows.clear();
         result.set(null);
         progress.set(0);
@@ -68,14 +72,34 @@ public final class AuditModel {
         try {
             FolderPair pair = FolderPair.open(labelsFolder, predictionsFolder, new FolderPair.Options(0.5, null, true));
             int missing = pair.missing().size();
-            AuditResult audit = DatasetAudit.run(pair, settings, (r, done, total) -> publish.accept(() -> caseDone(r, done, total)),
+            AuditResult audit = DatasetAudit.run(pair, settings, (r, done, total) -> publish(flag, () -> caseDone(r, done, total)),
                     flag::get);
-            publish.accept(() -> finished(audit, missing));
+            publish(flag, () -> finished(audit, missing));
         } catch (CancellationException e) {
-            publish.accept(() -> stopped("Cancelled: " + rows.size() + " rows so far"));
+            publish(flag, () -> stopped("Cancelled: " + rows.size() + " rows so far"));
         } catch (EngineException e) {
-            publish.accept(() -> stopped(e.getMessage()));
+            publish(flag, () -> stopped(e.getMessage()));
         }
+    }
+
+    /** Publishes an update of the run whose cancel flag is {@code flag}, unless another run has started since. */
+    private void publish(AtomicBoolean flag, Runnable update) {
+        publish.accept(() -> {
+            if (cancelled == flag) {
+                update.run();
+            }
+        });
+    }
+
+    /** Shows a finished (or partial) audit again as it was kept, without running it: a lesson gives the user's back. */
+    void restore(AuditResult audit, List<AuditRow> kept, String text) {
+        cancelled.set(true);
+        cancelled = new AtomicBoolean(); // the run cancelled above reports nothing more
+        rows.setAll(kept);
+        result.set(audit);
+        progress.set(audit != null ? 1 : 0);
+        status.set(text);
+        running.set(false);
     }
 
     private void caseDone(CaseResult r, int done, int total) {

@@ -21,6 +21,7 @@ import org.losslab.scene.Scene;
  */
 public final class AuditWorkspace implements Workspace {
     private final AuditModel model = new AuditModel(Platform::runLater);
+    private final CaseLinks links = new CaseLinks(model);
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
 
@@ -57,6 +58,7 @@ public final class AuditWorkspace implements Workspace {
         pane.setTop(bar);
         AuditTable table = new AuditTable(model);
         table.setId("audit-table");
+        links.install(table);
         pane.setCenter(table);
         pane.setRight(new AggregatesView(model));
         return pane;
@@ -74,6 +76,21 @@ public final class AuditWorkspace implements Workspace {
     /** The model the views are bound to. */
     public AuditModel model() {
         return model;
+    }
+
+    /** The table's links to the Segmentation workspace (a row opens its case; coming back selects it again). */
+    public CaseLinks links() {
+        return links;
+    }
+
+    /** Audits two folders (a lesson step's): nothing to do when they are the ones audited or being audited. */
+    public void audit(java.nio.file.Path labels, java.nio.file.Path predictions) {
+        if (!labels.equals(model.labelsProperty().get()) || !predictions.equals(model.predictionsProperty().get())
+                || !model.runningProperty().get() && model.resultProperty().get() == null) {
+            model.labelsProperty().set(labels);
+            model.predictionsProperty().set(predictions);
+            model.start();
+        }
     }
 
     @Override
@@ -114,13 +131,15 @@ public final class AuditWorkspace implements Workspace {
         // the folders are not part of a scene yet
     }
 
-    /** The folders and the tolerance the user set (the results are recomputed from them). */
-    private record State(java.nio.file.Path labels, java.nio.file.Path predictions, double tolerance) {
+    /** The folders and the tolerance the user set, and the audit on screen (a lesson's audit must not replace it). */
+    private record State(java.nio.file.Path labels, java.nio.file.Path predictions, double tolerance,
+                         org.losslab.engine.dataset.AuditResult result, java.util.List<AuditRow> rows, String status) {
     }
 
     @Override
     public Object saveState() {
-        return new State(model.labelsProperty().get(), model.predictionsProperty().get(), model.toleranceProperty().get());
+        return new State(model.labelsProperty().get(), model.predictionsProperty().get(), model.toleranceProperty().get(),
+                model.resultProperty().get(), java.util.List.copyOf(model.rows()), model.statusProperty().get());
     }
 
     @Override
@@ -129,6 +148,7 @@ public final class AuditWorkspace implements Workspace {
         model.labelsProperty().set(s.labels());
         model.predictionsProperty().set(s.predictions());
         model.toleranceProperty().set(s.tolerance());
+        model.restore(s.result(), s.rows(), s.status());
     }
 
     @Override
