@@ -69,7 +69,7 @@ public final class AuditCaseScene {
                 target = Arrays.copyOfRange(target, slice * pixels, (slice + 1) * pixels);
                 predicted = Arrays.copyOfRange(predicted, slice * pixels, (slice + 1) * pixels);
             }
-            int largest = Math.max(classes, Math.max(max(target), max(predicted)));
+            int largest = Math.max(classes, Math.max(Arrays.stream(target).max().orElse(0), Arrays.stream(predicted).max().orElse(0)));
             channels = largest <= 1 ? 1 : largest + 1;
             values = oneHot(predicted, channels);
             reading = "the label map " + predictionFile.getFileName() + " (no probabilities: each pixel certain of its class)";
@@ -132,14 +132,6 @@ public final class AuditCaseScene {
             }
         }
         return out;
-    }
-
-    private static int max(int[] labels) {
-        int max = 0;
-        for (int v : labels) {
-            max = Math.max(max, v);
-        }
-        return max;
     }
 
     /** The file of case {@code name} in a folder (the stem decides, as the audit pairs files). */

@@ -56,16 +56,21 @@ public final class BundledFolders {
                 throw new SceneException("'" + bundle + "' is not a bundled folder (the bundled audit sample is audit/labels"
                         + " with audit/predictions)");
             }
-            List<String> files = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.strip());
-                }
-            }
-            return files;
+            return listed(in);
         } catch (IOException e) {
             throw new SceneException("cannot read the index of the bundled folder " + bundle + ": " + e.getMessage());
         }
+    }
+
+    /** The lines of an index file ({@code lessons/index.txt}, a bundle's {@code index.txt}) but blank ones and # comments. */
+    static List<String> listed(InputStream in) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(line.strip());
+            }
+        }
+        return out;
     }
 
     private static Path copy(String bundle) {

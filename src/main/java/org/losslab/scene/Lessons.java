@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,13 +53,7 @@ public final class Lessons {
             if (in == null) {
                 return List.of();
             }
-            List<String> keys = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    keys.add(line.strip());
-                }
-            }
-            return keys;
+            return BundledFolders.listed(in);
         } catch (IOException e) {
             throw new EngineException("cannot read the lesson index: " + e.getMessage());
         }

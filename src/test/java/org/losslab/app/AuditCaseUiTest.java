@@ -47,11 +47,17 @@ class AuditCaseUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        javafx.scene.Scene scene = new javafx.scene.Scene(window, 1400, 880);
-        window.installKeys(scene);
+        window = showWindow(stage);
+    }
+
+    /** A main window with its keys, in a stage of 1400 x 880 (the audit tests' fixture). */
+    static MainWindow showWindow(Stage stage) {
+        MainWindow shown = new MainWindow();
+        javafx.scene.Scene scene = new javafx.scene.Scene(shown, 1400, 880);
+        shown.installKeys(scene);
         stage.setScene(scene);
         stage.show();
+        return shown;
     }
 
     @AfterEach
