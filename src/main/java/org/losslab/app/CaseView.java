@@ -46,6 +46,7 @@ final class CaseView {
         Button back = new Button("Back to the audit");
         back.setId("back-to-audit");
         back.setOnAction(e -> back());
+        back.setMinWidth(Button.USE_PREF_SIZE); // the caption wraps, the button keeps its words
         caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(caption, Priority.ALWAYS);
@@ -104,9 +105,8 @@ final class CaseView {
             ComboBox<Integer> classes = (ComboBox<Integer>) choice;
             classes.setValue(request.classIndex()); // the maps show the class of the row clicked
         }
-        caption.setText("Case " + request.caseName() + ", class " + request.classIndex() + ": the ground truth and, as the"
-                + " prediction, " + opened.reading() + "." + note + " Your own scene is kept aside (Save writes it) and comes back"
-                + " with the audit; edits to this case are not kept.");
+        caption.setText(request.caseName() + ", class " + request.classIndex() + ": ground truth against " + opened.reading() + "."
+                + note + " Your scene is kept aside (Save writes it) and comes back with the audit (Alt+Left); edits here are not kept.");
         segmentation.setTop(banner);
         showWorkspace.accept(segmentation.key());
         Platform.runLater(() -> segmentation.canvas().fit()); // once laid out with the banner

@@ -72,7 +72,7 @@ public final class AuditCaseScene {
             int largest = Math.max(classes, Math.max(Arrays.stream(target).max().orElse(0), Arrays.stream(predicted).max().orElse(0)));
             channels = largest <= 1 ? 1 : largest + 1;
             values = oneHot(predicted, channels);
-            reading = "the label map " + predictionFile.getFileName() + " (no probabilities: each pixel certain of its class)";
+            reading = "the label map " + predictionFile.getFileName() + " (no probabilities: each pixel certain)";
         }
         int height = shape[shape.length - 2];
         int width = shape[shape.length - 1];
