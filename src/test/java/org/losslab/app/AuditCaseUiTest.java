@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.Raster;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +16,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +24,7 @@ import org.losslab.app.audit.AuditRow;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.BundledFolders;
+import org.losslab.scene.RawFiles;
 import org.losslab.scene.SceneFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -110,8 +106,8 @@ class AuditCaseUiTest {
         SegmentationData shown = doc.data();
         assertEquals(SegMode.MULTICLASS, shown.mode());
         assertEquals(3, shown.channels());
-        assertArrayEquals(png(labels.resolve("case07.png")), shown.target(), "the ground truth is the target");
-        float[] probabilities = npyFloats(predictions.resolve("case07.npy"));
+        assertArrayEquals(RawFiles.png(labels.resolve("case07.png")), shown.target(), "the ground truth is the target");
+        float[] probabilities = RawFiles.npyFloats(predictions.resolve("case07.npy"));
         double[] logits = shown.prediction();
         int pixels = shown.pixels();
         for (int i = 0; i < pixels; i++) { // softmax of the logits gives the file's probabilities back
@@ -157,22 +153,5 @@ class AuditCaseUiTest {
 
     private static Node rowNode(FxRobot robot, AuditRow item) {
         return robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && item.equals(r.getItem())).queryAs(Node.class);
-    }
-
-    /** A grey PNG's values, read with ImageIO (not LossLab's reader). */
-    private static int[] png(Path file) throws Exception {
-        Raster raster = ImageIO.read(file.toFile()).getRaster();
-        int[] out = new int[raster.getWidth() * raster.getHeight()];
-        raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), out);
-        return out;
-    }
-
-    /** A little-endian float32 .npy's values (version 1 header), read here rather than by LossLab's reader. */
-    private static float[] npyFloats(Path file) throws Exception {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int start = 10 + (bytes.getShort(8) & 0xFFFF);
-        float[] out = new float[(bytes.capacity() - start) / 4];
-        bytes.position(start).asFloatBuffer().get(out);
-        return out;
     }
 }
