@@ -39,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
+import org.losslab.app.audit.AuditWorkspace;
 import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.app.plots.PlotsWorkspace;
 import org.losslab.app.seg.SegDocument;
@@ -89,13 +90,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         });
         catalogue = new ActionCatalogue(WindowActions.of(this), workspaces);
         lesson = new LessonMode(this, workspaces, this::closeLesson);
+        cases = new CaseView(segmentation(), audit(), this::showWorkspace);
+        audit().links().onOpen(request -> cases.open(request, this::currentScene));
         List<Observable> dirtyParts = new ArrayList<>(workspaces.stream().map(Workspace::dirty).toList());
-        dirtyParts.add(recovered);
-        dirtyParts.add(lesson.openProperty());
-        dirtyParts.add(lesson.userDirtyProperty());
-        // during a lesson the unsaved mark is the user's own document's, not the lesson's scenes'
+        dirtyParts.addAll(List.of(recovered, lesson.openProperty(), lesson.userDirtyProperty(), cases.openProperty(),
+                cases.userDirtyProperty()));
+        // during a lesson or with an audited case shown, the unsaved mark is the user's own document's
         dirty = Bindings.createBooleanBinding(() -> lesson.openProperty().get() ? lesson.userDirtyProperty().get()
-                        : recovered.get() || workspaces.stream().anyMatch(w -> w.dirty().get()),
+                        : recovered.get() || workspaces.stream().anyMatch(cases::dirty),
                 dirtyParts.toArray(Observable[]::new));
         autosave.setCycleCount(Animation.INDEFINITE); // started by attach: headless windows never autosave
         presentation = new Presentation(this);
@@ -133,6 +135,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
 
     public TrainingWorkspace training() {
         return workspace(TrainingWorkspace.class);
+    }
+
+    @Override
+    public AuditWorkspace audit() {
+        return workspace(AuditWorkspace.class);
     }
 
     public TabPane tabs() {
@@ -199,14 +206,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
                     show(scene, path);
                     then.run();
                 });
-            } catch (EngineException e) {
+            } catch (EngineException | OutOfMemoryError e) {
+                String why = e instanceof EngineException ? e.getMessage() : "the scene is too large for the memory given";
                 Platform.runLater(() -> {
-                    error("Cannot open " + path.getFileName(), e.getMessage());
-                    then.run();
-                });
-            } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> {
-                    error("Cannot open " + path.getFileName(), "the scene is too large for the memory given");
+                    error("Cannot open " + path.getFileName(), why);
                     then.run();
                 });
             }
@@ -255,6 +258,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
 
     /** The open lesson, if any: it borrows the workspaces and gives them back. */
     private final LessonMode lesson;
+    /** An audited case shown in the Segmentation workspace, if any: it borrows that workspace (see {@link CaseView}). */
+    private final CaseView cases;
+
+    CaseView caseView() {
+        return cases;
+    }
 
     /** Opens a bundled lesson by its key. */
     public LessonPanel openLesson(String key) {
@@ -270,8 +279,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         return panel;
     }
 
-    /** Ends the open lesson, if any: every workspace is given its state from before the lesson back. */
+    /** Ends the open lesson, if any (and the case view, first): every workspace is given its state back. */
     public void closeLesson() {
+        cases.giveBack();
         if (lesson.close()) {
             setLeft(null);
             lessonStepChanged();
@@ -280,6 +290,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
 
     @Override
     public void resetForLesson() {
+        cases.drop();
         lesson.resetWorkspaces();
     }
 
@@ -337,9 +348,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         if (lesson.session() != null) {
             return lesson.session().userScene();
         }
-        org.losslab.scene.Scene scene = opened;
+        org.losslab.scene.Scene scene = cases.openProperty().get() ? cases.userScene() : opened;
         for (Workspace w : workspaces) {
-            scene = w.writeTo(scene);
+            scene = cases.borrows(w) ? scene : w.writeTo(scene); // a case shown is not the user's document
         }
         return scene;
     }
@@ -419,7 +430,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
             if (lesson.session() != null) {
                 lesson.userSaved(); // the user's state, given back at the lesson's end, is saved
             } else {
-                workspaces.forEach(Workspace::markSaved);
+                workspaces.stream().filter(w -> !cases.borrows(w)).forEach(Workspace::markSaved);
+                cases.userSaved();
             }
             recovered.set(false);
             recovery.discard();

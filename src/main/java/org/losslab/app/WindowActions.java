@@ -35,6 +35,8 @@ final class WindowActions {
             out.add(Action.menu("View", "Show " + w.workspaces().get(k).title(), () -> w.tabs().getSelectionModel().select(index),
                     shortcut(KeyCode.getKeyCode(Integer.toString(k + 1)))));
         }
+        out.add(Action.menu("View", "Back to the audit", () -> w.caseView().back(), new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN))
+                .withHelp("while an audited case is shown: your own scene back, the audit with the case's row selected"));
         out.add(Action.menu("Help", "Shortcuts", w::shortcuts, new KeyCodeCombination(KeyCode.F1)));
         out.add(Action.menu("Help", "Lessons…", w::chooseLesson, shortcut(KeyCode.L))
                 .withHelp("a question of the course, answered step by step in the app"));

@@ -45,7 +45,7 @@ final class LabelNpy {
     }
 
     /** The shape without leading 1s beyond two axes: H x W, or D x H x W (C x H x W for probabilities). */
-    private static int[] shape(List<Integer> dims, String written, String source) {
+    static int[] shape(List<Integer> dims, String written, String source) {
         while (dims.size() > 2 && dims.get(0) == 1) {
             dims.remove(0);
         }

@@ -35,14 +35,19 @@ public record Lesson(String key, String title, String question, List<Step> steps
      * @param until        when the task is done: a condition on the live state
      * @param claims       conditions that hold on the state the step sets up (checked by {@code lessons --check},
      *                     see {@link LessonCheck}); empty when the step claims nothing
+     * @param audit        the folders to audit in the Audit workspace, relative to the bundled assets
      */
     public record Step(String text, String workspace, String preset, String map, String compare,
                        Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
                        String raceGradients, String training, String look, String task, Condition until,
-                       List<Condition> claims) {
+                       List<Condition> claims, AuditFolders audit) {
         public Step {
             claims = claims == null ? List.of() : List.copyOf(claims);
         }
+    }
+
+    /** A labels folder and a predictions folder of the bundled assets ("audit/labels"), as a step opens them. */
+    public record AuditFolders(String labels, String predictions) {
     }
 
     /**

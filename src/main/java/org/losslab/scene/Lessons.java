@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ import org.losslab.engine.train.TrainingPreset;
 public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
-            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims");
-    private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training");
+            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims", "audit");
+    private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training", "audit");
     private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics");
 
     private Lessons() {
@@ -54,13 +53,7 @@ public final class Lessons {
             if (in == null) {
                 return List.of();
             }
-            List<String> keys = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    keys.add(line.strip());
-                }
-            }
-            return keys;
+            return BundledFolders.listed(in);
         } catch (IOException e) {
             throw new EngineException("cannot read the lesson index: " + e.getMessage());
         }
@@ -171,7 +164,8 @@ public final class Lessons {
         captionValues(look, where + ", look");
         return new Lesson.Step(text, workspace, preset, map, compare, params, select, plot, tab, race,
                 gradients, training, look, text(node, "task", where, false),
-                condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"));
+                condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"),
+                AuditValues.folders(node.get("audit"), where + ", audit"));
     }
 
     /** Every {@code {value:...}} of a caption names a value and a format that exist. */

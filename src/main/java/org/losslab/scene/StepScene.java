@@ -23,7 +23,7 @@ import org.losslab.engine.seg.SegmentationData;
  */
 public record StepScene(int index, String workspace, String preset, SegmentationData segmentation, Map<String, Params> params,
                         String select, String map, String compare, String plot, String detectionTab, String race,
-                        String raceGradients, String training) {
+                        String raceGradients, String training, Lesson.AuditFolders audit) {
 
     /** The side of the canvas the lesson window loads a preset at. */
     public static final int SIZE = 256;
@@ -40,7 +40,7 @@ public record StepScene(int index, String workspace, String preset, Segmentation
         }
         List<StepScene> out = new ArrayList<>();
         StepScene last = new StepScene(-1, null, Presets.standard().key(), null, Map.of(), null, null, null, null, null, null,
-                null, null);
+                null, null, null);
         for (int k = 0; k < lesson.steps().size(); k++) {
             Lesson.Step s = lesson.steps().get(k);
             for (Map.Entry<String, Map<String, Object>> e : s.params().entrySet()) {
@@ -54,7 +54,8 @@ public record StepScene(int index, String workspace, String preset, Segmentation
             last = new StepScene(k, or(s.workspace(), last.workspace()), preset, scene, Map.copyOf(params),
                     or(s.select(), last.select()), or(s.map(), last.map()), or(s.compare(), last.compare()),
                     or(s.plot(), last.plot()), or(s.detectionTab(), last.detectionTab()), or(s.race(), last.race()),
-                    or(s.raceGradients(), last.raceGradients()), or(s.training(), last.training()));
+                    or(s.raceGradients(), last.raceGradients()), or(s.training(), last.training()),
+                    s.audit() != null ? s.audit() : last.audit());
             out.add(last);
         }
         return out;

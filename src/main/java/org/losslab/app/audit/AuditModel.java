@@ -50,11 +50,15 @@ public final class AuditModel {
         this.publish = publish;
     }
 
-    /** Starts auditing the two folders (files without a partner are listed in the status and left out). */
+    /**
+     * Starts auditing the two folders (files without a partner are listed in the status and left out); a run still
+     * going is cancelled first and what it still reports is dropped (a lesson step opens folders while one runs).
+     */
     public void start() {
-        if (running.get() || labels.get() == null || predictions.get() == null) {
+        if (labels.get() == null || predictions.get() == null) {
             return;
         }
+        cancelled.set(true);
         rows.clear();
         result.set(null);
         resultB.set(null);
@@ -80,26 +84,46 @@ public final class AuditModel {
             int missing = pair.missing().size();
             double share = runB == null ? 1 : 0.5; // with run B, run A fills the first half of the bar
             AuditResult audit = DatasetAudit.run(pair, settings,
-                    (r, done, total) -> publish.accept(() -> caseDone(r, done, total, share)), flag::get);
+                    (r, done, total) -> publish(flag, () -> caseDone(r, done, total, share)), flag::get);
             AuditResult auditB = runB == null ? null : auditRunB(labelsFolder, runB, options, settings, flag);
-            publish.accept(() -> {
+            publish(flag, () -> {
                 resultB.set(auditB);
                 finished(audit, missing);
             });
         } catch (CancellationException e) {
-            publish.accept(() -> stopped("Cancelled: " + rows.size() + " rows so far"));
+            publish(flag, () -> stopped("Cancelled: " + rows.size() + " rows so far"));
         } catch (EngineException e) {
-            publish.accept(() -> stopped(e.getMessage()));
+            publish(flag, () -> stopped(e.getMessage()));
         }
     }
 
     /** The same ground truth against run B's folder, in the second half of the bar; only the comparison views show it. */
     private AuditResult auditRunB(Path labelsFolder, Path runB, FolderPair.Options options, DatasetAudit.Settings settings,
             AtomicBoolean flag) {
-        return DatasetAudit.run(FolderPair.open(labelsFolder, runB, options), settings, (r, done, total) -> publish.accept(() -> {
+        return DatasetAudit.run(FolderPair.open(labelsFolder, runB, options), settings, (r, done, total) -> publish(flag, () -> {
             progress.set(0.5 + 0.5 * done / total);
             status.set("Run B: audited " + done + " of " + total + " cases");
         }), flag::get);
+    }
+
+    /** Publishes an update of the run whose cancel flag is {@code flag}, unless another run has started since. */
+    private void publish(AtomicBoolean flag, Runnable update) {
+        publish.accept(() -> {
+            if (cancelled == flag) {
+                update.run();
+            }
+        });
+    }
+
+    /** Shows a finished (or partial) audit again as it was kept, without running it: a lesson gives the user's back. */
+    void restore(AuditResult audit, List<AuditRow> kept, String text) {
+        cancelled.set(true);
+        cancelled = new AtomicBoolean(); // the run cancelled above reports nothing more
+        rows.setAll(kept);
+        result.set(audit);
+        progress.set(audit != null ? 1 : 0);
+        status.set(text);
+        running.set(false);
     }
 
     private void caseDone(CaseResult r, int done, int total, double share) {

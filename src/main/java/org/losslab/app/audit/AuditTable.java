@@ -38,7 +38,7 @@ final class AuditTable extends TableView<AuditRow> {
     private static TableColumn<AuditRow, Double> metric(String title, ToDoubleFunction<ClassNumbers> value) {
         TableColumn<AuditRow, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(row.getValue().numbers())));
-        column.setComparator(AuditTable::nanLast);
+        column.setComparator((a, b) -> nanLast(a, b, column.getSortType()));
         column.setPrefWidth(title.startsWith("HD") || title.startsWith("ASSD") ? 150 : 80);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -58,10 +58,15 @@ final class AuditTable extends TableView<AuditRow> {
         return column;
     }
 
-    /** Numbers in order with infinity after them and NaN (no value) last, whichever way the column is sorted. */
-    private static int nanLast(Double a, Double b) {
+    /**
+     * Numbers in order with infinity after them and NaN (no value) last, whichever way the column is sorted: the table
+     * reverses the comparator for a descending sort, so NaN is put first then (HD95 worst first shows the missed
+     * structures, not the classes absent from both).
+     */
+    private static int nanLast(Double a, Double b, TableColumn.SortType order) {
         if (a.isNaN() || b.isNaN()) {
-            return Boolean.compare(a.isNaN(), b.isNaN());
+            int last = Boolean.compare(a.isNaN(), b.isNaN());
+            return order == TableColumn.SortType.DESCENDING ? -last : last;
         }
         return Double.compare(a, b);
     }

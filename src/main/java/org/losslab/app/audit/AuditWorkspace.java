@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
+import org.losslab.engine.dataset.AuditResult;
 import org.losslab.scene.Scene;
 
 /**
@@ -34,6 +36,7 @@ public final class AuditWorkspace implements Workspace {
     /** The spinners' views of the model's numbers: held here, as bidirectional bindings hold them only weakly. */
     private final ObjectProperty<Double> toleranceValue = model.toleranceProperty().asObject();
     private final ObjectProperty<Double> thresholdValue = model.thresholdProperty().asObject();
+    private final CaseLinks links = new CaseLinks(model);
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
 
@@ -82,6 +85,7 @@ public final class AuditWorkspace implements Workspace {
         AuditTable table = new AuditTable(model);
         table.setId("audit-table");
         TableSort.bind(table, choices.sortProperty());
+        links.install(table);
         SplitPane split = new SplitPane(table, analysis);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
@@ -102,6 +106,21 @@ public final class AuditWorkspace implements Workspace {
     /** The model the views are bound to. */
     public AuditModel model() {
         return model;
+    }
+
+    /** The table's links to the Segmentation workspace (a row opens its case; coming back selects it again). */
+    public CaseLinks links() {
+        return links;
+    }
+
+    /** Audits two folders (a lesson step's): nothing to do when they are the ones audited or being audited. */
+    public void audit(java.nio.file.Path labels, java.nio.file.Path predictions) {
+        if (!labels.equals(model.labelsProperty().get()) || !predictions.equals(model.predictionsProperty().get())
+                || !model.runningProperty().get() && model.resultProperty().get() == null) {
+            model.labelsProperty().set(labels);
+            model.predictionsProperty().set(predictions);
+            model.start();
+        }
     }
 
     @Override
@@ -164,6 +183,13 @@ public final class AuditWorkspace implements Workspace {
         }
     }
 
+    /**
+     * The settings the user set (as the scene file keeps them) and the audit on screen, so that a lesson's audit
+     * does not replace it: given back, it is shown again as it was, without running.
+     */
+    private record State(JsonNode settings, AuditResult result, AuditResult resultB, List<AuditRow> rows, String status) {
+    }
+
     @Override
     public void markSaved() {
         settings.view().markSaved();
@@ -172,12 +198,16 @@ public final class AuditWorkspace implements Workspace {
     /** The folders, numbers and choices the user set, as the scene file keeps them (the results are recomputed from them). */
     @Override
     public Object saveState() {
-        return settings.toJson();
+        return new State(settings.toJson(), model.resultProperty().get(), model.resultBProperty().get(),
+                List.copyOf(model.rows()), model.statusProperty().get());
     }
 
     @Override
     public void restoreState(Object state) {
-        settings.view().apply((JsonNode) state);
+        State s = (State) state;
+        settings.view().apply(s.settings());
+        model.restore(s.result(), s.rows(), s.status());
+        model.resultBProperty().set(s.resultB());
     }
 
     @Override

@@ -19,6 +19,8 @@ public interface LessonHost {
 
     TrainingWorkspace training();
 
+    org.losslab.app.audit.AuditWorkspace audit();
+
     /** Shows the workspace of that key (segmentation, plots, detection or training). */
     void showWorkspace(String key);
 

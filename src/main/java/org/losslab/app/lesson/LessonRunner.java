@@ -6,6 +6,7 @@ import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegmentationData;
+import org.losslab.scene.BundledFolders;
 import org.losslab.scene.Lesson;
 import org.losslab.scene.Lessons;
 import org.losslab.scene.Presets;
@@ -117,6 +118,9 @@ public final class LessonRunner {
         }
         if (s.training() != null) {
             window.training().sourceChoice().setValue(Lessons.trainingPreset(s.training(), "lesson"));
+        }
+        if (s.audit() != null) {
+            window.audit().audit(BundledFolders.folder(s.audit().labels()), BundledFolders.folder(s.audit().predictions()));
         }
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out

@@ -46,4 +46,26 @@ class AuditModelTest {
         waitUntilDone(model);
         assertTrue(model.statusProperty().get().contains("no such folder"), model.statusProperty().get());
     }
+
+    @Test
+    void aRunStartedWhileOneRunsIsTheOneShownAndTheOldOnesReportsAreDropped() throws Exception {
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor(); // as the FX thread
+        AuditModel model = new AuditModel(ui::execute);
+        Path sample = Path.of(AuditModelTest.class.getResource("/gold/v3/audit-2d").toURI());
+        model.labelsProperty().set(sample.resolve("labels"));
+        model.predictionsProperty().set(sample.resolve("predictions"));
+        ui.submit(model::start).get();
+        Path bundled = org.losslab.scene.BundledFolders.folder("audit/labels").getParent(); // a lesson step's folders
+        ui.submit(() -> {
+            model.labelsProperty().set(bundled.resolve("labels"));
+            model.predictionsProperty().set(bundled.resolve("predictions"));
+            model.start();
+        }).get();
+        waitUntilDone(model);
+        ui.submit(() -> { }).get(); // every report published so far has run
+        ui.shutdown();
+        assertEquals(12, model.resultProperty().get().cases().size(), "the second run's result");
+        assertEquals(24, model.rows().size(), "its rows only");
+        assertEquals("12 cases, classes 1-2", model.statusProperty().get());
+    }
 }
