@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslab.scene.PlotSources;
 import org.losslab.app.plots.PlotsWorkspace;
 import java.util.List;
 import org.jfree.chart.fx.ChartViewer;
@@ -88,7 +89,7 @@ class PlotsWorkspaceUiTest {
             // the charts on screen draw the numbers the engine gives for this scene and these parameters
             var doc = window.segmentation().document();
             var pairs = window.detection().document().pairs();
-            PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), pairs.count() == 0 ? null : pairs,
+            PlotData expected = PlotSources.compute(p, doc.data().copy(), pairs.count() == 0 ? null : pairs,
                     plots.selectedLosses(), doc.params());
             List<ChartViewer> viewers = robot.from(plots).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ChartViewer).queryAllAs(ChartViewer.class)
                     .stream().toList();

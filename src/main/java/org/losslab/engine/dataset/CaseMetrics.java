@@ -81,6 +81,11 @@ public final class CaseMetrics {
                 c.reference().shape(), c.spacing());
     }
 
+    /** The voxels of class k of a label map. */
+    public static boolean[] mask(LabelMap map, int k) {
+        return mask(map.labels(), k, null);
+    }
+
     /** The voxels of class k, in {@code reuse} when it is not null. */
     private static boolean[] mask(int[] labels, int k, boolean[] reuse) {
         boolean[] mask = reuse != null ? reuse : new boolean[labels.length];
