@@ -11,14 +11,15 @@ import org.losslab.engine.sweep.VolumePlots;
  * shows, all of the organ (class 1) unless named for the lesion, in mm unless named {@code _voxels} (spacing ignored):
  * hd95_monai (the larger directed 95th percentile), hd95_medpy (both directions pooled), p95_pred_to_truth and
  * p95_truth_to_pred (each direction's), hd_max (the largest distance), slice_hd95_mean (the mean of the axial slices'
- * finite 2-D HD95), one_sided_slices (slices holding only one mask), lesion_hd95 and lesion_missed_hd95 (+infinity),
- * monai_mean_hd95 and monai_mean_hd95_missed (MONAI's mean over both classes, the lesion found and missed), and
- * spacing_z / spacing_x (mm).
+ * finite 2-D HD95), one_sided_slices (slices holding only one mask), lesion_hd95, monai_mean_hd95 and
+ * monai_mean_hd95_missed (MONAI's mean over both classes, the lesion found and missed: a missed lesion's HD95 is
+ * infinite, which a lesson cannot show, so monai_mean_count and monai_mean_count_missed say how many classes each mean
+ * took), and spacing_z / spacing_x (mm).
  */
 final class VolumeValues implements ClaimValues {
     private static final List<String> BASES = List.of("hd95_monai", "hd95_medpy", "p95_pred_to_truth", "p95_truth_to_pred",
-            "hd_max", "slice_hd95_mean", "one_sided_slices", "lesion_hd95", "lesion_missed_hd95", "monai_mean_hd95",
-            "monai_mean_hd95_missed");
+            "hd_max", "slice_hd95_mean", "one_sided_slices", "lesion_hd95", "monai_mean_hd95", "monai_mean_hd95_missed",
+            "monai_mean_count", "monai_mean_count_missed");
     private static final List<String> NAMES = names();
 
     private static List<String> names() {
@@ -58,9 +59,10 @@ final class VolumeValues implements ClaimValues {
             case "slice_hd95_mean" -> organ.sliceMean();
             case "one_sided_slices" -> organ.oneSidedSlices();
             case "lesion_hd95" -> n.lesionHd95();
-            case "lesion_missed_hd95" -> n.lesionMissedHd95();
             case "monai_mean_hd95" -> n.monaiMean();
             case "monai_mean_hd95_missed" -> n.monaiMeanMissed();
+            case "monai_mean_count" -> Double.isFinite(n.lesionHd95()) ? 2 : 1;
+            case "monai_mean_count_missed" -> Double.isFinite(n.lesionMissedHd95()) ? 2 : 1;
             default -> throw new EngineException("volume has no value '" + name + "'");
         };
     }

@@ -66,7 +66,10 @@ class VolumeValuesTest {
         close(e.get("lesion").get("hd95_monai").asDouble(), value("lesion_hd95"), "lesion");
         assertEquals(e.get("lesion").get("hd95_monai_itself").asDouble(), value("lesion_hd95"), 1e-6 * value("lesion_hd95"));
         assertEquals("nan", e.get("lesion_missed_monai_itself").asText(), "MONAI has no HD95 for a missed structure");
-        assertEquals(Double.POSITIVE_INFINITY, value("lesion_missed_hd95"));
+        VolumePlots.Numbers n = VolumePlots.numbers(BundledVolumes.predicted(), BundledVolumes.missed(), false);
+        assertEquals(Double.POSITIVE_INFINITY, n.lesionMissedHd95(), "a missed structure is infinitely far");
+        assertEquals(2, value("monai_mean_count"));
+        assertEquals(1, value("monai_mean_count_missed"));
         close(e.get("monai_mean_hd95").asDouble(), value("monai_mean_hd95"), "MONAI's mean");
         close(e.get("monai_mean_hd95_missed").asDouble(), value("monai_mean_hd95_missed"), "MONAI's mean, missed");
         assertTrue(value("monai_mean_hd95_missed") < value("monai_mean_hd95"), "missing the lesion improves MONAI's mean");
