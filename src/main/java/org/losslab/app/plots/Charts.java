@@ -82,12 +82,32 @@ public final class Charts {
             }
             JFreeChart chart = lines(data, panel, title, data.yLabels().get(Math.min(k, data.yLabels().size() - 1)),
                     xLabel(data, k), logY || data.plot() == TeachingPlot.TVERSKY && k == 1, operating, marked);
+            if (data.plot().isVolume() && k < 2) {
+                clipFirstBin((XYPlot) chart.getPlot(), panel);
+            }
             if (k > 0 && data.plot().repeatsCurves()) {
                 chart.removeLegend(); // the same curves as above
             }
             charts.add(chart);
         }
         return charts;
+    }
+
+    /**
+     * A histogram's first bin (distance 0: the edge voxels lying on the other surface, most of them) would flatten every
+     * other bar: the y axis stops a little above the tallest of the others (the caption says so).
+     */
+    private static void clipFirstBin(XYPlot plot, SweepResult histogram) {
+        double top = 0;
+        for (String column : histogram.columns()) {
+            double[] y = histogram.column(column);
+            for (int i = 2; i < y.length; i++) { // stairs: the first bin is points 0 and 1
+                top = Math.max(top, y[i]);
+            }
+        }
+        if (top > 0) {
+            plot.getRangeAxis().setRange(0, top * 1.15);
+        }
     }
 
     private static String xLabel(PlotData data, int k) {

@@ -102,9 +102,15 @@ public final class VolumePlots {
             perSlice[z] = sliceHd95[z];
             volume[z] = organ.monai();
         }
+        String zeros = String.format(Locale.ROOT, "The bars at 0 (edge voxels on the other surface: %d of the prediction's, "
+                + "%d of the truth's) run off the top.", count(forward, 0), count(backward, 0));
         return new PlotData(plot, List.of(directed, pooled, slices), "distance to the other surface (" + unit + ")",
-                List.of("edge voxels (MONAI: each way)", "edge voxels (medpy: pooled)", "HD95 (" + unit + ")"), false,
-                organ.monai(), organ.medpy(), List.of(), caption(n, unit));
+                List.of("edge voxels", "edge voxels", "HD95 (" + unit + ")"), false, organ.monai(), organ.medpy(),
+                List.of(), caption(n, unit) + " " + zeros);
+    }
+
+    private static int count(double[] values, double v) {
+        return (int) Arrays.stream(values).filter(d -> d == v).count();
     }
 
     /** x of a histogram drawn as stairs: each bin's left and right edge. */
