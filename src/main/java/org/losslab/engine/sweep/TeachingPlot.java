@@ -61,10 +61,10 @@ public enum TeachingPlot {
     DICE_LOG("dice-log", "Dice loss with and without the log (log_loss)",
             "log_loss = true turns 1 - Dice into -log(Dice), which multiplies Dice's gradient by 1/Dice: strong while "
                     + "the overlap is poor, the same as 1 - Dice near Dice = 1."),
-    VOLUME_MM("volume-mm", "HD95 on a volume, in millimetres: MONAI, medpy, slice by slice",
+    VOLUME_MM("volume-mm", "HD95 on a volume, in millimetres",
             "A bundled CT-like case of 0.8 x 0.8 x 5 mm voxels. Top: each direction's distances on its own (MONAI takes the "
                     + "larger 95th percentile); middle: both pooled (medpy's); bottom: each axial slice's 2-D HD95 against the volume's."),
-    VOLUME_VOXELS("volume-voxels", "HD95 on a volume, in voxels (the spacing ignored)",
+    VOLUME_VOXELS("volume-voxels", "HD95 on a volume, in voxels (spacing ignored)",
             "The bundled case with every voxel taken as 1 x 1 x 1: a slice 5 mm thick counts as much as a pixel 0.8 mm wide, "
                     + "so errors along z look six times smaller than they are.");
 

@@ -82,15 +82,15 @@ public final class VolumePlots {
         double[] edges = Sweeps.grid(0, Math.max(longest, 1e-9) * (1 + 1e-9), BINS + 1);
         double[] stairs = stairs(edges);
         SweepResult directed = new SweepResult("distance (" + unit + ")", stairs);
-        fill(directed.addColumn(String.format(Locale.ROOT, "prediction -> truth (95th: %.2f)", organ.predictionToReference95())),
+        fill(directed.addColumn(String.format(Locale.ROOT, "prediction -> truth (95th %.2f)", organ.predictionToReference95())),
                 VolumeHd95.histogram(forward, edges));
-        fill(directed.addColumn(String.format(Locale.ROOT, "truth -> prediction (95th: %.2f)", organ.referenceToPrediction95())),
+        fill(directed.addColumn(String.format(Locale.ROOT, "truth -> prediction (95th %.2f)", organ.referenceToPrediction95())),
                 VolumeHd95.histogram(backward, edges));
         double[] all = new double[forward.length + backward.length];
         System.arraycopy(forward, 0, all, 0, forward.length);
         System.arraycopy(backward, 0, all, forward.length, backward.length);
         SweepResult pooled = new SweepResult("distance (" + unit + ")", stairs);
-        fill(pooled.addColumn(String.format(Locale.ROOT, "both directions pooled (95th: %.2f)", organ.medpy())),
+        fill(pooled.addColumn(String.format(Locale.ROOT, "both directions pooled (95th %.2f)", organ.medpy())),
                 VolumeHd95.histogram(all, edges));
         double[] sliceHd95 = organ.sliceHd95();
         double[] index = new double[sliceHd95.length];
