@@ -2,6 +2,8 @@ package org.losslab.scene;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.losslab.engine.dataset.Case;
 import org.losslab.engine.dataset.LabelMap;
 
@@ -10,30 +12,20 @@ import org.losslab.engine.dataset.LabelMap;
  * predictions of it, one with the lesion found and one with it missed, read once and kept (a few hundred kB).
  */
 public final class BundledVolumes {
-    private static volatile Case predicted;
-    private static volatile Case missed;
+    /** The cases read so far, by name. */
+    private static final Map<String, Case> CASES = new ConcurrentHashMap<>();
 
     private BundledVolumes() {
     }
 
     /** The case with the lesion predicted (off by 6.4 mm). */
     public static Case predicted() {
-        Case c = predicted;
-        if (c == null) {
-            c = Case.of("mm-lesson", read("label"), read("prediction"), null);
-            predicted = c;
-        }
-        return c;
+        return CASES.computeIfAbsent("mm-lesson", name -> Case.of(name, read("label"), read("prediction"), null));
     }
 
     /** The same case with the lesion missed (no voxel of class 2 predicted). */
     public static Case missed() {
-        Case c = missed;
-        if (c == null) {
-            c = Case.of("mm-lesson-missed", read("label"), read("missed"), null);
-            missed = c;
-        }
-        return c;
+        return CASES.computeIfAbsent("mm-lesson-missed", name -> Case.of(name, read("label"), read("missed"), null));
     }
 
     private static LabelMap read(String part) {

@@ -85,9 +85,14 @@ public final class VolumeHd95 {
 
     /** The mean of the slices' finite HD95s (as a slice-by-slice evaluation averaged with MONAI's NaN-skipping mean). */
     public double sliceMean() {
+        return finiteMean(sliceHd95);
+    }
+
+    /** The mean of the finite values (NaN and infinities left out, as MONAI's mean leaves out its NaNs); NaN for none. */
+    public static double finiteMean(double... values) {
         double sum = 0;
         int n = 0;
-        for (double v : sliceHd95) {
+        for (double v : values) {
             if (Double.isFinite(v)) {
                 sum += v;
                 n++;

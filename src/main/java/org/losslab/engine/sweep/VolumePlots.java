@@ -59,15 +59,7 @@ public final class VolumePlots {
 
     /** MONAI's do_metric_reduction("mean") over one case's classes: an HD95 with an empty mask is NaN there and left out. */
     private static double monaiMean(double... hd95) {
-        double sum = 0;
-        int n = 0;
-        for (double v : hd95) {
-            if (Double.isFinite(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return VolumeHd95.finiteMean(hd95);
     }
 
     /** The plot: the histograms at the plot's spacing, with MONAI's and medpy's HD95 marked, and the slices' HD95. */
