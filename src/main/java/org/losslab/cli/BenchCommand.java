@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--torch", description = "Run this PyTorch reference script (bench/torch_frame.py) in the same run.")
     Path torchScript;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --torch and --coco (default ${DEFAULT-VALUE}).")
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --torch, --coco and --audit (default ${DEFAULT-VALUE}).")
     String python;
 
     @Option(names = "--ui", description = "Drive the real window with brush dabs, timing each until its frame is rendered.")
@@ -61,12 +61,32 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The official COCO API with build.sh and oracle.py, for --coco (default ${DEFAULT-VALUE}).")
     Path cocoapi;
 
+    @Option(names = "--audit", paramLabel = "DIR", description = "Time the audit of DIR/labels against DIR/predictions "
+            + "against MONAI (--monai-audit) over a pool of --threads processes, both as whole processes.")
+    Path audit;
+
+    @Option(names = "--tolerance", defaultValue = "1", paramLabel = "MM", description = "NSD's tolerance for --audit (default ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--monai-src", defaultValue = "/tmp/monai-src", paramLabel = "DIR",
+            description = "The folder holding MONAI's monai/ package, for --audit (default ${DEFAULT-VALUE}).")
+    Path monaiSrc;
+
+    @Option(names = "--monai-audit", defaultValue = "../shared/perf/monai_audit.py", paramLabel = "FILE",
+            description = "MONAI's side of the audit, for --audit (default ${DEFAULT-VALUE}).")
+    Path monaiAudit;
+
     @Override
     public Integer call() throws Exception {
         String problem = checkOptions();
         if (problem != null) {
             System.err.println("bench: " + problem);
             return 2;
+        }
+        if (audit != null) {
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            return AuditBench.run(new AuditBench.Setup(audit, tolerance, n, python, monaiSrc, monaiAudit,
+                    Path.of("bench", "monai_audit_values.py")));
         }
         if (coco != null) {
             return CocoBench.run(coco.get(0), coco.get(1), cocoIouType, cocoapi, python);
@@ -152,6 +172,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (coco != null && !("bbox".equals(cocoIouType) || "segm".equals(cocoIouType))) {
             return "--iou-type is bbox or segm";
+        }
+        if (audit != null && !(Files.isDirectory(audit.resolve("labels")) && Files.isDirectory(audit.resolve("predictions")))) {
+            return "--audit takes a folder with labels/ and predictions/ in it; " + audit + " has not both";
+        }
+        if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
+            return "--tolerance must be 0 mm or more";
         }
         if (coco != null && !Files.isRegularFile(cocoapi.resolve("oracle.py"))) {
             return "no oracle.py in " + cocoapi + " (give the official COCO API's folder with --cocoapi)";

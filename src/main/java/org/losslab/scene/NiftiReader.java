@@ -94,6 +94,15 @@ public final class NiftiReader {
         }
     }
 
+    /** Reads a gzip-compressed NIfTI from a stream (a bundled resource); errors name it as {@code name}. */
+    public static Volume readGzip(InputStream compressed, String name) {
+        try (InputStream inflated = new GZIPInputStream(compressed, 1 << 16)) {
+            return read(inflated, -1, name);
+        } catch (IOException e) {
+            throw new SceneException(name + ": cannot read (" + SceneFiles.reason(e) + ")");
+        }
+    }
+
     /** Reads header and data from a stream; {@code size} is the stream's length when known (a plain file), else -1. */
     private static Volume read(InputStream in, long size, String name) throws IOException {
         byte[] headerBytes = in.readNBytes(HEADER_BYTES);

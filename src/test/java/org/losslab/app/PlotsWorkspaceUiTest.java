@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslab.scene.PlotSources;
 import org.losslab.app.plots.PlotsWorkspace;
 import java.util.List;
 import org.jfree.chart.fx.ChartViewer;
@@ -56,6 +57,24 @@ class PlotsWorkspaceUiTest {
     }
 
     @Test
+    void theVolumeSpacingChoiceSwitchesBetweenMillimetresAndVoxels(FxRobot robot) throws Exception {
+        ListView<TeachingPlot> list = robot.lookup("#plot-list").queryListView();
+        javafx.scene.control.ComboBox<TeachingPlot> spacing = robot.lookup("#plot-volume-spacing").queryComboBox();
+        robot.interact(() -> list.getSelectionModel().select(TeachingPlot.PIXEL));
+        assertTrue(!spacing.isVisible(), "the spacing choice is for the volume plots only");
+        robot.interact(() -> list.getSelectionModel().select(TeachingPlot.VOLUME_VOXELS));
+        waitDrawn();
+        assertTrue(spacing.isVisible());
+        assertEquals(TeachingPlot.VOLUME_VOXELS, spacing.getValue());
+        double voxels = plots.currentData().operatingX();
+        robot.interact(() -> spacing.getSelectionModel().select(TeachingPlot.VOLUME_MM));
+        waitDrawn();
+        assertEquals(TeachingPlot.VOLUME_MM, plots.currentPlot());
+        // MONAI's HD95 of the bundled organ: 2.83 voxels, 5 mm (the extra slice along z)
+        assertTrue(plots.currentData().operatingX() > voxels + 2, voxels + " voxels, " + plots.currentData().operatingX() + " mm");
+    }
+
+    @Test
     void theQualityPlotFollowsTheDraggedBox(FxRobot robot) throws Exception {
         ListView<TeachingPlot> list = robot.lookup("#plot-list").queryListView();
         robot.interact(() -> list.getSelectionModel().select(TeachingPlot.QUALITY));
@@ -88,7 +107,7 @@ class PlotsWorkspaceUiTest {
             // the charts on screen draw the numbers the engine gives for this scene and these parameters
             var doc = window.segmentation().document();
             var pairs = window.detection().document().pairs();
-            PlotData expected = TeachingSweeps.compute(p, doc.data().copy(), pairs.count() == 0 ? null : pairs,
+            PlotData expected = PlotSources.compute(p, doc.data().copy(), pairs.count() == 0 ? null : pairs,
                     plots.selectedLosses(), doc.params());
             List<ChartViewer> viewers = robot.from(plots).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ChartViewer).queryAllAs(ChartViewer.class)
                     .stream().toList();

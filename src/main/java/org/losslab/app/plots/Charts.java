@@ -74,8 +74,17 @@ public final class Charts {
             SweepResult panel = data.panels().get(k);
             String title = k == 0 ? data.plot().title() : null;
             double operating = data.plot() == TeachingPlot.BOXES && k == 1 ? 1.0 : data.operatingX();
+            String marked = data.plot().operatingLabel();
+            if (data.plot().isVolume()) {
+                // MONAI's HD95 over the directed histograms, medpy's over the pooled one; the slices draw the volume's as a line
+                operating = k == 0 ? data.operatingX() : k == 1 ? data.operatingY() : Double.NaN;
+                marked = k == 0 ? "MONAI HD95" : "medpy HD95";
+            }
             JFreeChart chart = lines(data, panel, title, data.yLabels().get(Math.min(k, data.yLabels().size() - 1)),
-                    xLabel(data, k), logY || data.plot() == TeachingPlot.TVERSKY && k == 1, operating);
+                    xLabel(data, k), logY || data.plot() == TeachingPlot.TVERSKY && k == 1, operating, marked);
+            if (data.plot().isVolume() && k < 2) {
+                clipFirstBin((XYPlot) chart.getPlot(), panel);
+            }
             if (k > 0 && data.plot().repeatsCurves()) {
                 chart.removeLegend(); // the same curves as above
             }
@@ -84,7 +93,27 @@ public final class Charts {
         return charts;
     }
 
+    /**
+     * A histogram's first bin (distance 0: the edge voxels lying on the other surface, most of them) would flatten every
+     * other bar: the y axis stops a little above the tallest of the others (the caption says so).
+     */
+    private static void clipFirstBin(XYPlot plot, SweepResult histogram) {
+        double top = 0;
+        for (String column : histogram.columns()) {
+            double[] y = histogram.column(column);
+            for (int i = 2; i < y.length; i++) { // stairs: the first bin is points 0 and 1
+                top = Math.max(top, y[i]);
+            }
+        }
+        if (top > 0) {
+            plot.getRangeAxis().setRange(0, top * 1.15);
+        }
+    }
+
     private static String xLabel(PlotData data, int k) {
+        if (data.plot().isVolume() && k == 2) {
+            return "axial slice (from the bottom)";
+        }
         if (data.plot() == TeachingPlot.BOXES) {
             return k == 0 ? "horizontal shift dx of the predicted box (pixels)" : "scale of the predicted box (x its size)";
         }
@@ -92,7 +121,7 @@ public final class Charts {
     }
 
     private static JFreeChart lines(PlotData data, SweepResult panel, String title, String yLabel, String xLabel,
-                                    boolean logY, double operatingX) {
+                                    boolean logY, double operatingX, String operatingLabel) {
         XYSeriesCollection main = new XYSeriesCollection();
         XYSeriesCollection secondary = new XYSeriesCollection();
         double[] x = panel.x();
@@ -131,7 +160,7 @@ public final class Charts {
         if (Double.isFinite(operatingX)) {
             ValueMarker marker = new ValueMarker(operatingX, new Color(90, 90, 90),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-            marker.setLabel(data.plot().operatingLabel());
+            marker.setLabel(operatingLabel);
             marker.setLabelFont(TICK);
             plot.addDomainMarker(marker);
         }

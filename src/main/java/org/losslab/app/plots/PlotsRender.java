@@ -12,7 +12,7 @@ import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.TeachingPlot;
-import org.losslab.engine.sweep.TeachingSweeps;
+import org.losslab.scene.PlotSources;
 import org.losslab.scene.LossEntry;
 import org.losslab.scene.Presets;
 import org.losslab.scene.Scene;
@@ -41,7 +41,7 @@ public final class PlotsRender {
                 }
             }
         }
-        PlotData d = TeachingSweeps.compute(plot, data, boxes, selected.isEmpty() ? DEFAULT_LOSSES : selected, params);
+        PlotData d = PlotSources.compute(plot, data, boxes, selected.isEmpty() ? DEFAULT_LOSSES : selected, params);
         return PlotExport.image(d, false, width, height);
     }
 }

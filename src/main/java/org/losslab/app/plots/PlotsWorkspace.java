@@ -36,7 +36,7 @@ import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.TeachingPlot;
-import org.losslab.engine.sweep.TeachingSweeps;
+import org.losslab.scene.PlotSources;
 
 /**
  * The plots workspace: how each loss reacts to confidence, imbalance, Tversky's alpha and beta, focal
@@ -54,6 +54,9 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     private final CheckBox logScale = new CheckBox("Log scale (y)");
     private final List<CheckBox> lossChoices = new ArrayList<>();
     private final ComboBox<String> editing = new ComboBox<>();
+    /** The volume plots' spacing: the header's millimetres or voxels (each a plot of its own, so a lesson step names it). */
+    private final ComboBox<TeachingPlot> spacing = new ComboBox<>(FXCollections.observableArrayList(TeachingPlot.VOLUME_MM,
+            TeachingPlot.VOLUME_VOXELS));
     private final ParamSheet params;
     private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
     private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-plots");
@@ -115,6 +118,8 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         plots.getSelectionModel().select(0);
         shownPlot.set(plots.getSelectionModel().getSelectedItem());
         plots.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> shownPlot.set(b));
+        plots.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSpacing(b));
+        showSpacing(plots.getSelectionModel().getSelectedItem());
         shownPlot.addListener((o, a, b) -> {
             if (b != null) {
                 plots.getSelectionModel().select(b);
@@ -160,12 +165,42 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         svg.setOnAction(e -> choose("SVG drawing", "*.svg").ifPresent(this::exportSvg));
         csv.setOnAction(e -> choose("CSV data", "*.csv").ifPresent(this::exportCsv));
         VBox.setVgrow(params, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label("Losses on the curves"), choices, logScale, new Separator(),
+        spacing.setId("plot-volume-spacing");
+        spacing.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TeachingPlot p) {
+                return p == TeachingPlot.VOLUME_VOXELS ? "voxels (1 x 1 x 1, spacing ignored)" : "millimetres (the header's spacing)";
+            }
+
+            @Override
+            public TeachingPlot fromString(String text) {
+                return null;
+            }
+        });
+        spacing.setOnAction(e -> {
+            if (spacing.getValue() != null && spacing.getValue() != plots.getSelectionModel().getSelectedItem()) {
+                plots.getSelectionModel().select(spacing.getValue());
+            }
+        });
+        Label spacingLabel = new Label("Volume spacing");
+        spacingLabel.visibleProperty().bind(spacing.visibleProperty());
+        spacingLabel.managedProperty().bind(spacing.visibleProperty());
+        spacing.managedProperty().bind(spacing.visibleProperty());
+        VBox box = new VBox(6, spacingLabel, spacing, new Label("Losses on the curves"), choices, logScale, new Separator(),
                 new Label("Parameters of"), editing, params, new Separator(), new Label("Export this plot"),
                 new FlowPane(6, 4, png, svg, csv));
         box.setPadding(new Insets(8));
         box.setPrefWidth(320);
         return box;
+    }
+
+    /** The spacing choice appears with the volume plots only, set to the one shown. */
+    private void showSpacing(TeachingPlot shown) {
+        boolean volume = shown != null && shown.isVolume();
+        spacing.setVisible(volume);
+        if (volume) {
+            spacing.setValue(shown);
+        }
     }
 
     private java.util.Optional<Path> choose(String description, String pattern) {
@@ -214,7 +249,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         computing.setVisible(true); // the window stays usable; the newest request wins
         worker.submit(() -> {
             try {
-                PlotData data = TeachingSweeps.compute(plot, scene, pairs, selected, parameters);
+                PlotData data = PlotSources.compute(plot, scene, pairs, selected, parameters);
                 Platform.runLater(() -> show(data, request));
             } catch (EngineException e) {
                 Platform.runLater(() -> {

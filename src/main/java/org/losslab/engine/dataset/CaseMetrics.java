@@ -75,6 +75,17 @@ public final class CaseMetrics {
                 surface.nsd(toleranceMm));
     }
 
+    /** The surface distances of class k of a case (the audit's, with the case's spacing), for checks against a reference. */
+    public static SurfaceMetrics surface(Case c, int k) {
+        return SurfaceMetrics.compute(mask(c.reference().labels(), k, null), mask(c.prediction().labels(), k, null),
+                c.reference().shape(), c.spacing());
+    }
+
+    /** The voxels of class k of a label map. */
+    public static boolean[] mask(LabelMap map, int k) {
+        return mask(map.labels(), k, null);
+    }
+
     /** The voxels of class k, in {@code reuse} when it is not null. */
     private static boolean[] mask(int[] labels, int k, boolean[] reuse) {
         boolean[] mask = reuse != null ? reuse : new boolean[labels.length];

@@ -76,6 +76,27 @@ public final class SurfaceMetrics {
         return hd95;
     }
 
+    /**
+     * HD95 as MONAI computes it in float32: the larger of both directions' {@code torch.quantile(d, 0.95)} on the
+     * distances cast to float32 (see {@link TorchQuantile}); NaN when a mask is empty, as there.
+     */
+    public double hd95Float32() {
+        if (predictionToReference == null) {
+            return Double.NaN;
+        }
+        return Math.max(TorchQuantile.quantile(predictionToReference, 0.95), TorchQuantile.quantile(referenceToPrediction, 0.95));
+    }
+
+    /** The distances (mm) from each edge voxel of the prediction to the reference's edge, in no order; empty when a mask is. */
+    public double[] predictionToReference() {
+        return predictionToReference == null ? new double[0] : predictionToReference.clone();
+    }
+
+    /** The distances (mm) from each edge voxel of the reference to the prediction's edge, in no order; empty when a mask is. */
+    public double[] referenceToPrediction() {
+        return referenceToPrediction == null ? new double[0] : referenceToPrediction.clone();
+    }
+
     /** Average symmetric surface distance (mm): the mean of both directions' distances pooled. */
     public double assd() {
         return assd;

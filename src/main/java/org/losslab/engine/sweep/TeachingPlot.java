@@ -60,7 +60,18 @@ public enum TeachingPlot {
                     + "but its gradient p_t (1 - p_t) vanishes for a confident mistake, where cross-entropy's stays near 1."),
     DICE_LOG("dice-log", "Dice loss with and without the log (log_loss)",
             "log_loss = true turns 1 - Dice into -log(Dice), which multiplies Dice's gradient by 1/Dice: strong while "
-                    + "the overlap is poor, the same as 1 - Dice near Dice = 1.");
+                    + "the overlap is poor, the same as 1 - Dice near Dice = 1."),
+    VOLUME_MM("volume-mm", "HD95 on a volume, in millimetres",
+            "A bundled CT-like case of 0.8 x 0.8 x 5 mm voxels. Top: each direction's distances on its own (MONAI takes the "
+                    + "larger 95th percentile); middle: both pooled (medpy's); bottom: each axial slice's 2-D HD95 against the volume's."),
+    VOLUME_VOXELS("volume-voxels", "HD95 on a volume, in voxels (spacing ignored)",
+            "The bundled case with every voxel taken as 1 x 1 x 1: a slice 5 mm thick counts as much as a pixel 0.8 mm wide, "
+                    + "so errors along z look six times smaller than they are.");
+
+    /** Whether the plot draws the bundled volume case (computed by VolumePlots from it, not from the scene). */
+    public boolean isVolume() {
+        return this == VOLUME_MM || this == VOLUME_VOXELS;
+    }
 
     /** Whether the plot takes the detection workspace's first box pair. */
     public boolean usesBoxes() {
@@ -89,6 +100,9 @@ public enum TeachingPlot {
                 return "scene pixel";
             case DICE_LOG:
                 return "scene's Dice";
+            case VOLUME_MM:
+            case VOLUME_VOXELS:
+                return "MONAI HD95";
             default:
                 return "scene";
         }

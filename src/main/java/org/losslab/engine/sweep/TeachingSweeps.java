@@ -82,6 +82,9 @@ public final class TeachingSweeps {
                 return LogSweeps.noLog(scene, params);
             case DICE_LOG:
                 return LogSweeps.diceLog(scene, params);
+            case VOLUME_MM:
+            case VOLUME_VOXELS:
+                throw new EngineException(plot.key() + " draws a volume case, not the scene: VolumePlots.compute draws it");
             default:
                 throw new IllegalStateException(plot.toString());
         }

@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
+import org.losslab.scene.PlotSources;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -82,7 +83,7 @@ class PlotDataTest {
     @Test
     void everyPlotRendersToAnImageOfTheAskedSize() {
         for (TeachingPlot plot : TeachingPlot.values()) {
-            PlotData d = TeachingSweeps.compute(plot, scene, null, List.of("dice", "focal", "bce"), defaults());
+            PlotData d = PlotSources.compute(plot, scene, null, List.of("dice", "focal", "bce"), defaults());
             var image = PlotExport.image(d, false, 640, 480);
             assertEquals(640, image.getWidth());
             int distinct = (int) java.util.stream.IntStream.range(0, 200).map(k -> image.getRGB(k * 3 % 640, 40 + k % 400)).distinct().count();
