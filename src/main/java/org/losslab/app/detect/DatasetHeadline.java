@@ -23,15 +23,21 @@ final class DatasetHeadline {
         Tide.Error[] byGain = Tide.Error.values().clone();
         Arrays.sort(byGain, Comparator.comparingDouble((Tide.Error e) -> -r.tide().gain(e)));
         s.append(String.format(Locale.ROOT, "  At IoU 0.5 (TIDE, AP50 %.3f), fixing", r.tide().ap()));
-        for (int i = 0; i < 3; i++) {
-            Tide.Error e = byGain[i];
-            s.append(String.format(Locale.ROOT, "%s %s (%d) +%.3f", i == 0 ? "" : ",", e.shortName,
-                    r.tide().count(e), r.tide().gain(e)));
+        int shown = 0;
+        for (Tide.Error e : byGain) {
+            if (shown < 3 && r.tide().gain(e) >= 0.0005) {
+                s.append(String.format(Locale.ROOT, "%s %s (%d) gives +%.3f", shown == 0 ? "" : ",", e.shortName,
+                        r.tide().count(e), r.tide().gain(e)));
+                shown++;
+            }
+        }
+        if (shown == 0) {
+            s.append(" any one error type gives back nothing");
         }
         s.append('.');
         if (r.cost().images() > 0) {
             int worst = r.cost().ranked(0);
-            s.append(String.format(Locale.ROOT, "  Costliest image: %s (%d false positives, %d missed).",
+            s.append(String.format(Locale.ROOT, "  Costliest image: %s (false positives %d, objects missed %d).",
                     imageName.apply(worst), r.cost().falsePositives(worst), r.cost().misses(worst)));
         }
         return s.toString();

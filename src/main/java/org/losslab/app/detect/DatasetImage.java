@@ -92,6 +92,10 @@ final class DatasetImage implements CanvasOverlay {
         return ignored;
     }
 
+    boolean hasPicture() {
+        return picture != null;
+    }
+
     String title() {
         return title;
     }
@@ -106,7 +110,12 @@ final class DatasetImage implements CanvasOverlay {
         if (picture != null) {
             g.drawImage(picture, 0, 0, width * scale * s, height * scale * s);
         }
-        g.setStroke(Color.web("#bbbbbb"));
+    }
+
+    @Override
+    public void over(GraphicsContext g, double s) {
+        // the crowd regions over the boxes, in thin light lines: seen through any landscape heatmap
+        g.setStroke(Color.rgb(230, 230, 230, 0.7));
         g.setLineWidth(1);
         g.setLineDashes();
         for (DetBox c : crowds) {
@@ -126,15 +135,11 @@ final class DatasetImage implements CanvasOverlay {
             g.strokeRect(x1, y1, x2 - x1, y2 - y1);
             g.setLineWidth(1);
         }
-    }
-
-    @Override
-    public void over(GraphicsContext g, double s) {
-        g.setStroke(Color.web("#9a9a9a"));
-        g.setLineWidth(1.5);
+        g.setStroke(Color.web("#f2f2f2"));
+        g.setLineWidth(2);
         g.setLineDashes(2, 4);
         g.setFont(LabelChips.FONT);
-        g.setFill(Color.web("#c8c8c8"));
+        g.setFill(Color.web("#f2f2f2"));
         for (DetBox p : ignored) {
             g.strokeRect(p.x1() * s, p.y1() * s, p.width() * s, p.height() * s);
             g.fillText(String.format(Locale.ROOT, "%.2f ignored", p.score()), p.x1() * s + 2, p.y2() * s - 3);

@@ -57,6 +57,8 @@ public final class DatasetTab extends BorderPane {
     private Path results;
     private Path images;
     private Task<CocoReport> running;
+    /** The results file the running evaluation reads. */
+    private Path evaluating;
 
     DatasetTab(Consumer<DatasetImage> openImage) {
         this.openImage = openImage;
@@ -193,9 +195,9 @@ public final class DatasetTab extends BorderPane {
     /** Opens a bundled detector's results (assets/coco) with the bundled images. */
     public void openBundled(String detector) {
         CocoBundle.check(detector, "dataset");
-        if (!detector.equals(bundled.getValue())) {
-            bundled.setValue(detector); // its action opens it
-            return;
+        bundled.setValue(detector);
+        if (running != null && CocoBundle.results(detector).equals(evaluating)) {
+            return; // the combo's action, on the line above, has opened it
         }
         groundTruth = CocoBundle.groundTruth();
         results = CocoBundle.results(detector);
@@ -209,6 +211,7 @@ public final class DatasetTab extends BorderPane {
             running.cancel();
         }
         images = imagesFolder;
+        evaluating = dt;
         Task<CocoReport> task = new Task<>() {
             @Override
             protected CocoReport call() throws Exception {
@@ -252,7 +255,9 @@ public final class DatasetTab extends BorderPane {
         report.set(r);
         status.setText(r.results().getFileName() + " on " + r.groundTruth().getFileName() + ": "
                 + r.data().images() + " images, " + r.data().detections().size() + " detections");
-        summary.setText(String.join("\n", r.summary().lines()));
+        // pycocotools' lines, their long names shortened so that the numbers fit the column
+        summary.setText(String.join("\n", r.summary().lines()).replace("Average Precision  (AP) @[ ", "AP @[ ")
+                .replace("Average Recall     (AR) @[ ", "AR @[ "));
         headline.setText(DatasetHeadline.of(r, this::imageName));
         categories.setItems(FXCollections.observableArrayList(IntStream.range(0, r.data().categories()).boxed().toList()));
         Integer[] ranked = new Integer[r.cost().images()];

@@ -20,12 +20,16 @@ final class DatasetVisit {
     private final Runnable showDataset;
     private final HBox banner = new HBox(10);
     private final Label title = new Label();
+    private final javafx.scene.control.ComboBox<String> landscape;
+    /** The landscape the user had: a dataset image with its picture shows none, so the picture is seen. */
+    private String keptLandscape;
     private BoxDocument.Snapshot kept;
     private DatasetImage shown;
 
-    DatasetVisit(BoxDocument doc, BoxCanvas canvas, Runnable showDataset) {
+    DatasetVisit(BoxDocument doc, BoxesTab boxes, Runnable showDataset) {
         this.doc = doc;
-        this.canvas = canvas;
+        this.canvas = boxes.canvas();
+        this.landscape = boxes.landscapeChoice();
         this.showDataset = showDataset;
         Button back = new Button("Back to the dataset (your boxes come back)");
         back.setId("dataset-back");
@@ -49,6 +53,10 @@ final class DatasetVisit {
     void show(DatasetImage image) {
         if (kept == null) {
             kept = doc.snapshot();
+            keptLandscape = landscape.getValue();
+            if (image.hasPicture()) {
+                landscape.setValue("none");
+            }
         }
         shown = image;
         doc.restore(new BoxDocument.Snapshot(image.truths(), image.predictions(), List.of(), List.of(), Map.of(),
@@ -63,8 +71,10 @@ final class DatasetVisit {
     void back() {
         if (kept != null) {
             BoxDocument.Snapshot user = kept;
+            String userLandscape = keptLandscape;
             forget();
             doc.restore(user);
+            landscape.setValue(userLandscape);
         }
         showDataset.run();
     }

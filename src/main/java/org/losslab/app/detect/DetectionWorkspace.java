@@ -47,7 +47,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         }
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, index) -> build(index.intValue()));
         setCenter(tabs);
-        visit = new DatasetVisit(doc, boxes.canvas(), () -> tabs.getSelectionModel().select(4));
+        visit = new DatasetVisit(doc, boxes, () -> tabs.getSelectionModel().select(4));
         setTop(visit.banner());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> shownTab.set(tab.getText()));
         shownTab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
