@@ -67,4 +67,23 @@ class DatasetViewUiTest extends DetectionWindowFixture {
         assertEquals(userPredictions, ws.document().predictions());
         assertEquals(4, ws.tabs().getSelectionModel().getSelectedIndex(), "back on the Dataset tab");
     }
+
+    @Test
+    void aStateTakenDuringAVisitIsTheUsersAndTheLessonOpensItsDataset(FxRobot robot) throws Exception {
+        List<DetBox> userTruths = ws.document().truths();
+        robot.interact(() -> ws.dataset().openBundled("misses"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.dataset().report() != null && !ws.dataset().busy());
+        robot.interact(() -> ws.dataset().open(2));
+        assertNotNull(ws.visitedImage());
+        // what a lesson keeps when it starts, and gives back when it ends: the user's boxes, not the image's
+        robot.interact(() -> ws.restoreState(ws.saveState()));
+        assertNull(ws.visitedImage());
+        assertEquals(userTruths, ws.document().truths());
+
+        robot.interact(() -> window.openLesson("ap-barely-moved").show(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.dataset().report() != null && !ws.dataset().busy()
+                && ws.dataset().report().results().getFileName().toString().equals("localisation.json"));
+        assertEquals(4, ws.tabs().getSelectionModel().getSelectedIndex(), "the lesson shows the Dataset tab");
+        robot.interact(window::closeLesson);
+    }
 }
