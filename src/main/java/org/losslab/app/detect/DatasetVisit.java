@@ -83,7 +83,7 @@ final class DatasetVisit {
     void forget() {
         kept = null;
         shown = null;
-        canvas.setOverlay(null);
+        canvas.setOverlay(CanvasOverlay.NONE);
         banner.setVisible(false);
         banner.setManaged(false);
     }
