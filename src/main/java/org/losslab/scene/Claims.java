@@ -18,7 +18,7 @@ import org.losslab.engine.EngineException;
 public final class Claims {
     /** Every namespace, the default one (no prefix) first. Add a namespace here, one line. */
     static final List<ClaimValues> NAMESPACES = List.of(new SegmentationValues(), new MapValues(), new TrainValues(),
-            new SsdValues(), new RaceValues(), new DflValues(), new AuditValues(), new VolumeValues());
+            new SsdValues(), new RaceValues(), new DflValues(), new AuditValues(), new VolumeValues(), new CocoValues());
 
     /** Three significant digits: 0.586, 1.50e-05, 12.0. */
     public static final String DEFAULT_FORMAT = "%.3g";

@@ -30,6 +30,7 @@ public record Lesson(String key, String title, String question, List<Step> steps
      * @param race         the race's anchors: one-anchor, one-point or ring
      * @param raceGradients the race's gradients: paper or exact
      * @param training     a training preset key
+     * @param dataset      a bundled COCO detector's results to open in the detection workspace's Dataset tab
      * @param look         what to look at
      * @param task         something for the user to do
      * @param until        when the task is done: a condition on the live state
@@ -39,7 +40,7 @@ public record Lesson(String key, String title, String question, List<Step> steps
      */
     public record Step(String text, String workspace, String preset, String map, String compare,
                        Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
-                       String raceGradients, String training, String look, String task, Condition until,
+                       String raceGradients, String training, String dataset, String look, String task, Condition until,
                        List<Condition> claims, AuditFolders audit) {
         public Step {
             claims = claims == null ? List.of() : List.copyOf(claims);

@@ -31,9 +31,9 @@ import org.losslab.engine.train.TrainingPreset;
 public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
-            "detection_tab", "race", "race_gradients", "training", "look", "task", "until", "claims", "audit");
+            "detection_tab", "race", "race_gradients", "training", "dataset", "look", "task", "until", "claims", "audit");
     private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training", "audit");
-    private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics");
+    private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics", "dataset");
 
     private Lessons() {
     }
@@ -158,12 +158,16 @@ public final class Lessons {
         if (training != null) {
             trainingPreset(training, where);
         }
+        String dataset = text(node, "dataset", where, false);
+        if (dataset != null) {
+            CocoBundle.check(dataset, where + ", dataset");
+        }
         String text = text(node, "text", where, true);
         String look = text(node, "look", where, false);
         captionValues(text, where + ", text");
         captionValues(look, where + ", look");
         return new Lesson.Step(text, workspace, preset, map, compare, params, select, plot, tab, race,
-                gradients, training, look, text(node, "task", where, false),
+                gradients, training, dataset, look, text(node, "task", where, false),
                 condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"),
                 AuditValues.folders(node.get("audit"), where + ", audit"));
     }

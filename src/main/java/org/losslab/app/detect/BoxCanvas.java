@@ -41,6 +41,7 @@ public final class BoxCanvas extends Pane {
     private BoxLandscape landscape;
     private WritableImage landscapeImage;
     private String landscapeName = "";
+    private CanvasOverlay overlay = CanvasOverlay.NONE;
     // drag state
     private int handle = -1;
     private boolean moving;
@@ -376,6 +377,12 @@ public final class BoxCanvas extends Pane {
         }
     }
 
+    /** Draws this (a dataset's image, its crowd regions) with the boxes; {@link CanvasOverlay#NONE} for nothing. */
+    void setOverlay(CanvasOverlay overlay) {
+        this.overlay = overlay;
+        redraw();
+    }
+
     /** Draws everything. */
     public void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -384,6 +391,7 @@ public final class BoxCanvas extends Pane {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setFill(Color.web("#262626"));
         g.fillRect(0, 0, BoxDocument.FIELD * s, BoxDocument.FIELD * s);
+        overlay.under(g, s);
         if (landscapeImage != null && landscape != null) {
             g.setImageSmoothing(false);
             g.setGlobalAlpha(0.85);
@@ -424,6 +432,7 @@ public final class BoxCanvas extends Pane {
             g.setFill(Color.web("#F58231"));
             g.fillText(labels[i], chip[0] + 2, chip[1] + 12);
         }
+        overlay.over(g, s);
         DetBox current = current();
         if (current != null) {
             g.setFill(Color.WHITE);

@@ -224,6 +224,7 @@ public final class BoxesTab extends BorderPane {
         int sel = canvas.selectedProperty().get();
         int[] pairing = doc.pairing();
         if ("none".equals(loss) || sel >= pairing.length || pairing[sel] < 0) {
+            requests.incrementAndGet(); // a landscape still computing must not come back over "none"
             canvas.showLandscape(null, "");
             return;
         }

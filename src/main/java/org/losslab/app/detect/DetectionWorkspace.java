@@ -24,6 +24,9 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private RaceTab race;
     private SsdTab ssd;
     private MetricsTab metrics;
+    private DatasetTab dataset;
+    /** The canvas lent to a dataset's image: the user's boxes are kept there meanwhile. */
+    private final DatasetVisit visit;
     private final TabPane tabs = new TabPane();
     private final ViewSettings view = new ViewSettings("detection");
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
@@ -38,12 +41,14 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         this.boxes = new BoxesTab(doc);
         setId("detection-workspace");
         for (var t : new Tab[] {new Tab("Boxes", boxes), new Tab("Regression race"), new Tab("SSD matching"),
-            new Tab("Metrics")}) {
+            new Tab("Metrics"), new Tab("Dataset")}) {
             t.setClosable(false);
             tabs.getTabs().add(t);
         }
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, index) -> build(index.intValue()));
         setCenter(tabs);
+        visit = new DatasetVisit(doc, boxes, () -> tabs.getSelectionModel().select(4));
+        setTop(visit.banner());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> shownTab.set(tab.getText()));
         shownTab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t)));
@@ -72,7 +77,11 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         switch (index) {
             case 1 -> tab.setContent(race = new RaceTab());
             case 2 -> tab.setContent(ssd = new SsdTab(doc));
-            default -> tab.setContent(metrics = new MetricsTab(doc));
+            case 3 -> tab.setContent(metrics = new MetricsTab(doc));
+            default -> tab.setContent(dataset = new DatasetTab(image -> {
+                visit.show(image);
+                tabs.getSelectionModel().select(0);
+            }));
         }
     }
 
@@ -89,6 +98,22 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     public MetricsTab metrics() {
         build(3);
         return metrics;
+    }
+
+    /** The Dataset tab: a detector's results on a COCO dataset. */
+    public DatasetTab dataset() {
+        build(4);
+        return dataset;
+    }
+
+    /** The dataset image shown on the Boxes tab in place of the user's boxes, or null. */
+    public String visitedImage() {
+        return visit.title();
+    }
+
+    /** Gives the user's boxes back and shows the Dataset tab. */
+    public void backToDataset() {
+        visit.back();
     }
 
     public TabPane tabs() {
@@ -134,7 +159,9 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     @Override
     public Scene writeTo(Scene scene) {
         // the boxes are written only when the user changed them: a scene opened and saved stays as it was
-        return view.writeTo(doc.dirtyProperty().get() ? SceneAdapter.withBoxes(scene, doc) : scene);
+        // while a dataset's image is shown, the user's own boxes (kept aside) are what a save writes
+        BoxDocument user = visit.userDocument(doc);
+        return view.writeTo(user.dirtyProperty().get() ? SceneAdapter.withBoxes(scene, user) : scene);
     }
 
     @Override
@@ -149,12 +176,13 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
 
     @Override
     public Object saveState() {
-        return new State(doc.snapshot(), view.toJson());
+        return new State(visit.userSnapshot(doc), view.toJson());
     }
 
     @Override
     public void restoreState(Object state) {
         State s = (State) state;
+        visit.forget();
         doc.restore(s.boxes());
         view.apply(s.view());
     }

@@ -19,7 +19,7 @@ import org.losslab.scene.Presets;
  * history starts at it. The user's own state is kept and given back by the host, not here.
  */
 public final class LessonRunner {
-    private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics");
+    private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics", "dataset");
     private final LessonHost window;
     private final Lesson lesson;
     private int step = -1;
@@ -115,6 +115,9 @@ public final class LessonRunner {
         }
         if (s.raceGradients() != null) {
             window.detection().race().gradientsChoice().getSelectionModel().select(s.raceGradients().equals("paper") ? 0 : 1);
+        }
+        if (s.dataset() != null) {
+            window.detection().dataset().openBundled(s.dataset());
         }
         if (s.training() != null) {
             window.training().sourceChoice().setValue(Lessons.trainingPreset(s.training(), "lesson"));

@@ -66,7 +66,51 @@ public final class Tide {
     private Tide() {
     }
 
+    /**
+     * One image's verdicts, before any AP: which detections are true positives ({@code used}), the error of each
+     * other one, which objects are missed, and for a Loc or Cls error the object it would fix ({@code fixTruth},
+     * -1 if none) and, per object, the highest-scored error that may fix it ({@code bestId}, -1 if none).
+     */
+    public record Verdicts(boolean[] used, Error[] errors, boolean[] missed, int[] fixTruth, int[] bestId) {
+    }
+
     public static Result of(DetectionsData d) {
+        Verdicts v = verdicts(d);
+        double[] aps = pooledAps(List.of(d), List.of(v));
+        Map<Error, Double> delta = new EnumMap<>(Error.class);
+        for (Error e : Error.values()) {
+            delta.put(e, aps[1 + e.ordinal()]);
+        }
+        return new Result(v.errors(), v.missed(), aps[0], delta);
+    }
+
+    /**
+     * The mean AP over images pooled as one curve per class (TIDE on a dataset: matching per image, AP over all),
+     * then the mean AP with each error type fixed: {ap, ap gained by fixing Error.values()[0], ...}, each gain 0
+     * or more. The images' labels are shared classes.
+     */
+    public static double[] pooledAps(List<DetectionsData> images, List<Verdicts> verdicts) {
+        Error[] types = Error.values();
+        double[] out = new double[1 + types.length];
+        for (int k = -1; k < types.length; k++) {
+            Error fix = k < 0 ? null : types[k];
+            List<Point> points = new ArrayList<>();
+            Map<Integer, Integer> truths = new TreeMap<>();
+            for (int i = 0; i < images.size(); i++) {
+                Verdicts v = verdicts.get(i);
+                points.addAll(points(images.get(i), v.used(), v.errors(), v.fixTruth(), v.bestId(), fix));
+                truthCounts(images.get(i), v.missed(), fix).forEach((label, n) -> truths.merge(label, n, Integer::sum));
+            }
+            out[k + 1] = meanAp(points, truths);
+        }
+        for (int k = 1; k < out.length; k++) {
+            out[k] = Math.max(out[k] - out[0], 0);
+        }
+        return out;
+    }
+
+    /** TIDE's matching and error labels on one image (foreground IoU 0.5, background 0.1). */
+    public static Verdicts verdicts(DetectionsData d) {
         int n = d.count();
         int g = d.truthLabels().length;
         double[][] iou = new double[n][g];
@@ -125,13 +169,7 @@ public final class Tide {
         for (int j = 0; j < g; j++) {
             missed[j] = !truthUsed[j] && !usable[j];
         }
-        double ap = meanAp(points(d, used, errors, fixTruth, bestId, null), truthCounts(d, missed, null));
-        Map<Error, Double> delta = new EnumMap<>(Error.class);
-        for (Error e : Error.values()) {
-            double fixed = meanAp(points(d, used, errors, fixTruth, bestId, e), truthCounts(d, missed, e));
-            delta.put(e, Math.max(fixed - ap, 0));
-        }
-        return new Result(errors, missed, ap, delta);
+        return new Verdicts(used, errors, missed, fixTruth, bestId);
     }
 
     private static boolean sameClass(DetectionsData d, int i, int j) {
