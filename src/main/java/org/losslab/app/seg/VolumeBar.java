@@ -88,7 +88,7 @@ final class VolumeBar {
         Button hd = new Button("Go to where HD is realised (G)");
         hd.setId("volume-go-to-hd");
         hd.setTooltip(new Tooltip("Shows the slice of the volume's farthest edge voxel and the line to its nearest edge "
-                + "voxel on the other mask (orange)"));
+                + "voxel on the other mask (magenta)"));
         hd.setOnAction(e -> slices.goToHausdorff());
         where.setId("volume-where");
         where.setTextFill(Color.WHITE);
@@ -131,6 +131,12 @@ final class VolumeBar {
                 table.add(cells[r][c], c + 1, r + 1);
             }
         }
+        Label hausdorff = new Label();
+        hausdorff.setId("volume-hd-text");
+        hausdorff.setWrapText(true);
+        hausdorff.setMaxWidth(340);
+        hausdorff.textProperty().bind(slices.hausdorffTextProperty());
+        table.add(hausdorff, 0, names.length + 1, 3, 1);
         Tooltip.install(table, new Tooltip("The class painted, on the whole volume (3-D distances with the voxel spacing) "
                 + "and on the shown slice alone (2-D, with the slice's pixel spacing); distances in mm, MONAI's edges"));
     }

@@ -8,6 +8,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.paint.Color;
@@ -60,6 +62,8 @@ final class VolumeSlices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Opened> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final ObjectProperty<SliceAxis> axis = new SimpleObjectProperty<>(this, "axis", SliceAxis.AXIAL);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index");
+    /** Where the HD was last found, in words (empty until asked). */
+    private final ReadOnlyStringWrapper hausdorffText = new ReadOnlyStringWrapper(this, "hausdorffText", "");
     private final ReadOnlyObjectWrapper<Numbers> numbers = new ReadOnlyObjectWrapper<>(this, "numbers");
     private final LatestWins volumeWorker = new LatestWins("losslab-volume-numbers");
     private final LatestWins sliceWorker = new LatestWins("losslab-slice-numbers");
@@ -175,11 +179,12 @@ final class VolumeSlices implements AutoCloseable {
         SliceAxis a = axis.get();
         show(a, from[a.fixedAxis()]);
         int apart = Math.abs(to[a.fixedAxis()] - from[a.fixedAxis()]);
-        message.accept(String.format(Locale.ROOT, "HD %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
+        hausdorffText.set(String.format(Locale.ROOT, "HD %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
                 + "(z %d, y %d, x %d)%s", pair.distance(), klass(), pair.fromPrediction() ? "prediction" : "ground truth",
                 from[0], from[1], from[2], pair.fromPrediction() ? "ground truth" : "prediction", to[0], to[1], to[2],
                 apart == 0 ? ", both on this slice" : ", " + apart + " slice" + (apart == 1 ? "" : "s") + " apart (drawn "
                         + "projected onto this one)"));
+        message.accept(hausdorffText.get());
     }
 
     /** The HD line on the shown slice when one of its ends lies on it. */
@@ -187,13 +192,13 @@ final class VolumeSlices implements AutoCloseable {
         SliceAxis a = axis.get();
         if (pair == null || opened.get() == null
                 || pair.from()[a.fixedAxis()] != index.get() && pair.to()[a.fixedAxis()] != index.get()) {
-            canvas.setMarks(List.of(), Color.ORANGE, "");
+            canvas.setMarks(List.of(), Color.MAGENTA, "");
             return;
         }
         int[] f = pair.from();
         int[] t = pair.to();
         canvas.setMarks(List.of(new int[] {f[a.rowAxis()], f[a.columnAxis()], t[a.rowAxis()], t[a.columnAxis()]}),
-                Color.ORANGE, "where the volume's Hausdorff distance is realised");
+                Color.MAGENTA, "where the volume's Hausdorff distance is realised");
     }
 
     /** Undo or redo of a step taken on another slice (or case): show it first. */
@@ -226,6 +231,7 @@ final class VolumeSlices implements AutoCloseable {
 
     private void volumeChanged() {
         volumeRevision++;
+        hausdorffText.set("");
         volumeNumbers = null;
         Opened o = opened.get();
         if (o == null) {
@@ -284,7 +290,8 @@ final class VolumeSlices implements AutoCloseable {
         pair = null;
         volumeNumbers = null;
         numbers.set(null);
-        canvas.setMarks(List.of(), Color.ORANGE, "");
+        hausdorffText.set("");
+        canvas.setMarks(List.of(), Color.MAGENTA, "");
         pixelAspect(1);
     }
 
@@ -316,6 +323,10 @@ final class VolumeSlices implements AutoCloseable {
         opened.set(s.opened());
         volumeChanged();
         drawPair();
+    }
+
+    ReadOnlyStringProperty hausdorffTextProperty() {
+        return hausdorffText.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<Opened> openedProperty() {
