@@ -47,6 +47,10 @@ class VolumeSlicesUiTest {
     private static final int D = 8;
     private static final int H = 24;
     private static final int W = 20;
+    /** The ground truth: a box whose height grows with z. */
+    private static final int[] TRUTH = box(0, 0, 1);
+    /** The prediction: the box shifted by 2 rows and 1 column, a slice later. */
+    private static final int[] PREDICTED = box(2, 1, 2);
     private MainWindow window;
     private SegmentationWorkspace ws;
     @TempDir
@@ -141,10 +145,10 @@ class VolumeSlicesUiTest {
 
     @Test
     void aVolumeCaseOpensAsSlicesThatTheHeatmapFollows(FxRobot robot) throws Exception {
-        int[] truth = box(0, 0, 1);
-        int[] predicted = box(2, 1, 2);
-        Path labels = nifti(dir.resolve("case_gt.nii"), truth, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
-        Path prediction = nifti(dir.resolve("case_pred.nii"), predicted, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
+        Path labels = nifti(dir.resolve("gt.nii"), TRUTH, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
+        Path prediction = nifti(dir.resolve("pred.nii"), PREDICTED, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
+        int[] truth = TRUTH;
+        int[] predicted = PREDICTED;
         settle();
         robot.interact(() -> {
             ws.layerChoice().setValue(MapKind.ERRORS);
@@ -213,10 +217,9 @@ class VolumeSlicesUiTest {
 
     @Test
     void paintingASliceEditsTheVolumeAndUndoGoesBackToIt(FxRobot robot) throws Exception {
-        int[] truth = box(0, 0, 1);
-        int[] predicted = box(2, 1, 2);
+        int[] truth = TRUTH;
         Path labels = nifti(dir.resolve("gt.nii"), truth, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
-        Path prediction = nifti(dir.resolve("pred.nii"), predicted, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
+        Path prediction = nifti(dir.resolve("pred.nii"), PREDICTED, new int[] {D, H, W}, new double[] {0.8, 0.8, 5});
         robot.interact(() -> {
             ws.openVolumeCase(labels, prediction);
             ws.volume().axisProperty().set(SliceAxis.CORONAL);
