@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.dataset.Case;
+import org.losslab.engine.dataset.CaseMetrics;
+import org.losslab.engine.dataset.CaseResult;
 import org.losslab.engine.dataset.ClassNumbers;
+import org.losslab.engine.dataset.LabelMap;
 import org.losslab.engine.distance.HausdorffPair;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
@@ -286,6 +290,22 @@ class VolumeSlicesTest {
                         : axis == SliceAxis.CORONAL ? new double[] {spacing[0], spacing[2]} : new double[] {spacing[0], spacing[1]};
                 assertEquals(bruteHausdorff(a, b, plane, planeSpacing), slice.hd(), 1e-9, axis + " slice " + index);
             }
+        }
+    }
+
+    @Test
+    void theVolumesNumbersAreTheAudits() {
+        Random random = new Random(13);
+        int[] shape = {5, 9, 8};
+        double[] spacing = {5, 0.8, 0.8};
+        int[] truth = randomLabels(random, 360, 3, 0.3);
+        int[] predicted = randomLabels(random, 360, 3, 0.3);
+        VolumePair pair = new VolumePair(LabelVolume.of("gt", shape, spacing, truth), LabelVolume.of("pred", shape, spacing,
+                predicted));
+        CaseResult audit = CaseMetrics.compute(new Case("case", new LabelMap("gt", shape, spacing, truth),
+                new LabelMap("pred", shape, spacing, predicted), spacing), 0, 2);
+        for (int k = 1; k <= 2; k++) {
+            assertEquals(audit.of(k), pair.volumeNumbers(k, 2), "class " + k);
         }
     }
 }
