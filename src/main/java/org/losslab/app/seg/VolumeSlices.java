@@ -48,7 +48,7 @@ final class VolumeSlices implements AutoCloseable {
     }
 
     /** A volume's result, computed for one revision of the volume and class. */
-    private record VolumeResult(int revision, VolumePair.ClassResult result) {
+    private record VolumeResult(int revision, ClassNumbers numbers, HausdorffPair pair) {
     }
 
     /** What a workspace's state keeps of the case (null fields: no case open). */
@@ -233,13 +233,20 @@ final class VolumeSlices implements AutoCloseable {
         volumeRevision++;
         hausdorffText.set("");
         volumeNumbers = null;
+        pair = null; // stale: the line goes until the new one is found
+        drawPair();
         Opened o = opened.get();
         if (o == null) {
             return;
         }
         int k = klass();
         int revision = volumeRevision;
-        volumeWorker.submit(() -> volumeShown.accept(new VolumeResult(revision, o.pair().classResult(k, TOLERANCE_MM))));
+        volumeWorker.submit(() -> {
+            // the numbers first (seconds on a CT-sized structure), then the pair, which takes as long again
+            ClassNumbers v = o.pair().volumeNumbers(k, TOLERANCE_MM);
+            volumeShown.accept(new VolumeResult(revision, v, null));
+            volumeShown.accept(new VolumeResult(revision, v, o.pair().hausdorffPair(k)));
+        });
         submitSlice();
     }
 
@@ -258,8 +265,8 @@ final class VolumeSlices implements AutoCloseable {
         if (r.revision() != volumeRevision) {
             return; // the volume or the class changed since: a newer result is on its way
         }
-        volumeNumbers = r.result().numbers();
-        pair = r.result().pair();
+        volumeNumbers = r.numbers();
+        pair = r.pair();
         Numbers shown = numbers.get();
         numbers.set(new Numbers(klass(), volumeNumbers, shown == null ? null : shown.slice(), pair));
         drawPair();

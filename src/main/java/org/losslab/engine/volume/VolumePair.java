@@ -88,19 +88,7 @@ public final class VolumePair {
 
     /** The numbers of class k on the whole volume, distances in mm with the volume's spacing. */
     public ClassNumbers volumeNumbers(int k, double toleranceMm) {
-        return classResult(k, toleranceMm).numbers();
-    }
-
-    /** Class k's numbers on the volume and where its Hausdorff distance is realised (null: a mask is empty). */
-    public record ClassResult(ClassNumbers numbers, HausdorffPair pair) {
-    }
-
-    /** Both of class k's results from one pair of masks (two of a 512 x 512 x 300 volume are 157 MB). */
-    public ClassResult classResult(int k, double toleranceMm) {
-        boolean[] reference = labels.mask(k, null);
-        boolean[] predicted = prediction.mask(k, null);
-        ClassNumbers numbers = numbers(reference, predicted, labels.shape(), labels.spacing(), toleranceMm);
-        return new ClassResult(numbers, HausdorffPair.of(reference, predicted, labels.shape(), labels.spacing()));
+        return numbers(labels.mask(k, null), prediction.mask(k, null), labels.shape(), labels.spacing(), toleranceMm);
     }
 
     /** The numbers of class k on one slice as a 2-D image, distances in mm with the slice's spacing. */

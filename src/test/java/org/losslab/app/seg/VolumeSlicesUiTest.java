@@ -196,7 +196,8 @@ class VolumeSlicesUiTest {
 
         // the table: the volume's numbers beside the slice's, in mm
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> slices.numbersProperty().get() != null
-                && slices.numbersProperty().get().volume() != null && slices.numbersProperty().get().slice() != null);
+                && slices.numbersProperty().get().volume() != null && slices.numbersProperty().get().slice() != null
+                && slices.numbersProperty().get().pair() != null);
         VolumeSlices.Numbers n = slices.numbersProperty().get();
         var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, VolumeSlices.TOLERANCE_MM);
         var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, VolumeSlices.TOLERANCE_MM);
