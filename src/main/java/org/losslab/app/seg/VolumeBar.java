@@ -18,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -89,12 +91,17 @@ final class VolumeBar {
         hd.setId("volume-go-to-hd");
         hd.setTooltip(new Tooltip("Shows the slice of the volume's farthest edge voxel and the line to its nearest edge "
                 + "voxel on the other mask (magenta)"));
-        hd.setOnAction(e -> slices.goToHausdorff());
+        hd.setOnAction(e -> slices.goToHausdorff(false));
+        Button hd95 = new Button("HD95 (Shift+G)");
+        hd95.setId("volume-go-to-hd95");
+        hd95.setTooltip(new Tooltip("Shows where HD95 is reached: in the direction whose 95th percentile is HD95, the edge "
+                + "voxel with the smallest distance at or above it, and the line to its nearest voxel on the other mask"));
+        hd95.setOnAction(e -> slices.goToHausdorff(true));
         where.setId("volume-where");
         where.setTextFill(Color.WHITE);
         Label title = new Label("Volume");
         title.setTextFill(Color.WHITE);
-        bar = new HBox(8, title, axis, slider, where, hd);
+        bar = new HBox(8, title, axis, slider, where, hd, hd95);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
@@ -207,14 +214,16 @@ final class VolumeBar {
         reader.start();
     }
 
-    /** The keys: Page Up / Page Down (previous / next slice) and G (go to where HD is realised). */
+    /** The keys: Page Up / Page Down (previous / next slice), G and Shift+G (go to where HD, HD95 are reached). */
     List<Action> actions() {
         return List.of(Action.menu("File", "Open volume case (NIfTI labels and prediction)…", this::openDialog),
                 Action.key("Previous slice", "volume cases; also Ctrl/Cmd + wheel over the canvas",
                         () -> slices.step(-1), plain(KeyCode.PAGE_UP)),
                 Action.key("Next slice", "volume cases", () -> slices.step(1), plain(KeyCode.PAGE_DOWN)),
                 Action.key("Go to where HD is realised", "volume cases: the slice and the line of the volume's Hausdorff distance",
-                        slices::goToHausdorff, plain(KeyCode.G)));
+                        () -> slices.goToHausdorff(false), plain(KeyCode.G)),
+                Action.key("Go to where HD95 is reached", "volume cases: the voxel at HD95's percentile and its line",
+                        () -> slices.goToHausdorff(true), new KeyCodeCombination(KeyCode.G, KeyCombination.SHIFT_DOWN)));
     }
 
     /** The axis, slider and buttons (above the canvas). */

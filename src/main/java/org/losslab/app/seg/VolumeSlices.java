@@ -44,11 +44,11 @@ final class VolumeSlices implements AutoCloseable {
     }
 
     /** The numbers of class k: on the volume (null while computing) and on the shown slice, and the volume's HD pair. */
-    record Numbers(int k, ClassNumbers volume, ClassNumbers slice, HausdorffPair pair) {
+    record Numbers(int k, ClassNumbers volume, ClassNumbers slice, HausdorffPair.Realised pairs) {
     }
 
     /** A volume's result, computed for one revision of the volume and class. */
-    private record VolumeResult(int revision, ClassNumbers numbers, HausdorffPair pair) {
+    private record VolumeResult(int revision, ClassNumbers numbers, HausdorffPair.Realised pairs) {
     }
 
     /** What a workspace's state keeps of the case (null fields: no case open). */
@@ -72,7 +72,9 @@ final class VolumeSlices implements AutoCloseable {
     /** True while this class puts a slice in the document (any other new scene ends the case). */
     private boolean showing;
     private ClassNumbers volumeNumbers;
-    private HausdorffPair pair;
+    private HausdorffPair.Realised pairs;
+    /** Which pair is drawn: HD's (false) or HD95's (true), the one last gone to. */
+    private boolean percentileShown;
     /** Bumped when the volume or the class changes: a volume result computed before is stale. */
     private int volumeRevision;
     private double shownAspect = 1;
@@ -167,8 +169,15 @@ final class VolumeSlices implements AutoCloseable {
         }
     }
 
-    /** Jumps to the slice where the volume's Hausdorff distance is realised and draws it there. */
-    void goToHausdorff() {
+    /** The pair drawn (HD's or HD95's), or null. */
+    private HausdorffPair pair() {
+        return pairs == null ? null : percentileShown ? pairs.hd95() : pairs.hd();
+    }
+
+    /** Jumps to the slice where the volume's Hausdorff distance (or HD95) is realised and draws it there. */
+    void goToHausdorff(boolean hd95) {
+        percentileShown = hd95;
+        HausdorffPair pair = pair();
         if (pair == null) {
             message.accept(opened.get() == null ? "No volume case is open"
                     : "No Hausdorff distance for class " + klass() + ": a mask is empty or the numbers are being computed");
@@ -179,8 +188,8 @@ final class VolumeSlices implements AutoCloseable {
         SliceAxis a = axis.get();
         show(a, from[a.fixedAxis()]);
         int apart = Math.abs(to[a.fixedAxis()] - from[a.fixedAxis()]);
-        hausdorffText.set(String.format(Locale.ROOT, "HD %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
-                + "(z %d, y %d, x %d)%s", pair.distance(), klass(), pair.fromPrediction() ? "prediction" : "ground truth",
+        hausdorffText.set(String.format(Locale.ROOT, "%s %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
+                + "(z %d, y %d, x %d)%s", hd95 ? "HD95 reached at" : "HD", pair.distance(), klass(), pair.fromPrediction() ? "prediction" : "ground truth",
                 from[0], from[1], from[2], pair.fromPrediction() ? "ground truth" : "prediction", to[0], to[1], to[2],
                 apart == 0 ? ", both on this slice" : ", " + apart + " slice" + (apart == 1 ? "" : "s") + " apart (drawn "
                         + "projected onto this one)"));
@@ -190,6 +199,7 @@ final class VolumeSlices implements AutoCloseable {
     /** The HD line on the shown slice when one of its ends lies on it. */
     private void drawPair() {
         SliceAxis a = axis.get();
+        HausdorffPair pair = pair();
         if (pair == null || opened.get() == null
                 || pair.from()[a.fixedAxis()] != index.get() && pair.to()[a.fixedAxis()] != index.get()) {
             canvas.setMarks(List.of(), Color.MAGENTA, "");
@@ -233,7 +243,7 @@ final class VolumeSlices implements AutoCloseable {
         volumeRevision++;
         hausdorffText.set("");
         volumeNumbers = null;
-        pair = null; // stale: the line goes until the new one is found
+        pairs = null; // stale: the line goes until the new one is found
         drawPair();
         Opened o = opened.get();
         if (o == null) {
@@ -245,7 +255,7 @@ final class VolumeSlices implements AutoCloseable {
             // the numbers first (seconds on a CT-sized structure), then the pair, which takes as long again
             ClassNumbers v = o.pair().volumeNumbers(k, TOLERANCE_MM);
             volumeShown.accept(new VolumeResult(revision, v, null));
-            volumeShown.accept(new VolumeResult(revision, v, o.pair().hausdorffPair(k)));
+            volumeShown.accept(new VolumeResult(revision, v, o.pair().hausdorffPairs(k)));
         });
         submitSlice();
     }
@@ -266,14 +276,14 @@ final class VolumeSlices implements AutoCloseable {
             return; // the volume or the class changed since: a newer result is on its way
         }
         volumeNumbers = r.numbers();
-        pair = r.pair();
+        pairs = r.pairs();
         Numbers shown = numbers.get();
-        numbers.set(new Numbers(klass(), volumeNumbers, shown == null ? null : shown.slice(), pair));
+        numbers.set(new Numbers(klass(), volumeNumbers, shown == null ? null : shown.slice(), pairs));
         drawPair();
     }
 
     private void sliceDone(Numbers n) {
-        numbers.set(new Numbers(n.k(), volumeNumbers, n.slice(), pair));
+        numbers.set(new Numbers(n.k(), volumeNumbers, n.slice(), pairs));
     }
 
     /** The class whose numbers are shown: the one painted (at least 1). */
@@ -294,7 +304,7 @@ final class VolumeSlices implements AutoCloseable {
     /** Ends the case (another scene was opened); its steps stay in the history and reopen it when undone. */
     void end() {
         opened.set(null);
-        pair = null;
+        pairs = null;
         volumeNumbers = null;
         numbers.set(null);
         hausdorffText.set("");

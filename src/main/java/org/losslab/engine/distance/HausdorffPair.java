@@ -16,8 +16,22 @@ import java.util.Arrays;
  */
 public record HausdorffPair(int[] from, int[] to, double distance, boolean fromPrediction) {
 
+    /**
+     * Where HD and MONAI's HD95 are reached. HD95 interpolates between two distances, so its pair is, in the
+     * direction whose 95th percentile is the larger, the edge voxel with the smallest distance at or above HD95, and
+     * its nearest edge voxel on the other mask (its {@code distance} is that voxel's, at or just above HD95).
+     */
+    public record Realised(HausdorffPair hd, HausdorffPair hd95) {
+    }
+
     /** The pair for two masks flat in C order over {@code shape}; null when either mask is empty. */
     public static HausdorffPair of(boolean[] reference, boolean[] prediction, int[] shape, double[] spacing) {
+        Realised r = realised(reference, prediction, shape, spacing);
+        return r == null ? null : r.hd();
+    }
+
+    /** Both pairs from one distance transform per direction; null when either mask is empty. */
+    public static Realised realised(boolean[] reference, boolean[] prediction, int[] shape, double[] spacing) {
         EdgeVoxels grid = EdgeVoxels.of(shape);
         EdgeVoxels.Box box = grid.union(reference, prediction);
         if (box == null) {
@@ -31,43 +45,65 @@ public record HausdorffPair(int[] from, int[] to, double distance, boolean fromP
         int[] boxShape = shape.length == 2 ? new int[] {box.height(), box.width()}
                 : new int[] {box.depth(), box.height(), box.width()};
         double[] field = new double[box.volume()];
-        int[] forward = farthest(field, boxShape, spacing, referenceEdges, predictionEdges);
-        double forwardSquared = field[forward[0]];
-        int[] backward = farthest(field, boxShape, spacing, predictionEdges, referenceEdges);
-        boolean fromPrediction = forwardSquared >= field[backward[0]];
-        int[] pair = fromPrediction ? forward : backward;
-        double squared = fromPrediction ? forwardSquared : field[backward[0]];
-        return new HausdorffPair(global(pair[0], box, boxShape, shape.length), global(pair[1], box, boxShape, shape.length),
-                Math.sqrt(squared), fromPrediction);
+        Direction forward = direction(field, boxShape, spacing, referenceEdges, predictionEdges);
+        Direction backward = direction(field, boxShape, spacing, predictionEdges, referenceEdges);
+        Frame frame = new Frame(box, boxShape, shape.length, spacing);
+        boolean hdForward = forward.max() >= backward.max();
+        boolean hd95Forward = forward.percentile() >= backward.percentile();
+        return new Realised(frame.pair(hdForward ? forward : backward, true, hdForward),
+                frame.pair(hd95Forward ? forward : backward, false, hd95Forward));
     }
 
     /**
-     * The query farthest from the seeds and its nearest seed, as box-local indices; {@code field} keeps the squared
-     * distances of this direction.
+     * One direction's distances (queries to the nearest seed): the largest, the 95th percentile, and the query that
+     * realises each (box-local indices).
      */
-    private static int[] farthest(double[] field, int[] boxShape, double[] spacing, int[] seeds, int[] queries) {
+    private record Direction(double max, int farthest, double percentile, int atPercentile, double atPercentileDistance,
+                             int[] seeds) {
+    }
+
+    private static Direction direction(double[] field, int[] boxShape, double[] spacing, int[] seeds, int[] queries) {
         Arrays.fill(field, Double.POSITIVE_INFINITY);
         for (int s : seeds) {
             field[s] = 0;
         }
         EuclideanTransform.squaredInPlace(field, boxShape, spacing, null);
-        int far = queries[0];
-        for (int q : queries) {
-            if (field[q] > field[far]) {
-                far = q;
+        double[] distances = new double[queries.length];
+        int far = 0;
+        for (int i = 0; i < queries.length; i++) {
+            distances[i] = Math.sqrt(field[queries[i]]);
+            if (distances[i] > distances[far]) {
+                far = i;
             }
         }
-        int[] farAt = coordinates(far, boxShape);
-        int near = seeds[0];
-        double best = Double.POSITIVE_INFINITY;
-        for (int s : seeds) {
-            double d = squaredMm(farAt, coordinates(s, boxShape), spacing);
-            if (d < best) {
-                best = d;
-                near = s;
+        double percentile = SurfaceMetrics.percentile95(distances.clone());
+        int at = -1;
+        for (int i = 0; i < queries.length; i++) {
+            if (distances[i] >= percentile && (at < 0 || distances[i] < distances[at])) {
+                at = i;
             }
         }
-        return new int[] {far, near};
+        return new Direction(distances[far], queries[far], percentile, queries[at], distances[at], seeds);
+    }
+
+    /** The box the pairs were found in, to turn box-local indices into the grid's coordinates. */
+    private record Frame(EdgeVoxels.Box box, int[] boxShape, int axes, double[] spacing) {
+        /** The pair of a direction (its farthest query or the one at the percentile) and the query's nearest seed. */
+        HausdorffPair pair(Direction d, boolean farthest, boolean fromPrediction) {
+            int query = farthest ? d.farthest() : d.atPercentile();
+            int[] at = coordinates(query, boxShape);
+            int near = d.seeds()[0];
+            double best = Double.POSITIVE_INFINITY;
+            for (int s : d.seeds()) {
+                double squared = squaredMm(at, coordinates(s, boxShape), spacing);
+                if (squared < best) {
+                    best = squared;
+                    near = s;
+                }
+            }
+            return new HausdorffPair(global(query, box, boxShape, axes), global(near, box, boxShape, axes),
+                    farthest ? d.max() : d.atPercentileDistance(), fromPrediction);
+        }
     }
 
     /** The squared distance in mm, summed from the last axis to the first as the transform sums it. */

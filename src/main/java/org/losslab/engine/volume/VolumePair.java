@@ -126,9 +126,9 @@ public final class VolumePair {
         return out;
     }
 
-    /** Where the volume's Hausdorff distance of class k is realised, {z, y, x} voxels; null when a mask is empty. */
-    public HausdorffPair hausdorffPair(int k) {
-        return HausdorffPair.of(labels.mask(k, null), prediction.mask(k, null), labels.shape(), labels.spacing());
+    /** Where the volume's HD and HD95 of class k are reached, {z, y, x} voxels; null when a mask is empty. */
+    public HausdorffPair.Realised hausdorffPairs(int k) {
+        return HausdorffPair.realised(labels.mask(k, null), prediction.mask(k, null), labels.shape(), labels.spacing());
     }
 
     private static String text(int[] shape) {

@@ -197,7 +197,7 @@ class VolumeSlicesUiTest {
         // the table: the volume's numbers beside the slice's, in mm
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> slices.numbersProperty().get() != null
                 && slices.numbersProperty().get().volume() != null && slices.numbersProperty().get().slice() != null
-                && slices.numbersProperty().get().pair() != null);
+                && slices.numbersProperty().get().pairs() != null);
         VolumeSlices.Numbers n = slices.numbersProperty().get();
         var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, VolumeSlices.TOLERANCE_MM);
         var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, VolumeSlices.TOLERANCE_MM);
@@ -207,13 +207,20 @@ class VolumeSlicesUiTest {
         assertEquals(String.format(Locale.ROOT, "%.2f mm", expectedSlice.hd95()), ws.volumeBar().cellText(1, 1));
 
         // go to where HD is realised: its slice, and the line on it
-        HausdorffPair pair = slices.openedProperty().get().pair().hausdorffPair(1);
+        HausdorffPair.Realised pairs = slices.openedProperty().get().pair().hausdorffPairs(1);
+        HausdorffPair pair = pairs.hd();
         robot.clickOn("#volume-go-to-hd");
         settle();
         assertEquals(pair.from()[SliceAxis.SAGITTAL.fixedAxis()], slices.indexProperty().get());
         assertArrayEquals(new int[] {pair.from()[0], pair.from()[1], pair.to()[0], pair.to()[1]}, ws.canvas().marks().get(0),
                 "the line from the farthest voxel to its nearest, in the slice's (z, y) pixels");
         assertTrue(ws.messageProperty().get().startsWith(String.format(Locale.ROOT, "HD %.2f mm", pair.distance())));
+        robot.press(KeyCode.SHIFT).type(KeyCode.G).release(KeyCode.SHIFT);
+        settle();
+        HausdorffPair at95 = pairs.hd95();
+        assertEquals(at95.from()[SliceAxis.SAGITTAL.fixedAxis()], slices.indexProperty().get(), "Shift+G: HD95's slice");
+        assertArrayEquals(new int[] {at95.from()[0], at95.from()[1], at95.to()[0], at95.to()[1]}, ws.canvas().marks().get(0));
+        assertTrue(at95.distance() >= n.volume().hd95(), "reached at or just above HD95");
     }
 
     @Test

@@ -243,7 +243,41 @@ class VolumeSlicesTest {
             assertTrue(toEdges.stream().anyMatch(e -> Arrays.equals(e, pair.to())), "to is an edge voxel");
             assertEquals(expected, mm(pair.from(), pair.to(), spacing), 1e-9, "the pair is that far apart");
             assertEquals(nearest(pair.from(), toEdges, spacing), pair.distance(), 1e-9, "to is the nearest to from");
+            checkPercentilePair(HausdorffPair.realised(reference, prediction, shape, spacing).hd95(), reference, prediction,
+                    shape, spacing);
         }
+    }
+
+    /** numpy.percentile(values, 95), linear: an independent reading of the definition. */
+    private static double percentile95(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = (sorted.length - 1) * 0.95;
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    private static double[] directed(List<int[]> from, List<int[]> to, double[] spacing) {
+        return from.stream().mapToDouble(p -> nearest(p, to, spacing)).toArray();
+    }
+
+    /** HD95's pair: in the direction with the larger 95th percentile, the smallest distance at or above it. */
+    private static void checkPercentilePair(HausdorffPair pair, boolean[] reference, boolean[] prediction, int[] shape,
+            double[] spacing) {
+        List<int[]> g = edges(reference, shape);
+        List<int[]> p = edges(prediction, shape);
+        double[] fromPrediction = directed(p, g, spacing);
+        double[] fromReference = directed(g, p, spacing);
+        double hd95 = Math.max(percentile95(fromPrediction), percentile95(fromReference));
+        double[] own = pair.fromPrediction() ? fromPrediction : fromReference;
+        assertEquals(hd95, percentile95(own), 1e-9, "the pair's direction sets HD95");
+        double expected = Arrays.stream(own).filter(d -> d >= hd95 - 1e-9).min().orElseThrow();
+        assertEquals(expected, pair.distance(), 1e-9, "the smallest distance at or above HD95");
+        assertEquals(expected, mm(pair.from(), pair.to(), spacing), 1e-9);
+        List<int[]> toEdges = pair.fromPrediction() ? g : p;
+        assertEquals(nearest(pair.from(), toEdges, spacing), pair.distance(), 1e-9, "to is the nearest to from");
+        assertTrue((pair.fromPrediction() ? p : g).stream().anyMatch(e -> Arrays.equals(e, pair.from())));
     }
 
     @Test
@@ -266,7 +300,7 @@ class VolumeSlicesTest {
             ClassNumbers volume = pair.volumeNumbers(1, 2);
             if (!edges(reference, shape).isEmpty() && !edges(prediction, shape).isEmpty()) {
                 assertEquals(bruteHausdorff(reference, prediction, shape, spacing), volume.hd(), 1e-9);
-                assertEquals(volume.hd(), pair.hausdorffPair(1).distance(), 0, "the pair realises the volume's HD");
+                assertEquals(volume.hd(), pair.hausdorffPairs(1).hd().distance(), 0, "the pair realises the volume's HD");
             }
             for (SliceAxis axis : SliceAxis.values()) {
                 int index = random.nextInt(axis.count(shape));
