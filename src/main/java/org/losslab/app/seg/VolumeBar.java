@@ -24,6 +24,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
 import org.losslab.app.Action;
@@ -87,9 +88,9 @@ final class VolumeBar {
         slices.indexProperty().addListener(o -> refresh());
         slices.axisProperty().addListener(o -> refresh());
         slices.openedProperty().addListener(o -> refresh());
-        Button hd = new Button("Go to where HD is realised (G)");
+        Button hd = new Button("Go to HD (G)");
         hd.setId("volume-go-to-hd");
-        hd.setTooltip(new Tooltip("Shows the slice of the volume's farthest edge voxel and the line to its nearest edge "
+        hd.setTooltip(new Tooltip("Go to where HD is realised: shows the slice of the volume's farthest edge voxel and the line to its nearest edge "
                 + "voxel on the other mask (magenta)"));
         hd.setOnAction(e -> slices.goToHausdorff(false));
         Button hd95 = new Button("HD95 (Shift+G)");
@@ -103,6 +104,11 @@ final class VolumeBar {
         title.setTextFill(Color.WHITE);
         bar = new HBox(8, title, axis, slider, where, hd, hd95);
         bar.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : bar.getChildren()) {
+            if (n != slider) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE); // the slider gives way
+            }
+        }
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
         buildTable();
