@@ -2,6 +2,7 @@ package org.losslab.engine.volume;
 
 import java.util.Arrays;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.dataset.Case;
 import org.losslab.engine.dataset.ClassNumbers;
 import org.losslab.engine.distance.HausdorffPair;
 import org.losslab.engine.distance.MaskChannels;
@@ -26,6 +27,14 @@ public final class VolumePair {
         if (!Arrays.equals(labels.shape(), prediction.shape())) {
             throw new EngineException("volume case: the ground truth is " + text(labels.shape()) + " voxels, the prediction "
                     + text(prediction.shape()));
+        }
+        double[] mm = labels.spacing();
+        double[] other = prediction.spacing();
+        for (int axis = 0; axis < 3; axis++) {
+            if (Math.abs(other[axis] - mm[axis]) > Case.SPACING_TOLERANCE * mm[axis]) {
+                throw new EngineException("volume case: the prediction's voxels are " + text(other) + " mm (z, y, x), the "
+                        + "ground truth's " + text(mm) + " mm");
+            }
         }
         this.labels = labels;
         this.prediction = prediction;
@@ -133,5 +142,9 @@ public final class VolumePair {
 
     private static String text(int[] shape) {
         return shape[0] + " x " + shape[1] + " x " + shape[2];
+    }
+
+    private static String text(double[] mm) {
+        return mm[0] + " x " + mm[1] + " x " + mm[2];
     }
 }

@@ -142,6 +142,11 @@ class VolumeSlicesTest {
         SegmentationData binaryScene = binary.sliceScene(SliceAxis.CORONAL, 1);
         assertEquals(SegMode.BINARY, binaryScene.mode());
         assertArrayEquals(binary.prediction().slice(SliceAxis.CORONAL, 1), VolumePair.predictedLabels(binaryScene));
+        EngineException mismatch = assertThrows(EngineException.class, () -> new VolumePair(
+                LabelVolume.of("gt", shape, new double[] {5, 0.8, 0.8}, truth), LabelVolume.of("pred", shape,
+                        new double[] {2.5, 0.8, 0.8}, predicted)));
+        assertEquals("volume case: the prediction's voxels are 2.5 x 0.8 x 0.8 mm (z, y, x), the ground truth's 5.0 x 0.8 x "
+                + "0.8 mm", mismatch.getMessage());
     }
 
     /** Brute-force edges: a mask voxel with a 4- (2-D) or 6-neighbour (3-D) outside the mask or the grid. */
