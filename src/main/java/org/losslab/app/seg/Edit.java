@@ -12,6 +12,8 @@ abstract class Edit {
     final String label;
     /** The box of pixels touched {y0, y1, x0, x1}, for incremental recomputation; null: everywhere. */
     final int[] box;
+    /** Where the step was taken (a volume's slice), or null: set when it is recorded. */
+    Object place;
 
     Edit(String label, int[] box) {
         this.label = label;

@@ -1,5 +1,6 @@
 package org.losslab.app.seg;
 
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,8 +43,12 @@ public final class PaintCanvas extends Pane {
     }
 
     private final Group content = new Group();
-    /** Lines drawn over the image in its own coordinates (they follow zoom and pan), e.g. where HD is realised. */
-    private final Group annotations = new Group();
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
+    /** Lines drawn over the image in its own coordinates: where the slice's HD is realised, and marks of a volume's. */
+    private final SegmentMarks annotations = new SegmentMarks(zoom.getReadOnlyProperty());
+    private final SegmentMarks marks = new SegmentMarks(zoom.getReadOnlyProperty());
+    /** The height of an image pixel on screen over its width (a slice of a volume with anisotropic voxels). */
+    private double pixelAspect = 1;
     private final Affine view = new Affine();
     private final ImageView background = new ImageView();
     private final ImageView composite = new ImageView();
@@ -60,7 +65,6 @@ public final class PaintCanvas extends Pane {
     private int[] composed;
     private final Circle cursorCircle = new Circle();
     private final Rectangle shapePreview = new Rectangle();
-    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
     private final ObjectProperty<Gestures> gestures = new SimpleObjectProperty<>(this, "gestures");
     private WritableImage compositeImage;
@@ -98,8 +102,7 @@ public final class PaintCanvas extends Pane {
         shapePreview.setVisible(false);
         shapePreview.setMouseTransparent(true);
         content.getTransforms().add(view);
-        annotations.setMouseTransparent(true);
-        content.getChildren().addAll(annotations, shapePreview, cursorCircle);
+        content.getChildren().addAll(annotations, marks, shapePreview, cursorCircle);
         // the images are scaled by their own fit size, not by a parent transform, so that pixels stay
         // sharp squares (ImageView smoothing only applies to its own scaling)
         background.setPreserveRatio(false);
@@ -131,7 +134,7 @@ public final class PaintCanvas extends Pane {
         background.setLayoutX(view.getTx());
         background.setLayoutY(view.getTy());
         background.setFitWidth(imageWidth * s);
-        background.setFitHeight(imageHeight * s);
+        background.setFitHeight(imageHeight * view.getMyy());
         redrawScreen();
     }
 
@@ -289,6 +292,7 @@ public final class PaintCanvas extends Pane {
             screen = new int[sw * sh];
         }
         double s = view.getMxx();
+        double sy = view.getMyy();
         int[] column = new int[sw];
         for (int x = 0; x < sw; x++) {
             double ix = Math.floor((x + 0.5 - view.getTx()) / s);
@@ -296,7 +300,7 @@ public final class PaintCanvas extends Pane {
         }
         int outside = background.getImage() != null ? 0 : 0xFF1B1B1B;
         for (int y = 0; y < sh; y++) {
-            double iy = Math.floor((y + 0.5 - view.getTy()) / s);
+            double iy = Math.floor((y + 0.5 - view.getTy()) / sy);
             int row = y * sw;
             if (iy < 0 || iy >= imageHeight) {
                 java.util.Arrays.fill(screen, row, row + sw, outside);
@@ -345,10 +349,10 @@ public final class PaintCanvas extends Pane {
         if (imageWidth == 0 || getWidth() <= 0) {
             return;
         }
-        double s = Math.min(getWidth() / imageWidth, getHeight() / imageHeight) * 0.96;
+        double s = Math.min(getWidth() / imageWidth, getHeight() / (imageHeight * pixelAspect)) * 0.96;
         view.setToIdentity();
-        view.appendTranslation((getWidth() - s * imageWidth) / 2, (getHeight() - s * imageHeight) / 2);
-        view.appendScale(s, s);
+        view.appendTranslation((getWidth() - s * imageWidth) / 2, (getHeight() - s * pixelAspect * imageHeight) / 2);
+        view.appendScale(s, s * pixelAspect);
         zoom.set(s);
         fitted = true;
     }
@@ -467,29 +471,30 @@ public final class PaintCanvas extends Pane {
      * Draws segments between pixel centres, {y1, x1, y2, x2} each, with a dot at the first end, over the
      * image (an empty list clears them).
      */
-    public void setSegments(java.util.List<int[]> segments, Color colour, String tooltip) {
-        annotations.getChildren().clear();
-        for (int[] s : segments) {
-            javafx.scene.shape.Line line = new javafx.scene.shape.Line(s[1] + 0.5, s[0] + 0.5, s[3] + 0.5, s[2] + 0.5);
-            line.setStroke(colour);
-            line.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(2.0, zoom.getReadOnlyProperty()));
-            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(s[1] + 0.5, s[0] + 0.5, 1.5);
-            dot.radiusProperty().bind(javafx.beans.binding.Bindings.divide(4.0, zoom.getReadOnlyProperty()));
-            dot.setFill(colour);
-            annotations.getChildren().addAll(line, dot);
-        }
-        annotations.setAccessibleText(tooltip);
+    public void setSegments(List<int[]> segments, Color colour, String tooltip) {
+        annotations.show(segments, colour, tooltip);
     }
 
     /** The segments drawn, as {y1, x1, y2, x2}. */
-    public java.util.List<int[]> segments() {
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        for (javafx.scene.Node n : annotations.getChildren()) {
-            if (n instanceof javafx.scene.shape.Line l) {
-                out.add(new int[] {(int) Math.floor(l.getStartY()), (int) Math.floor(l.getStartX()), (int) Math.floor(l.getEndY()),
-                    (int) Math.floor(l.getEndX())});
-            }
-        }
-        return out;
+    public List<int[]> segments() {
+        return annotations.segments();
+    }
+
+    /** A second set of segments, kept apart from {@link #setSegments}'s (a volume's marks on its slice). */
+    public void setMarks(List<int[]> segments, Color colour, String tooltip) {
+        marks.show(segments, colour, tooltip);
+    }
+
+    public List<int[]> marks() {
+        return marks.segments();
+    }
+
+    /** Draws image pixels {@code aspect} times taller than wide (a slice's row over column spacing), refitted. */
+    public void setPixelAspect(double aspect) {
+        pixelAspect = aspect;
+        annotations.aspect(aspect);
+        marks.aspect(aspect);
+        fitted = false;
+        fit();
     }
 }

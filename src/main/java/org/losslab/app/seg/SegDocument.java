@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -53,6 +55,10 @@ public final class SegDocument {
     private boolean appChanged;
     private final Set<String> paramsChanged = new LinkedHashSet<>();
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    /** Where the scene shown comes from (a volume's slice), recorded with each step; null for a plain image. */
+    private Supplier<Object> place = () -> null;
+    /** Shows the place a step was recorded at before it is undone or redone there. */
+    private Consumer<Object> goTo = p -> { };
 
     public SegDocument(SegmentationData initial) {
         this(initial, "");
@@ -148,6 +154,23 @@ public final class SegDocument {
         changed(box);
     }
 
+    /**
+     * Shows another scene of the same source (a volume's next slice) without an undo step; what is unsaved stays
+     * as it was. Steps remember the place they were taken at ({@link #placeSteps}) and go back there to be undone.
+     */
+    public void showSlice(SegmentationData scene) {
+        boolean wasDirty = dirty.get();
+        data.set(scene);
+        changed(null);
+        dirty.set(wasDirty);
+    }
+
+    /** Records with each step where it was taken ({@code where}) and goes there ({@code goTo}) to undo or redo it. */
+    void placeSteps(Supplier<Object> where, Consumer<Object> show) {
+        place = where;
+        goTo = show;
+    }
+
     /** Records a stroke whose changes are already applied and shown. */
     void commit(Edit.Sparse edit) {
         if (edit.isEmpty()) {
@@ -217,6 +240,7 @@ public final class SegDocument {
 
     private void push(Edit edit) {
         recorded++;
+        edit.place = place.get();
         undo.push(edit);
         redo.clear();
         while (undo.size() > UNDO_LIMIT || undo.size() > 1 && historyBytes() > UNDO_BYTES) {
@@ -254,6 +278,9 @@ public final class SegDocument {
             return;
         }
         Edit e = from.pop();
+        if (e.place != null && !e.place.equals(place.get())) {
+            goTo.accept(e.place);
+        }
         e.swap(this);
         to.push(e);
         dataChanged = true;

@@ -1,6 +1,7 @@
 package org.losslab.app.seg;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,8 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             () -> cursorText.get().isEmpty() ? message.get() : cursorText.get(), cursorText, message);
     private final List<Action> actions;
     private final SegmentationActions commands;
+    private final VolumeSlices volume;
+    private final VolumeBar volumeBar;
     private ExplainWindow explain;
 
     public SegmentationWorkspace(SegDocument doc) {
@@ -134,8 +137,13 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
         controller.onHover(this::updateCursor);
         sceneChanged();
+        volume = new VolumeSlices(doc, canvas, controller.channelProperty(), message::set);
+        volumeBar = new VolumeBar(volume, canvas, this::error);
+        canvasArea.setTop(volumeBar.bar());
+        side.getChildren().add(side.getChildren().indexOf(side.table()), volumeBar.table());
         commands = new SegmentationActions(this);
-        actions = commands.all();
+        actions = new ArrayList<>(commands.all());
+        actions.addAll(volumeBar.actions());
         LossTable table = side.table();
         view.text("layer", side.layer().valueProperty(), MapKind::key, MapKind::parse)
                 .text("compare", side.compare().valueProperty(), MapKind::key, MapKind::parse)
@@ -229,6 +237,22 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     /** The confidence slider (x0.25 to x4, logarithmic). */
     public Slider confidenceControl() {
         return tools.confidence();
+    }
+
+    /**
+     * Opens a volume case (a ground-truth and a predicted label volume, .nii or .nii.gz) as slices, on its middle
+     * axial slice; refuses unreadable or mismatched files with a one-line reason (nothing changes then).
+     */
+    public void openVolumeCase(Path labels, Path prediction) {
+        volume.open(VolumeSlices.read(labels, prediction));
+    }
+
+    VolumeSlices volume() {
+        return volume;
+    }
+
+    VolumeBar volumeBar() {
+        return volumeBar;
     }
 
     /** Opens a built-in scene at a size. */
@@ -405,12 +429,12 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     }
 
     /** The document whole (its history included) and the view's settings. */
-    private record State(SegDocument.State document, ObjectNode view) {
+    private record State(SegDocument.State document, ObjectNode view, VolumeSlices.State volume) {
     }
 
     @Override
     public Object saveState() {
-        return new State(doc.state(), view.toJson());
+        return new State(doc.state(), view.toJson(), volume.state());
     }
 
     @Override
@@ -418,6 +442,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         State s = (State) state;
         doc.restore(s.document());
         view.apply(s.view());
+        volume.restore(s.volume());
         if (!s.document().dirty()) {
             view.markSaved();
         }
@@ -451,5 +476,6 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         }
         frames.close();
         readouts.close();
+        volume.close();
     }
 }

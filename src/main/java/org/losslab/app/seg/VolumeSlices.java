@@ -1,0 +1,371 @@
+package org.losslab.app.seg;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.paint.Color;
+import org.losslab.app.FxLatest;
+import org.losslab.app.LatestWins;
+import org.losslab.engine.EngineException;
+import org.losslab.engine.dataset.ClassNumbers;
+import org.losslab.engine.distance.HausdorffPair;
+import org.losslab.engine.volume.LabelVolume;
+import org.losslab.engine.volume.SliceAxis;
+import org.losslab.engine.volume.VolumePair;
+import org.losslab.scene.NiftiReader;
+import org.losslab.scene.SceneException;
+
+/**
+ * A volume case shown as slices in the segmentation workspace: the volumes live in the engine ({@link VolumePair});
+ * the document holds the 2-D scene of the shown slice, so every map, the table and the painting tools work on it
+ * unchanged. Each change of the document is written back into the volume; each step of the history remembers its
+ * slice, and undoing it goes back there first. The numbers of the shown class on the volume and on the slice (mm,
+ * each with its own spacing) and where the volume's Hausdorff distance is realised are computed off the JavaFX thread.
+ */
+final class VolumeSlices implements AutoCloseable {
+    /** NSD's tolerance, the audit's default. */
+    static final double TOLERANCE_MM = 2;
+
+    /** A volume case as opened: its files and its volumes. */
+    record Opened(Path labels, Path prediction, VolumePair pair) {
+    }
+
+    /** Where a step was taken: a case's slice. */
+    private record Place(Opened opened, SliceAxis axis, int index) {
+    }
+
+    /** The numbers of class k: on the volume (null while computing) and on the shown slice, and the volume's HD pair. */
+    record Numbers(int k, ClassNumbers volume, ClassNumbers slice, HausdorffPair.Realised pairs) {
+    }
+
+    /** A volume's result, computed for one revision of the volume and class. */
+    private record VolumeResult(int revision, ClassNumbers numbers, HausdorffPair.Realised pairs) {
+    }
+
+    /** What a workspace's state keeps of the case (null fields: no case open). */
+    record State(Opened opened, SliceAxis axis, int index) {
+    }
+
+    private final SegDocument doc;
+    private final PaintCanvas canvas;
+    private final IntegerProperty shownClass;
+    private final Consumer<String> message;
+    private final ReadOnlyObjectWrapper<Opened> opened = new ReadOnlyObjectWrapper<>(this, "opened");
+    private final ObjectProperty<SliceAxis> axis = new SimpleObjectProperty<>(this, "axis", SliceAxis.AXIAL);
+    private final IntegerProperty index = new SimpleIntegerProperty(this, "index");
+    /** Where the HD was last found, in words (empty until asked). */
+    private final ReadOnlyStringWrapper hausdorffText = new ReadOnlyStringWrapper(this, "hausdorffText", "");
+    private final ReadOnlyObjectWrapper<Numbers> numbers = new ReadOnlyObjectWrapper<>(this, "numbers");
+    private final LatestWins volumeWorker = new LatestWins("losslab-volume-numbers");
+    private final LatestWins sliceWorker = new LatestWins("losslab-slice-numbers");
+    private final FxLatest<VolumeResult> volumeShown = new FxLatest<>(this::volumeDone);
+    private final FxLatest<Numbers> sliceShown = new FxLatest<>(this::sliceDone);
+    /** True while this class puts a slice in the document (any other new scene ends the case). */
+    private boolean showing;
+    private ClassNumbers volumeNumbers;
+    private HausdorffPair.Realised pairs;
+    /** Which pair is drawn: HD's (false) or HD95's (true), the one last gone to. */
+    private boolean percentileShown;
+    /** Bumped when the volume or the class changes: a volume result computed before is stale. */
+    private int volumeRevision;
+    private double shownAspect = 1;
+
+    VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, Consumer<String> message) {
+        this.doc = doc;
+        this.canvas = canvas;
+        this.shownClass = shownClass;
+        this.message = message;
+        doc.placeSteps(() -> opened.get() == null ? null : new Place(opened.get(), axis.get(), index.get()), this::goTo);
+        doc.dataProperty().addListener((o, a, b) -> {
+            if (!showing && opened.get() != null) {
+                end(); // a preset, a file or a state given back: the slices are no longer what is shown
+            }
+        });
+        doc.revisionProperty().addListener((o, a, b) -> writeBack());
+        shownClass.addListener((o, a, b) -> volumeChanged());
+        axis.addListener((o, a, b) -> {
+            if (opened.get() != null && !showing) {
+                show(b, b.count(shape()) / 2);
+            }
+        });
+        index.addListener((o, a, b) -> {
+            if (opened.get() != null && !showing) {
+                show(axis.get(), b.intValue());
+            }
+        });
+    }
+
+    /** Reads a label volume and a predicted one (.nii or .nii.gz); one-line errors name the file. */
+    static Opened read(Path labels, Path prediction) {
+        return new Opened(labels, prediction, new VolumePair(volume(labels), volume(prediction)));
+    }
+
+    private static LabelVolume volume(Path file) {
+        NiftiReader.Volume v = NiftiReader.read(file);
+        String problem = v.spacingProblem();
+        if (problem != null) {
+            throw new SceneException(file + ": " + problem + " (distances in mm need the voxel size)");
+        }
+        if (v.shape().length != 3) {
+            throw new SceneException(file + ": a 2-D image; a volume case needs 3-D volumes (open 2-D masks with Import)");
+        }
+        return LabelVolume.of(file.toString(), v.shape(), v.spacing(), v.labels());
+    }
+
+    /** Opens a case on its middle axial slice, as a new scene (one undo step, as opening any scene). */
+    void open(Opened o) {
+        int middle = SliceAxis.AXIAL.count(o.pair().labels().shape()) / 2;
+        end(); // the new-scene step belongs to no slice
+        showing = true;
+        try {
+            axis.set(SliceAxis.AXIAL);
+            pixelAspect(aspect(o.pair(), SliceAxis.AXIAL));
+            doc.replace(o.pair().sliceScene(SliceAxis.AXIAL, middle), "");
+            index.set(middle);
+        } finally {
+            showing = false;
+        }
+        opened.set(o); // after the new-scene step, which belongs to no slice
+        volumeChanged();
+        double[] mm = o.pair().labels().spacing();
+        int[] shape = shape();
+        message.accept(String.format(Locale.ROOT, "Volume %s: %d x %d x %d voxels of %.3g x %.3g x %.3g mm (z, y, x), %d classes",
+                o.labels().getFileName(), shape[0], shape[1], shape[2], mm[0], mm[1], mm[2], o.pair().classes()));
+    }
+
+    /** Shows slice {@code i} along an axis (no undo step: moving through slices is not an edit). */
+    void show(SliceAxis a, int i) {
+        Opened o = opened.get();
+        if (o == null) {
+            return;
+        }
+        int clamped = Math.max(0, Math.min(a.count(shape()) - 1, i));
+        showing = true;
+        try {
+            axis.set(a);
+            index.set(clamped);
+            pixelAspect(aspect(o.pair(), a));
+            doc.showSlice(o.pair().sliceScene(a, clamped));
+        } finally {
+            showing = false;
+        }
+        submitSlice();
+        drawPair();
+    }
+
+    /** Moves by a number of slices along the shown axis. */
+    void step(int slices) {
+        if (opened.get() != null) {
+            show(axis.get(), index.get() + slices);
+        }
+    }
+
+    /** The pair drawn (HD's or HD95's), or null. */
+    private HausdorffPair pair() {
+        return pairs == null ? null : percentileShown ? pairs.hd95() : pairs.hd();
+    }
+
+    /** Jumps to the slice where the volume's Hausdorff distance (or HD95) is realised and draws it there. */
+    void goToHausdorff(boolean hd95) {
+        percentileShown = hd95;
+        HausdorffPair pair = pair();
+        if (pair == null) {
+            message.accept(opened.get() == null ? "No volume case is open"
+                    : "No Hausdorff distance for class " + klass() + ": a mask is empty or the numbers are being computed");
+            return;
+        }
+        int[] from = pair.from();
+        int[] to = pair.to();
+        SliceAxis a = axis.get();
+        show(a, from[a.fixedAxis()]);
+        int apart = Math.abs(to[a.fixedAxis()] - from[a.fixedAxis()]);
+        hausdorffText.set(String.format(Locale.ROOT, "%s %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
+                + "(z %d, y %d, x %d)%s", hd95 ? "HD95 reached at" : "HD", pair.distance(), klass(), pair.fromPrediction() ? "prediction" : "ground truth",
+                from[0], from[1], from[2], pair.fromPrediction() ? "ground truth" : "prediction", to[0], to[1], to[2],
+                apart == 0 ? ", both on this slice" : ", " + apart + " slice" + (apart == 1 ? "" : "s") + " apart (drawn "
+                        + "projected onto this one)"));
+        message.accept(hausdorffText.get());
+    }
+
+    /** The HD line on the shown slice when one of its ends lies on it. */
+    private void drawPair() {
+        SliceAxis a = axis.get();
+        HausdorffPair pair = pair();
+        if (pair == null || opened.get() == null
+                || pair.from()[a.fixedAxis()] != index.get() && pair.to()[a.fixedAxis()] != index.get()) {
+            canvas.setMarks(List.of(), Color.MAGENTA, "");
+            return;
+        }
+        int[] f = pair.from();
+        int[] t = pair.to();
+        canvas.setMarks(List.of(new int[] {f[a.rowAxis()], f[a.columnAxis()], t[a.rowAxis()], t[a.columnAxis()]}),
+                Color.MAGENTA, "where the volume's Hausdorff distance is realised");
+    }
+
+    /** Undo or redo of a step taken on another slice (or case): show it first. */
+    private void goTo(Object where) {
+        if (where instanceof Place p) {
+            if (opened.get() != p.opened()) {
+                opened.set(p.opened());
+                volumeChanged();
+            }
+            show(p.axis(), p.index());
+        }
+    }
+
+    /** The shown slice's edits into the volume; the volume's numbers are stale if a voxel changed. */
+    private void writeBack() {
+        Opened o = opened.get();
+        if (o == null || showing) {
+            return;
+        }
+        try {
+            if (o.pair().writeBack(axis.get(), index.get(), doc.data()) > 0) {
+                volumeChanged();
+            } else {
+                submitSlice();
+            }
+        } catch (EngineException e) {
+            message.accept("The slice could not be written into the volume: " + e.getMessage());
+        }
+    }
+
+    private void volumeChanged() {
+        volumeRevision++;
+        hausdorffText.set("");
+        volumeNumbers = null;
+        pairs = null; // stale: the line goes until the new one is found
+        drawPair();
+        Opened o = opened.get();
+        if (o == null) {
+            return;
+        }
+        int k = klass();
+        int revision = volumeRevision;
+        volumeWorker.submit(() -> {
+            // the numbers first (seconds on a CT-sized structure), then the pair, which takes as long again
+            ClassNumbers v = o.pair().volumeNumbers(k, TOLERANCE_MM);
+            volumeShown.accept(new VolumeResult(revision, v, null));
+            volumeShown.accept(new VolumeResult(revision, v, o.pair().hausdorffPairs(k)));
+        });
+        submitSlice();
+    }
+
+    private void submitSlice() {
+        Opened o = opened.get();
+        if (o == null) {
+            return;
+        }
+        SliceAxis a = axis.get();
+        int i = index.get();
+        int k = klass();
+        sliceWorker.submit(() -> sliceShown.accept(new Numbers(k, null, o.pair().sliceNumbers(a, i, k, TOLERANCE_MM), null)));
+    }
+
+    private void volumeDone(VolumeResult r) {
+        if (r.revision() != volumeRevision) {
+            return; // the volume or the class changed since: a newer result is on its way
+        }
+        volumeNumbers = r.numbers();
+        pairs = r.pairs();
+        Numbers shown = numbers.get();
+        numbers.set(new Numbers(klass(), volumeNumbers, shown == null ? null : shown.slice(), pairs));
+        drawPair();
+    }
+
+    private void sliceDone(Numbers n) {
+        numbers.set(new Numbers(n.k(), volumeNumbers, n.slice(), pairs));
+    }
+
+    /** The class whose numbers are shown: the one painted (at least 1). */
+    int klass() {
+        return Math.max(1, shownClass.get());
+    }
+
+    private int[] shape() {
+        return opened.get().pair().labels().shape();
+    }
+
+    /** A slice's pixels on screen: row spacing over column spacing. */
+    static double aspect(VolumePair pair, SliceAxis a) {
+        double[] mm = a.spacing(pair.labels().spacing());
+        return mm[0] / mm[1];
+    }
+
+    /** Ends the case (another scene was opened); its steps stay in the history and reopen it when undone. */
+    void end() {
+        opened.set(null);
+        pairs = null;
+        volumeNumbers = null;
+        numbers.set(null);
+        hausdorffText.set("");
+        canvas.setMarks(List.of(), Color.MAGENTA, "");
+        pixelAspect(1);
+    }
+
+    /** Draws pixels this many times taller than wide; the canvas refits only when it changes. */
+    private void pixelAspect(double aspect) {
+        if (aspect != shownAspect) {
+            shownAspect = aspect;
+            canvas.setPixelAspect(aspect);
+        }
+    }
+
+    State state() {
+        return new State(opened.get(), axis.get(), index.get());
+    }
+
+    /** Puts a case back as a state had it, over the document the state gave back (the slice it showed). */
+    void restore(State s) {
+        if (s.opened() == null) {
+            return;
+        }
+        showing = true;
+        try {
+            axis.set(s.axis());
+            index.set(s.index());
+            pixelAspect(aspect(s.opened().pair(), s.axis()));
+        } finally {
+            showing = false;
+        }
+        opened.set(s.opened());
+        volumeChanged();
+        drawPair();
+    }
+
+    ReadOnlyStringProperty hausdorffTextProperty() {
+        return hausdorffText.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Opened> openedProperty() {
+        return opened.getReadOnlyProperty();
+    }
+
+    ObjectProperty<SliceAxis> axisProperty() {
+        return axis;
+    }
+
+    IntegerProperty indexProperty() {
+        return index;
+    }
+
+    /** The numbers on screen (null: no case, or not computed yet). */
+    ReadOnlyObjectProperty<Numbers> numbersProperty() {
+        return numbers.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        volumeWorker.close();
+        sliceWorker.close();
+    }
+}
