@@ -26,6 +26,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private MetricsTab metrics;
     private final TabPane tabs = new TabPane();
     private final ViewSettings view = new ViewSettings("detection");
+    private final SsdSettings ssdSettings = new SsdSettings();
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
     public DetectionWorkspace() {
@@ -53,6 +54,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
                         s -> boxes.landscapeChoice().getItems().contains(s) ? s : null)
                 .flag("draw_truth", boxes.canvas().drawTruthProperty())
                 .flag("snap", boxes.canvas().snapProperty());
+        ssdSettings.register(view);
     }
 
     public BoxDocument document() {
@@ -71,7 +73,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         }
         switch (index) {
             case 1 -> tab.setContent(race = new RaceTab());
-            case 2 -> tab.setContent(ssd = new SsdTab(doc));
+            case 2 -> tab.setContent(ssd = new SsdTab(doc, ssdSettings));
             default -> tab.setContent(metrics = new MetricsTab(doc));
         }
     }
@@ -84,6 +86,11 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     public SsdTab ssd() {
         build(2);
         return ssd;
+    }
+
+    /** The SSD view's settings, whether or not its tab was built. */
+    public SsdSettings ssdSettings() {
+        return ssdSettings;
     }
 
     public MetricsTab metrics() {

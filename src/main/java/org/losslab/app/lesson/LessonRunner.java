@@ -118,6 +118,11 @@ public final class LessonRunner {
         if (s.training() != null) {
             window.training().sourceChoice().setValue(Lessons.trainingPreset(s.training(), "lesson"));
         }
+        if (s.trained() != null) {
+            window.training().trainTo(s.trained());
+        }
+        var ssd = window.detection().ssdSettings();
+        s.ssd().forEach((setting, value) -> (setting.equals("gamma") ? ssd.gamma() : ssd.background()).set(value));
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
             javafx.application.Platform.runLater(() -> {
