@@ -86,4 +86,24 @@ class LessonShowsTheActionUiTest {
         assertEquals(5, ssd.backgroundLogit().getValue(), 0, "Back gives the task step's opening slider");
         assertTrue(ssd.negatives().easyShare(2) < 0.2, "and the trained model's picture");
     }
+
+    @Test
+    void theRowsAStepQuotesLeadTheTable(FxRobot robot) {
+        LessonPanel[] panel = new LessonPanel[1];
+        robot.interact(() -> panel[0] = window.openLesson("hd95-nsd"));
+        robot.interact(() -> panel[0].runner().go(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        // step 2's text quotes the Dice score, HD and NSD, in that order: f1_score is far down the registry's order
+        var names = window.segmentation().rows().stream().map(r -> r.name()).toList();
+        assertEquals(java.util.List.of("f1_score", "hausdorff_distance", "surface_dice"), names.subList(0, 3));
+        assertTrue(window.segmentation().row("f1_score").namedProperty().get());
+        assertTrue(!window.segmentation().row("dice").namedProperty().get());
+        robot.interact(() -> window.closeLesson());
+        WaitForAsyncUtils.waitForFxEvents();
+        var registry = org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.SEGMENTATION).stream()
+                .map(spec -> spec.name()).toList();
+        assertEquals(registry, window.segmentation().rows().stream().map(r -> r.name()).toList(),
+                "closing the lesson gives the registry's order back");
+        assertTrue(!window.segmentation().row("f1_score").namedProperty().get());
+    }
 }
