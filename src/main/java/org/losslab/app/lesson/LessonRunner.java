@@ -3,6 +3,9 @@ package org.losslab.app.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -24,6 +27,8 @@ public final class LessonRunner {
     private static final List<String> DETECTION_TABS = List.of("boxes", "race", "ssd", "metrics");
     private final LessonHost window;
     private final Lesson lesson;
+    private static final Set<String> SEGMENTATION_NAMES = LossRegistry.of(Domains.SEGMENTATION)
+            .stream().map(LossSpec::name).collect(Collectors.toSet());
     private final List<List<String>> rows;
     private int step = -1;
 
@@ -72,6 +77,12 @@ public final class LessonRunner {
         }
         for (String caption : new String[] {s.text(), s.look()}) {
             Claims.placeholders(caption).forEach(p -> names.add(p.what()));
+            // an entry named in words, "(f1_score)": every token that is a segmentation entry's name
+            for (String word : caption == null ? new String[0] : caption.split("[^A-Za-z0-9_]+")) {
+                if (SEGMENTATION_NAMES.contains(word)) {
+                    names.add(word);
+                }
+            }
         }
         s.claims().forEach(c -> names.add(c.what()));
         if (s.until() != null) {
