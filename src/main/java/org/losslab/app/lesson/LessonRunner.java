@@ -75,6 +75,7 @@ public final class LessonRunner {
         if (s.select() != null) {
             names.add(s.select());
         }
+        names.addAll(s.params().keySet());
         for (String caption : new String[] {s.text(), s.look()}) {
             Claims.placeholders(caption).forEach(p -> names.add(p.what()));
             // an entry named in words, "(f1_score)": every token that is a segmentation entry's name

@@ -114,14 +114,17 @@ final class LossTable extends TableView<LossRow> {
             }
         }
         rowByName.values().forEach(r -> r.namedProperty().set(order.contains(r)));
-        rowByName.values().stream().filter(r -> !order.contains(r)).forEach(order::add);
         LossRow selected = getSelectionModel().getSelectedItem();
+        if (selected != null && !names.isEmpty() && !order.contains(selected)) {
+            order.add(selected); // in view under them: its parameters are the sheet below the table
+        }
+        rowByName.values().stream().filter(r -> !order.contains(r)).forEach(order::add);
         rows.setAll(order);
         if (selected != null) {
             getSelectionModel().select(selected);
         }
         refresh();
-        scrollTo(0);
+        scrollTo(names.isEmpty() && selected != null ? Math.max(0, rows.indexOf(selected) - 2) : 0);
     }
 
     /** Shows the values a table worker computed. */
