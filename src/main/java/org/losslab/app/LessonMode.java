@@ -36,7 +36,7 @@ final class LessonMode {
     /** Starts a lesson; the user's document (unsaved or not) and state are kept. Returns its panel, at no step yet. */
     LessonPanel open(Lesson lesson, boolean userDocumentDirty, Scene userScene) {
         // the captions' {value:...} numbers are computed on each step's own state, as lessons --check does
-        LessonRunner runner = new LessonRunner(host, LessonCheck.withValues(lesson));
+        LessonRunner runner = new LessonRunner(host, LessonCheck.withValues(lesson), lesson);
         LessonPanel panel = new LessonPanel(runner, onClose);
         session = new LessonSession(runner, panel, LessonSession.states(workspaces), userScene);
         savedDuringLesson = false;
@@ -53,6 +53,7 @@ final class LessonMode {
         LessonSession ending = session;
         session = null;
         ending.giveBack(workspaces, savedDuringLesson);
+        host.segmentation().leadRows(List.of());
         open.set(false);
         return true;
     }

@@ -68,9 +68,11 @@ final class Presentation {
     void update() {
         var runner = window.lessonRunner();
         var step = runner == null ? null : runner.current();
-        // the scene controls (confidence, presets) stay only for a task that uses them
+        // the scene controls (confidence, presets) stay only for a task that uses them; a docked lesson takes a
+        // third of the window, so the painting tools fold while it is open too (a split view keeps its room)
         String task = step == null || step.task() == null ? "" : step.task().toLowerCase(java.util.Locale.ROOT);
-        window.segmentation().foldTools(on, task.contains("confidence") || task.contains("preset"));
+        window.segmentation().foldTools(on || step != null, task.contains("confidence") || task.contains("preset")
+                || task.contains("paint"));
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);

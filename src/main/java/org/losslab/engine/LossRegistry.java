@@ -24,6 +24,7 @@ import org.losslab.engine.distance.ClDiceLoss;
 import org.losslab.engine.distance.ClDiceMetric;
 import org.losslab.engine.distance.HausdorffDtLoss;
 import org.losslab.engine.distance.SurfaceDistanceMetric;
+import org.losslab.engine.maps.UnetCrossEntropyLoss;
 import org.losslab.engine.seg.BceLoss;
 import org.losslab.engine.seg.BoundaryIouMetric;
 import org.losslab.engine.seg.CompositeLoss;
@@ -85,6 +86,12 @@ public final class LossRegistry {
                         + "one-hot target; bounded and robust to flipped labels, but slow on confident mistakes.",
                 "1 - p_t = |sigmoid(z) - t| (sigmoid), (1/2) sum_c |softmax(z)_c - t_c| (softmax), mean over valid pixels",
                 ProbabilityMaeLoss.params(), new ProbabilityMaeLoss()));
+        register(new LossSpec<>("unet_ce", seg, Kind.LOSS,
+                "U-Net's weighted cross-entropy (Ronneberger et al. 2015): each pixel's cross-entropy times a weight that "
+                        + "balances the classes and rises between close objects, so the network learns to separate them.",
+                "w(x) CE(x), w = w_c + w0 exp(-(d1 + d2)^2 / (2 sigma^2)) on the background, mean over valid pixels",
+                UnetCrossEntropyLoss.params(), new UnetCrossEntropyLoss()).onlyFor(d -> d.mode() != SegMode.MULTILABEL,
+                "needs a binary or multiclass scene (one class per pixel)"));
         register(new LossSpec<>("mcc", seg, Kind.LOSS,
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",

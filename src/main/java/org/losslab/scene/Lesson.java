@@ -37,13 +37,23 @@ public record Lesson(String key, String title, String question, List<Step> steps
      * @param claims       conditions that hold on the state the step sets up (checked by {@code lessons --check},
      *                     see {@link LessonCheck}); empty when the step claims nothing
      * @param audit        the folders to audit in the Audit workspace, relative to the bundled assets
+     * @param trained      train the training workspace's run to this step (an answer step then shows the run its
+     *                     "press Play" asked for), or null
+     * @param ssd          the SSD view's settings to set: gamma and background (its model's background logit), or empty
      */
     public record Step(String text, String workspace, String preset, String map, String compare,
                        Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
                        String raceGradients, String training, String dataset, String look, String task, Condition until,
-                       List<Condition> claims, AuditFolders audit) {
+                       List<Condition> claims, AuditFolders audit, Integer trained, Map<String, Double> ssd) {
         public Step {
             claims = claims == null ? List.of() : List.copyOf(claims);
+            ssd = ssd == null ? Map.of() : Map.copyOf(ssd);
+        }
+
+        /** The same step with other captions (its values filled in). */
+        public Step withCaptions(String newText, String newLook) {
+            return new Step(newText, workspace, preset, map, compare, params, select, plot, detectionTab, race, raceGradients,
+                    training, dataset, newLook, task, until, claims, audit, trained, ssd);
         }
     }
 

@@ -86,9 +86,7 @@ public final class LessonCheck {
         for (StepScene scene : scenes) {
             Lesson.Step s = lesson.steps().get(scene.index());
             String where = "lesson " + lesson.key() + ", step " + (scene.index() + 1);
-            steps.add(new Lesson.Step(caption(s.text(), scene, where + ", text"), s.workspace(), s.preset(), s.map(),
-                    s.compare(), s.params(), s.select(), s.plot(), s.detectionTab(), s.race(), s.raceGradients(), s.training(), s.dataset(),
-                    caption(s.look(), scene, where + ", look"), s.task(), s.until(), s.claims(), s.audit()));
+            steps.add(s.withCaptions(caption(s.text(), scene, where + ", text"), caption(s.look(), scene, where + ", look")));
         }
         return new Lesson(lesson.key(), lesson.title(), lesson.question(), List.copyOf(steps), lesson.answer());
     }

@@ -31,7 +31,8 @@ import org.losslab.engine.train.TrainingPreset;
 public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
-            "detection_tab", "race", "race_gradients", "training", "dataset", "look", "task", "until", "claims", "audit");
+            "detection_tab", "race", "race_gradients", "training", "dataset", "look", "task", "until", "claims", "audit",
+            "trained", "ssd");
     private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training", "audit");
     private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics", "dataset");
 
@@ -169,7 +170,20 @@ public final class Lessons {
         return new Lesson.Step(text, workspace, preset, map, compare, params, select, plot, tab, race,
                 gradients, training, dataset, look, text(node, "task", where, false),
                 condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"),
-                AuditValues.folders(node.get("audit"), where + ", audit"));
+                AuditValues.folders(node.get("audit"), where + ", audit"), trained(node, where),
+                LessonSsd.settings(node.get("ssd"), where + ", ssd"));
+    }
+
+    /** How far an answer step trains the run its step sets: a whole number of steps up to the claims' horizon. */
+    private static Integer trained(JsonNode node, String where) {
+        JsonNode n = node.get("trained");
+        if (n == null) {
+            return null;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > TrainValues.HORIZON) {
+            throw new EngineException(where + ", trained: expected a whole number of steps from 1 to " + TrainValues.HORIZON);
+        }
+        return n.asInt();
     }
 
     /** Every {@code {value:...}} of a caption names a value and a format that exist. */

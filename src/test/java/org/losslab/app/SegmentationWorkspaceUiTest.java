@@ -153,6 +153,11 @@ class SegmentationWorkspaceUiTest {
             ws.compareChoice().setValue(org.losslab.engine.maps.MapKind.GRAD_DICE);
         });
         waitForFrames();
+        // a map choice is no document edit: wait for the frame that holds the second map, then for the layout
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.lastFrame() != null && ws.lastFrame().compared() != null
+                && ws.lastFrame().compared().kind() == org.losslab.engine.maps.MapKind.GRAD_DICE);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(ws.compareCanvas().isVisible() && ws.compareCanvas().getScene() != null, "the second canvas is shown");
         assertEquals(org.losslab.engine.maps.MapKind.GRAD_DICE, ws.lastFrame().compared().kind());
         assertFalse(java.util.Arrays.equals(ws.lastFrame().heatmap().argb(), ws.lastFrame().compared().argb()));

@@ -110,7 +110,8 @@ public final class RandomScenes {
                 if (p.nullable() && r.nextInt(3) == 0) {
                     return null;
                 }
-                return p.max() <= 1 ? p.min() + (p.max() - p.min()) * (0.1 + 0.8 * r.nextDouble()) : 2 * r.nextDouble();
+                return p.max() <= 1 ? p.min() + (p.max() - p.min()) * (0.1 + 0.8 * r.nextDouble())
+                        : Math.min(p.max(), p.min() + 2 * r.nextDouble()); // within the range a parameter allows
             case CHOICE:
                 return p.choices().get(r.nextInt(p.choices().size()));
             default:

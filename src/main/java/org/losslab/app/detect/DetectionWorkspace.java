@@ -29,6 +29,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private final DatasetVisit visit;
     private final TabPane tabs = new TabPane();
     private final ViewSettings view = new ViewSettings("detection");
+    private final SsdSettings ssdSettings = new SsdSettings();
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
     public DetectionWorkspace() {
@@ -58,6 +59,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
                         s -> boxes.landscapeChoice().getItems().contains(s) ? s : null)
                 .flag("draw_truth", boxes.canvas().drawTruthProperty())
                 .flag("snap", boxes.canvas().snapProperty());
+        ssdSettings.register(view);
     }
 
     public BoxDocument document() {
@@ -76,7 +78,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         }
         switch (index) {
             case 1 -> tab.setContent(race = new RaceTab());
-            case 2 -> tab.setContent(ssd = new SsdTab(doc));
+            case 2 -> tab.setContent(ssd = new SsdTab(doc, ssdSettings));
             case 3 -> tab.setContent(metrics = new MetricsTab(doc));
             default -> tab.setContent(dataset = new DatasetTab(image -> {
                 visit.show(image);
@@ -93,6 +95,11 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     public SsdTab ssd() {
         build(2);
         return ssd;
+    }
+
+    /** The SSD view's settings, whether or not its tab was built. */
+    public SsdSettings ssdSettings() {
+        return ssdSettings;
     }
 
     public MetricsTab metrics() {

@@ -42,9 +42,9 @@ public final class SsdTab extends BorderPane {
     private final TextField ratios = new TextField(joined(start.ratios()));
     private final Slider threshold = new Slider(0.1, 0.9, start.threshold());
     private final Spinner<Integer> negPos = new Spinner<>(0, 20, start.negPos());
-    private final Slider focalGamma = new Slider(0, 5, 2);
+    private final Slider focalGamma = new Slider(0, SsdToy.MAX_GAMMA, 2);
     private final Slider sharpness = new Slider(0, 20, start.sharpness());
-    private final Slider background = new Slider(0, 8, start.background());
+    private final Slider background = new Slider(0, SsdToy.MAX_BACKGROUND, start.background());
     private final Slider noise = new Slider(0, 3, start.noise());
     private final Canvas canvas = new Canvas(560, 560);
     private final Label totals = new Label();
@@ -53,8 +53,13 @@ public final class SsdTab extends BorderPane {
     private NegativeLossShares negatives;
     private MultiboxData data;
 
-    public SsdTab(BoxDocument doc) {
+    public SsdTab(BoxDocument doc, SsdSettings settings) {
         this.doc = doc;
+        threshold.valueProperty().bindBidirectional(settings.threshold);
+        focalGamma.valueProperty().bindBidirectional(settings.gamma);
+        sharpness.valueProperty().bindBidirectional(settings.sharpness);
+        background.valueProperty().bindBidirectional(settings.background);
+        noise.valueProperty().bindBidirectional(settings.noise);
         setId("ssd-tab");
         threshold.setId("ssd-threshold");
         focalGamma.setId("ssd-gamma");

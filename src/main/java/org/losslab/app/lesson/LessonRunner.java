@@ -1,12 +1,18 @@
 package org.losslab.app.lesson;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.BundledFolders;
+import org.losslab.scene.Claims;
 import org.losslab.scene.Lesson;
 import org.losslab.scene.Lessons;
 import org.losslab.scene.Presets;
@@ -19,14 +25,26 @@ import org.losslab.scene.Presets;
  * history starts at it. The user's own state is kept and given back by the host, not here.
  */
 public final class LessonRunner {
-    private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics", "dataset");
+    private static final List<String> DETECTION_TABS = List.of("boxes", "race", "ssd", "metrics", "dataset");
     private final LessonHost window;
     private final Lesson lesson;
+    private static final Set<String> SEGMENTATION_NAMES = LossRegistry.of(Domains.SEGMENTATION)
+            .stream().map(LossSpec::name).collect(Collectors.toSet());
+    private final List<List<String>> rows;
     private int step = -1;
 
     public LessonRunner(LessonHost window, Lesson lesson) {
+        this(window, lesson, lesson);
+    }
+
+    /**
+     * A runner showing {@code lesson} (its captions' values filled in) whose steps name the table rows their
+     * {@code source} (as written, with its {@code {value:...}} placeholders) quotes.
+     */
+    public LessonRunner(LessonHost window, Lesson lesson, Lesson source) {
         this.window = window;
         this.lesson = lesson;
+        this.rows = source.steps().stream().map(LessonRunner::namedRows).toList();
     }
 
     public Lesson lesson() {
@@ -45,7 +63,35 @@ public final class LessonRunner {
             apply(lesson.steps().get(j));
         }
         window.segmentation().document().clearHistory(); // Ctrl+Z never undoes the lesson's own set-up
+        window.segmentation().leadRows(rows.get(step));
         window.lessonStepChanged();
+    }
+
+    /**
+     * The table rows a step names, in the order a reader meets them: the selected entry, the entries its captions
+     * quote and its claims read (a parameter "tversky.alpha" names its entry's row).
+     */
+    static List<String> namedRows(Lesson.Step s) {
+        List<String> names = new ArrayList<>();
+        if (s.select() != null) {
+            names.add(s.select());
+        }
+        names.addAll(s.params().keySet());
+        for (String caption : new String[] {s.text(), s.look()}) {
+            Claims.placeholders(caption).forEach(p -> names.add(p.what()));
+            // an entry named in words, "(f1_score)": every token that is a segmentation entry's name
+            for (String word : caption == null ? new String[0] : caption.split("[^A-Za-z0-9_]+")) {
+                if (SEGMENTATION_NAMES.contains(word)) {
+                    names.add(word);
+                }
+            }
+        }
+        s.claims().forEach(c -> names.add(c.what()));
+        if (s.until() != null) {
+            names.add(s.until().what());
+        }
+        return names.stream().filter(n -> !n.contains(":")).map(n -> n.contains(".") ? n.substring(0, n.indexOf('.')) : n)
+                .distinct().toList();
     }
 
     public Lesson.Step current() {
@@ -97,7 +143,7 @@ public final class LessonRunner {
         for (Map.Entry<String, Map<String, Object>> e : s.params().entrySet()) {
             LossSpec<?> spec = LossRegistry.get(e.getKey());
             Params current = seg.document().params(e.getKey());
-            java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>(current.asMap());
+            Map<String, Object> raw = new java.util.LinkedHashMap<>(current.asMap());
             raw.putAll(e.getValue());
             seg.document().setParams(e.getKey(), spec.bind(raw));
         }
@@ -125,6 +171,11 @@ public final class LessonRunner {
         if (s.audit() != null) {
             window.audit().audit(BundledFolders.folder(s.audit().labels()), BundledFolders.folder(s.audit().predictions()));
         }
+        if (s.trained() != null) {
+            window.training().trainTo(s.trained());
+        }
+        var ssd = window.detection().ssdSettings();
+        s.ssd().forEach((setting, value) -> (setting.equals("gamma") ? ssd.gamma() : ssd.background()).set(value));
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
             javafx.application.Platform.runLater(() -> {

@@ -19,6 +19,8 @@ public final class ColorBar extends Canvas {
     private String drawn;
 
     private static final double WIDTH = 380;
+    /** The narrowest bar whose texts ("clipped: values span -1.50e-05 to 4.14e-07") still fit. */
+    public static final double MIN_WIDTH = 290;
     private static final double HEIGHT = 76;
     /** Text and bar sizes times this: larger in presentation mode, for the back of a lecture hall. */
     private double scale = 1;
@@ -37,6 +39,19 @@ public final class ColorBar extends Canvas {
         }
         scale = factor;
         setHeight(HEIGHT * factor); // as wide as before: the canvas beside it keeps its room; the text is larger
+        drawn = null;
+        if (last != null) {
+            show(last, lastHeading);
+        }
+    }
+
+    /** Narrower (down to {@value #MIN_WIDTH}) when the window has no room for the full width: the text stays whole. */
+    public void setBarWidth(double width) {
+        double w = Math.max(MIN_WIDTH, Math.min(WIDTH, Math.floor(width)));
+        if (w == getWidth()) {
+            return;
+        }
+        setWidth(w);
         drawn = null;
         if (last != null) {
             show(last, lastHeading);
@@ -70,7 +85,7 @@ public final class ColorBar extends Canvas {
         g.setFill(Color.web("#2b2b2b"));
         g.fillRect(0, 0, getWidth(), getHeight());
         g.scale(scale, scale); // everything below is drawn in the normal size's coordinates
-        double w = WIDTH / scale;
+        double w = getWidth() / scale;
         g.setFont(Font.font(12));
         g.setFill(Color.WHITE);
         g.setTextBaseline(VPos.TOP);
@@ -85,7 +100,7 @@ public final class ColorBar extends Canvas {
         if (!clipped.isEmpty()) {
             // a bar that does not hold every value says so: its ends saturate, and here is how far the values go
             g.setFill(CLIPPED);
-            g.fillText(clipped + " (ends saturate)", 8, TOP + 38);
+            g.fillText(clipped + (w >= WIDTH - 1 ? " (ends saturate)" : ""), 8, TOP + 38);
             g.setFill(Color.WHITE);
         }
         g.translate(0, TOP);

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -79,8 +80,12 @@ final class CanvasArea extends BorderPane {
             lockedRange = locked && shown != null ? new double[] {shown.heatmap().low(), shown.heatmap().high()} : null;
             rangeChanged.run();
         });
-        HBox bar = new HBox(8, colorBar, new VBox(4, lockRange, topK.toggle()), compareBar);
+        // wraps, and its colour bars narrow, rather than pushing the side panel off a window shared with a lesson
+        FlowPane bar = new FlowPane(8, 4, colorBar, new VBox(4, lockRange, topK.toggle()), compareBar);
+        bar.setMinWidth(0);
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(8));
         bar.setAlignment(Pos.CENTER_LEFT);
+        widthProperty().addListener(o -> fitBars());
         bar.setPadding(new Insets(4));
         bar.setStyle("-fx-background-color: #2b2b2b;");
         setBottom(bar);
@@ -90,8 +95,17 @@ final class CanvasArea extends BorderPane {
     void split(boolean on) {
         canvases.getChildren().setAll(on ? List.of(canvas, compareCanvas) : List.of(canvas));
         compareBar.setVisible(on);
+        fitBars();
         // the two halves share the width; refit once the layout has placed them
         Platform.runLater(canvas::fit);
+    }
+
+    /** Each colour bar as wide as the area leaves it: two beside the lock box in a split view, one otherwise. */
+    private void fitBars() {
+        double lockBox = 130;
+        double each = compareBar.isVisible() ? (getWidth() - lockBox - 24) / 2 : getWidth() - lockBox - 16;
+        colorBar.setBarWidth(each);
+        compareBar.setBarWidth(each);
     }
 
     /** Another map, another range: the lock is released. */

@@ -1,6 +1,8 @@
 package org.losslab.app.seg;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,6 +14,7 @@ public final class LossRow {
     private final DoubleProperty value = new SimpleDoubleProperty(this, "value", Double.NaN);
     private final DoubleProperty pinned = new SimpleDoubleProperty(this, "pinned", Double.NaN);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty named = new SimpleBooleanProperty(this, "named");
 
     public LossRow(String name, boolean metric) {
         this.name = name;
@@ -32,6 +35,11 @@ public final class LossRow {
 
     public DoubleProperty pinnedProperty() {
         return pinned;
+    }
+
+    /** Whether the open lesson step names this row (it leads the table, marked). */
+    public BooleanProperty namedProperty() {
+        return named;
     }
 
     public StringProperty messageProperty() {

@@ -1,6 +1,7 @@
 package org.losslab.app.seg;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,17 @@ final class LossTable extends TableView<LossRow> {
         TableColumn<LossRow, String> name = new TableColumn<>("Loss / metric");
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name() + (c.getValue().metric() ? " (metric)" : "")));
         name.setPrefWidth(170);
+        // the rows a lesson step names stand out: bold, with a marker, at the top
+        name.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                boolean named = row != null && row.namedProperty().get();
+                setText(empty ? null : (named ? "\u25B6 " : "") + text);
+                setStyle(named ? "-fx-font-weight: bold;" : "");
+            }
+        });
         TableColumn<LossRow, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
@@ -87,6 +99,32 @@ final class LossTable extends TableView<LossRow> {
             int index = rows.indexOf(rowByName.get(name));
             scrollTo(Math.max(0, index - 2));
         }
+    }
+
+    /**
+     * Puts the rows a lesson step names first, in its order, marked (its caption quotes them, so they must be in
+     * view beside the text); an empty list gives the registry's order back.
+     */
+    void lead(List<String> names) {
+        List<LossRow> order = new ArrayList<>();
+        for (String name : names) {
+            LossRow row = rowByName.get(name);
+            if (row != null && !order.contains(row)) {
+                order.add(row);
+            }
+        }
+        rowByName.values().forEach(r -> r.namedProperty().set(order.contains(r)));
+        LossRow selected = getSelectionModel().getSelectedItem();
+        if (selected != null && !names.isEmpty() && !order.contains(selected)) {
+            order.add(selected); // in view under them: its parameters are the sheet below the table
+        }
+        rowByName.values().stream().filter(r -> !order.contains(r)).forEach(order::add);
+        rows.setAll(order);
+        if (selected != null) {
+            getSelectionModel().select(selected);
+        }
+        refresh();
+        scrollTo(names.isEmpty() && selected != null ? Math.max(0, rows.indexOf(selected) - 2) : 0);
     }
 
     /** Shows the values a table worker computed. */

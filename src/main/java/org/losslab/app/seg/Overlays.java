@@ -42,10 +42,30 @@ final class Overlays {
             if (edge) {
                 int colour = d.mode() == SegMode.BINARY ? TARGET_COLOUR
                         : ColorMaps.CLASSES[(d.mode() == SegMode.MULTILABEL ? channel + 1 : label) % ColorMaps.CLASSES.length];
-                out[i] = 0xFF000000 | colour & 0x00FFFFFF;
+                int alpha = thin(t, offset, label, x, y, w, h) ? THIN_ALPHA : 0xFF;
+                out[i] = alpha << 24 | colour & 0x00FFFFFF;
             }
         }
         return out;
+    }
+
+    /**
+     * An outline over a structure one or two pixels thick is the whole structure: drawn opaque it would hide the
+     * heatmap under a thin vessel entirely, so there it is translucent and the map's colour shows through.
+     */
+    static final int THIN_ALPHA = 0x70;
+
+    /** Whether no pixel of the 3 x 3 block around (x, y) is inside the label's region (all four neighbours in it). */
+    private static boolean thin(int[] t, int offset, int label, int x, int y, int w, int h) {
+        for (int yy = Math.max(1, y - 1); yy <= Math.min(h - 2, y + 1); yy++) {
+            for (int xx = Math.max(1, x - 1); xx <= Math.min(w - 2, x + 1); xx++) {
+                int j = offset + yy * w + xx;
+                if (t[j] == label && t[j - 1] == label && t[j + 1] == label && t[j - w] == label && t[j + w] == label) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Ground-truth outlines of binary scenes: solid white, apart from every colour of the heatmaps' scales. */

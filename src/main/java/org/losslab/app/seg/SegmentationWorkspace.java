@@ -322,6 +322,11 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         selectedLoss.set(name);
     }
 
+    /** Puts the rows a lesson step names first, marked; an empty list gives the registry's order back. */
+    public void leadRows(List<String> names) {
+        side.table().lead(names);
+    }
+
     public ComboBox<MapKind> layerChoice() {
         return side.layer();
     }

@@ -19,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -42,7 +41,6 @@ import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepTerm;
 import org.losslab.engine.train.ImageData;
 import org.losslab.scene.Lessons;
-import org.losslab.engine.train.ImageSynthesis;
 import org.losslab.engine.train.LogitsModel;
 import org.losslab.engine.train.LossLandscape;
 import org.losslab.engine.train.Model;
@@ -72,6 +70,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
     /** The contestants' masks, two by two: what an exported animation shows. */
     private final GridPane grid;
     private final Label lesson = new Label();
+    private final ImageBar imageBar = new ImageBar(this::reset);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final Timeline player = new Timeline();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -82,6 +81,8 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
     private final AtomicBoolean busy = new AtomicBoolean();
     private TrainingSession session;
     private boolean follow = true;
+    /** The step a lesson asked the run to reach (0: none); the worker goes on until it is there. */
+    private int trainTarget;
     /** Why the run cannot go on (bad settings, a loss that turned NaN), or null. */
     private String problem;
 
@@ -128,11 +129,6 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         }
         lesson.setWrapText(true);
         lesson.setId("train-lesson");
-        seed.setPrefWidth(80);
-        seed.valueProperty().addListener(o -> reset());
-        HBox imageBar = new HBox(6, new Label("Pixel model's image (painted scene): object"), objectIntensity,
-                new Label("background"), backgroundIntensity, new Label("noise"), noise, new Label("blur"), blur,
-                new Label("seed"), seed);
         imageBar.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> PAINTED.equals(source.getValue()) && "pixel".equals(model.getValue()), source.valueProperty(),
                 model.valueProperty()));
@@ -205,6 +201,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
     /** Starts the run again from the current settings. */
     public void reset() {
         player.stop();
+        trainTarget = 0;
         try {
             session = newSession();
             problem = null;
@@ -236,7 +233,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             if (scene.mode() != SegMode.BINARY) {
                 throw new EngineException("the pixel model classifies one channel: open a binary scene or use the logits model");
             }
-            m = (image != null ? image : synthesise(scene)).model(scene.height(), scene.width());
+            m = (image != null ? image : imageBar.synthesise(scene)).model(scene.height(), scene.width());
         } else {
             m = new LogitsModel(scene.prediction());
         }
@@ -264,36 +261,6 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         return new TrainingSession(scene, m, Optimizer.of(optimizer.getValue(), lr), contestants);
     }
 
-    /** The image the pixel model reads on a painted scene, from the image sliders. */
-    private ImageData synthesise(SegmentationData scene) {
-        return ImageSynthesis.fromTarget(scene, objectIntensity.getValue(),
-                backgroundIntensity.getValue(), noise.getValue(), (int) Math.round(blur.getValue()), seed.getValue());
-    }
-
-    private final Slider objectIntensity = imageSlider(0, 1, 0.6, "train-image-object", "Object intensity");
-    private final Slider backgroundIntensity = imageSlider(0, 1, 0.4, "train-image-background", "Background intensity");
-    private final Slider noise = imageSlider(0, 0.5, 0.12, "train-image-noise", "Noise (standard deviation)");
-    private final Slider blur = imageSlider(0, 5, 0, "train-image-blur", "3 x 3 box-blur passes");
-    private final Spinner<Integer> seed = new Spinner<>(0, 9999, 1);
-
-    private Slider imageSlider(double min, double max, double value, String id, String tip) {
-        Slider s = new Slider(min, max, value);
-        s.setId(id);
-        s.setPrefWidth(110);
-        s.setTooltip(new Tooltip(tip));
-        // a click or a key restarts at once; a drag restarts when it ends
-        s.valueProperty().addListener(o -> {
-            if (!s.isValueChanging()) {
-                reset();
-            }
-        });
-        s.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                reset();
-            }
-        });
-        return s;
-    }
 
     /** Trains {@code count} more steps on the worker thread (one batch at a time), then shows the newest step. */
     public void advance(int count) {
@@ -313,6 +280,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             Platform.runLater(() -> {
                 busy.set(false);
                 if (s != session) {
+                    continueToTarget();
                     return;
                 }
                 if (message != null) {
@@ -325,8 +293,22 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
                     timeline.setValue(s.steps());
                 }
                 showStep();
+                continueToTarget();
             });
         });
+    }
+
+    /** Trains until the run has {@code steps} steps: an answer step shows the run its "press Play" asked for. */
+    public void trainTo(int steps) {
+        player.stop();
+        trainTarget = steps;
+        continueToTarget();
+    }
+
+    private void continueToTarget() {
+        if (session != null && problem == null && session.steps() < trainTarget) {
+            advance(trainTarget - session.steps());
+        }
     }
 
     private void pause() {
@@ -431,12 +413,8 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
                             t -> "painted".equals(t) ? PAINTED : Lessons.trainingPreset(t, "losslab_app.training.source"))
                     .text("model", model.valueProperty(), m -> m, m -> model.getItems().contains(m) ? m : null)
                     .text("optimizer", optimizer.valueProperty(), m -> m, m -> optimizer.getItems().contains(m) ? m : null)
-                    .text("learning_rate", rate.textProperty(), t -> t, t -> t)
-                    .number("object_intensity", objectIntensity.valueProperty())
-                    .number("background_intensity", backgroundIntensity.valueProperty())
-                    .number("noise", noise.valueProperty())
-                    .number("blur", blur.valueProperty())
-                    .text("seed", seed.getValueFactory().valueProperty(), String::valueOf, Integer::valueOf);
+                    .text("learning_rate", rate.textProperty(), t -> t, t -> t);
+            imageBar.register(settings);
             for (int l = 0; l < lossFields.size(); l++) {
                 settings.text("loss_" + l, lossFields.get(l).textProperty(), t -> t, t -> t);
             }

@@ -29,13 +29,15 @@ public record MapSettings(double focalGamma, Double focalAlpha, double tverskyAl
     /**
      * The settings that follow the losses' parameters, as the segmentation workspace draws its maps: focal's
      * gamma and alpha, Tversky's alpha, beta and gamma, Boundary IoU's dilation ratio and iou_score's
-     * threshold; U-Net's w0 and sigma at the paper's 10 and 5.
+     * threshold; U-Net's w0 and sigma (unet_ce's).
      */
     public static MapSettings fromParams(Map<String, Params> params) {
         Params focal = params.get("focal");
         Params tversky = params.get("tversky");
+        Params unet = params.get("unet_ce");
         return new MapSettings(focal.number("gamma"), focal.optionalNumber("alpha"), tversky.number("alpha"),
-                tversky.number("beta"), tversky.number("gamma"), 10, 5, params.get("boundary_iou").number("dilation_ratio"),
+                tversky.number("beta"), tversky.number("gamma"), unet.number("w0"), unet.number("sigma"),
+                params.get("boundary_iou").number("dilation_ratio"),
                 params.get("iou_score").number("threshold"), 255L);
     }
 

@@ -148,7 +148,11 @@ public final class PixelMaps {
 
     /** The class of each pixel for the U-Net weights (0 background, -1 ignored). */
     static int[] pixelClasses(SegmentationData data, MapSettings s) {
-        Labels labels = labels(data, s, "unet weights");
+        return pixelClasses(data, labels(data, s, "unet weights"));
+    }
+
+    /** Per pixel its class (0 background), -1 where ignored: what U-Net's weights are computed from. */
+    static int[] pixelClasses(SegmentationData data, Labels labels) {
         int n = data.pixels();
         int[] classes = new int[n];
         for (int i = 0; i < n; i++) {

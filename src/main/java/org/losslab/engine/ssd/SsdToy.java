@@ -27,6 +27,9 @@ public record SsdToy(int[] sizes, double[] scales, double[] ratios, double thres
     public static final long SEED = 7;
     /** Object classes 1 and 2 besides background. */
     public static final int CLASSES = 3;
+    /** The largest focal gamma and background logit the view offers (its sliders' ends; a lesson sets no more). */
+    public static final double MAX_GAMMA = 5;
+    public static final double MAX_BACKGROUND = 8;
     /** The focal loss's alpha, RetinaNet's. */
     public static final double FOCAL_ALPHA = 0.25;
 
