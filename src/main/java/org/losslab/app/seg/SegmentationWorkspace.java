@@ -93,7 +93,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             @Override
             public FrameResult draw(FrameResult r) {
                 canvasArea.show(r, doc.data().width(), doc.data().height());
-                side.showLive(r, doc.data().mode());
+                side.showLive(r);
                 return canvasArea.detached(r);
             }
 
