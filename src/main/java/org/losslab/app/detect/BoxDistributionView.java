@@ -21,7 +21,9 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.BoxDistributions;
 
@@ -101,7 +103,7 @@ final class BoxDistributionView extends VBox {
             return;
         }
         shown = BoxDistributions.of(selected.predicted(), selected.target(), stride.getValue(), spread.getValue(),
-                LossRegistry.get("dfl").defaults());
+                LossRegistry.first(Role.SIDE_DISTRIBUTIONS, Domains.DISTRIBUTIONS).defaults());
         for (int s = 0; s < 4; s++) {
             XYSeries bars = new XYSeries("p");
             for (int b = 0; b < BoxDistributions.BINS; b++) {

@@ -8,8 +8,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.BoxMasks;
@@ -89,14 +91,12 @@ final class BoxMaskView extends VBox {
         out.append(String.format(Locale.ROOT, "%n1 - IoU of the boxes %.4f (the Jaccard loss of the masks, up to the pixel grid)",
                 BoxMasks.iouLoss(pair.predicted(), pair.target(), 0)));
         out.append("\nBox losses: ");
-        for (String name : new String[] {"giou", "diou"}) {
-            @SuppressWarnings("unchecked")
-            LossSpec<BoxPairs> spec = (LossSpec<BoxPairs>) LossRegistry.get(name);
-            out.append(String.format(Locale.ROOT, "%s %.4f   ", name, spec.evaluate(pair, spec.defaults(), false).value()));
+        for (LossSpec<BoxPairs> spec : LossRegistry.withRole(Role.SEES_APART_BOXES, Domains.BOXES)) {
+            out.append(String.format(Locale.ROOT, "%s %.4f   ", spec.name(), spec.evaluate(pair, spec.defaults(), false).value()));
         }
         boolean apart = maskLosses.values().stream().allMatch(v -> Math.abs(v - 1) < 1e-9);
         out.append(apart ? "\nApart: every mask loss is 1 at any distance (no gradient to bring the box back); "
-                + "GIoU and DIoU still grow with the distance."
+                + "the box losses above still grow with the distance."
                 : "\nOverlapping: the mask losses and IoU agree; move the box off its target to see them go blind.");
         return out.toString();
     }

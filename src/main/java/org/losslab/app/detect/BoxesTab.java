@@ -18,6 +18,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.losslab.engine.Domains;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.BoxLandscape;
 
 /**
@@ -57,7 +60,8 @@ public final class BoxesTab extends BorderPane {
         CheckBox snap = new CheckBox("Snap to pixels");
         snap.selectedProperty().bindBidirectional(canvas.snapProperty());
         landscapeLoss.setId("landscape-loss");
-        landscapeLoss.setValue("giou");
+        // a loss with a slope everywhere, boxes apart included: the arrows point home from anywhere
+        landscapeLoss.setValue(LossRegistry.first(Role.SEES_APART_BOXES, Domains.BOXES).name());
         landscapeLoss.setTooltip(new Tooltip("Heatmap of the loss over the predicted box's centre, arrows: -gradient"));
         landscapeLoss.setOnAction(e -> updateLandscape());
         HBox bar = new HBox(8, truth, prediction, snap, new Label("Landscape"), landscapeLoss);

@@ -42,8 +42,6 @@ import org.losslab.engine.race.RaceRun;
  * Play, pause, step, reset and a timeline to scrub; the runs are deterministic.
  */
 public final class RaceTab extends BorderPane {
-    /** The losses the paper's code has gradients for; with exact gradients every box loss the registry plots races. */
-    private static final List<String> PAPER_LOSSES = List.of("iou", "giou", "diou", "ciou");
     private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E"),
         Color.web("#9467BD"), Color.web("#8C564B"), Color.web("#E377C2"), Color.web("#17BECF"), Color.web("#BCBD22"),
         Color.web("#7F7F7F")};
@@ -148,19 +146,10 @@ public final class RaceTab extends BorderPane {
 
     private static RaceRun compute(RacePreset preset, boolean paper) {
         List<RaceLoss> losses = new ArrayList<>();
-        for (String name : paper ? PAPER_LOSSES : exactLosses()) {
+        for (String name : paper ? RaceLoss.paperNames() : RaceLoss.exactNames(COLOURS.length)) {
             losses.add(paper ? RaceLoss.paper(name) : RaceLoss.exact(name));
         }
         return RaceRun.of(preset, losses);
-    }
-
-    /** The paper's four first, then the registry's other plotted box losses (EIoU, SIoU, NWD, ...). */
-    private static List<String> exactLosses() {
-        List<String> names = new ArrayList<>(PAPER_LOSSES);
-        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
-                .filter(spec -> spec.differentiable() && spec.plottedByDefault() && !names.contains(spec.name()))
-                .forEach(spec -> names.add(spec.name()));
-        return names.subList(0, Math.min(names.size(), COLOURS.length));
     }
 
     /**

@@ -42,7 +42,7 @@ public final class SsdTab extends BorderPane {
     private final TextField ratios = new TextField(joined(start.ratios()));
     private final Slider threshold = new Slider(0.1, 0.9, start.threshold());
     private final Spinner<Integer> negPos = new Spinner<>(0, 20, start.negPos());
-    private final Slider focalGamma = new Slider(0, 5, 2);
+    private final Slider focalGamma = new Slider(0, 5, SsdToy.FOCAL_GAMMA);
     private final Slider sharpness = new Slider(0, 20, start.sharpness());
     private final Slider background = new Slider(0, 8, start.background());
     private final Slider noise = new Slider(0, 3, start.noise());
@@ -65,7 +65,7 @@ public final class SsdTab extends BorderPane {
         controls.setVgap(6);
         controls.setPadding(new Insets(8));
         String[] labels = {"Feature map sizes", "Scales", "Aspect ratios", "Matching threshold", "neg_pos_ratio",
-            "Focal gamma (alpha 0.25)", "Model: score sharpness", "Model: background logit", "Model: noise (seed 7)"};
+            "Focal gamma (alpha " + SsdToy.FOCAL_ALPHA + ")", "Model: score sharpness", "Model: background logit", "Model: noise (seed 7)"};
         Node[] nodes = {sizes, scales, ratios, threshold, negPos, focalGamma, sharpness, background, noise};
         for (int i = 0; i < labels.length; i++) {
             controls.add(new Label(labels[i]), 0, i);

@@ -24,6 +24,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.losslab.app.render.ColorMaps;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.SweepResult;
 import org.losslab.engine.sweep.TeachingPlot;
@@ -91,6 +94,18 @@ public final class Charts {
         return data.xLabel();
     }
 
+    /** Whether a column is of an entry not bounded by 1 ("smooth_l1", "smooth_l1 beta=2"), drawn on its own axis. */
+    private static boolean unbounded(String column) {
+        for (LossSpec<?> spec : LossRegistry.withRole(Role.UNBOUNDED)) {
+            String name = spec.name();
+            if (column.startsWith(name) && (column.length() == name.length()
+                    || !Character.isLetterOrDigit(column.charAt(name.length())) && column.charAt(name.length()) != '_')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JFreeChart lines(PlotData data, SweepResult panel, String title, String yLabel, String xLabel,
                                     boolean logY, double operatingX) {
         XYSeriesCollection main = new XYSeriesCollection();
@@ -104,7 +119,7 @@ public final class Charts {
                     s.add(x[i], y[i]);
                 }
             }
-            (column.startsWith("smooth_l1") ? secondary : main).addSeries(s);
+            (unbounded(column) ? secondary : main).addSeries(s);
         }
         ValueAxis xAxis = data.logX() ? decades(xLabel) : new NumberAxis(xLabel);
         if (data.logX() && x.length > 1 && x[x.length - 1] / x[0] < 100) {
@@ -168,7 +183,7 @@ public final class Charts {
         double[] beta = r.column("beta");
         double[] value = r.column(r.columns().get(1));
         DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("tversky", new double[][] {alpha, beta, value});
+        dataset.addSeries(r.columns().get(1), new double[][] {alpha, beta, value});
         double lo = java.util.Arrays.stream(value).min().orElse(0);
         double hi = java.util.Arrays.stream(value).max().orElse(1);
         if (hi <= lo) {

@@ -34,6 +34,7 @@ import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.TeachingPlot;
 import org.losslab.engine.sweep.TeachingSweeps;
@@ -148,8 +149,10 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         editing.setItems(FXCollections.observableArrayList(
                 LossRegistry.of(Domains.SEGMENTATION).stream().map(s -> s.name()).toList()));
         editing.setOnAction(e -> params.show(LossRegistry.get(editing.getValue()), doc.params(editing.getValue())));
-        editing.setValue("focal");
-        params.show(LossRegistry.get("focal"), doc.params("focal"));
+        // the editor opens on the focusing loss, whose gamma most plots are about
+        String focusing = LossRegistry.first(Role.FOCUSING, Domains.SEGMENTATION).name();
+        editing.setValue(focusing);
+        params.show(LossRegistry.get(focusing), doc.params(focusing));
         Button png = new Button("PNG…");
         Button svg = new Button("SVG…");
         Button csv = new Button("CSV…");
@@ -288,10 +291,11 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     /** Sets Tversky's alpha and beta (two decimals, within [0, 1]) from a point of its grid: the ring moves there. */
     public void chooseTversky(double alpha, double beta) {
-        var specs = LossRegistry.get("tversky").params();
+        String name = LossRegistry.first(Role.FALSE_POSITIVE_NEGATIVE_WEIGHTS, Domains.SEGMENTATION).name();
+        var specs = LossRegistry.get(name).params();
         double a = Math.round(Math.max(0, Math.min(1, alpha)) * 100) / 100.0;
         double b = Math.round(Math.max(0, Math.min(1, beta)) * 100) / 100.0;
-        doc.setParams("tversky", doc.params("tversky").with("tversky", specs, "alpha", a).with("tversky", specs, "beta", b));
+        doc.setParams(name, doc.params(name).with(name, specs, "alpha", a).with(name, specs, "beta", b));
     }
 
     public void selectPlot(TeachingPlot plot) {

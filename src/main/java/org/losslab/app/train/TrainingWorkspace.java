@@ -36,19 +36,22 @@ import org.losslab.app.Workspace;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepTerm;
 import org.losslab.engine.train.ImageData;
-import org.losslab.scene.Lessons;
 import org.losslab.engine.train.ImageSynthesis;
 import org.losslab.engine.train.LogitsModel;
 import org.losslab.engine.train.LossLandscape;
 import org.losslab.engine.train.Model;
 import org.losslab.engine.train.Optimizer;
+import org.losslab.engine.train.StepMetrics;
 import org.losslab.engine.train.TrainingPreset;
 import org.losslab.engine.train.TrainingSession;
+import org.losslab.scene.Lessons;
 import org.losslab.scene.Scene;
 import org.losslab.scene.Terms;
 
@@ -189,8 +192,10 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             lesson.setText(p.title() + ": " + p.lesson() + ".");
         } else {
             if (lossFields.get(0).getText().isBlank()) {
-                lossFields.get(0).setText("bce");
-                lossFields.get(1).setText("dice");
+                List<LossSpec<SegmentationData>> defaults = LossRegistry.withRole(Role.TRAINED_BY_DEFAULT, Domains.SEGMENTATION);
+                for (int l = 0; l < Math.min(defaults.size(), lossFields.size()); l++) {
+                    lossFields.get(l).setText(defaults.get(l).name());
+                }
             }
             if (model.getValue() == null) {
                 model.setValue("logits");
@@ -345,7 +350,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             }
             TrainingSession.Contestant c = session.contestants().get(l);
             panel.show(String.format(Locale.ROOT, "%s  loss %.4g  F1 %.3f", c.label(), session.loss(l, k),
-                    session.metric(l, "f1_score", k)), session.scene(), session.logitsAt(l, k));
+                    session.metric(l, StepMetrics.HEADLINE, k)), session.scene(), session.logitsAt(l, k));
         }
         side.showStep(k);
         status.set(problem != null ? problem : String.format(Locale.ROOT, "step %d of %d (%s model, %s)", k,
