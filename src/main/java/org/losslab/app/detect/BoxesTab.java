@@ -21,7 +21,9 @@ import javafx.scene.layout.VBox;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec.Role;
+import org.losslab.app.LatestWins;
 import org.losslab.engine.box.BoxLandscape;
+import org.losslab.engine.box.BoxPairs;
 
 /**
  * Boxes: the canvas, the table of every pair's losses (updated while dragging), and the loss
@@ -32,8 +34,11 @@ public final class BoxesTab extends BorderPane {
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
     private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList(landscapeChoices()));
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-landscape");
+    private final org.losslab.app.LatestWins worker = new LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
+    private final LatestWins pairsWorker = new LatestWins("losslab-pairs");
+    private final AtomicInteger pairRequests = new AtomicInteger();
+    private int pairsShown;
     private final Label geometry = new Label();
     private final BoxMaskView masks = new BoxMaskView();
     private final BoxDistributionView distributions = new BoxDistributionView();
@@ -178,49 +183,58 @@ public final class BoxesTab extends BorderPane {
         return landscapeLoss;
     }
 
+    /**
+     * Recomputes the table, the geometry line and the views of the selected pair off the JavaFX thread (every
+     * registry box loss of every pair, the pair's masks and its shrinking sweep), at most one computation behind;
+     * the newest arrives on the JavaFX thread as one hand-over.
+     */
     private void update() {
         stale = getScene() == null;
         if (stale) {
             return;
         }
         int[] pairing = doc.pairing();
-        var rows = FXCollections.<Map<String, Double>>observableArrayList();
         int sel = canvas.selectedProperty().get();
-        int selectedRow = -1;
+        BoxPairs[] pairs = new BoxPairs[pairing.length];
         for (int i = 0; i < pairing.length; i++) {
-            if (pairing[i] >= 0) {
-                Map<String, Double> row = new java.util.LinkedHashMap<>(PairValues.of(doc.pair(i)));
-                row.put(PREDICTION, (double) i);
-                row.put(TRUTH, (double) pairing[i]);
-                selectedRow = i == sel ? rows.size() : selectedRow;
-                rows.add(row);
-            }
+            pairs[i] = pairing[i] >= 0 ? doc.pair(i) : null;
         }
+        BoxPairs selected = sel < pairs.length ? pairs[sel] : null;
+        int request = pairRequests.incrementAndGet();
+        pairsWorker.submit(() -> {
+            PairViews computed;
+            try {
+                computed = PairViews.compute(pairing, pairs, sel);
+            } catch (RuntimeException e) {
+                computed = PairViews.failed(e);
+            }
+            PairViews shown = computed;
+            Platform.runLater(() -> {
+                if (request == pairRequests.get()) {
+                    show(shown, selected);
+                }
+            });
+        });
+        updateLandscape();
+    }
+
+    private void show(PairViews computed, BoxPairs selected) {
         updating = true;
-        table.setItems(rows);
-        if (selectedRow >= 0) {
-            table.getSelectionModel().select(selectedRow); // the selected box's pair is the highlighted row
+        table.setItems(FXCollections.observableArrayList(computed.rows()));
+        if (computed.selectedRow() >= 0) {
+            table.getSelectionModel().select(computed.selectedRow()); // the selected box's pair is the highlighted row
         }
         updating = false;
-        if (sel < pairing.length && pairing[sel] >= 0) {
-            var p = doc.pair(sel);
-            double v = org.losslab.engine.box.Box.aspectTerm(p.predicted(), 0, p.target(), 0);
-            double[] c = new double[4];
-            org.losslab.engine.box.Box.enclosing(p.predicted(), 0, p.target(), 0, c);
-            geometry.setText(String.format(Locale.ROOT,
-                    "selected pair: intersection %.0f, enclosing box %.0f (GIoU), centre distance %.1f, enclosing diagonal %.1f (DIoU), aspect term v %.4f (CIoU)",
-                    org.losslab.engine.box.Box.intersection(p.predicted(), 0, p.target(), 0), (c[2] - c[0]) * (c[3] - c[1]),
-                    Math.sqrt(org.losslab.engine.box.Box.centreDistanceSquared(p.predicted(), 0, p.target(), 0)),
-                    Math.hypot(c[2] - c[0], c[3] - c[1]), v));
-            masks.show(p);
-            distributions.show(p);
-            shrink.show(p);
-        } else {
-            shrink.show(null);
-            masks.show(null);
-            distributions.show(null);
-        }
-        updateLandscape();
+        geometry.setText(computed.geometry());
+        masks.show(computed.masks());
+        distributions.show(selected);
+        shrink.show(selected, computed.shrink());
+        pairsShown = pairRequests.get();
+    }
+
+    /** Whether the table and the selected pair's views show the newest boxes (for tests). */
+    public boolean pairsCurrent() {
+        return pairsShown == pairRequests.get();
     }
 
     private void updateLandscape() {
@@ -259,6 +273,11 @@ public final class BoxesTab extends BorderPane {
         return landscapeBar;
     }
 
+    /** Whether everything the tab computes in the background (pairs and landscape) shows the newest boxes. */
+    public boolean current() {
+        return pairsCurrent() && landscapeCurrent();
+    }
+
     /** Whether the newest landscape request is drawn. */
     public boolean landscapeCurrent() {
         return "none".equals(landscapeLoss.getValue()) || landscapeShown == requests.get();
@@ -266,5 +285,6 @@ public final class BoxesTab extends BorderPane {
 
     public void close() {
         worker.close();
+        pairsWorker.close();
     }
 }

@@ -54,7 +54,13 @@ final class ShrinkView extends VBox {
         getChildren().addAll(new HBox(8, new Label("Box size"), size), readout, viewer);
     }
 
-    void show(BoxPairs selected) {
+    /** The pair's losses over every size (any thread); null for no pair. */
+    static SweepResult prepare(BoxPairs selected) {
+        return selected == null ? null : DetectionSweeps.shrinkingPair(selected, Sweeps.grid(2, 120, 237), Map.of());
+    }
+
+    /** Shows a pair and its prepared sweep (JavaFX thread). */
+    void show(BoxPairs selected, SweepResult prepared) {
         pair = selected;
         curves.removeAllSeries();
         if (selected == null) {
@@ -62,7 +68,7 @@ final class ShrinkView extends VBox {
             readout.setText("No pair selected.");
             return;
         }
-        sweep = DetectionSweeps.shrinkingPair(selected, Sweeps.grid(2, 120, 237), Map.of());
+        sweep = prepared;
         for (String column : sweep.columns()) {
             XYSeries s = new XYSeries(column + " loss");
             double[] y = sweep.column(column);
