@@ -21,11 +21,16 @@ record LessonSession(LessonRunner runner, LessonPanel panel, List<Object> userSt
     /** Gives every workspace its state back; a user's save during the lesson leaves them saved. */
     void giveBack(List<Workspace> workspaces, boolean savedDuringLesson) {
         panel.stop();
+        restore(workspaces, userStates);
+        if (savedDuringLesson) {
+            workspaces.forEach(Workspace::markSaved);
+        }
+    }
+
+    /** Every workspace back to its kept state, in the window's order. */
+    static void restore(List<Workspace> workspaces, List<Object> states) {
         for (int k = 0; k < workspaces.size(); k++) {
-            workspaces.get(k).restoreState(userStates.get(k));
-            if (savedDuringLesson) {
-                workspaces.get(k).markSaved();
-            }
+            workspaces.get(k).restoreState(states.get(k));
         }
     }
 

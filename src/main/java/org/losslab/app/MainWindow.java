@@ -318,6 +318,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         }
     }
 
+    /** Whether no lesson is open or its captions show their numbers (they are computed in the background). */
+    public boolean lessonValuesShown() {
+        return lesson.valuesShown();
+    }
+
     /** The open lesson's runner, or null. */
     public LessonRunner lessonRunner() {
         return lesson.session() == null ? null : lesson.session().runner();

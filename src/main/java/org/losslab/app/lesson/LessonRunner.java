@@ -20,7 +20,7 @@ import org.losslab.scene.Presets;
 public final class LessonRunner {
     private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics");
     private final LessonHost window;
-    private final Lesson lesson;
+    private Lesson lesson;
     private int step = -1;
 
     public LessonRunner(LessonHost window, Lesson lesson) {
@@ -30,6 +30,14 @@ public final class LessonRunner {
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    /** The same lesson with its captions' values written out (computed after it opened); the window is left as it is. */
+    public void captionsComputed(Lesson withValues) {
+        if (!withValues.key().equals(lesson.key()) || withValues.steps().size() != lesson.steps().size()) {
+            throw new IllegalArgumentException("captions of another lesson: " + withValues.key());
+        }
+        lesson = withValues;
     }
 
     public int step() {
