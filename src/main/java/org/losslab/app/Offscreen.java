@@ -45,7 +45,7 @@ public final class Offscreen {
         if (started) {
             return;
         }
-        LossLabLauncher.configureToolkit(); // the app's pulse rate, so that benchmarks time what the app does
+        FxToolkit.configure(); // the app's pulse rate, so that benchmarks time what the app does
         if (!onDisplay && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");

@@ -11,7 +11,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import org.losslab.app.Action;
-import org.losslab.app.SceneAdapter;
 import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
 import org.losslab.scene.Scene;
@@ -134,12 +133,12 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     @Override
     public Scene writeTo(Scene scene) {
         // the boxes are written only when the user changed them: a scene opened and saved stays as it was
-        return view.writeTo(doc.dirtyProperty().get() ? SceneAdapter.withBoxes(scene, doc) : scene);
+        return view.writeTo(doc.dirtyProperty().get() ? BoxSceneAdapter.withBoxes(scene, doc) : scene);
     }
 
     @Override
     public void restoreFrom(Scene scene) {
-        SceneAdapter.loadBoxes(scene, doc);
+        BoxSceneAdapter.loadBoxes(scene, doc);
         view.restoreFrom(scene);
     }
 

@@ -27,7 +27,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
 import org.losslab.app.Action;
 import org.losslab.app.Dialogs;
-import org.losslab.app.SceneAdapter;
 import org.losslab.app.ViewSettings;
 import org.losslab.app.Workspace;
 import org.losslab.app.render.ColorMaps;
@@ -393,13 +392,13 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
 
     @Override
     public Scene writeTo(Scene scene) {
-        return view.writeTo(SceneAdapter.toScene(doc, scene));
+        return view.writeTo(SegSceneAdapter.toScene(doc, scene));
     }
 
     @Override
     public void restoreFrom(Scene scene) {
         if (scene.block(Domains.SEGMENTATION).isPresent()) {
-            SceneAdapter.load(scene, doc);
+            SegSceneAdapter.load(scene, doc);
         }
         view.restoreFrom(scene);
     }
