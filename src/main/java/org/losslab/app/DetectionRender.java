@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.awt.image.BufferedImage;
 import javafx.scene.Scene;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.detect.BoxSceneAdapter;
 import org.losslab.app.detect.DetectionWorkspace;
 

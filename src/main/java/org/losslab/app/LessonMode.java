@@ -4,6 +4,8 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.losslab.app.core.LatestWins;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonHost;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;

@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import java.util.List;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;
 import org.losslab.scene.Scene;

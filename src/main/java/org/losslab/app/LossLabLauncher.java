@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import javafx.application.Application;
+import org.losslab.app.core.FxToolkit;
 
 /**
  * Starts the JavaFX application from the class path (a main class that does not extend Application,

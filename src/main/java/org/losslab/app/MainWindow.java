@@ -4,6 +4,9 @@ import java.util.Map;
 import javafx.util.Duration;
 import javafx.beans.Observable;
 import javafx.scene.layout.VBox;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.ErrorLog;
+import org.losslab.app.core.Workspace;
 import org.losslab.scene.Lesson;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,7 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.beans.property.BooleanProperty;
 import org.losslab.app.train.TrainingWorkspace;
 import javafx.beans.property.SimpleBooleanProperty;
-import static org.losslab.app.Action.shortcut;
+import static org.losslab.app.core.Action.shortcut;
 
 import java.io.IOException;
 import java.nio.file.Path;

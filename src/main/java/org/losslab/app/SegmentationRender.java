@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.app.seg.SegSceneAdapter;
 import org.losslab.app.seg.SegmentationWorkspace;

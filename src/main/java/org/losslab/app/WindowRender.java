@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.awt.image.BufferedImage;
 import java.util.function.Consumer;
+import org.losslab.app.core.Offscreen;
 import org.losslab.scene.Scene;
 
 /**

@@ -3,6 +3,7 @@ package org.losslab.app;
 import java.util.List;
 import java.util.function.Function;
 import org.losslab.app.audit.AuditWorkspace;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.detect.DetectionWorkspace;
 import org.losslab.app.plots.PlotsWorkspace;
 import org.losslab.app.seg.SegDocument;

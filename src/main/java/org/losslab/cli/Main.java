@@ -33,9 +33,9 @@ public final class Main implements Runnable {
 
     private static int unexpected(String command, Exception e, java.io.PrintWriter err) {
         // no stack trace for the user: one line, the trace in the log file
-        err.println(command + ": unexpected error: " + e + " (details in " + org.losslab.app.ErrorLog.file() + ")");
+        err.println(command + ": unexpected error: " + e + " (details in " + org.losslab.app.core.ErrorLog.file() + ")");
         err.flush();
-        org.losslab.app.ErrorLog.record("command " + command, e);
+        org.losslab.app.core.ErrorLog.record("command " + command, e);
         return 1;
     }
 

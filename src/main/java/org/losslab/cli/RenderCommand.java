@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.losslab.app.LessonRender;
-import org.losslab.app.Offscreen;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.SegmentationRender;
 import org.losslab.app.plots.PlotsRender;
 import org.losslab.engine.EngineException;

@@ -12,7 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.Workspace;
 import org.losslab.scene.Scene;
 
 /**

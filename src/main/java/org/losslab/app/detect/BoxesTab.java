@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec.Role;
-import org.losslab.app.LatestWins;
+import org.losslab.app.core.LatestWins;
 import org.losslab.engine.box.BoxLandscape;
 import org.losslab.engine.box.BoxPairs;
 
@@ -34,7 +34,7 @@ public final class BoxesTab extends BorderPane {
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
     private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList(landscapeChoices()));
-    private final org.losslab.app.LatestWins worker = new LatestWins("losslab-landscape");
+    private final org.losslab.app.core.LatestWins worker = new LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
     private final LatestWins pairsWorker = new LatestWins("losslab-pairs");
     private final AtomicInteger pairRequests = new AtomicInteger();

@@ -10,9 +10,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import org.losslab.app.Action;
-import org.losslab.app.ViewSettings;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
 import org.losslab.scene.Scene;
 
 /** The detection workspace: boxes and their losses, the regression race, SSD matching and mining, metrics. */

@@ -29,7 +29,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.app.LatestWins;
+import org.losslab.app.core.LatestWins;
 import org.losslab.engine.race.DiouSimulation;
 import org.losslab.engine.race.RaceLoss;
 import org.losslab.engine.race.RacePreset;
@@ -106,7 +106,7 @@ public final class RaceTab extends BorderPane {
         description.setWrapText(true);
         setTop(new VBox(2, bar, description));
         setCenter(canvas);
-        LogAxis errorAxis = org.losslab.app.plots.Charts.decades("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
+        LogAxis errorAxis = org.losslab.app.charts.Charts.decades("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
         errorAxis.setSmallestValue(1e-3);
         XYPlot plot = new XYPlot(errorSeries, new NumberAxis("step (rate 0.1, then 0.01 from 161, 0.001 from 181)"),
                 errorAxis, renderer());
@@ -119,7 +119,7 @@ public final class RaceTab extends BorderPane {
         gif.setId("race-gif");
         gif.setTooltip(new javafx.scene.control.Tooltip("The race as an animated GIF for slides: the boxes and the error "
                 + "curves, step by step"));
-        gif.setOnAction(e -> org.losslab.app.FigureExport.exportAnimation(this, timeline, "race"));
+        gif.setOnAction(e -> org.losslab.app.core.FigureExport.exportAnimation(this, timeline, "race"));
         Label stepLabel = new Label("Step");
         stepLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         gif.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -45,7 +45,7 @@ final class ShrinkView extends VBox {
         readout.setWrapText(true);
         readout.setMaxWidth(600);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(curves, org.losslab.app.plots.Charts.decades("target size (pixels, longer side)"),
+        XYPlot plot = new XYPlot(curves, org.losslab.app.charts.Charts.decades("target size (pixels, longer side)"),
                 new NumberAxis("loss"), renderer);
         plot.addDomainMarker(marker);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.losslab.app.charts.Charts;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.SweepResult;
 

@@ -29,6 +29,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
+import org.losslab.app.charts.Charts;
 import org.losslab.app.seg.ParamSheet;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
@@ -44,7 +45,7 @@ import org.losslab.engine.sweep.TeachingSweeps;
  * gamma, and how box losses react to a sliding box. Linked to the segmentation scene and the loss
  * parameters: an edit or a stroke recomputes the plot in the background, newest request first.
  */
-public final class PlotsWorkspace extends BorderPane implements org.losslab.app.Workspace {
+public final class PlotsWorkspace extends BorderPane implements org.losslab.app.core.Workspace {
     private final SegDocument doc;
     private final ListView<TeachingPlot> plots = new ListView<>(FXCollections.observableArrayList(TeachingPlot.values()));
     private final VBox charts = new VBox(4);
@@ -57,10 +58,10 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     private final ComboBox<String> editing = new ComboBox<>();
     private final ParamSheet params;
     private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-plots");
+    private final org.losslab.app.core.LatestWins worker = new org.losslab.app.core.LatestWins("losslab-plots");
     private PlotData current;
     private int requests;
-    private final org.losslab.app.ViewSettings view = new org.losslab.app.ViewSettings("plots");
+    private final org.losslab.app.core.ViewSettings view = new org.losslab.app.core.ViewSettings("plots");
     private final javafx.beans.property.ObjectProperty<TeachingPlot> shownPlot = new javafx.beans.property.SimpleObjectProperty<>(this, "plot");
 
     public PlotsWorkspace(SegDocument doc) {
@@ -322,7 +323,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportPng(Path file) {
         try {
-            org.losslab.app.Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
+            org.losslab.app.core.Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());

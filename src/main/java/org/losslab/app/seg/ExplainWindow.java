@@ -33,7 +33,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.WaterfallBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.losslab.app.LatestWins;
+import org.losslab.app.core.LatestWins;
 import org.losslab.app.render.ColorBar;
 import org.losslab.app.render.MapImage;
 import org.losslab.engine.Domains;

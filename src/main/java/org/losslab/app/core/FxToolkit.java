@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 /** The JavaFX options of the app, set before the toolkit starts (by the launcher and by offscreen drawing alike). */
 public final class FxToolkit {

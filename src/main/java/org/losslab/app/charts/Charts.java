@@ -1,4 +1,4 @@
-package org.losslab.app.plots;
+package org.losslab.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -41,7 +41,7 @@ public final class Charts {
         new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF),
         new Color(0x7F7F7F), new Color(0xBCBD22)};
     static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
-    static final Font LABEL = new Font("SansSerif", Font.PLAIN, 15);
+    public static final Font LABEL = new Font("SansSerif", Font.PLAIN, 15);
     static final Font TICK = new Font("SansSerif", Font.PLAIN, 13);
     static final Font LEGEND = new Font("SansSerif", Font.PLAIN, 13);
 
