@@ -1,9 +1,13 @@
 package org.losslab.app;
 
 import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ChoiceDialog;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;
+import org.losslab.scene.Lesson;
+import org.losslab.scene.Lessons;
 import org.losslab.scene.Scene;
 
 /**
@@ -40,10 +44,10 @@ record LessonSession(LessonRunner runner, LessonPanel panel, List<Object> userSt
     }
 
     /** Asks which bundled lesson to open (none when the user cancels). */
-    static java.util.Optional<org.losslab.scene.Lesson> choose() {
-        var lessons = org.losslab.scene.Lessons.all();
-        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
-                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(org.losslab.scene.Lesson::title).toList());
+    static Optional<Lesson> choose() {
+        var lessons = Lessons.all();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(
+                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(Lesson::title).toList());
         dialog.setTitle("Lessons");
         dialog.setHeaderText("Each lesson answers one question in the app, step by step; closing it gives your scene back.");
         return dialog.showAndWait().flatMap(title -> lessons.stream().filter(l -> l.title().equals(title)).findFirst());

@@ -7,6 +7,7 @@ import javafx.scene.layout.VBox;
 import org.losslab.app.core.Dialogs;
 import org.losslab.app.core.ErrorLog;
 import org.losslab.app.core.Workspace;
+import org.losslab.app.lesson.LessonHost;
 import org.losslab.scene.Lesson;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -55,7 +56,7 @@ import org.losslab.scene.SceneFiles;
  * status bar of the workspace shown. It knows the workspaces only through {@link Workspace}; opening
  * and saving a scene asks each of them to restore or write its part.
  */
-public final class MainWindow extends BorderPane implements AutoCloseable, org.losslab.app.lesson.LessonHost {
+public final class MainWindow extends BorderPane implements AutoCloseable, LessonHost {
     private final List<Workspace> workspaces;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();

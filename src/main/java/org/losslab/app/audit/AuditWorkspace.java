@@ -1,11 +1,14 @@
 package org.losslab.app.audit;
 
 import java.io.File;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -49,8 +52,8 @@ public final class AuditWorkspace implements Workspace {
         HBox bar = new HBox(8, labels, predictions, new Label("NSD tolerance mm"), tolerance, run, cancel, progress, folders);
         bar.setStyle("-fx-padding: 6; -fx-alignment: center-left");
         for (Node child : bar.getChildren()) {
-            if (child instanceof javafx.scene.control.Control control && child != folders) {
-                control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE); // the folders' text gives way, not the buttons
+            if (child instanceof Control control && child != folders) {
+                control.setMinWidth(Control.USE_PREF_SIZE); // the folders' text gives way, not the buttons
             }
         }
         folders.setMinWidth(0);
@@ -62,7 +65,7 @@ public final class AuditWorkspace implements Workspace {
         return pane;
     }
 
-    private void choose(String title, javafx.beans.property.ObjectProperty<java.nio.file.Path> folder) {
+    private void choose(String title, ObjectProperty<Path> folder) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         File chosen = chooser.showDialog(view.getScene() == null ? null : view.getScene().getWindow());
@@ -115,7 +118,7 @@ public final class AuditWorkspace implements Workspace {
     }
 
     /** The folders and the tolerance the user set (the results are recomputed from them). */
-    private record State(java.nio.file.Path labels, java.nio.file.Path predictions, double tolerance) {
+    private record State(Path labels, Path predictions, double tolerance) {
     }
 
     @Override

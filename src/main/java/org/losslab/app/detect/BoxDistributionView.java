@@ -2,7 +2,9 @@ package org.losslab.app.detect;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -79,7 +81,7 @@ final class BoxDistributionView extends VBox {
             NumberAxis probability = new NumberAxis("p");
             probability.setRange(0, 1);
             plots[s] = new XYPlot(data[s], bins, probability, renderer);
-            charts[s] = new JFreeChart(BoxDistributions.SIDES[s], new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12),
+            charts[s] = new JFreeChart(BoxDistributions.SIDES[s], new Font("SansSerif", Font.BOLD, 12),
                     plots[s], false);
             ChartViewer viewer = new ChartViewer(charts[s]);
             viewer.setPrefSize(300, 150);
@@ -120,7 +122,7 @@ final class BoxDistributionView extends VBox {
             charts[s].setTitle(String.format(Locale.ROOT, "%s: target %.2f, decoded %.2f, dfl %.4f", BoxDistributions.SIDES[s],
                     shown.target()[s], shown.expected()[s], shown.dfl()[s]));
         }
-        double mean = java.util.Arrays.stream(shown.dfl()).average().orElse(Double.NaN);
+        double mean = Arrays.stream(shown.dfl()).average().orElse(Double.NaN);
         StringBuilder splits = new StringBuilder("The target edges split between their two bins (the weights DFL gives "
                 + "their cross-entropies):");
         for (int s = 0; s < 4; s++) {

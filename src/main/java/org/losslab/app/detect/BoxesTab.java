@@ -1,5 +1,7 @@
 package org.losslab.app.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,20 +12,28 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.losslab.app.render.ColorBar;
+import org.losslab.app.render.MapImage;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
 import org.losslab.engine.LossSpec.Role;
 import org.losslab.app.core.LatestWins;
 import org.losslab.engine.box.BoxLandscape;
 import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.sweep.BoxDistributions;
 
 /**
  * Boxes: the canvas, the table of every pair's losses (updated while dragging), and the loss
@@ -34,7 +44,7 @@ public final class BoxesTab extends BorderPane {
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
     private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList(landscapeChoices()));
-    private final org.losslab.app.core.LatestWins worker = new LatestWins("losslab-landscape");
+    private final LatestWins worker = new LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
     private final LatestWins pairsWorker = new LatestWins("losslab-pairs");
     private final AtomicInteger pairRequests = new AtomicInteger();
@@ -73,8 +83,8 @@ public final class BoxesTab extends BorderPane {
         bar.setPadding(new Insets(6));
         setTop(bar);
         landscapeBar.setId("landscape-bar");
-        javafx.scene.layout.BorderPane centre = new javafx.scene.layout.BorderPane(canvas);
-        javafx.scene.layout.HBox barBox = new javafx.scene.layout.HBox(landscapeBar);
+        BorderPane centre = new BorderPane(canvas);
+        HBox barBox = new HBox(landscapeBar);
         barBox.setStyle("-fx-background-color: #2b2b2b;");
         barBox.setPadding(new Insets(4));
         barBox.visibleProperty().bind(landscapeLoss.valueProperty().isNotEqualTo("none"));
@@ -101,11 +111,11 @@ public final class BoxesTab extends BorderPane {
         });
         geometry.setId("pair-geometry");
         geometry.setWrapText(true);
-        javafx.scene.control.TitledPane dfl = new javafx.scene.control.TitledPane(
+        TitledPane dfl = new TitledPane(
                 "DFL: the selected pair as YOLOv8's head sees it (dfl_loss)", distributions);
         dfl.setExpanded(false);
         dfl.setId("dfl-pane");
-        javafx.scene.control.TitledPane tiny = new javafx.scene.control.TitledPane(
+        TitledPane tiny = new TitledPane(
                 "NWD: shrink the selected pair (tiny objects)", shrink);
         tiny.setExpanded(false);
         tiny.setId("shrink-pane");
@@ -116,9 +126,9 @@ public final class BoxesTab extends BorderPane {
         side.setPadding(new Insets(6));
         side.setPrefWidth(640);
         table.setPrefHeight(200);
-        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setRight(sideScroll);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
@@ -135,10 +145,10 @@ public final class BoxesTab extends BorderPane {
     private boolean stale;
 
     /** "none", then every differentiable box loss of the registry. */
-    private static java.util.List<String> landscapeChoices() {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("none"));
-        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
-                .filter(org.losslab.engine.LossSpec::differentiable).forEach(spec -> out.add(spec.name()));
+    private static List<String> landscapeChoices() {
+        List<String> out = new ArrayList<>(List.of("none"));
+        LossRegistry.of(Domains.BOXES).stream()
+                .filter(LossSpec::differentiable).forEach(spec -> out.add(spec.name()));
         return out;
     }
 
@@ -161,7 +171,7 @@ public final class BoxesTab extends BorderPane {
     }
 
     /** The selected pair as YOLOv8's distributions, as drawn (for tests). */
-    public org.losslab.engine.sweep.BoxDistributions distributionsShown() {
+    public BoxDistributions distributionsShown() {
         return distributions.shown();
     }
 
@@ -170,12 +180,12 @@ public final class BoxesTab extends BorderPane {
         return shrink.shownLosses();
     }
 
-    public javafx.scene.control.Slider shrinkSize() {
+    public Slider shrinkSize() {
         return shrink.size();
     }
 
     /** The selected pair read as masks. */
-    public javafx.scene.control.Label maskNumbers() {
+    public Label maskNumbers() {
         return masks.numbers();
     }
 
@@ -247,8 +257,8 @@ public final class BoxesTab extends BorderPane {
         }
         var pair = doc.pair(sel);
         @SuppressWarnings("unchecked")
-        org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs> spec =
-                (org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs>) org.losslab.engine.LossRegistry.get(loss);
+        LossSpec<BoxPairs> spec =
+                (LossSpec<BoxPairs>) LossRegistry.get(loss);
         int request = requests.incrementAndGet();
         worker.submit(() -> {
             BoxLandscape l = BoxLandscape.compute(spec, spec.defaults(), pair.predicted(), pair.target(), 0, BoxDocument.FIELD,
@@ -256,7 +266,7 @@ public final class BoxesTab extends BorderPane {
             Platform.runLater(() -> {
                 if (request == requests.get()) {
                     canvas.showLandscape(l, loss);
-                    landscapeBar.show(org.losslab.app.render.MapImage.of(org.losslab.engine.maps.MapKind.CROSS_ENTROPY,
+                    landscapeBar.show(MapImage.of(MapKind.CROSS_ENTROPY,
                             l.xs().length, l.ys().length, l.values(), 0),
                             loss + " loss at each centre of the predicted box");
                     landscapeShown = request;
@@ -266,10 +276,10 @@ public final class BoxesTab extends BorderPane {
     }
 
     private int landscapeShown;
-    private final org.losslab.app.render.ColorBar landscapeBar = new org.losslab.app.render.ColorBar();
+    private final ColorBar landscapeBar = new ColorBar();
 
     /** The landscape's colour bar (what its colours mean). */
-    public org.losslab.app.render.ColorBar landscapeBar() {
+    public ColorBar landscapeBar() {
         return landscapeBar;
     }
 

@@ -1,5 +1,6 @@
 package org.losslab.app.detect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -143,7 +144,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     }
 
     /** The boxes whole (their history included) and the view's settings. */
-    private record State(BoxDocument.Snapshot boxes, com.fasterxml.jackson.databind.node.ObjectNode view) {
+    private record State(BoxDocument.Snapshot boxes, ObjectNode view) {
     }
 
     @Override

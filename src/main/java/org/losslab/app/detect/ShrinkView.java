@@ -15,6 +15,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.app.charts.Charts;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.DetectionSweeps;
@@ -45,7 +46,7 @@ final class ShrinkView extends VBox {
         readout.setWrapText(true);
         readout.setMaxWidth(600);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(curves, org.losslab.app.charts.Charts.decades("target size (pixels, longer side)"),
+        XYPlot plot = new XYPlot(curves, Charts.decades("target size (pixels, longer side)"),
                 new NumberAxis("loss"), renderer);
         plot.addDomainMarker(marker);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

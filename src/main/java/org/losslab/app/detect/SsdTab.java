@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.ssd.MultiboxAnalysis;
@@ -158,7 +159,7 @@ public final class SsdTab extends BorderPane {
     }
 
     /** The curves drawn (one series per gamma, then mining), and the line that says what "easy" means. */
-    public org.jfree.data.xy.XYSeriesCollection sharesShown() {
+    public XYSeriesCollection sharesShown() {
         return shares.series();
     }
 

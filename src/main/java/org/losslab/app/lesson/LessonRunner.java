@@ -1,6 +1,9 @@
 package org.losslab.app.lesson;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -18,7 +21,7 @@ import org.losslab.scene.Presets;
  * history starts at it. The user's own state is kept and given back by the host, not here.
  */
 public final class LessonRunner {
-    private static final java.util.List<String> DETECTION_TABS = java.util.List.of("boxes", "race", "ssd", "metrics");
+    private static final List<String> DETECTION_TABS = List.of("boxes", "race", "ssd", "metrics");
     private final LessonHost window;
     private Lesson lesson;
     private int step = -1;
@@ -104,7 +107,7 @@ public final class LessonRunner {
         for (Map.Entry<String, Map<String, Object>> e : s.params().entrySet()) {
             LossSpec<?> spec = LossRegistry.get(e.getKey());
             Params current = seg.document().params(e.getKey());
-            java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>(current.asMap());
+            Map<String, Object> raw = new LinkedHashMap<>(current.asMap());
             raw.putAll(e.getValue());
             seg.document().setParams(e.getKey(), spec.bind(raw));
         }
@@ -128,7 +131,7 @@ public final class LessonRunner {
         }
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 if (seg.getScene() != null) {
                     seg.getScene().getRoot().applyCss();
                     seg.getScene().getRoot().layout();

@@ -1,27 +1,37 @@
 package org.losslab.app.plots;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
@@ -30,46 +40,54 @@ import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
 import org.losslab.app.charts.Charts;
+import org.losslab.app.core.LatestWins;
+import org.losslab.app.core.Offscreen;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
+import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.seg.ParamSheet;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec.Role;
+import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.TeachingPlot;
 import org.losslab.engine.sweep.TeachingSweeps;
+import org.losslab.scene.AtomicFiles;
+import org.losslab.scene.Scene;
 
 /**
  * The plots workspace: how each loss reacts to confidence, imbalance, Tversky's alpha and beta, focal
  * gamma, and how box losses react to a sliding box. Linked to the segmentation scene and the loss
  * parameters: an edit or a stroke recomputes the plot in the background, newest request first.
  */
-public final class PlotsWorkspace extends BorderPane implements org.losslab.app.core.Workspace {
+public final class PlotsWorkspace extends BorderPane implements Workspace {
     private final SegDocument doc;
     private final ListView<TeachingPlot> plots = new ListView<>(FXCollections.observableArrayList(TeachingPlot.values()));
     private final VBox charts = new VBox(4);
     private final Label caption = new Label();
     private final Label readout = new Label(" ");
     /** Shown while a plot's data are being computed (a grid of Tversky losses takes a moment on a large scene). */
-    private final javafx.scene.control.ProgressIndicator computing = new javafx.scene.control.ProgressIndicator();
+    private final ProgressIndicator computing = new ProgressIndicator();
     private final CheckBox logScale = new CheckBox("Log scale (y)");
     private final List<CheckBox> lossChoices = new ArrayList<>();
     private final ComboBox<String> editing = new ComboBox<>();
     private final ParamSheet params;
     private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
-    private final org.losslab.app.core.LatestWins worker = new org.losslab.app.core.LatestWins("losslab-plots");
+    private final LatestWins worker = new LatestWins("losslab-plots");
     private PlotData current;
     private int requests;
-    private final org.losslab.app.core.ViewSettings view = new org.losslab.app.core.ViewSettings("plots");
-    private final javafx.beans.property.ObjectProperty<TeachingPlot> shownPlot = new javafx.beans.property.SimpleObjectProperty<>(this, "plot");
+    private final ViewSettings view = new ViewSettings("plots");
+    private final ObjectProperty<TeachingPlot> shownPlot = new SimpleObjectProperty<>(this, "plot");
 
     public PlotsWorkspace(SegDocument doc) {
         this(doc, null);
     }
 
     /** @param boxes the detection workspace's boxes: the box and quality plots take their first pair (null: a built-in pair) */
-    public PlotsWorkspace(SegDocument doc, org.losslab.app.detect.BoxDocument boxes) {
+    public PlotsWorkspace(SegDocument doc, BoxDocument boxes) {
         this.doc = doc;
         this.boxes = boxes;
         if (boxes != null) {
@@ -101,7 +119,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         computing.setId("plot-computing");
         computing.setVisible(false);
         computing.setMaxSize(48, 48);
-        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, computing);
+        StackPane chartArea = new StackPane(charts, computing);
         VBox.setVgrow(chartArea, Priority.ALWAYS);
         VBox centre = new VBox(6, chartArea, caption, readout);
         centre.setPadding(new Insets(6));
@@ -172,22 +190,22 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         return box;
     }
 
-    private java.util.Optional<Path> choose(String description, String pattern) {
+    private Optional<Path> choose(String description, String pattern) {
         FileChooser c = new FileChooser();
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         var f = c.showSaveDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     public List<String> selectedLosses() {
         return lossChoices.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
     }
 
-    private final org.losslab.app.detect.BoxDocument boxes;
+    private final BoxDocument boxes;
 
     /** The detection workspace's first pair (the one the box plots move), or null when it has none. */
-    private org.losslab.engine.box.BoxPairs firstPair() {
-        org.losslab.engine.box.BoxPairs all = boxes.pairs();
+    private BoxPairs firstPair() {
+        BoxPairs all = boxes.pairs();
         return all.count() == 0 ? null : all;
     }
 
@@ -196,7 +214,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
             return false;
         }
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+        for (Node n = this; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }
@@ -211,8 +229,8 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             return;
         }
         var scene = doc.data().copy();
-        var parameters = java.util.Map.copyOf(doc.params());
-        org.losslab.engine.box.BoxPairs pairs = boxes == null ? null : firstPair();
+        var parameters = Map.copyOf(doc.params());
+        BoxPairs pairs = boxes == null ? null : firstPair();
         List<String> selected = selectedLosses();
         int request = ++requests;
         computing.setVisible(true); // the window stays usable; the newest request wins
@@ -323,7 +341,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportPng(Path file) {
         try {
-            org.losslab.app.core.Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
+            Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -341,7 +359,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportCsv(Path file) {
         try {
-            org.losslab.scene.AtomicFiles.write(file, PlotExport.csv(current));
+            AtomicFiles.write(file, PlotExport.csv(current));
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -359,7 +377,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public javafx.scene.Node node() {
+    public Node node() {
         return this;
     }
 
@@ -375,12 +393,12 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public org.losslab.scene.Scene writeTo(org.losslab.scene.Scene scene) {
+    public Scene writeTo(Scene scene) {
         return view.writeTo(scene);
     }
 
     @Override
-    public void restoreFrom(org.losslab.scene.Scene scene) {
+    public void restoreFrom(Scene scene) {
         view.restoreFrom(scene);
     }
 
@@ -393,7 +411,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     @Override
     public void restoreState(Object state) {
-        view.apply((com.fasterxml.jackson.databind.JsonNode) state);
+        view.apply((JsonNode) state);
     }
 
     @Override
@@ -402,7 +420,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public javafx.beans.value.ObservableStringValue status() {
+    public ObservableStringValue status() {
         return readout.textProperty();
     }
 

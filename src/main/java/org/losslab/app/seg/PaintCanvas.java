@@ -1,14 +1,23 @@
 package org.losslab.app.seg;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -18,8 +27,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
+import javafx.scene.transform.NonInvertibleTransformException;
+import javafx.scene.transform.TransformChangedEvent;
+import org.losslab.app.render.CanvasComposite;
 
 /**
  * The zoomable, pannable canvas: the heatmap, the ground truth and the prediction composed into one
@@ -50,8 +63,8 @@ public final class PaintCanvas extends Pane {
     private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(this, "heatmapOpacity", 1);
     private final DoubleProperty targetOpacity = new SimpleDoubleProperty(this, "targetOpacity", 1);
     private final DoubleProperty predictionOpacity = new SimpleDoubleProperty(this, "predictionOpacity", 1);
-    private final javafx.beans.property.BooleanProperty heatmapShown =
-            new javafx.beans.property.SimpleBooleanProperty(this, "heatmapShown", true);
+    private final BooleanProperty heatmapShown =
+            new SimpleBooleanProperty(this, "heatmapShown", true);
     private final CanvasLegend legend = new CanvasLegend();
     private int[] heatLayer;
     private int[] targetLayerPixels;
@@ -80,7 +93,7 @@ public final class PaintCanvas extends Pane {
         setClip(clip);
         composite.setSmooth(false);
         composite.setPreserveRatio(true);
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {heatmapOpacity, targetOpacity, predictionOpacity,
+        for (Observable o : new Observable[] {heatmapOpacity, targetOpacity, predictionOpacity,
             heatmapShown, background.imageProperty()}) {
             o.addListener(x -> recompose());
         }
@@ -92,7 +105,7 @@ public final class PaintCanvas extends Pane {
         cursorCircle.setStrokeWidth(1);
         cursorCircle.setMouseTransparent(true);
         cursorCircle.radiusProperty().bind(brushRadius);
-        cursorCircle.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(1.0, zoom.getReadOnlyProperty()));
+        cursorCircle.strokeWidthProperty().bind(Bindings.divide(1.0, zoom.getReadOnlyProperty()));
         shapePreview.setFill(Color.TRANSPARENT);
         shapePreview.setStroke(Color.YELLOW);
         shapePreview.setVisible(false);
@@ -163,7 +176,7 @@ public final class PaintCanvas extends Pane {
     }
 
     /** An image under the layers (the photo being segmented), stretched to the canvas size; null removes it. */
-    public void setBackground(javafx.scene.image.Image image) {
+    public void setBackground(Image image) {
         background.setImage(image);
         placeImages();
     }
@@ -172,7 +185,7 @@ public final class PaintCanvas extends Pane {
     public void follow(PaintCanvas leader) {
         following = true;
         leaderCanvas = leader;
-        leader.view.addEventHandler(javafx.scene.transform.TransformChangedEvent.TRANSFORM_CHANGED,
+        leader.view.addEventHandler(TransformChangedEvent.TRANSFORM_CHANGED,
                 e -> view.setToTransform(leader.view));
         view.setToTransform(leader.view);
         zoom.bind(leader.zoom); // the leader sets its zoom after its transform: bound, never a step behind
@@ -199,7 +212,7 @@ public final class PaintCanvas extends Pane {
     }
 
     /** Whether the heatmap is shown (V toggles); hidden, the prediction is drawn as a fill. */
-    public javafx.beans.property.BooleanProperty heatmapShownProperty() {
+    public BooleanProperty heatmapShownProperty() {
         return heatmapShown;
     }
 
@@ -261,12 +274,12 @@ public final class PaintCanvas extends Pane {
         if (heatLayer == null) {
             return;
         }
-        var settings = new org.losslab.app.render.CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
+        var settings = new CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
                 targetOpacity.get(), predictionOpacity.get(), background.getImage() != null);
         if (composed == null || composed.length != heatLayer.length) {
             composed = new int[heatLayer.length];
         }
-        org.losslab.app.render.CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
+        CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
                 predictionOutline, settings);
         redrawScreen();
     }
@@ -299,7 +312,7 @@ public final class PaintCanvas extends Pane {
             double iy = Math.floor((y + 0.5 - view.getTy()) / s);
             int row = y * sw;
             if (iy < 0 || iy >= imageHeight) {
-                java.util.Arrays.fill(screen, row, row + sw, outside);
+                Arrays.fill(screen, row, row + sw, outside);
                 continue;
             }
             int source = (int) iy * imageWidth;
@@ -372,7 +385,7 @@ public final class PaintCanvas extends Pane {
     public Point2D toImage(double px, double py) {
         try {
             return view.inverseTransform(px, py);
-        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        } catch (NonInvertibleTransformException e) {
             return new Point2D(0, 0);
         }
     }
@@ -467,14 +480,14 @@ public final class PaintCanvas extends Pane {
      * Draws segments between pixel centres, {y1, x1, y2, x2} each, with a dot at the first end, over the
      * image (an empty list clears them).
      */
-    public void setSegments(java.util.List<int[]> segments, Color colour, String tooltip) {
+    public void setSegments(List<int[]> segments, Color colour, String tooltip) {
         annotations.getChildren().clear();
         for (int[] s : segments) {
-            javafx.scene.shape.Line line = new javafx.scene.shape.Line(s[1] + 0.5, s[0] + 0.5, s[3] + 0.5, s[2] + 0.5);
+            Line line = new Line(s[1] + 0.5, s[0] + 0.5, s[3] + 0.5, s[2] + 0.5);
             line.setStroke(colour);
-            line.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(2.0, zoom.getReadOnlyProperty()));
-            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(s[1] + 0.5, s[0] + 0.5, 1.5);
-            dot.radiusProperty().bind(javafx.beans.binding.Bindings.divide(4.0, zoom.getReadOnlyProperty()));
+            line.strokeWidthProperty().bind(Bindings.divide(2.0, zoom.getReadOnlyProperty()));
+            Circle dot = new Circle(s[1] + 0.5, s[0] + 0.5, 1.5);
+            dot.radiusProperty().bind(Bindings.divide(4.0, zoom.getReadOnlyProperty()));
             dot.setFill(colour);
             annotations.getChildren().addAll(line, dot);
         }
@@ -482,10 +495,10 @@ public final class PaintCanvas extends Pane {
     }
 
     /** The segments drawn, as {y1, x1, y2, x2}. */
-    public java.util.List<int[]> segments() {
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        for (javafx.scene.Node n : annotations.getChildren()) {
-            if (n instanceof javafx.scene.shape.Line l) {
+    public List<int[]> segments() {
+        List<int[]> out = new ArrayList<>();
+        for (Node n : annotations.getChildren()) {
+            if (n instanceof Line l) {
                 out.add(new int[] {(int) Math.floor(l.getStartY()), (int) Math.floor(l.getStartX()), (int) Math.floor(l.getEndY()),
                     (int) Math.floor(l.getEndX())});
             }

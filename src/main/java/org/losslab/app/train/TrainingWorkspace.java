@@ -1,5 +1,6 @@
 package org.losslab.app.train;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -114,7 +116,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         // wraps instead of pushing Pause and Reset off the window when the lesson panel takes its share of the width
         FlowPane bar = new FlowPane(6, 4, new Label("Scene"), source, new Label("Model"), model, new Label("Optimizer"),
                 optimizer, new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         FlowPane losses = new FlowPane(6, 4);
         losses.getChildren().add(new Label("Losses (NAME:k=v,...; Enter restarts)"));
         grid = new GridPane();
@@ -476,7 +478,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
 
     @Override
     public void restoreState(Object state) {
-        var wanted = (com.fasterxml.jackson.databind.node.ObjectNode) state;
+        var wanted = (ObjectNode) state;
         if (!wanted.equals(settings().toJson())) {
             settings().apply(wanted);
             reset();
