@@ -3,14 +3,17 @@ package org.losslab;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering: cli -> app -> scene -> engine (each may use those after it, never those before), no JavaFX below
- * the app, and no package cycles inside the engine or the app.
+ * the app, and no package cycles between the layers, inside the engine or inside the app (its root included).
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -52,6 +55,37 @@ class ArchitectureTest {
     @Test
     void theEnginesPackagesHaveNoCycles() {
         slices().matching("org.losslab.engine.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * The app's packages, its root included: the window and its helpers ("app"), and each subpackage with the
+     * packages under it ("app.seg", "app.core", ...). {@code slices().matching("org.losslab.app.(*)..")} would leave
+     * the root out, and the root is where the old circles went through (Workspace, Action, FxLatest...).
+     */
+    static final SliceAssignment APP_PACKAGES = new SliceAssignment() {
+        private static final String APP = "org.losslab.app";
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String p = javaClass.getPackageName();
+            if (p.equals(APP)) {
+                return SliceIdentifier.of("app");
+            }
+            if (p.startsWith(APP + ".")) {
+                return SliceIdentifier.of("app." + p.substring(APP.length() + 1).split("\\.")[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the app's root package and each of its subpackages";
+        }
+    };
+
+    @Test
+    void theAppsPackagesHaveNoCycles() {
+        slices().assignedFrom(APP_PACKAGES).should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

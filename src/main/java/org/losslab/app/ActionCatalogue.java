@@ -13,6 +13,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.Workspace;
 
 /**
  * Every action of the window, the global ones and each workspace's, and the three things made from

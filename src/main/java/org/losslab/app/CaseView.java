@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.losslab.app.audit.AuditWorkspace;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.audit.CaseLinks.CaseRequest;
 import org.losslab.app.seg.SegmentationWorkspace;
 import org.losslab.engine.EngineException;

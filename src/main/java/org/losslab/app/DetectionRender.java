@@ -2,6 +2,8 @@ package org.losslab.app;
 
 import java.awt.image.BufferedImage;
 import javafx.scene.Scene;
+import org.losslab.app.core.Offscreen;
+import org.losslab.app.detect.BoxSceneAdapter;
 import org.losslab.app.detect.DetectionWorkspace;
 
 /** Draws the detection workspace (boxes, pair table, landscape) for a scene offscreen. */
@@ -13,13 +15,13 @@ public final class DetectionRender {
         Offscreen.start();
         DetectionWorkspace ws = Offscreen.onFx(() -> {
             DetectionWorkspace w = new DetectionWorkspace();
-            SceneAdapter.loadBoxes(scene, w.document());
+            BoxSceneAdapter.loadBoxes(scene, w.document());
             new Scene(w, width, height);
             w.applyCss();
             w.layout();
             return w;
         });
-        for (int k = 0; k < 600 && !Offscreen.onFx(() -> ws.boxes().landscapeCurrent()); k++) {
+        for (int k = 0; k < 600 && !Offscreen.onFx(() -> ws.boxes().current()); k++) {
             Thread.sleep(50);
         }
         try {

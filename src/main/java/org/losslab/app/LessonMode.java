@@ -1,8 +1,11 @@
 package org.losslab.app;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.losslab.app.core.LatestWins;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonHost;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;
@@ -25,6 +28,7 @@ final class LessonMode {
     private final BooleanProperty userDirty = new SimpleBooleanProperty(this, "userDirty");
     private boolean savedDuringLesson;
     private LessonSession session;
+    private final LatestWins valuesWorker = new LatestWins("losslab-lesson-values");
 
     LessonMode(LessonHost host, List<Workspace> workspaces, Runnable onClose) {
         this.onClose = onClose;
@@ -35,14 +39,39 @@ final class LessonMode {
 
     /** Starts a lesson; the user's document (unsaved or not) and state are kept. Returns its panel, at no step yet. */
     LessonPanel open(Lesson lesson, boolean userDocumentDirty, Scene userScene) {
-        // the captions' {value:...} numbers are computed on each step's own state, as lessons --check does
-        LessonRunner runner = new LessonRunner(host, LessonCheck.withValues(lesson), lesson);
+        LessonRunner runner = new LessonRunner(host, lesson);
         LessonPanel panel = new LessonPanel(runner, onClose);
         session = new LessonSession(runner, panel, LessonSession.states(workspaces), userScene);
+        computeValues(lesson, panel);
         savedDuringLesson = false;
         userDirty.set(userDocumentDirty);
         open.set(true);
         return panel;
+    }
+
+    /**
+     * The captions' {value:...} numbers are computed on each step's own state, as lessons --check does: off the
+     * JavaFX thread (a training claim trains for seconds), the panel saying "computing" until they arrive.
+     */
+    private void computeValues(Lesson lesson, LessonPanel panel) {
+        panel.computingValues();
+        valuesWorker.submit(() -> {
+            try {
+                Lesson withValues = LessonCheck.withValues(lesson);
+                Platform.runLater(() -> {
+                    if (session != null && session.panel() == panel) {
+                        panel.valuesComputed(withValues);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> panel.valuesFailed(e.getMessage()));
+            }
+        });
+    }
+
+    /** Whether no lesson is open or its captions show their numbers. */
+    boolean valuesShown() {
+        return session == null || session.panel().valuesShown();
     }
 
     /** Ends the lesson, if one is open, giving every workspace its state back; true when one was. */
@@ -60,9 +89,7 @@ final class LessonMode {
 
     /** Every workspace back to the state the window opened with. */
     void resetWorkspaces() {
-        for (int k = 0; k < workspaces.size(); k++) {
-            workspaces.get(k).restoreState(defaults.get(k));
-        }
+        LessonSession.restore(workspaces, defaults);
     }
 
     /** The user saved their document during the lesson. */

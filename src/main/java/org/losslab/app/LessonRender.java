@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import java.awt.image.BufferedImage;
+import org.losslab.engine.EngineException;
 import org.losslab.scene.Lesson;
 import org.losslab.scene.LessonCheck;
 import org.losslab.scene.Lessons;
@@ -24,7 +25,7 @@ public final class LessonRender {
     public static BufferedImage render(Lesson lesson, int step, int width, int height, boolean presentation)
             throws InterruptedException {
         if (step < 1 || step > lesson.steps().size()) {
-            throw new org.losslab.engine.EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
+            throw new EngineException("lesson " + lesson.key() + " has steps 1 to " + lesson.steps().size());
         }
         return WindowRender.render(w -> {
             // the window as the student sees it: the lesson docked beside the workspace, at the step

@@ -1,8 +1,13 @@
 package org.losslab.app;
 
 import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ChoiceDialog;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;
+import org.losslab.scene.Lesson;
+import org.losslab.scene.Lessons;
 import org.losslab.scene.Scene;
 
 /**
@@ -21,11 +26,16 @@ record LessonSession(LessonRunner runner, LessonPanel panel, List<Object> userSt
     /** Gives every workspace its state back; a user's save during the lesson leaves them saved. */
     void giveBack(List<Workspace> workspaces, boolean savedDuringLesson) {
         panel.stop();
+        restore(workspaces, userStates);
+        if (savedDuringLesson) {
+            workspaces.forEach(Workspace::markSaved);
+        }
+    }
+
+    /** Every workspace back to its kept state, in the window's order. */
+    static void restore(List<Workspace> workspaces, List<Object> states) {
         for (int k = 0; k < workspaces.size(); k++) {
-            workspaces.get(k).restoreState(userStates.get(k));
-            if (savedDuringLesson) {
-                workspaces.get(k).markSaved();
-            }
+            workspaces.get(k).restoreState(states.get(k));
         }
     }
 
@@ -34,10 +44,10 @@ record LessonSession(LessonRunner runner, LessonPanel panel, List<Object> userSt
     }
 
     /** Asks which bundled lesson to open (none when the user cancels). */
-    static java.util.Optional<org.losslab.scene.Lesson> choose() {
-        var lessons = org.losslab.scene.Lessons.all();
-        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
-                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(org.losslab.scene.Lesson::title).toList());
+    static Optional<Lesson> choose() {
+        var lessons = Lessons.all();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(
+                lessons.isEmpty() ? null : lessons.get(0).title(), lessons.stream().map(Lesson::title).toList());
         dialog.setTitle("Lessons");
         dialog.setHeaderText("Each lesson answers one question in the app, step by step; closing it gives your scene back.");
         return dialog.showAndWait().flatMap(title -> lessons.stream().filter(l -> l.title().equals(title)).findFirst());

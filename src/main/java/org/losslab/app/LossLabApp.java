@@ -6,6 +6,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.ErrorLog;
 
 /** The LossLab window, opening on a built-in example scene. */
 public final class LossLabApp extends Application {

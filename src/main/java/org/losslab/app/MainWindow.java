@@ -4,6 +4,10 @@ import java.util.Map;
 import javafx.util.Duration;
 import javafx.beans.Observable;
 import javafx.scene.layout.VBox;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.ErrorLog;
+import org.losslab.app.core.Workspace;
+import org.losslab.app.lesson.LessonHost;
 import org.losslab.scene.Lesson;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,7 +22,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.beans.property.BooleanProperty;
 import org.losslab.app.train.TrainingWorkspace;
 import javafx.beans.property.SimpleBooleanProperty;
-import static org.losslab.app.Action.shortcut;
+import static org.losslab.app.core.Action.shortcut;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +57,7 @@ import org.losslab.scene.SceneFiles;
  * status bar of the workspace shown. It knows the workspaces only through {@link Workspace}; opening
  * and saving a scene asks each of them to restore or write its part.
  */
-public final class MainWindow extends BorderPane implements AutoCloseable, org.losslab.app.lesson.LessonHost {
+public final class MainWindow extends BorderPane implements AutoCloseable, LessonHost {
     private final List<Workspace> workspaces;
     private final TabPane tabs = new TabPane();
     private final StatusBar status = new StatusBar();
@@ -328,6 +332,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable, org.l
         if (presentation != null) {
             presentation.update();
         }
+    }
+
+    /** Whether no lesson is open or its captions show their numbers (they are computed in the background). */
+    public boolean lessonValuesShown() {
+        return lesson.valuesShown();
     }
 
     /** The open lesson's runner, or null. */

@@ -1,7 +1,11 @@
 package org.losslab.app;
 
+import java.util.Locale;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import org.losslab.app.render.ColorBar;
 import org.losslab.app.seg.LossRow;
 import org.losslab.app.seg.SegmentationWorkspace;
 
@@ -48,14 +52,14 @@ final class Presentation {
         on = presenting;
         window.setStyle(on ? STYLE : "");
         // drawn text does not follow CSS: the colour bars scale themselves
-        for (javafx.scene.Node bar : window.lookupAll("#color-bar")) {
-            ((org.losslab.app.render.ColorBar) bar).setScale(on ? 1.4 : 1);
+        for (Node bar : window.lookupAll("#color-bar")) {
+            ((ColorBar) bar).setScale(on ? 1.4 : 1);
         }
         // the table's columns share its width, so that values are not cut ("0.750...") at the larger type
-        for (javafx.scene.Node table : window.lookupAll("#loss-table")) {
-            var view = (javafx.scene.control.TableView<?>) table;
+        for (Node table : window.lookupAll("#loss-table")) {
+            var view = (TableView<?>) table;
             view.setColumnResizePolicy(on
-                    ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+                    ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY);
             // names and values, not the pinned column, get the room (the banner shows the selected number)
             view.getColumns().get(view.getColumns().size() - 1).setVisible(!on);
         }
@@ -70,14 +74,14 @@ final class Presentation {
         var step = runner == null ? null : runner.current();
         // the scene controls (confidence, presets) stay only for a task that uses them; a docked lesson takes a
         // third of the window, so the painting tools fold while it is open too (a split view keeps its room)
-        String task = step == null || step.task() == null ? "" : step.task().toLowerCase(java.util.Locale.ROOT);
+        String task = step == null || step.task() == null ? "" : step.task().toLowerCase(Locale.ROOT);
         window.segmentation().foldTools(on || step != null, task.contains("confidence") || task.contains("preset")
                 || task.contains("paint"));
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);
         boolean showNumber = on && window.shown() == seg && row != null;
-        number.setText(showNumber ? selected + " = " + org.losslab.app.render.ColorBar.format(row.valueProperty().get()) : "");
+        number.setText(showNumber ? selected + " = " + ColorBar.format(row.valueProperty().get()) : "");
         number.setVisible(showNumber);
         number.setManaged(showNumber);
         boolean showLook = on && step != null && step.look() != null;

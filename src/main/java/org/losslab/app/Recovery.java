@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.losslab.app.core.ErrorLog;
 import org.losslab.scene.AtomicFiles;
 import org.losslab.scene.Json;
 import org.losslab.scene.Scene;

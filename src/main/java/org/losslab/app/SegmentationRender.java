@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.seg.SegDocument;
+import org.losslab.app.seg.SegSceneAdapter;
 import org.losslab.app.seg.SegmentationWorkspace;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.scene.Presets;
@@ -20,7 +22,7 @@ public final class SegmentationRender {
         CountDownLatch done = new CountDownLatch(1);
         SegmentationWorkspace ws = Offscreen.onFx(() -> {
             SegDocument doc = new SegDocument(Presets.standard().create(8));
-            SceneAdapter.load(scene, doc);
+            SegSceneAdapter.load(scene, doc);
             SegmentationWorkspace w = new SegmentationWorkspace(doc);
             if (layer != null) {
                 w.layerChoice().setValue(layer);

@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.losslab.app.core.ViewSettings;
 import org.losslab.engine.EngineException;
 import org.losslab.scene.Json;
 import org.losslab.scene.Lessons;

@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.seg.SegmentationWorkspace;
 import org.losslab.engine.frame.StandardScene;
 import org.losslab.engine.seg.SegMode;

@@ -1,12 +1,15 @@
 package org.losslab.app;
 
-import static org.losslab.app.Action.shortcut;
+import static org.losslab.app.core.Action.shortcut;
 
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.FigureExport;
 
 /** The window's own actions (File, Edit, View, Help), as menu items and keys. */
 final class WindowActions {

@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.awt.image.BufferedImage;
 import java.util.function.Consumer;
+import org.losslab.app.core.Offscreen;
 import org.losslab.scene.Scene;
 
 /**
@@ -50,11 +51,15 @@ public final class WindowRender {
         }
     }
 
-    /** Whether the frame and the table show the scene's latest revision and every requested plot is drawn. */
+    /**
+     * Whether the frame and the table show the scene's latest revision, every requested plot is drawn, the boxes
+     * tab and the race show the latest boxes and an open lesson's captions have their numbers.
+     */
     private static boolean settled(MainWindow w) {
         var seg = w.segmentation();
         int revision = seg.document().revisionProperty().get();
         return seg.shownRevisionProperty().get() == revision && seg.tableRevisionProperty().get() == revision
-                && w.plots().drawnProperty().get() >= w.plots().requests() && w.detection().race().current();
+                && w.plots().drawnProperty().get() >= w.plots().requests() && w.detection().race().current()
+                && w.detection().boxes().current() && w.lessonValuesShown();
     }
 }

@@ -1,6 +1,10 @@
 package org.losslab.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.losslab.app.LossLabApp;
+import org.losslab.app.LossLabLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,7 +16,7 @@ public final class AppCommand implements Callable<Integer> {
     boolean startupProbe;
 
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SCENE.json", description = "A scene to open.")
-    java.nio.file.Path scene;
+    Path scene;
 
     /**
      * The command for the launchers' usual lines — {@code app}, {@code app SCENE.json}, each with or without
@@ -30,8 +34,8 @@ public final class AppCommand implements Callable<Integer> {
                 command.startupProbe = true;
             } else if (!arg.startsWith("-") && command.scene == null) {
                 try {
-                    command.scene = java.nio.file.Path.of(arg);
-                } catch (java.nio.file.InvalidPathException e) {
+                    command.scene = Path.of(arg);
+                } catch (InvalidPathException e) {
                     return null;
                 }
             } else {
@@ -48,12 +52,12 @@ public final class AppCommand implements Callable<Integer> {
             return relaunched;
         }
         if (startupProbe) {
-            System.setProperty(org.losslab.app.LossLabApp.STARTUP_PROBE, "true");
+            System.setProperty(LossLabApp.STARTUP_PROBE, "true");
         }
         if (scene != null) {
-            System.setProperty(org.losslab.app.LossLabApp.OPEN_SCENE, scene.toAbsolutePath().toString());
+            System.setProperty(LossLabApp.OPEN_SCENE, scene.toAbsolutePath().toString());
         }
-        org.losslab.app.LossLabLauncher.main(new String[0]);
+        LossLabLauncher.main(new String[0]);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.losslab.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.losslab.engine.frame.FrameBenchmark;
+import org.losslab.engine.train.TrainBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -128,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int benchTrain() throws Exception {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        org.losslab.engine.train.TrainBenchmark.Result r = org.losslab.engine.train.TrainBenchmark.run(size, frames, n);
+        TrainBenchmark.Result r = TrainBenchmark.run(size, frames, n);
         System.out.printf(Locale.ROOT, "scene %dx%d, %d timed steps: logits model, smp Dice, Adam lr 0.01, %d threads, %s kernel%n",
                 size, size, r.steps(), n, r.vectorised() ? "SIMD" : "scalar");
         System.out.printf(Locale.ROOT, "registry_float64_step_ms_median=%.3f (the train command's step, one thread) dice_after=%.6f%n",
@@ -197,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
         Process process;
         try {
             process = pb.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("bench: cannot start " + python + " (" + e.getMessage() + ")");
             return null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class CocoEvalCommand implements Callable<Integer> {
     }
 
     /** {"iou_type", "stats": [12], "per_category": [{category_id, ap, ap50, ap75}]}, null for "no value". */
-    static void writeJson(java.io.OutputStream stream, IouType type, CocoSummary summary) throws IOException {
+    static void writeJson(OutputStream stream, IouType type, CocoSummary summary) throws IOException {
         JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
         try (JsonGenerator g = factory.createGenerator(stream, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

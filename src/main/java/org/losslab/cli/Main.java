@@ -1,6 +1,11 @@
 package org.losslab.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.losslab.app.StartupProbe;
+import org.losslab.app.core.ErrorLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.setProperty(org.losslab.app.StartupProbe.MAIN_STARTED, Long.toString(System.nanoTime()));
+        System.setProperty(StartupProbe.MAIN_STARTED, Long.toString(System.nanoTime()));
         Relaunch.dieWithLauncher();
         String[] line = withFilesOpened(args);
         AppCommand app = AppCommand.plain(line);
@@ -27,21 +32,21 @@ public final class Main implements Runnable {
         try {
             return app.call();
         } catch (RuntimeException e) {
-            return unexpected("app", e, new java.io.PrintWriter(System.err, true));
+            return unexpected("app", e, new PrintWriter(System.err, true));
         }
     }
 
-    private static int unexpected(String command, Exception e, java.io.PrintWriter err) {
+    private static int unexpected(String command, Exception e, PrintWriter err) {
         // no stack trace for the user: one line, the trace in the log file
-        err.println(command + ": unexpected error: " + e + " (details in " + org.losslab.app.ErrorLog.file() + ")");
+        err.println(command + ": unexpected error: " + e + " (details in " + ErrorLog.file() + ")");
         err.flush();
-        org.losslab.app.ErrorLog.record("command " + command, e);
+        ErrorLog.record("command " + command, e);
         return 1;
     }
 
     /** A launch with scene files (a double click in a file manager) opens the app on the first of them. */
     static String[] withFilesOpened(String[] args) {
-        if (args.length > 0 && args[0].endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+        if (args.length > 0 && args[0].endsWith(".json") && Files.isRegularFile(Path.of(args[0]))) {
             return new String[] {"app", args[0]};
         }
         return args;
@@ -64,7 +69,7 @@ public final class Main implements Runnable {
             }
             return handled(new CommandLine(new CocoEvalCommand())).execute(options);
         } catch (RuntimeException e) {
-            return unexpected("coco-eval", e, new java.io.PrintWriter(System.err, true));
+            return unexpected("coco-eval", e, new PrintWriter(System.err, true));
         } catch (OutOfMemoryError e) {
             return outOfMemory();
         }

@@ -14,6 +14,7 @@ import org.losslab.engine.EngineException;
 import org.losslab.engine.race.AnchorCentres;
 import org.losslab.engine.race.DiouSimulation;
 import org.losslab.engine.race.RaceLoss;
+import org.losslab.scene.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -185,6 +186,6 @@ public final class RaceCommand implements Callable<Integer> {
             }
             csv.append('\n');
         }
-        org.losslab.scene.AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,18 +1,26 @@
 package org.losslab.cli;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.losslab.app.DetectionRender;
 import org.losslab.app.LessonRender;
-import org.losslab.app.Offscreen;
+import org.losslab.app.SharedView;
+import org.losslab.app.WindowRender;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.SegmentationRender;
 import org.losslab.app.plots.PlotsRender;
+import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.scene.LessonCheck;
 import org.losslab.scene.Lesson;
 import org.losslab.scene.Lessons;
+import org.losslab.scene.Presets;
 import org.losslab.scene.Scene;
 import org.losslab.scene.SceneFiles;
 import org.losslab.scene.StepScene;
@@ -109,18 +117,18 @@ public final class RenderCommand implements Callable<Integer> {
                 return 2;
             }
             Scene scene = preset == null ? SceneFiles.read(sceneFile)
-                    : new Scene(java.util.Map.of(org.losslab.engine.Domains.SEGMENTATION,
-                            org.losslab.scene.Presets.get(preset).create(size)), java.util.List.of(), java.util.Map.of());
+                    : new Scene(Map.of(Domains.SEGMENTATION,
+                            Presets.get(preset).create(size)), List.of(), Map.of());
             BufferedImage image;
             if (view == null) {
-                view = org.losslab.app.SharedView.in(scene) ? "window" : "segmentation";
+                view = SharedView.in(scene) ? "window" : "segmentation";
             }
             switch (view) {
                 case "window":
-                    image = org.losslab.app.WindowRender.render(scene, width == null ? 1440 : width, height == null ? 900 : height);
+                    image = WindowRender.render(scene, width == null ? 1440 : width, height == null ? 900 : height);
                     break;
                 case "segmentation":
-                    if (scene.block(org.losslab.engine.Domains.SEGMENTATION).isEmpty()) {
+                    if (scene.block(Domains.SEGMENTATION).isEmpty()) {
                         throw new EngineException("the scene has no segmentation block to draw (try --view detection)");
                     }
                     image = SegmentationRender.render(scene, layer == null ? null : MapKind.parse(layer),
@@ -131,7 +139,7 @@ public final class RenderCommand implements Callable<Integer> {
                             height == null ? 700 : height);
                     break;
                 case "detection":
-                    image = org.losslab.app.DetectionRender.render(scene, width == null ? 1280 : width,
+                    image = DetectionRender.render(scene, width == null ? 1280 : width,
                             height == null ? 800 : height);
                     break;
                 default:
@@ -144,8 +152,8 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (EngineException e) {
             System.err.println("render: " + e.getMessage());
             return 1;
-        } catch (java.io.IOException e) {
-            System.err.println("render: cannot write " + out + " (" + org.losslab.scene.SceneFiles.reason(e) + ")");
+        } catch (IOException e) {
+            System.err.println("render: cannot write " + out + " (" + SceneFiles.reason(e) + ")");
             return 1;
         }
     }

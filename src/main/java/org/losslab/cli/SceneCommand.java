@@ -168,7 +168,7 @@ public final class SceneCommand implements Callable<Integer> {
         try {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
                     || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

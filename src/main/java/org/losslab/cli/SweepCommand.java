@@ -14,6 +14,7 @@ import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepResult;
 import org.losslab.engine.sweep.SweepTerm;
 import org.losslab.engine.sweep.Sweeps;
+import org.losslab.scene.AtomicFiles;
 import org.losslab.scene.Scene;
 import org.losslab.scene.SceneFiles;
 import org.losslab.scene.Terms;
@@ -102,14 +103,14 @@ public final class SweepCommand implements Callable<Integer> {
             if (out == null) {
                 System.out.print(csv);
             } else {
-                org.losslab.scene.AtomicFiles.write(out, csv);
+                AtomicFiles.write(out, csv);
             }
             return 0;
         } catch (EngineException e) {
             System.err.println("sweep: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("sweep: cannot write " + out + " (" + org.losslab.scene.SceneFiles.reason(e) + ")");
+            System.err.println("sweep: cannot write " + out + " (" + SceneFiles.reason(e) + ")");
             return 1;
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.losslab.engine.LossSpec.Kind;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.AlphaIouLoss;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.box.CoordinateLoss;
@@ -56,18 +57,19 @@ public final class LossRegistry {
         Domain<SegmentationData> seg = Domains.SEGMENTATION;
         register(new LossSpec<>("dice", seg, Kind.LOSS, "Soft Dice loss (smp DiceLoss): overlap over mean size.",
                 "1 - (TP + s) / (TP + (FP + FN)/2 + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)).plotted());
+                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)).as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT));
         register(new LossSpec<>("jaccard", seg, Kind.LOSS, "Soft Jaccard / IoU loss (smp JaccardLoss).",
                 "1 - (TP + s) / (TP + FP + FN + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)).plotted());
+                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)).as(Role.PLOTTED, Role.LIVE));
         register(new LossSpec<>("tversky", seg, Kind.LOSS,
                 "Tversky loss (smp TverskyLoss): alpha weighs false positives, beta false negatives; gamma != 1 is Focal Tversky.",
                 "(mean_c [1 - (TP + s) / (TP + a FP + b FN + s)])^gamma",
-                TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY)).plotted());
+                TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY))
+                .as(Role.PLOTTED, Role.LIVE, Role.FALSE_POSITIVE_NEGATIVE_WEIGHTS));
         register(new LossSpec<>("focal", seg, Kind.LOSS,
                 "Focal loss (smp FocalLoss): cross-entropy scaled down where the prediction is already right.",
                 "-(1 - p_t)^gamma log(p_t) x (alpha t + (1 - alpha)(1 - t)), mean over pixels",
-                FocalLoss.params(), new FocalLoss()).plotted());
+                FocalLoss.params(), new FocalLoss()).as(Role.PLOTTED, Role.LIVE, Role.FOCUSING));
         register(new LossSpec<>("lovasz", seg, Kind.LOSS,
                 "Lovasz hinge / Lovasz-Softmax loss (smp LovaszLoss): a convex surrogate of the Jaccard loss.",
                 "sum_r relu(e_(r)) (J_r - J_(r-1)), errors e sorted descending",
@@ -75,12 +77,13 @@ public final class LossRegistry {
         register(new LossSpec<>("bce", seg, Kind.LOSS,
                 "Binary cross-entropy on logits (smp SoftBCEWithLogitsLoss), with label smoothing and pos_weight.",
                 "(1 - t') z + (1 + (w - 1) t') log(1 + exp(-z))",
-                BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID).plotted());
+                BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID)
+                .as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT));
         register(new LossSpec<>("ce", seg, Kind.LOSS,
                 "Softmax cross-entropy (smp SoftCrossEntropyLoss) with label smoothing.",
                 "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
                 CrossEntropyLoss.params(), new CrossEntropyLoss()).onlyFor(d -> d.mode() == SegMode.MULTICLASS,
-                "needs a multiclass scene").plotted());
+                "needs a multiclass scene").as(Role.PLOTTED, Role.LIVE));
         register(new LossSpec<>("mae_prob", seg, Kind.LOSS,
                 "Cross-entropy without the log: mean absolute error between probabilities (sigmoid or softmax) and the "
                         + "one-hot target; bounded and robust to flipped labels, but slow on confident mistakes.",
@@ -114,7 +117,7 @@ public final class LossRegistry {
                 "Boundary IoU (Cheng et al. 2021): IoU of the bands along the target and predicted boundaries.",
                 "|B(G) and B(P)| / |B(G) or B(P)|, B = mask minus its erosion",
                 BoundaryIouMetric.params(), new BoundaryIouMetric()).onlyFor(d -> d.mode() == SegMode.BINARY,
-                "needs a binary scene"));
+                "needs a binary scene").as(Role.LIVE));
 
         registerDistanceEntries(seg);
 
@@ -123,10 +126,10 @@ public final class LossRegistry {
                 "1 - I / (U + eps)", IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.IOU)).plotted());
         register(new LossSpec<>("giou", boxes, Kind.LOSS, "Generalized IoU loss (torchvision generalized_box_iou_loss).",
                 "1 - IoU + (C - U) / (C + eps), C = enclosing box area", IouFamilyLoss.params(),
-                new IouFamilyLoss(IouFamilyLoss.Variant.GIOU)).plotted());
+                new IouFamilyLoss(IouFamilyLoss.Variant.GIOU)).as(Role.PLOTTED, Role.SEES_APART_BOXES));
         register(new LossSpec<>("diou", boxes, Kind.LOSS, "Distance IoU loss (torchvision distance_box_iou_loss).",
                 "1 - IoU + d^2 / (c^2 + eps), d = centre distance, c = enclosing diagonal", IouFamilyLoss.params(),
-                new IouFamilyLoss(IouFamilyLoss.Variant.DIOU)).plotted());
+                new IouFamilyLoss(IouFamilyLoss.Variant.DIOU)).as(Role.PLOTTED, Role.SEES_APART_BOXES));
         register(new LossSpec<>("ciou", boxes, Kind.LOSS, "Complete IoU loss (torchvision complete_box_iou_loss).",
                 "DIoU + alpha v, v = 4/pi^2 (atan(wg/hg) - atan(w/h))^2, alpha = v / (1 - IoU + v + eps)",
                 IouFamilyLoss.params(), new IouFamilyLoss(IouFamilyLoss.Variant.CIOU)).plotted());
@@ -144,12 +147,13 @@ public final class LossRegistry {
                 "1 - exp(-sqrt(W2) / C), W2 = |centre gap|^2 + ((w1 - w2)^2 + (h1 - h2)^2) / 4", NwdLoss.params(),
                 new NwdLoss()).plotted());
         register(new LossSpec<>("smooth_l1", boxes, Kind.LOSS, "Smooth L1 on the coordinates (torch smooth_l1_loss).",
-                "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true)).plotted());
+                "0.5 d^2 / beta if |d| < beta else |d| - beta / 2", CoordinateLoss.params(true), new CoordinateLoss(true))
+                .as(Role.PLOTTED, Role.UNBOUNDED));
         register(new LossSpec<>("l1", boxes, Kind.LOSS, "L1 on the coordinates (torch l1_loss).", "|d|",
-                CoordinateLoss.params(false), new CoordinateLoss(false)));
+                CoordinateLoss.params(false), new CoordinateLoss(false)).as(Role.UNBOUNDED));
         register(new LossSpec<>("sigmoid_focal", Domains.CLASSIFICATION, Kind.LOSS,
                 "Sigmoid focal loss of RetinaNet (torchvision sigmoid_focal_loss).",
-                "alpha_t (1 - p_t)^gamma BCE(z, t)", SigmoidFocalLoss.params(), new SigmoidFocalLoss()));
+                "alpha_t (1 - p_t)^gamma BCE(z, t)", SigmoidFocalLoss.params(), new SigmoidFocalLoss()).as(Role.FOCUSING));
         register(new LossSpec<>("quality_focal", Domains.DENSE, Kind.LOSS,
                 "Quality focal loss (GFL, mmdetection): the class score is trained towards the box's IoU.",
                 "BCE(z, IoU) |IoU - sigma(z)|^beta at a positive's class, BCE(z, 0) sigma(z)^beta elsewhere",
@@ -161,7 +165,7 @@ public final class LossRegistry {
         register(new LossSpec<>("dfl", Domains.DISTRIBUTIONS, Kind.LOSS,
                 "Distribution focal loss (GFL; YOLOv8's dfl_loss): each box side as a distribution over bins.",
                 "CE(l) (l + 1 - t) + CE(l + 1) (t - l), l = floor(t)", DistributionFocalLoss.params(),
-                new DistributionFocalLoss()));
+                new DistributionFocalLoss()).as(Role.SIDE_DISTRIBUTIONS));
         register(new LossSpec<>("multibox", Domains.MULTIBOX, Kind.LOSS,
                 "SSD MultiBox loss: matching, localisation loss on positives, cross-entropy with hard negative mining.",
                 "(CE(positives) + CE(hardest negatives)) / N_pos + alpha L_loc", MultiboxLoss.params(), new MultiboxLoss()));
@@ -206,7 +210,7 @@ public final class LossRegistry {
         register(new LossSpec<>("topk_ce", seg, Kind.LOSS,
                 "TopK cross-entropy (nnU-Net TopKLoss): the mean cross-entropy of the k percent hardest pixels.",
                 "mean of the floor(N k / 100) largest -log p_t", TopKCrossEntropyLoss.params(), new TopKCrossEntropyLoss())
-                .onlyFor(d -> d.mode() == SegMode.MULTICLASS, "needs a multiclass scene"));
+                .onlyFor(d -> d.mode() == SegMode.MULTICLASS, "needs a multiclass scene").as(Role.HARDEST_PIXELS));
     }
 
     private LossRegistry() {
@@ -235,6 +239,22 @@ public final class LossRegistry {
     /** Every entry, in registration order. */
     public static List<LossSpec<?>> all() {
         return Collections.unmodifiableList(new ArrayList<>(ENTRIES.values()));
+    }
+
+    /** The entries with a role, in registration order. */
+    public static List<LossSpec<?>> withRole(Role role) {
+        return ENTRIES.values().stream().filter(spec -> spec.has(role)).toList();
+    }
+
+    /** The entries of one domain with a role, in registration order. */
+    public static <I> List<LossSpec<I>> withRole(Role role, Domain<I> domain) {
+        return of(domain).stream().filter(spec -> spec.has(role)).toList();
+    }
+
+    /** The one entry of a domain with a role (the first registered, when several have it). */
+    public static <I> LossSpec<I> first(Role role, Domain<I> domain) {
+        return withRole(role, domain).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + domain + " entry has the role " + role));
     }
 
     /** The entries that read one domain. */

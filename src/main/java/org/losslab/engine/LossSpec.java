@@ -1,8 +1,11 @@
 package org.losslab.engine;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One entry of the registry: a loss or metric with its name, its domain, its typed parameters, a line
@@ -11,35 +14,79 @@ import java.util.Optional;
  * @param <I> the input type of the entry's domain
  */
 public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summary, String formula,
-                          List<ParamSpec> params, Evaluator<I> evaluator, java.util.function.Predicate<I> applies,
-                          String requirement, boolean plottedByDefault) {
+                          List<ParamSpec> params, Evaluator<I> evaluator, Predicate<I> applies,
+                          String requirement, Set<Role> roles) {
 
     /** Whether the entry is trained on (has a gradient) or only measured. */
     public enum Kind {
         LOSS, METRIC
     }
 
+    /**
+     * What an entry is for where the app needs one or a few entries rather than a list the user picks from:
+     * the app asks the registry for the entries of a role and never types a loss's name, so that adding a
+     * loss is one class and one registration.
+     */
+    public enum Role {
+        /** Drawn by default where plots offer a choice of losses (the classic ones a lecture starts from). */
+        PLOTTED,
+        /** Shown with every frame in the segmentation workspace's live panel. */
+        LIVE,
+        /** Trained by default on the painted scene in the training workspace. */
+        TRAINED_BY_DEFAULT,
+        /** Down-weights the easy examples with gamma (and alpha): the views of the focusing factor borrow its parameters. */
+        FOCUSING,
+        /** Weighs false positives (alpha) against false negatives (beta): the plots' alpha-beta grid sets them. */
+        FALSE_POSITIVE_NEGATIVE_WEIGHTS,
+        /** Keeps only the hardest pixels: the canvas hatches the pixels it keeps. */
+        HARDEST_PIXELS,
+        /** Learns each box side as a distribution over bins: the boxes tab draws those distributions. */
+        SIDE_DISTRIBUTIONS,
+        /** A box loss that still grows once the boxes are apart, where the overlap (and every mask loss) is flat. */
+        SEES_APART_BOXES,
+        /** Not bounded by 1 (losses on coordinates): a chart gives these their own axis. */
+        UNBOUNDED
+    }
+
     public LossSpec {
         params = List.copyOf(params);
+        roles = Set.copyOf(roles);
     }
 
     /** An entry that takes every input of its domain. */
     public LossSpec(String name, Domain<I> domain, Kind kind, String summary, String formula, List<ParamSpec> params,
                     Evaluator<I> evaluator) {
-        this(name, domain, kind, summary, formula, params, evaluator, input -> true, "", false);
+        this(name, domain, kind, summary, formula, params, evaluator, input -> true, "", Set.of());
     }
 
     /**
      * The entry, taking only inputs that pass {@code test}; {@code requirement} says what it needs, for
      * the user ("needs a multiclass scene").
      */
-    public LossSpec<I> onlyFor(java.util.function.Predicate<I> test, String requirement) {
-        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement, plottedByDefault);
+    public LossSpec<I> onlyFor(Predicate<I> test, String requirement) {
+        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, test, requirement, roles);
     }
 
     /** The entry, drawn by default where plots offer a choice of losses (the classic ones a lecture starts from). */
     public LossSpec<I> plotted() {
-        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, applies, requirement, true);
+        return as(Role.PLOTTED);
+    }
+
+    /** The entry with these roles besides its own. */
+    public LossSpec<I> as(Role... more) {
+        EnumSet<Role> all = EnumSet.noneOf(Role.class);
+        all.addAll(roles);
+        all.addAll(List.of(more));
+        return new LossSpec<>(name, domain, kind, summary, formula, params, evaluator, applies, requirement, all);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether plots offering a choice of losses draw this entry by default. */
+    public boolean plottedByDefault() {
+        return has(Role.PLOTTED);
     }
 
     /** Whether the entry can be computed on this input (the scene's mode, for segmentation). */

@@ -1,5 +1,6 @@
 package org.losslab.scene;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.dense.DistributionData;
 import org.losslab.engine.sweep.PlotData;
+import org.losslab.engine.sweep.SweepResult;
 import org.losslab.engine.sweep.TeachingPlot;
 import org.losslab.engine.sweep.TeachingSweeps;
 
@@ -47,14 +49,14 @@ final class DflValues implements ClaimValues {
     public double value(StepScene scene, String name) {
         NameOptions n = NameOptions.parse(name, Set.of("target"));
         return switch (n.base()) {
-            case "plot_min" -> java.util.Arrays.stream(plotCurve().column("dfl")).min().orElse(Double.NaN);
+            case "plot_min" -> Arrays.stream(plotCurve().column("dfl")).min().orElse(Double.NaN);
             case "plot_at" -> plotAt(n.get("target", 0));
             case "floor" -> floor(n.get("target", 0));
             default -> meanFloor();
         };
     }
 
-    private static org.losslab.engine.sweep.SweepResult plotCurve() {
+    private static SweepResult plotCurve() {
         PlotData data = TeachingSweeps.compute(TeachingPlot.DFL, null, null, List.of(), Map.of());
         return data.panels().get(0);
     }
@@ -75,7 +77,7 @@ final class DflValues implements ClaimValues {
         LossSpec<DistributionData> dfl = (LossSpec<DistributionData>) LossRegistry.get("dfl");
         int low = (int) Math.floor(target);
         double[] logits = new double[4 * BINS];
-        java.util.Arrays.fill(logits, -1e4); // probability e^-10000: none
+        Arrays.fill(logits, -1e4); // probability e^-10000: none
         double[] targets = new double[4];
         for (int side = 0; side < 4; side++) {
             logits[side * BINS + low] = Math.log(Math.max(low + 1 - target, 1e-300));

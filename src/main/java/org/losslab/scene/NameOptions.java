@@ -1,6 +1,7 @@
 package org.losslab.scene;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.losslab.engine.EngineException;
@@ -42,7 +43,7 @@ record NameOptions(String base, Map<String, Double> options) {
     }
 
     /** Reads a name of a namespace whose values are {@code names}; another base name is an error listing them. */
-    static NameOptions parse(String name, Set<String> keys, String namespace, java.util.List<String> names) {
+    static NameOptions parse(String name, Set<String> keys, String namespace, List<String> names) {
         NameOptions n = parse(name, keys);
         if (!names.contains(n.base())) {
             throw new EngineException(namespace + " has no value '" + n.base() + "' (known: " + String.join(", ", names) + ")");

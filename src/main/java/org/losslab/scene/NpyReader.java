@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public final class NpyReader {
         String name = String.valueOf(file.getFileName());
         Raw raw = readRaw(file, true, (dims, written) -> {
             int[] shape = channelsHeightWidth(dims, written, name);
-            if (expected != null && !java.util.Arrays.equals(shape, expected)) {
+            if (expected != null && !Arrays.equals(shape, expected)) {
                 throw new SceneException(name + ": the array is " + shapeText(shape) + ", the scene needs " + shapeText(expected));
             }
             return shape;
@@ -110,7 +111,7 @@ public final class NpyReader {
     /** Parses a whole file held in memory. */
     public static Array parse(byte[] bytes, String name) {
         Header header = header(bytes, bytes.length, name);
-        byte[] data = java.util.Arrays.copyOfRange(bytes, header.dataStart(), bytes.length);
+        byte[] data = Arrays.copyOfRange(bytes, header.dataStart(), bytes.length);
         return new Array(header.shape(), values(ByteBuffer.wrap(data).order(header.order()), header, name));
     }
 
@@ -127,7 +128,7 @@ public final class NpyReader {
      * start. {@code floatsOnly}: refuse every dtype but float32 and float64.
      */
     static Layout layout(byte[] start, long fileSize, String name, boolean floatsOnly, ShapeRule shapeRule) {
-        if (start.length < 10 || !java.util.Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
+        if (start.length < 10 || !Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
             throw new SceneException(name + ": not a NumPy .npy file (no \\x93NUMPY magic string)");
         }
         int major = start[6] & 0xFF;

@@ -46,6 +46,26 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         throw new AssertionError("prediction " + i + " is covered");
     }
 
+    /** The pair table's rows once it shows the newest boxes (it is computed off the JavaFX thread). */
+    private java.util.List<Map<String, Double>> rows() {
+        waitForPairs();
+        return ws.boxes().table().getItems();
+    }
+
+    private String maskNumbers() {
+        waitForPairs();
+        return ws.boxes().maskNumbers().getText();
+    }
+
+    private void waitForPairs() {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ws.boxes().pairsCurrent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the pair table did not catch up with the boxes", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void drag(FxRobot robot, double x0, double y0, double x1, double y1) {
         robot.moveTo(screen(x0, y0)).press(MouseButton.PRIMARY);
         for (int k = 1; k <= 6; k++) {
@@ -63,7 +83,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         assertEquals(before + 1, doc.predictions().size());
         DetBox drawn = doc.predictions().get(before);
         assertTrue(drawn.width() > 80 && drawn.height() > 90, "drawn " + drawn);
-        Map<String, Double> row = ws.boxes().table().getItems().get(before);
+        Map<String, Double> row = rows().get(before);
         double expected = Box.iou(drawn.corners(), 0, doc.truths().get(doc.pairing()[before]).corners(), 0);
         assertEquals(expected, row.get("IoU"), 1e-12);
         assertTrue(row.get("IoU") > 0.1, "the drawn box overlaps the target");
@@ -73,17 +93,17 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
     void movingABoxChangesItsValuesAndUndoPutsItBack(FxRobot robot) {
         BoxDocument doc = ws.document();
         DetBox start = doc.predictions().get(0);
-        double iouBefore = ws.boxes().table().getItems().get(0).get("giou");
+        double iouBefore = rows().get(0).get("giou");
         double[] p = pointOnlyIn(0);
         drag(robot, p[0], p[1], p[0] + 25, p[1] - 30);
         DetBox moved = doc.predictions().get(0);
         assertEquals(start.width(), moved.width(), 1e-9);
         assertNotEquals(start.x1(), moved.x1());
-        assertNotEquals(iouBefore, ws.boxes().table().getItems().get(0).get("giou"));
+        assertNotEquals(iouBefore, rows().get(0).get("giou"));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(start, doc.predictions().get(0));
-        assertEquals(iouBefore, ws.boxes().table().getItems().get(0).get("giou"), 0.0);
+        assertEquals(iouBefore, rows().get(0).get("giou"), 0.0);
     }
 
     @Test
@@ -96,7 +116,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         robot.clickOn(screen(p[0], p[1]));
         robot.press(KeyCode.CONTROL).clickOn(screen(237, 237)).release(KeyCode.CONTROL);
         assertEquals(added, doc.pairing()[0], "the user's choice wins");
-        assertEquals(1.0, ws.boxes().table().getItems().get(0).get("iou"), 1e-12, "no overlap with the chosen truth");
+        assertEquals(1.0, rows().get(0).get("iou"), 1e-12, "no overlap with the chosen truth");
     }
 
     @Test
@@ -117,7 +137,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         robot.clickOn(screen(p[0], p[1]));
         WaitForAsyncUtils.waitForFxEvents();
         var pair = ws.document().pair(0);
-        String overlapping = ws.boxes().maskNumbers().getText();
+        String overlapping = maskNumbers();
         double jaccard = number(overlapping, "jaccard ");
         assertEquals(org.losslab.engine.sweep.BoxMasks.maskLosses(org.losslab.engine.sweep.BoxMasks.rasterise(
                 pair.predicted(), pair.target(), 0)).get("jaccard"), jaccard, 5e-5);
@@ -130,7 +150,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         }
         robot.press(KeyCode.SHIFT).type(KeyCode.LEFT).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        String apart = ws.boxes().maskNumbers().getText();
+        String apart = maskNumbers();
         assertEquals(1.0, number(apart, "jaccard "), 0.0, apart);
         assertEquals(1.0, number(apart, "dice "), 0.0, apart);
         assertTrue(apart.contains("Apart"), apart);
@@ -222,6 +242,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
 
     @Test
     void thePairTableNamesItsPairsHighlightsTheSelectedOneAndHasOneIouColumn(FxRobot robot) {
+        rows();
         var table = ws.boxes().table();
         java.util.List<String> headers = table.getColumns().stream().map(c -> c.getText()).toList();
         assertEquals(1, headers.stream().filter(h -> h.equalsIgnoreCase("iou")).count(), "one IoU column: " + headers);
@@ -229,6 +250,7 @@ class DetectionWorkspaceUiTest extends DetectionWindowFixture {
         assertEquals("pair", headers.get(0));
         int last = ws.document().predictions().size() - 1;
         robot.interact(() -> ws.boxes().canvas().selectedProperty().set(last));
+        rows();
         var row = table.getSelectionModel().getSelectedItem();
         assertEquals(last, row.get("#prediction").intValue(), "the selected box's pair is highlighted");
         String name = (String) table.getColumns().get(0).getCellData(table.getSelectionModel().getSelectedIndex());

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.losslab.app.core.FigureExport;
 import org.losslab.app.train.TrainingWorkspace;
 import org.losslab.engine.train.TrainingPreset;
 import org.testfx.api.FxRobot;

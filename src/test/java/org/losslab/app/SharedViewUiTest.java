@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslab.app.core.Offscreen;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.scene.SceneFiles;
 import org.testfx.api.FxRobot;
@@ -82,7 +83,7 @@ class SharedViewUiTest {
         assertEquals(first.segmentation().document().params("tversky").asMap(),
                 fresh.segmentation().document().params("tversky").asMap());
         settle(fresh);
-        BufferedImage shown = org.losslab.app.Offscreen.onFx(() -> Offscreen.snapshot(fresh, WIDTH, HEIGHT));
+        BufferedImage shown = org.losslab.app.core.Offscreen.onFx(() -> Offscreen.snapshot(fresh, WIDTH, HEIGHT));
         BufferedImage rendered = WindowRender.render(SceneFiles.read(file), WIDTH, HEIGHT);
         assertEquals(shown.getWidth(), rendered.getWidth());
         long differ = 0;

@@ -1,6 +1,7 @@
 package org.losslab.app.audit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,7 +136,7 @@ public final class AuditModel {
     }
 
     private void finished(AuditResult audit, int missing) {
-        List<AuditRow> all = new java.util.ArrayList<>();
+        List<AuditRow> all = new ArrayList<>();
         for (CaseResult r : audit.cases()) {
             for (int c = 1; c <= audit.classes(); c++) {
                 all.add(new AuditRow(r.name(), c, r.of(c)));

@@ -1,5 +1,6 @@
 package org.losslab.app.audit;
 
+import java.util.Locale;
 import org.losslab.engine.dataset.ClassNumbers;
 
 /** One row of the audit's table: a case and one of its classes, with its numbers. */
@@ -10,6 +11,6 @@ public record AuditRow(String caseName, int classIndex, ClassNumbers numbers) {
             String why = numbers.emptiness();
             return (Double.isNaN(value) ? "none" : "inf") + (why == null ? "" : " (" + why + ")");
         }
-        return String.format(java.util.Locale.ROOT, "%.4f", value);
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 }

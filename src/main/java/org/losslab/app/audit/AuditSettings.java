@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
-import org.losslab.app.ViewSettings;
+import org.losslab.app.core.ViewSettings;
 import org.losslab.engine.dataset.CaseMetric;
 
 /**

@@ -1,8 +1,10 @@
 package org.losslab.app.audit;
 
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,7 +33,7 @@ final class AuditTable extends TableView<AuditRow> {
         getColumns().add(count("FP", ClassNumbers::fp));
         getColumns().add(count("FN", ClassNumbers::fn));
         getSortOrder().add(dice); // worst first
-        setPlaceholder(new javafx.scene.control.Label("No cases yet: choose the two folders and press Audit"));
+        setPlaceholder(new Label("No cases yet: choose the two folders and press Audit"));
     }
 
     /** A column of one metric whose cells show the number or, for NaN and infinity, why. */
@@ -52,7 +54,7 @@ final class AuditTable extends TableView<AuditRow> {
     }
 
     /** A column of voxel counts. */
-    private static TableColumn<AuditRow, Number> count(String title, java.util.function.ToLongFunction<ClassNumbers> value) {
+    private static TableColumn<AuditRow, Number> count(String title, ToLongFunction<ClassNumbers> value) {
         TableColumn<AuditRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.applyAsLong(row.getValue().numbers())));
         return column;

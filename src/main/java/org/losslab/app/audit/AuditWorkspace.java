@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -20,8 +21,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
-import org.losslab.app.ViewSettings;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
 import org.losslab.engine.dataset.AuditResult;
 import org.losslab.scene.Scene;
 
@@ -76,8 +77,8 @@ public final class AuditWorkspace implements Workspace {
                 run, cancel, new AuditExports(model, analysis).menu(), progress, folders);
         bar.setStyle("-fx-padding: 6; -fx-alignment: center-left");
         for (Node child : bar.getChildren()) {
-            if (child instanceof javafx.scene.control.Control control && child != folders) {
-                control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE); // the folders' text gives way, not the buttons
+            if (child instanceof Control control && child != folders) {
+                control.setMinWidth(Control.USE_PREF_SIZE); // the folders' text gives way, not the buttons
             }
         }
         folders.setMinWidth(0);
@@ -94,7 +95,7 @@ public final class AuditWorkspace implements Workspace {
         return pane;
     }
 
-    private void choose(String title, javafx.beans.property.ObjectProperty<java.nio.file.Path> folder) {
+    private void choose(String title, ObjectProperty<Path> folder) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         File chosen = chooser.showDialog(view.getScene() == null ? null : view.getScene().getWindow());

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -110,10 +113,10 @@ public final class BoxCanvas extends Pane {
         return snap.get() ? Math.round(v) : v;
     }
 
-    private final javafx.beans.property.StringProperty hoverText = new javafx.beans.property.SimpleStringProperty(this, "hover", "");
+    private final StringProperty hoverText = new SimpleStringProperty(this, "hover", "");
 
     /** What lies under the cursor: its position and, over a landscape, the loss there. */
-    public javafx.beans.property.ReadOnlyStringProperty hoverTextProperty() {
+    public ReadOnlyStringProperty hoverTextProperty() {
         return hoverText;
     }
 

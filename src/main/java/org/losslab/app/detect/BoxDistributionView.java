@@ -2,7 +2,9 @@ package org.losslab.app.detect;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -21,7 +23,9 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.BoxDistributions;
 
@@ -77,7 +81,7 @@ final class BoxDistributionView extends VBox {
             NumberAxis probability = new NumberAxis("p");
             probability.setRange(0, 1);
             plots[s] = new XYPlot(data[s], bins, probability, renderer);
-            charts[s] = new JFreeChart(BoxDistributions.SIDES[s], new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12),
+            charts[s] = new JFreeChart(BoxDistributions.SIDES[s], new Font("SansSerif", Font.BOLD, 12),
                     plots[s], false);
             ChartViewer viewer = new ChartViewer(charts[s]);
             viewer.setPrefSize(300, 150);
@@ -101,7 +105,7 @@ final class BoxDistributionView extends VBox {
             return;
         }
         shown = BoxDistributions.of(selected.predicted(), selected.target(), stride.getValue(), spread.getValue(),
-                LossRegistry.get("dfl").defaults());
+                LossRegistry.first(Role.SIDE_DISTRIBUTIONS, Domains.DISTRIBUTIONS).defaults());
         for (int s = 0; s < 4; s++) {
             XYSeries bars = new XYSeries("p");
             for (int b = 0; b < BoxDistributions.BINS; b++) {
@@ -118,7 +122,7 @@ final class BoxDistributionView extends VBox {
             charts[s].setTitle(String.format(Locale.ROOT, "%s: target %.2f, decoded %.2f, dfl %.4f", BoxDistributions.SIDES[s],
                     shown.target()[s], shown.expected()[s], shown.dfl()[s]));
         }
-        double mean = java.util.Arrays.stream(shown.dfl()).average().orElse(Double.NaN);
+        double mean = Arrays.stream(shown.dfl()).average().orElse(Double.NaN);
         StringBuilder splits = new StringBuilder("The target edges split between their two bins (the weights DFL gives "
                 + "their cross-entropies):");
         for (int s = 0; s < 4; s++) {

@@ -3,9 +3,14 @@ package org.losslab.app.detect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.detect.DetectionsData;
@@ -26,9 +31,9 @@ public final class BoxDocument {
     private final Deque<State> undo = new ArrayDeque<>();
     private final Deque<State> redo = new ArrayDeque<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
-    private final javafx.beans.property.BooleanProperty dirty = new javafx.beans.property.SimpleBooleanProperty(this, "dirty");
+    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
     /** Pairs the user chose: prediction index to truth index (others pair by IoU). */
-    private final java.util.Map<Integer, Integer> chosen = new java.util.HashMap<>();
+    private final Map<Integer, Integer> chosen = new HashMap<>();
 
     /**
      * Opens on a small scene that shows every case at once: two good detections, a duplicate, a false
@@ -137,12 +142,12 @@ public final class BoxDocument {
 
     /** Everything the document holds, to be given back as a whole (see {@link #restore}). */
     public record Snapshot(List<DetBox> truths, List<DetBox> predictions, List<State> undo, List<State> redo,
-                           java.util.Map<Integer, Integer> chosen, Source source, boolean dirty) {
+                           Map<Integer, Integer> chosen, Source source, boolean dirty) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(List.copyOf(truths), List.copyOf(predictions), List.copyOf(undo), List.copyOf(redo),
-                java.util.Map.copyOf(chosen), source, dirty.get());
+                Map.copyOf(chosen), source, dirty.get());
     }
 
     public void restore(Snapshot s) {
@@ -165,7 +170,7 @@ public final class BoxDocument {
     }
 
     /** Whether the boxes changed since they were opened or saved. */
-    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+    public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty;
     }
 

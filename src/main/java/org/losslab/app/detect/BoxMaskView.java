@@ -8,8 +8,11 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.losslab.engine.Domains;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.BoxMasks;
@@ -39,22 +42,34 @@ final class BoxMaskView extends VBox {
         getChildren().addAll(legend, new HBox(8, canvas, numbers));
     }
 
-    /** Shows the pair, or clears the view when no pair is selected. */
-    void show(BoxPairs pair) {
+    /** A pair's masks and their numbers, computed off the JavaFX thread (masks null: {@code text} says why). */
+    record Prepared(BoxPairs pair, SegmentationData masks, String text) {
+    }
+
+    /** Rasterises the pair and computes its mask and box losses (any thread); null pair: nothing selected. */
+    static Prepared prepare(BoxPairs pair) {
+        if (pair == null) {
+            return new Prepared(null, null, "No pair to show: draw a ground-truth box and a prediction.");
+        }
+        try {
+            SegmentationData masks = BoxMasks.rasterise(pair.predicted(), pair.target(), 0);
+            return new Prepared(pair, masks, text(pair, BoxMasks.maskLosses(masks)));
+        } catch (EngineException e) {
+            return new Prepared(pair, null, "No masks: " + e.getMessage());
+        }
+    }
+
+    /** Draws a prepared pair (JavaFX thread). */
+    void show(Prepared prepared) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.TRANSPARENT);
         g.clearRect(0, 0, SIDE, SIDE);
-        if (pair == null) {
-            numbers.setText("No pair to show: draw a ground-truth box and a prediction.");
+        numbers.setText(prepared.text());
+        SegmentationData masks = prepared.masks();
+        if (masks == null) {
             return;
         }
-        SegmentationData masks;
-        try {
-            masks = BoxMasks.rasterise(pair.predicted(), pair.target(), 0);
-        } catch (org.losslab.engine.EngineException e) {
-            numbers.setText("No masks: " + e.getMessage());
-            return;
-        }
+        BoxPairs pair = prepared.pair();
         int[] region = region(pair, masks.width(), masks.height());
         double cell = SIDE / Math.max(region[2] - region[0], region[3] - region[1]);
         for (int y = region[1]; y < region[3]; y++) {
@@ -66,7 +81,6 @@ final class BoxMaskView extends VBox {
                 g.fillRect((x - region[0]) * cell, (y - region[1]) * cell, Math.ceil(cell), Math.ceil(cell));
             }
         }
-        numbers.setText(text(pair, BoxMasks.maskLosses(masks)));
     }
 
     /** {x0, y0, x1, y1}: the pixels around both boxes with a margin of a tenth, inside the grid. */
@@ -89,14 +103,12 @@ final class BoxMaskView extends VBox {
         out.append(String.format(Locale.ROOT, "%n1 - IoU of the boxes %.4f (the Jaccard loss of the masks, up to the pixel grid)",
                 BoxMasks.iouLoss(pair.predicted(), pair.target(), 0)));
         out.append("\nBox losses: ");
-        for (String name : new String[] {"giou", "diou"}) {
-            @SuppressWarnings("unchecked")
-            LossSpec<BoxPairs> spec = (LossSpec<BoxPairs>) LossRegistry.get(name);
-            out.append(String.format(Locale.ROOT, "%s %.4f   ", name, spec.evaluate(pair, spec.defaults(), false).value()));
+        for (LossSpec<BoxPairs> spec : LossRegistry.withRole(Role.SEES_APART_BOXES, Domains.BOXES)) {
+            out.append(String.format(Locale.ROOT, "%s %.4f   ", spec.name(), spec.evaluate(pair, spec.defaults(), false).value()));
         }
         boolean apart = maskLosses.values().stream().allMatch(v -> Math.abs(v - 1) < 1e-9);
         out.append(apart ? "\nApart: every mask loss is 1 at any distance (no gradient to bring the box back); "
-                + "GIoU and DIoU still grow with the distance."
+                + "the box losses above still grow with the distance."
                 : "\nOverlapping: the mask losses and IoU agree; move the box off its target to see them go blind.");
         return out.toString();
     }

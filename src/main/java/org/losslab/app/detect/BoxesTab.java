@@ -1,5 +1,7 @@
 package org.losslab.app.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,15 +12,28 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.losslab.app.render.ColorBar;
+import org.losslab.app.render.MapImage;
+import org.losslab.engine.Domains;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
+import org.losslab.app.core.LatestWins;
 import org.losslab.engine.box.BoxLandscape;
+import org.losslab.engine.box.BoxPairs;
+import org.losslab.engine.maps.MapKind;
+import org.losslab.engine.sweep.BoxDistributions;
 
 /**
  * Boxes: the canvas, the table of every pair's losses (updated while dragging), and the loss
@@ -29,8 +44,11 @@ public final class BoxesTab extends BorderPane {
     private final BoxCanvas canvas;
     private final TableView<Map<String, Double>> table = new TableView<>();
     private final ComboBox<String> landscapeLoss = new ComboBox<>(FXCollections.observableArrayList(landscapeChoices()));
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-landscape");
+    private final LatestWins worker = new LatestWins("losslab-landscape");
     private final AtomicInteger requests = new AtomicInteger();
+    private final LatestWins pairsWorker = new LatestWins("losslab-pairs");
+    private final AtomicInteger pairRequests = new AtomicInteger();
+    private int pairsShown;
     private final Label geometry = new Label();
     private final BoxMaskView masks = new BoxMaskView();
     private final BoxDistributionView distributions = new BoxDistributionView();
@@ -57,15 +75,16 @@ public final class BoxesTab extends BorderPane {
         CheckBox snap = new CheckBox("Snap to pixels");
         snap.selectedProperty().bindBidirectional(canvas.snapProperty());
         landscapeLoss.setId("landscape-loss");
-        landscapeLoss.setValue("giou");
+        // a loss with a slope everywhere, boxes apart included: the arrows point home from anywhere
+        landscapeLoss.setValue(LossRegistry.first(Role.SEES_APART_BOXES, Domains.BOXES).name());
         landscapeLoss.setTooltip(new Tooltip("Heatmap of the loss over the predicted box's centre, arrows: -gradient"));
         landscapeLoss.setOnAction(e -> updateLandscape());
         HBox bar = new HBox(8, truth, prediction, snap, new Label("Landscape"), landscapeLoss);
         bar.setPadding(new Insets(6));
         setTop(bar);
         landscapeBar.setId("landscape-bar");
-        javafx.scene.layout.BorderPane centre = new javafx.scene.layout.BorderPane(canvas);
-        javafx.scene.layout.HBox barBox = new javafx.scene.layout.HBox(landscapeBar);
+        BorderPane centre = new BorderPane(canvas);
+        HBox barBox = new HBox(landscapeBar);
         barBox.setStyle("-fx-background-color: #2b2b2b;");
         barBox.setPadding(new Insets(4));
         barBox.visibleProperty().bind(landscapeLoss.valueProperty().isNotEqualTo("none"));
@@ -92,11 +111,11 @@ public final class BoxesTab extends BorderPane {
         });
         geometry.setId("pair-geometry");
         geometry.setWrapText(true);
-        javafx.scene.control.TitledPane dfl = new javafx.scene.control.TitledPane(
+        TitledPane dfl = new TitledPane(
                 "DFL: the selected pair as YOLOv8's head sees it (dfl_loss)", distributions);
         dfl.setExpanded(false);
         dfl.setId("dfl-pane");
-        javafx.scene.control.TitledPane tiny = new javafx.scene.control.TitledPane(
+        TitledPane tiny = new TitledPane(
                 "NWD: shrink the selected pair (tiny objects)", shrink);
         tiny.setExpanded(false);
         tiny.setId("shrink-pane");
@@ -107,9 +126,9 @@ public final class BoxesTab extends BorderPane {
         side.setPadding(new Insets(6));
         side.setPrefWidth(640);
         table.setPrefHeight(200);
-        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setRight(sideScroll);
         doc.revisionProperty().addListener(o -> update());
         canvas.selectedProperty().addListener(o -> update());
@@ -126,10 +145,10 @@ public final class BoxesTab extends BorderPane {
     private boolean stale;
 
     /** "none", then every differentiable box loss of the registry. */
-    private static java.util.List<String> landscapeChoices() {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("none"));
-        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
-                .filter(org.losslab.engine.LossSpec::differentiable).forEach(spec -> out.add(spec.name()));
+    private static List<String> landscapeChoices() {
+        List<String> out = new ArrayList<>(List.of("none"));
+        LossRegistry.of(Domains.BOXES).stream()
+                .filter(LossSpec::differentiable).forEach(spec -> out.add(spec.name()));
         return out;
     }
 
@@ -152,7 +171,7 @@ public final class BoxesTab extends BorderPane {
     }
 
     /** The selected pair as YOLOv8's distributions, as drawn (for tests). */
-    public org.losslab.engine.sweep.BoxDistributions distributionsShown() {
+    public BoxDistributions distributionsShown() {
         return distributions.shown();
     }
 
@@ -161,12 +180,12 @@ public final class BoxesTab extends BorderPane {
         return shrink.shownLosses();
     }
 
-    public javafx.scene.control.Slider shrinkSize() {
+    public Slider shrinkSize() {
         return shrink.size();
     }
 
     /** The selected pair read as masks. */
-    public javafx.scene.control.Label maskNumbers() {
+    public Label maskNumbers() {
         return masks.numbers();
     }
 
@@ -174,49 +193,58 @@ public final class BoxesTab extends BorderPane {
         return landscapeLoss;
     }
 
+    /**
+     * Recomputes the table, the geometry line and the views of the selected pair off the JavaFX thread (every
+     * registry box loss of every pair, the pair's masks and its shrinking sweep), at most one computation behind;
+     * the newest arrives on the JavaFX thread as one hand-over.
+     */
     private void update() {
         stale = getScene() == null;
         if (stale) {
             return;
         }
         int[] pairing = doc.pairing();
-        var rows = FXCollections.<Map<String, Double>>observableArrayList();
         int sel = canvas.selectedProperty().get();
-        int selectedRow = -1;
+        BoxPairs[] pairs = new BoxPairs[pairing.length];
         for (int i = 0; i < pairing.length; i++) {
-            if (pairing[i] >= 0) {
-                Map<String, Double> row = new java.util.LinkedHashMap<>(PairValues.of(doc.pair(i)));
-                row.put(PREDICTION, (double) i);
-                row.put(TRUTH, (double) pairing[i]);
-                selectedRow = i == sel ? rows.size() : selectedRow;
-                rows.add(row);
-            }
+            pairs[i] = pairing[i] >= 0 ? doc.pair(i) : null;
         }
+        BoxPairs selected = sel < pairs.length ? pairs[sel] : null;
+        int request = pairRequests.incrementAndGet();
+        pairsWorker.submit(() -> {
+            PairViews computed;
+            try {
+                computed = PairViews.compute(pairing, pairs, sel);
+            } catch (RuntimeException e) {
+                computed = PairViews.failed(e);
+            }
+            PairViews shown = computed;
+            Platform.runLater(() -> {
+                if (request == pairRequests.get()) {
+                    show(shown, selected);
+                }
+            });
+        });
+        updateLandscape();
+    }
+
+    private void show(PairViews computed, BoxPairs selected) {
         updating = true;
-        table.setItems(rows);
-        if (selectedRow >= 0) {
-            table.getSelectionModel().select(selectedRow); // the selected box's pair is the highlighted row
+        table.setItems(FXCollections.observableArrayList(computed.rows()));
+        if (computed.selectedRow() >= 0) {
+            table.getSelectionModel().select(computed.selectedRow()); // the selected box's pair is the highlighted row
         }
         updating = false;
-        if (sel < pairing.length && pairing[sel] >= 0) {
-            var p = doc.pair(sel);
-            double v = org.losslab.engine.box.Box.aspectTerm(p.predicted(), 0, p.target(), 0);
-            double[] c = new double[4];
-            org.losslab.engine.box.Box.enclosing(p.predicted(), 0, p.target(), 0, c);
-            geometry.setText(String.format(Locale.ROOT,
-                    "selected pair: intersection %.0f, enclosing box %.0f (GIoU), centre distance %.1f, enclosing diagonal %.1f (DIoU), aspect term v %.4f (CIoU)",
-                    org.losslab.engine.box.Box.intersection(p.predicted(), 0, p.target(), 0), (c[2] - c[0]) * (c[3] - c[1]),
-                    Math.sqrt(org.losslab.engine.box.Box.centreDistanceSquared(p.predicted(), 0, p.target(), 0)),
-                    Math.hypot(c[2] - c[0], c[3] - c[1]), v));
-            masks.show(p);
-            distributions.show(p);
-            shrink.show(p);
-        } else {
-            shrink.show(null);
-            masks.show(null);
-            distributions.show(null);
-        }
-        updateLandscape();
+        geometry.setText(computed.geometry());
+        masks.show(computed.masks());
+        distributions.show(selected);
+        shrink.show(selected, computed.shrink());
+        pairsShown = pairRequests.get();
+    }
+
+    /** Whether the table and the selected pair's views show the newest boxes (for tests). */
+    public boolean pairsCurrent() {
+        return pairsShown == pairRequests.get();
     }
 
     private void updateLandscape() {
@@ -230,8 +258,8 @@ public final class BoxesTab extends BorderPane {
         }
         var pair = doc.pair(sel);
         @SuppressWarnings("unchecked")
-        org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs> spec =
-                (org.losslab.engine.LossSpec<org.losslab.engine.box.BoxPairs>) org.losslab.engine.LossRegistry.get(loss);
+        LossSpec<BoxPairs> spec =
+                (LossSpec<BoxPairs>) LossRegistry.get(loss);
         int request = requests.incrementAndGet();
         worker.submit(() -> {
             BoxLandscape l = BoxLandscape.compute(spec, spec.defaults(), pair.predicted(), pair.target(), 0, BoxDocument.FIELD,
@@ -239,7 +267,7 @@ public final class BoxesTab extends BorderPane {
             Platform.runLater(() -> {
                 if (request == requests.get()) {
                     canvas.showLandscape(l, loss);
-                    landscapeBar.show(org.losslab.app.render.MapImage.of(org.losslab.engine.maps.MapKind.CROSS_ENTROPY,
+                    landscapeBar.show(MapImage.of(MapKind.CROSS_ENTROPY,
                             l.xs().length, l.ys().length, l.values(), 0),
                             loss + " loss at each centre of the predicted box");
                     landscapeShown = request;
@@ -249,11 +277,16 @@ public final class BoxesTab extends BorderPane {
     }
 
     private int landscapeShown;
-    private final org.losslab.app.render.ColorBar landscapeBar = new org.losslab.app.render.ColorBar();
+    private final ColorBar landscapeBar = new ColorBar();
 
     /** The landscape's colour bar (what its colours mean). */
-    public org.losslab.app.render.ColorBar landscapeBar() {
+    public ColorBar landscapeBar() {
         return landscapeBar;
+    }
+
+    /** Whether everything the tab computes in the background (pairs and landscape) shows the newest boxes. */
+    public boolean current() {
+        return pairsCurrent() && landscapeCurrent();
     }
 
     /** Whether the newest landscape request is drawn. */
@@ -263,5 +296,6 @@ public final class BoxesTab extends BorderPane {
 
     public void close() {
         worker.close();
+        pairsWorker.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.losslab.app.detect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -10,10 +11,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import org.losslab.app.Action;
-import org.losslab.app.SceneAdapter;
-import org.losslab.app.ViewSettings;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
 import org.losslab.scene.Scene;
 
 /** The detection workspace: boxes and their losses, the regression race, SSD matching and mining, metrics. */
@@ -168,17 +168,17 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         // the boxes are written only when the user changed them: a scene opened and saved stays as it was
         // while a dataset's image is shown, the user's own boxes (kept aside) are what a save writes
         BoxDocument user = visit.userDocument(doc);
-        return view.writeTo(user.dirtyProperty().get() ? SceneAdapter.withBoxes(scene, user) : scene);
+        return view.writeTo(user.dirtyProperty().get() ? BoxSceneAdapter.withBoxes(scene, user) : scene);
     }
 
     @Override
     public void restoreFrom(Scene scene) {
-        SceneAdapter.loadBoxes(scene, doc);
+        BoxSceneAdapter.loadBoxes(scene, doc);
         view.restoreFrom(scene);
     }
 
     /** The boxes whole (their history included) and the view's settings. */
-    private record State(BoxDocument.Snapshot boxes, com.fasterxml.jackson.databind.node.ObjectNode view) {
+    private record State(BoxDocument.Snapshot boxes, ObjectNode view) {
     }
 
     @Override

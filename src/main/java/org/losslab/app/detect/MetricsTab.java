@@ -1,6 +1,11 @@
 package org.losslab.app.detect;
 
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -16,9 +21,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.engine.box.Box;
 import org.losslab.engine.detect.AveragePrecision;
 import org.losslab.engine.detect.DetectionMatching;
 import org.losslab.engine.detect.DetectionMetric;
@@ -61,14 +68,14 @@ public final class MetricsTab extends BorderPane {
         TableColumn<Integer, String> tideColumn = new TableColumn<>("TIDE error");
         tideColumn.setCellValueFactory(c -> new SimpleStringProperty(tideLabel(c.getValue())));
         tideColumn.setPrefWidth(120);
-        table.getColumns().setAll(java.util.List.of(index, score, verdict, tideColumn));
+        table.getColumns().setAll(List.of(index, score, verdict, tideColumn));
         table.setEditable(true);
         table.setPrefWidth(470);
         XYPlot plot = new XYPlot(curve, new NumberAxis("recall"), new NumberAxis("precision"), new XYStepRenderer());
         // the all-point AP is the area under the interpolated precision (the best precision at any higher
         // recall): shaded, so that the number in the summary is a visible area
-        org.jfree.chart.renderer.xy.XYStepAreaRenderer area = new org.jfree.chart.renderer.xy.XYStepAreaRenderer();
-        area.setSeriesPaint(0, new java.awt.Color(31, 119, 180, 60));
+        XYStepAreaRenderer area = new XYStepAreaRenderer();
+        area.setSeriesPaint(0, new Color(31, 119, 180, 60));
         plot.setDataset(1, envelope);
         plot.setRenderer(1, area);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1.02);
@@ -113,7 +120,7 @@ public final class MetricsTab extends BorderPane {
         int bestTruth = -1;
         for (int t = 0; t < d.truthLabels().length; t++) {
             if (d.truthLabels()[t] == label) {
-                double v = org.losslab.engine.box.Box.iou(d.boxes(), 4 * detection, d.truthBoxes(), 4 * t);
+                double v = Box.iou(d.boxes(), 4 * detection, d.truthBoxes(), 4 * t);
                 if (v > bestIou) {
                     bestIou = v;
                     bestTruth = t;
@@ -125,8 +132,8 @@ public final class MetricsTab extends BorderPane {
     }
 
     /** What the table says of each detection, by index. */
-    public java.util.List<String> verdicts() {
-        return java.util.List.of(verdicts);
+    public List<String> verdicts() {
+        return List.of(verdicts);
     }
 
     /** The shaded area: the interpolated precision, class by class (pairs of points, one step each). */
@@ -137,7 +144,7 @@ public final class MetricsTab extends BorderPane {
     public void update() {
         DetectionsData d = doc.detections();
         verdicts = new String[d.count()];
-        java.util.Arrays.fill(verdicts, "FP");
+        Arrays.fill(verdicts, "FP");
         curve.removeAllSeries();
         envelope.removeAllSeries();
         for (int label : AveragePrecision.truthClasses(d)) {
@@ -172,7 +179,7 @@ public final class MetricsTab extends BorderPane {
             text.append(String.format(Locale.ROOT, "%-4s %2d  dAP %+.4f  %s%n", e.shortName, tide.count(e),
                     tide.deltaAp().get(e), e.meaning));
         }
-        java.util.List<String> missedNames = new java.util.ArrayList<>();
+        List<String> missedNames = new ArrayList<>();
         for (int t = 0; t < tide.missed().length; t++) {
             if (tide.missed()[t]) {
                 missedNames.add("truth " + t);
@@ -180,7 +187,7 @@ public final class MetricsTab extends BorderPane {
         }
         text.append(missedNames.isEmpty() ? "no object missed" : "missed: " + String.join(", ", missedNames));
         tideSummary.setText(text.toString());
-        table.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.range(0, d.count()).boxed().toList()));
+        table.setItems(FXCollections.observableArrayList(IntStream.range(0, d.count()).boxed().toList()));
         table.refresh();
         summary.setText(String.format(Locale.ROOT, "AP all-point %.4f%nAP VOC 11    %.4f%nAP COCO 101  %.4f%nmAP@[.5:.95] %.4f",
                 DetectionMetric.meanAp(d, iou.getValue(), AveragePrecision.ALL_POINT),

@@ -17,7 +17,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.app.plots.Charts;
+import org.losslab.app.charts.Charts;
 import org.losslab.engine.ssd.NegativeLossShares;
 
 /**

@@ -9,12 +9,11 @@ import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.box.BoxPairs;
-import org.losslab.engine.box.CoordinateLoss;
-import org.losslab.engine.ssd.PriorMatching;
+import org.losslab.engine.ssd.PairEncoding;
 
 /**
  * The numbers of one predicted/target pair from the engine: the registry's box losses, IoU, and L1 /
- * smooth L1 of the SSD encoding against a prior (a square of the target's area at its centre).
+ * smooth L1 of the SSD encoding ({@link PairEncoding}).
  */
 public final class PairValues {
     /** The overlap, then every box loss of the registry, then L1 and smooth L1 of the SSD encoding. */
@@ -41,27 +40,9 @@ public final class PairValues {
         for (LossSpec<BoxPairs> spec : LossRegistry.of(Domains.BOXES)) {
             out.put(spec.name(), spec.evaluate(pair, spec.defaults(), false).value());
         }
-        double[] encoded = encode(pair);
-        double l1 = 0;
-        double smooth = 0;
-        for (int c = 0; c < 4; c++) {
-            double d = encoded[c] - encoded[4 + c];
-            l1 += CoordinateLoss.value(d, 0) / 4;
-            smooth += CoordinateLoss.value(d, 1) / 4;
-        }
-        out.put("SSD l1", l1);
-        out.put("SSD smooth_l1", smooth);
+        PairEncoding.Losses ssd = PairEncoding.losses(pair);
+        out.put("SSD l1", ssd.l1());
+        out.put("SSD smooth_l1", ssd.smoothL1());
         return out;
-    }
-
-    /** {encoded prediction, encoded target} against the square prior at the target's centre. */
-    static double[] encode(BoxPairs pair) {
-        double[] t = Box.toCentreSize(pair.target());
-        double side = Math.sqrt(Math.max(1e-9, t[2] * t[3]));
-        double[] prior = {t[0], t[1], side, side};
-        double[] variances = {0.1, 0.2};
-        double[] p = PriorMatching.encode(Box.toCentreSize(pair.predicted()), prior, variances);
-        double[] q = PriorMatching.encode(t, prior, variances);
-        return new double[] {p[0], p[1], p[2], p[3], q[0], q[1], q[2], q[3]};
     }
 }

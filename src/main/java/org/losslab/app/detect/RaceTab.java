@@ -1,8 +1,11 @@
 package org.losslab.app.detect;
 
+import java.awt.BasicStroke;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -17,8 +20,11 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -29,7 +35,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.losslab.app.LatestWins;
+import org.losslab.app.charts.Charts;
+import org.losslab.app.core.FigureExport;
+import org.losslab.app.core.LatestWins;
 import org.losslab.engine.race.DiouSimulation;
 import org.losslab.engine.race.RaceLoss;
 import org.losslab.engine.race.RacePreset;
@@ -42,15 +50,13 @@ import org.losslab.engine.race.RaceRun;
  * Play, pause, step, reset and a timeline to scrub; the runs are deterministic.
  */
 public final class RaceTab extends BorderPane {
-    /** The losses the paper's code has gradients for; with exact gradients every box loss the registry plots races. */
-    private static final List<String> PAPER_LOSSES = List.of("iou", "giou", "diou", "ciou");
     private static final Color[] COLOURS = {Color.web("#1F77B4"), Color.web("#D62728"), Color.web("#2CA02C"), Color.web("#FF7F0E"),
         Color.web("#9467BD"), Color.web("#8C564B"), Color.web("#E377C2"), Color.web("#17BECF"), Color.web("#BCBD22"),
         Color.web("#7F7F7F")};
     private static final String PAPER = "the paper's code";
     private static final String EXACT = "exact gradients";
     /** The canvas caption's font (a test checks each line fits the canvas in it). */
-    static final javafx.scene.text.Font CAPTION_FONT = javafx.scene.text.Font.font(12);
+    static final Font CAPTION_FONT = Font.font(12);
     /** World coordinates shown: the target's centre (10, 10) plus or minus this. */
     private static final double HALF_VIEW = 3.5;
     private final ComboBox<RacePreset> preset = new ComboBox<>(FXCollections.observableArrayList(RacePreset.values()));
@@ -65,7 +71,7 @@ public final class RaceTab extends BorderPane {
     private final LatestWins worker = new LatestWins("race");
     private static final String TITLE = "Total error against step";
     private final JFreeChart chart;
-    private final java.util.Map<String, RaceRun> runs = new java.util.HashMap<>();
+    private final Map<String, RaceRun> runs = new HashMap<>();
     private RaceRun run;
     private int requested;
     private int shownRequest;
@@ -108,7 +114,7 @@ public final class RaceTab extends BorderPane {
         description.setWrapText(true);
         setTop(new VBox(2, bar, description));
         setCenter(canvas);
-        LogAxis errorAxis = org.losslab.app.plots.Charts.decades("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
+        LogAxis errorAxis = Charts.decades("total error: sum of |x - x*| + |y - y*| + |w - w*| + |h - h*|");
         errorAxis.setSmallestValue(1e-3);
         XYPlot plot = new XYPlot(errorSeries, new NumberAxis("step (rate 0.1, then 0.01 from 161, 0.001 from 181)"),
                 errorAxis, renderer());
@@ -117,16 +123,16 @@ public final class RaceTab extends BorderPane {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(560, 440);
         setRight(viewer);
-        javafx.scene.control.Button gif = new javafx.scene.control.Button("Export GIF…");
+        Button gif = new Button("Export GIF…");
         gif.setId("race-gif");
-        gif.setTooltip(new javafx.scene.control.Tooltip("The race as an animated GIF for slides: the boxes and the error "
+        gif.setTooltip(new Tooltip("The race as an animated GIF for slides: the boxes and the error "
                 + "curves, step by step"));
-        gif.setOnAction(e -> org.losslab.app.FigureExport.exportAnimation(this, timeline, "race"));
+        gif.setOnAction(e -> FigureExport.exportAnimation(this, timeline, "race"));
         Label stepLabel = new Label("Step");
-        stepLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        gif.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        gif.setMinWidth(Region.USE_PREF_SIZE);
         status.setWrapText(true); // eight losses' totals take two lines
-        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox bottom = new HBox(8, stepLabel, timeline, status, gif);
         bottom.setPadding(new Insets(6));
         timeline.setPrefWidth(420);
@@ -141,26 +147,17 @@ public final class RaceTab extends BorderPane {
         for (int k = 0; k < COLOURS.length; k++) {
             Color c = COLOURS[k];
             r.setSeriesPaint(k, new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue()));
-            r.setSeriesStroke(k, new java.awt.BasicStroke(2f));
+            r.setSeriesStroke(k, new BasicStroke(2f));
         }
         return r;
     }
 
     private static RaceRun compute(RacePreset preset, boolean paper) {
         List<RaceLoss> losses = new ArrayList<>();
-        for (String name : paper ? PAPER_LOSSES : exactLosses()) {
+        for (String name : paper ? RaceLoss.paperNames() : RaceLoss.exactNames(COLOURS.length)) {
             losses.add(paper ? RaceLoss.paper(name) : RaceLoss.exact(name));
         }
         return RaceRun.of(preset, losses);
-    }
-
-    /** The paper's four first, then the registry's other plotted box losses (EIoU, SIoU, NWD, ...). */
-    private static List<String> exactLosses() {
-        List<String> names = new ArrayList<>(PAPER_LOSSES);
-        org.losslab.engine.LossRegistry.of(org.losslab.engine.Domains.BOXES).stream()
-                .filter(spec -> spec.differentiable() && spec.plottedByDefault() && !names.contains(spec.name()))
-                .forEach(spec -> names.add(spec.name()));
-        return names.subList(0, Math.min(names.size(), COLOURS.length));
     }
 
     /**
@@ -278,7 +275,7 @@ public final class RaceTab extends BorderPane {
         return description.getText();
     }
 
-    public javafx.scene.canvas.Canvas boxCanvas() {
+    public Canvas boxCanvas() {
         return canvas;
     }
 

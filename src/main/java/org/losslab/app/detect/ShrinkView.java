@@ -15,6 +15,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.losslab.app.charts.Charts;
+import org.losslab.engine.LossRegistry;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.DetectionSweeps;
 import org.losslab.engine.sweep.Sweeps;
@@ -44,7 +46,7 @@ final class ShrinkView extends VBox {
         readout.setWrapText(true);
         readout.setMaxWidth(600);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(curves, org.losslab.app.plots.Charts.decades("target size (pixels, longer side)"),
+        XYPlot plot = new XYPlot(curves, Charts.decades("target size (pixels, longer side)"),
                 new NumberAxis("loss"), renderer);
         plot.addDomainMarker(marker);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -53,7 +55,13 @@ final class ShrinkView extends VBox {
         getChildren().addAll(new HBox(8, new Label("Box size"), size), readout, viewer);
     }
 
-    void show(BoxPairs selected) {
+    /** The pair's losses over every size (any thread); null for no pair. */
+    static SweepResult prepare(BoxPairs selected) {
+        return selected == null ? null : DetectionSweeps.shrinkingPair(selected, Sweeps.grid(2, 120, 237), Map.of());
+    }
+
+    /** Shows a pair and its prepared sweep (JavaFX thread). */
+    void show(BoxPairs selected, SweepResult prepared) {
         pair = selected;
         curves.removeAllSeries();
         if (selected == null) {
@@ -61,7 +69,7 @@ final class ShrinkView extends VBox {
             readout.setText("No pair selected.");
             return;
         }
-        sweep = DetectionSweeps.shrinkingPair(selected, Sweeps.grid(2, 120, 237), Map.of());
+        sweep = prepared;
         for (String column : sweep.columns()) {
             XYSeries s = new XYSeries(column + " loss");
             double[] y = sweep.column(column);
@@ -82,16 +90,19 @@ final class ShrinkView extends VBox {
         double[] t = pair.target();
         double[] p = pair.predicted();
         double offset = Math.hypot((p[0] + p[2] - t[0] - t[2]) / 2, (p[1] + p[3] - t[1] - t[3]) / 2);
-        readout.setText(String.format(Locale.ROOT, "At %.0f px, centres %.1f px apart (kept as the boxes shrink): iou loss "
-                + "%.4f, nwd loss %.4f. IoU compares the offset with the box, so a small box is off its target after a "
+        // the sweep's columns: the overlap's loss, then the Wasserstein one
+        String overlap = here.columns().get(0);
+        String wasserstein = here.columns().get(1);
+        readout.setText(String.format(Locale.ROOT, "At %.0f px, centres %.1f px apart (kept as the boxes shrink): %s loss "
+                + "%.4f, %s loss %.4f. IoU compares the offset with the box, so a small box is off its target after a "
                 + "pixel or two and its loss sits at 1; NWD measures the offset in pixels (its constant C = %s px) and "
-                + "moves smoothly.", size.getValue(), offset, here.column("iou")[0], here.column("nwd")[0],
-                org.losslab.engine.LossRegistry.get("nwd").defaults().number("constant")));
+                + "moves smoothly.", size.getValue(), offset, overlap, here.column(overlap)[0], wasserstein,
+                here.column(wasserstein)[0], LossRegistry.get(wasserstein).defaults().number("constant")));
     }
 
     double[] shownLosses() {
         SweepResult here = DetectionSweeps.shrinkingPair(pair, new double[] {size.getValue()}, Map.of());
-        return new double[] {here.column("iou")[0], here.column("nwd")[0]};
+        return new double[] {here.column(here.columns().get(0))[0], here.column(here.columns().get(1))[0]};
     }
 
     Slider size() {

@@ -2,7 +2,7 @@ package org.losslab.app.detect;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import org.losslab.app.ViewSettings;
+import org.losslab.app.core.ViewSettings;
 import org.losslab.engine.ssd.SsdToy;
 
 /**
@@ -12,7 +12,7 @@ import org.losslab.engine.ssd.SsdToy;
 public final class SsdSettings {
     private final SsdToy start = SsdToy.defaults();
     final DoubleProperty threshold = new SimpleDoubleProperty(start.threshold());
-    final DoubleProperty gamma = new SimpleDoubleProperty(2);
+    final DoubleProperty gamma = new SimpleDoubleProperty(SsdToy.FOCAL_GAMMA);
     final DoubleProperty sharpness = new SimpleDoubleProperty(start.sharpness());
     final DoubleProperty background = new SimpleDoubleProperty(start.background());
     final DoubleProperty noise = new SimpleDoubleProperty(start.noise());

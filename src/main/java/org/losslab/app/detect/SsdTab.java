@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.box.Box;
 import org.losslab.engine.ssd.MultiboxAnalysis;
@@ -42,7 +43,7 @@ public final class SsdTab extends BorderPane {
     private final TextField ratios = new TextField(joined(start.ratios()));
     private final Slider threshold = new Slider(0.1, 0.9, start.threshold());
     private final Spinner<Integer> negPos = new Spinner<>(0, 20, start.negPos());
-    private final Slider focalGamma = new Slider(0, SsdToy.MAX_GAMMA, 2);
+    private final Slider focalGamma = new Slider(0, SsdToy.MAX_GAMMA, SsdToy.FOCAL_GAMMA);
     private final Slider sharpness = new Slider(0, 20, start.sharpness());
     private final Slider background = new Slider(0, SsdToy.MAX_BACKGROUND, start.background());
     private final Slider noise = new Slider(0, 3, start.noise());
@@ -70,7 +71,7 @@ public final class SsdTab extends BorderPane {
         controls.setVgap(6);
         controls.setPadding(new Insets(8));
         String[] labels = {"Feature map sizes", "Scales", "Aspect ratios", "Matching threshold", "neg_pos_ratio",
-            "Focal gamma (alpha 0.25)", "Model: score sharpness", "Model: background logit", "Model: noise (seed 7)"};
+            "Focal gamma (alpha " + SsdToy.FOCAL_ALPHA + ")", "Model: score sharpness", "Model: background logit", "Model: noise (seed 7)"};
         Node[] nodes = {sizes, scales, ratios, threshold, negPos, focalGamma, sharpness, background, noise};
         for (int i = 0; i < labels.length; i++) {
             controls.add(new Label(labels[i]), 0, i);
@@ -163,7 +164,7 @@ public final class SsdTab extends BorderPane {
     }
 
     /** The curves drawn (one series per gamma, then mining), and the line that says what "easy" means. */
-    public org.jfree.data.xy.XYSeriesCollection sharesShown() {
+    public XYSeriesCollection sharesShown() {
         return shares.series();
     }
 

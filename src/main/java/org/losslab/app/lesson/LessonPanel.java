@@ -34,6 +34,9 @@ public final class LessonPanel extends ScrollPane {
     private final Label look = wrapped("lesson-look");
     private final Label task = wrapped("lesson-task");
     private final Label answer = wrapped("lesson-answer");
+    /** Says that the captions' numbers are being computed (empty once they are shown). */
+    private final Label values = wrapped("lesson-values");
+    private boolean valuesShown = true;
     private final CheckBox hideAnswer = new CheckBox("Hide the answer until the tasks are done");
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
@@ -76,7 +79,9 @@ public final class LessonPanel extends ScrollPane {
         // the buttons above the text: in view however long the step's text is
         HBox buttons = new HBox(6, back, next, gap, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, title, question, buttons, new Separator(), counter, text, look, task, answer, hideAnswer);
+        values.setStyle("-fx-text-fill: #6b6b6b; -fx-font-style: italic;");
+        VBox box = new VBox(8, title, question, buttons, new Separator(), counter, values, text, look, task, answer,
+                hideAnswer);
         box.setPadding(new Insets(10));
         box.setFillWidth(true);
         setContent(box);
@@ -104,13 +109,50 @@ public final class LessonPanel extends ScrollPane {
         Lesson.Step s = runner.current();
         int n = runner.lesson().steps().size();
         counter.setText("Step " + (runner.step() + 1) + " of " + n);
-        text.setText(s.text());
-        look.setText(s.look() == null ? "" : "Look at: " + s.look());
+        showCaptions(s);
         back.setDisable(runner.step() == 0);
         next.setDisable(runner.step() == n - 1);
         refreshTask();
         showAnswer();
         setVvalue(0);
+    }
+
+    private void showCaptions(Lesson.Step s) {
+        text.setText(valuesShown ? s.text() : pending(s.text()));
+        look.setText(s.look() == null ? "" : "Look at: " + (valuesShown ? s.look() : pending(s.look())));
+    }
+
+    /** A caption whose {value:...} numbers are still being computed: each shows as an ellipsis meanwhile. */
+    private static String pending(String caption) {
+        return caption.replaceAll("\\{value:[^}]*}", "…");
+    }
+
+    /** The captions' numbers are being computed (in the background): the panel says so. */
+    public void computingValues() {
+        valuesShown = false;
+        values.setText("computing the numbers of the captions…");
+    }
+
+    /** The lesson with its captions' numbers written out: the current step's captions show them. */
+    public void valuesComputed(Lesson withValues) {
+        runner.captionsComputed(withValues);
+        valuesShown = true;
+        values.setText("");
+        if (runner.step() >= 0) {
+            showCaptions(runner.current());
+            showAnswer();
+        }
+    }
+
+    /** The numbers could not be computed: the panel says why, and keeps the captions without them. */
+    public void valuesFailed(String why) {
+        valuesShown = true;
+        values.setText("The captions' numbers could not be computed: " + why);
+    }
+
+    /** Whether the captions show their numbers (or why there are none). */
+    public boolean valuesShown() {
+        return valuesShown;
     }
 
     private void refreshTask() {

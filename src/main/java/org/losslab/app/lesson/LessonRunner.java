@@ -1,10 +1,12 @@
 package org.losslab.app.lesson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
@@ -27,7 +29,7 @@ import org.losslab.scene.Presets;
 public final class LessonRunner {
     private static final List<String> DETECTION_TABS = List.of("boxes", "race", "ssd", "metrics", "dataset");
     private final LessonHost window;
-    private final Lesson lesson;
+    private Lesson lesson;
     private static final Set<String> SEGMENTATION_NAMES = LossRegistry.of(Domains.SEGMENTATION)
             .stream().map(LossSpec::name).collect(Collectors.toSet());
     private final List<List<String>> rows;
@@ -49,6 +51,14 @@ public final class LessonRunner {
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    /** The same lesson with its captions' values written out (computed after it opened); the window is left as it is. */
+    public void captionsComputed(Lesson withValues) {
+        if (!withValues.key().equals(lesson.key()) || withValues.steps().size() != lesson.steps().size()) {
+            throw new IllegalArgumentException("captions of another lesson: " + withValues.key());
+        }
+        lesson = withValues;
     }
 
     public int step() {
@@ -143,7 +153,7 @@ public final class LessonRunner {
         for (Map.Entry<String, Map<String, Object>> e : s.params().entrySet()) {
             LossSpec<?> spec = LossRegistry.get(e.getKey());
             Params current = seg.document().params(e.getKey());
-            Map<String, Object> raw = new java.util.LinkedHashMap<>(current.asMap());
+            Map<String, Object> raw = new LinkedHashMap<>(current.asMap());
             raw.putAll(e.getValue());
             seg.document().setParams(e.getKey(), spec.bind(raw));
         }
@@ -178,7 +188,7 @@ public final class LessonRunner {
         s.ssd().forEach((setting, value) -> (setting.equals("gamma") ? ssd.gamma() : ssd.background()).set(value));
         if (s.preset() != null || s.compare() != null || s.workspace() != null) {
             // a split view or another scene changes what the canvas must hold: the whole scene in view, once laid out
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 if (seg.getScene() != null) {
                     seg.getScene().getRoot().applyCss();
                     seg.getScene().getRoot().layout();

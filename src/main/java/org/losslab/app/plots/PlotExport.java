@@ -1,6 +1,7 @@
 package org.losslab.app.plots;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.losslab.app.charts.Charts;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.SweepResult;
+import org.losslab.scene.AtomicFiles;
 
 /** Draws a plot (its charts stacked, the caption below) to PNG or SVG, and writes its data as CSV. */
 public final class PlotExport {
@@ -39,7 +42,7 @@ public final class PlotExport {
     static void drawCaption(Graphics2D g, String text, int x, int y, int width) {
         g.setFont(Charts.LABEL);
         g.setColor(new Color(50, 50, 50));
-        java.awt.FontMetrics m = g.getFontMetrics();
+        FontMetrics m = g.getFontMetrics();
         StringBuilder line = new StringBuilder();
         int baseline = y + m.getAscent();
         for (String word : text.split(" ")) {
@@ -64,7 +67,7 @@ public final class PlotExport {
     public static void writeSvg(PlotData data, boolean logY, int width, int height, Path file) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         draw(g, data, logY, width, height);
-        org.losslab.scene.AtomicFiles.write(file, g.getSVGDocument());
+        AtomicFiles.write(file, g.getSVGDocument());
     }
 
     /** The panels' data, one CSV block per panel (header row first), separated by a blank line. */

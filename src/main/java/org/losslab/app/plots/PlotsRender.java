@@ -1,12 +1,14 @@
 package org.losslab.app.plots;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslab.engine.Domains;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.Params;
 import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.seg.SegmentationData;
@@ -19,8 +21,6 @@ import org.losslab.scene.Scene;
 
 /** Draws one teaching plot of a scene to an image, with Java2D only (no display needed). */
 public final class PlotsRender {
-    private static final List<String> DEFAULT_LOSSES = List.of("dice", "jaccard", "tversky", "focal", "bce", "ce");
-
     private PlotsRender() {
     }
 
@@ -32,7 +32,7 @@ public final class PlotsRender {
         for (LossSpec<?> spec : LossRegistry.all()) {
             params.put(spec.name(), spec.defaults());
         }
-        List<String> selected = new java.util.ArrayList<>();
+        List<String> selected = new ArrayList<>();
         for (LossEntry e : scene.losses()) {
             if (LossRegistry.contains(e.name())) {
                 params.put(e.name(), e.bind());
@@ -41,7 +41,13 @@ public final class PlotsRender {
                 }
             }
         }
-        PlotData d = PlotSources.compute(plot, data, boxes, selected.isEmpty() ? DEFAULT_LOSSES : selected, params);
+        PlotData d = PlotSources.compute(plot, data, boxes, selected.isEmpty() ? plottedByDefault() : selected, params);
         return PlotExport.image(d, false, width, height);
+    }
+
+    /** The segmentation losses the registry plots by default (the window's plot starts from the same ones). */
+    private static List<String> plottedByDefault() {
+        return LossRegistry.withRole(Role.PLOTTED, Domains.SEGMENTATION).stream()
+                .filter(LossSpec::differentiable).map(LossSpec::name).toList();
     }
 }

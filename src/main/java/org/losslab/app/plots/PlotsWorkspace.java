@@ -1,27 +1,37 @@
 package org.losslab.app.plots;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
@@ -29,28 +39,38 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
+import org.losslab.app.charts.Charts;
+import org.losslab.app.core.LatestWins;
+import org.losslab.app.core.Offscreen;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
+import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.seg.ParamSheet;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
+import org.losslab.engine.box.BoxPairs;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.TeachingPlot;
 import org.losslab.scene.PlotSources;
+import org.losslab.scene.AtomicFiles;
+import org.losslab.scene.Scene;
 
 /**
  * The plots workspace: how each loss reacts to confidence, imbalance, Tversky's alpha and beta, focal
  * gamma, and how box losses react to a sliding box. Linked to the segmentation scene and the loss
  * parameters: an edit or a stroke recomputes the plot in the background, newest request first.
  */
-public final class PlotsWorkspace extends BorderPane implements org.losslab.app.Workspace {
+public final class PlotsWorkspace extends BorderPane implements Workspace {
     private final SegDocument doc;
     private final ListView<TeachingPlot> plots = new ListView<>(FXCollections.observableArrayList(TeachingPlot.values()));
     private final VBox charts = new VBox(4);
     private final Label caption = new Label();
     private final Label readout = new Label(" ");
     /** Shown while a plot's data are being computed (a grid of Tversky losses takes a moment on a large scene). */
-    private final javafx.scene.control.ProgressIndicator computing = new javafx.scene.control.ProgressIndicator();
+    private final ProgressIndicator computing = new ProgressIndicator();
     private final CheckBox logScale = new CheckBox("Log scale (y)");
     private final List<CheckBox> lossChoices = new ArrayList<>();
     private final ComboBox<String> editing = new ComboBox<>();
@@ -59,18 +79,18 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             TeachingPlot.VOLUME_VOXELS));
     private final ParamSheet params;
     private final ReadOnlyIntegerWrapper drawn = new ReadOnlyIntegerWrapper(this, "drawn", 0);
-    private final org.losslab.app.LatestWins worker = new org.losslab.app.LatestWins("losslab-plots");
+    private final LatestWins worker = new LatestWins("losslab-plots");
     private PlotData current;
     private int requests;
-    private final org.losslab.app.ViewSettings view = new org.losslab.app.ViewSettings("plots");
-    private final javafx.beans.property.ObjectProperty<TeachingPlot> shownPlot = new javafx.beans.property.SimpleObjectProperty<>(this, "plot");
+    private final ViewSettings view = new ViewSettings("plots");
+    private final ObjectProperty<TeachingPlot> shownPlot = new SimpleObjectProperty<>(this, "plot");
 
     public PlotsWorkspace(SegDocument doc) {
         this(doc, null);
     }
 
     /** @param boxes the detection workspace's boxes: the box and quality plots take their first pair (null: a built-in pair) */
-    public PlotsWorkspace(SegDocument doc, org.losslab.app.detect.BoxDocument boxes) {
+    public PlotsWorkspace(SegDocument doc, BoxDocument boxes) {
         this.doc = doc;
         this.boxes = boxes;
         if (boxes != null) {
@@ -102,7 +122,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         computing.setId("plot-computing");
         computing.setVisible(false);
         computing.setMaxSize(48, 48);
-        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, computing);
+        StackPane chartArea = new StackPane(charts, computing);
         VBox.setVgrow(chartArea, Priority.ALWAYS);
         VBox centre = new VBox(6, chartArea, caption, readout);
         centre.setPadding(new Insets(6));
@@ -153,8 +173,10 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         editing.setItems(FXCollections.observableArrayList(
                 LossRegistry.of(Domains.SEGMENTATION).stream().map(s -> s.name()).toList()));
         editing.setOnAction(e -> params.show(LossRegistry.get(editing.getValue()), doc.params(editing.getValue())));
-        editing.setValue("focal");
-        params.show(LossRegistry.get("focal"), doc.params("focal"));
+        // the editor opens on the focusing loss, whose gamma most plots are about
+        String focusing = LossRegistry.first(Role.FOCUSING, Domains.SEGMENTATION).name();
+        editing.setValue(focusing);
+        params.show(LossRegistry.get(focusing), doc.params(focusing));
         Button png = new Button("PNG…");
         Button svg = new Button("SVG…");
         Button csv = new Button("CSV…");
@@ -203,22 +225,22 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         }
     }
 
-    private java.util.Optional<Path> choose(String description, String pattern) {
+    private Optional<Path> choose(String description, String pattern) {
         FileChooser c = new FileChooser();
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         var f = c.showSaveDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     public List<String> selectedLosses() {
         return lossChoices.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
     }
 
-    private final org.losslab.app.detect.BoxDocument boxes;
+    private final BoxDocument boxes;
 
     /** The detection workspace's first pair (the one the box plots move), or null when it has none. */
-    private org.losslab.engine.box.BoxPairs firstPair() {
-        org.losslab.engine.box.BoxPairs all = boxes.pairs();
+    private BoxPairs firstPair() {
+        BoxPairs all = boxes.pairs();
         return all.count() == 0 ? null : all;
     }
 
@@ -227,7 +249,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
             return false;
         }
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+        for (Node n = this; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }
@@ -242,8 +264,8 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
             return;
         }
         var scene = doc.data().copy();
-        var parameters = java.util.Map.copyOf(doc.params());
-        org.losslab.engine.box.BoxPairs pairs = boxes == null ? null : firstPair();
+        var parameters = Map.copyOf(doc.params());
+        BoxPairs pairs = boxes == null ? null : firstPair();
         List<String> selected = selectedLosses();
         int request = ++requests;
         computing.setVisible(true); // the window stays usable; the newest request wins
@@ -323,10 +345,11 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     /** Sets Tversky's alpha and beta (two decimals, within [0, 1]) from a point of its grid: the ring moves there. */
     public void chooseTversky(double alpha, double beta) {
-        var specs = LossRegistry.get("tversky").params();
+        String name = LossRegistry.first(Role.FALSE_POSITIVE_NEGATIVE_WEIGHTS, Domains.SEGMENTATION).name();
+        var specs = LossRegistry.get(name).params();
         double a = Math.round(Math.max(0, Math.min(1, alpha)) * 100) / 100.0;
         double b = Math.round(Math.max(0, Math.min(1, beta)) * 100) / 100.0;
-        doc.setParams("tversky", doc.params("tversky").with("tversky", specs, "alpha", a).with("tversky", specs, "beta", b));
+        doc.setParams(name, doc.params(name).with(name, specs, "alpha", a).with(name, specs, "beta", b));
     }
 
     public void selectPlot(TeachingPlot plot) {
@@ -353,7 +376,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportPng(Path file) {
         try {
-            org.losslab.app.Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
+            Offscreen.writePng(PlotExport.image(current, logScale.isSelected(), 1000, 700), file);
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -371,7 +394,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     public void exportCsv(Path file) {
         try {
-            org.losslab.scene.AtomicFiles.write(file, PlotExport.csv(current));
+            AtomicFiles.write(file, PlotExport.csv(current));
             readout.setText("Wrote " + file.getFileName());
         } catch (IOException e) {
             readout.setText("Cannot write " + file.getFileName() + ": " + e.getMessage());
@@ -389,7 +412,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public javafx.scene.Node node() {
+    public Node node() {
         return this;
     }
 
@@ -405,12 +428,12 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public org.losslab.scene.Scene writeTo(org.losslab.scene.Scene scene) {
+    public Scene writeTo(Scene scene) {
         return view.writeTo(scene);
     }
 
     @Override
-    public void restoreFrom(org.losslab.scene.Scene scene) {
+    public void restoreFrom(Scene scene) {
         view.restoreFrom(scene);
     }
 
@@ -423,7 +446,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
 
     @Override
     public void restoreState(Object state) {
-        view.apply((com.fasterxml.jackson.databind.JsonNode) state);
+        view.apply((JsonNode) state);
     }
 
     @Override
@@ -432,7 +455,7 @@ public final class PlotsWorkspace extends BorderPane implements org.losslab.app.
     }
 
     @Override
-    public javafx.beans.value.ObservableStringValue status() {
+    public ObservableStringValue status() {
         return readout.textProperty();
     }
 

@@ -6,7 +6,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Affine;
 import org.losslab.engine.maps.MapKind;
 
 /**
@@ -81,7 +83,7 @@ public final class ColorBar extends Canvas {
         }
         drawn = signature;
         GraphicsContext g = getGraphicsContext2D();
-        g.setTransform(new javafx.scene.transform.Affine());
+        g.setTransform(new Affine());
         g.setFill(Color.web("#2b2b2b"));
         g.fillRect(0, 0, getWidth(), getHeight());
         g.scale(scale, scale); // everything below is drawn in the normal size's coordinates
@@ -125,7 +127,7 @@ public final class ColorBar extends Canvas {
             double x = 6;
             double y = 4;
             for (int k = 0; k < names.length; k++) {
-                javafx.scene.text.Text measure = new javafx.scene.text.Text(names[k]);
+                Text measure = new Text(names[k]);
                 measure.setFont(g.getFont());
                 double width = 30 + measure.getLayoutBounds().getWidth();
                 if (x > 6 && x + width > w) {

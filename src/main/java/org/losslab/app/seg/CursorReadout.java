@@ -2,6 +2,9 @@ package org.losslab.app.seg;
 
 import java.util.Locale;
 import org.losslab.app.render.ColorBar;
+import org.losslab.engine.Domains;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.maps.PixelReadout;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
@@ -24,7 +27,7 @@ final class CursorReadout {
             // the frame of a scene of another size (a resize or an undo while it computed): read the scene only
             r = null;
         }
-        var focal = doc.params("focal");
+        var focal = doc.params(LossRegistry.first(Role.FOCUSING, Domains.SEGMENTATION).name());
         var readings = PixelReadout.at(d, y, x, r == null ? null : r.factors(),
                 focal.number("gamma"), focal.optionalNumber("alpha"), r == null ? null : r.heatmap().kind(),
                 r == null ? null : r.mapValues());

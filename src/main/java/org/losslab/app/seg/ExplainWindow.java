@@ -33,12 +33,14 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.WaterfallBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.losslab.app.LatestWins;
+import org.losslab.app.core.LatestWins;
 import org.losslab.app.render.ColorBar;
 import org.losslab.app.render.MapImage;
+import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.Params;
 import org.losslab.engine.explain.Explanations;
 import org.losslab.engine.explanation.Explanation;
@@ -153,12 +155,13 @@ public final class ExplainWindow {
         return stage.isShowing();
     }
 
-    /** Explains the selected entry (dice when none is selected) on the current scene, in the background. */
+    /** Explains the selected entry (the first of the live panel's when none is selected) on the current scene, in the background. */
     void refresh() {
         if (!stage.isShowing()) {
             return;
         }
-        String name = selected.getValue() == null ? "dice" : selected.getValue();
+        String name = selected.getValue() == null ? LossRegistry.first(Role.LIVE, Domains.SEGMENTATION).name()
+                : selected.getValue();
         @SuppressWarnings("unchecked")
         LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
         SegmentationData scene = doc.data().copy();

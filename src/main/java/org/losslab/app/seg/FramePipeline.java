@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
-import org.losslab.app.FxLatest;
+import org.losslab.app.core.FxLatest;
 
 /**
  * Feeds the segmentation workspace's two workers, the frame (the maps and live values, on every edit) and the table

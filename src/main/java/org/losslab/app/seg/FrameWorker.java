@@ -2,8 +2,6 @@ package org.losslab.app.seg;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.losslab.app.render.MapImage;
-import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
 import org.losslab.engine.frame.FrameSettings;
 import org.losslab.engine.frame.LiveFrame;
+import org.losslab.engine.frame.LiveValues;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.maps.MapSettings;
 import org.losslab.engine.maps.PixelMap;
@@ -150,27 +148,21 @@ public final class FrameWorker implements AutoCloseable {
 
     private FrameResult compute(int revision, long start) {
         SegmentationData d = shadow;
-        MapSettings settings = mapSettings(view.params());
+        MapSettings settings = MapSettings.fromParams(view.params());
         int channel = Math.min(view.channel(), d.channels() - 1);
-        Map<String, Double> values = new LinkedHashMap<>();
-        // the live values come with every map of a binary scene, as long as the fast frame equals the registry
-        boolean useLive = d.mode() == SegMode.BINARY && liveMatches(view.params());
-        if (useLive) {
-            FrameSettings fs = new FrameSettings(settings.focalGamma(), settings.tverskyAlpha(), settings.tverskyBeta(),
-                    settings.dilationRatio());
+        Map<String, Double> values;
+        // the live values come with every map: from the fast frame where it equals the registry, else from the registry
+        if (LiveValues.frameMatches(d, view.params())) {
+            FrameSettings fs = LiveValues.frameSettings(settings);
             if (live == null || !fs.equals(liveSettings)) {
                 live = new LiveFrame(d.height(), d.width(), d.target(), d.prediction(), fs);
                 liveSettings = fs;
                 live.computeAll();
             }
-            values.put("dice", live.diceValue());
-            values.put("jaccard", live.jaccardValue());
-            values.put("tversky", live.tverskyValue());
-            values.put("bce", live.bceValue());
-            values.put("focal", live.focalValue());
-            values.put("boundary_iou", live.boundaryIou());
+            values = LiveValues.of(live);
         } else {
             live = null;
+            values = LiveValues.fromRegistry(d, view.params());
         }
         FrameBuffers b = takeBuffers(d.pixels());
         double[] plane = plane(view.layer(), d, settings, channel, b.plane);
@@ -261,35 +253,6 @@ public final class FrameWorker implements AutoCloseable {
             out[i] = src[i];
         }
         return out;
-    }
-
-    /**
-     * Whether the live frame computes exactly the registry's maps for these parameters: it knows the
-     * focal gamma and the Tversky alpha and beta, and smp's defaults for everything else (Dice and
-     * Jaccard smoothing, log loss, eps, BCE weights). Other parameters go through the registry.
-     */
-    static boolean liveMatches(Map<String, Params> params) {
-        return defaultsExcept(params, "dice") && defaultsExcept(params, "jaccard") && defaultsExcept(params, "bce")
-                && defaultsExcept(params, "tversky", "alpha", "beta") && defaultsExcept(params, "focal", "gamma");
-    }
-
-    private static boolean defaultsExcept(Map<String, Params> params, String loss, String... free) {
-        Params p = params.get(loss);
-        if (p == null) {
-            return true;
-        }
-        Map<String, Object> given = new HashMap<>(p.asMap());
-        Map<String, Object> defaults = new HashMap<>(LossRegistry.get(loss).defaults().asMap());
-        for (String name : free) {
-            given.remove(name);
-            defaults.remove(name);
-        }
-        return given.equals(defaults);
-    }
-
-    /** The map settings that follow the parameters the user gave the losses. */
-    public static MapSettings mapSettings(Map<String, Params> params) {
-        return MapSettings.fromParams(params);
     }
 
     @Override

@@ -1,15 +1,24 @@
 package org.losslab.app.seg;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -19,8 +28,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
+import javafx.scene.transform.NonInvertibleTransformException;
+import javafx.scene.transform.TransformChangedEvent;
+import org.losslab.app.render.CanvasComposite;
 
 /**
  * The zoomable, pannable canvas: the heatmap, the ground truth and the prediction composed into one
@@ -55,8 +68,8 @@ public final class PaintCanvas extends Pane {
     private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(this, "heatmapOpacity", 1);
     private final DoubleProperty targetOpacity = new SimpleDoubleProperty(this, "targetOpacity", 1);
     private final DoubleProperty predictionOpacity = new SimpleDoubleProperty(this, "predictionOpacity", 1);
-    private final javafx.beans.property.BooleanProperty heatmapShown =
-            new javafx.beans.property.SimpleBooleanProperty(this, "heatmapShown", true);
+    private final BooleanProperty heatmapShown =
+            new SimpleBooleanProperty(this, "heatmapShown", true);
     private final CanvasLegend legend = new CanvasLegend();
     private int[] heatLayer;
     private int[] targetLayerPixels;
@@ -84,7 +97,7 @@ public final class PaintCanvas extends Pane {
         setClip(clip);
         composite.setSmooth(false);
         composite.setPreserveRatio(true);
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {heatmapOpacity, targetOpacity, predictionOpacity,
+        for (Observable o : new Observable[] {heatmapOpacity, targetOpacity, predictionOpacity,
             heatmapShown, background.imageProperty()}) {
             o.addListener(x -> recompose());
         }
@@ -96,7 +109,7 @@ public final class PaintCanvas extends Pane {
         cursorCircle.setStrokeWidth(1);
         cursorCircle.setMouseTransparent(true);
         cursorCircle.radiusProperty().bind(brushRadius);
-        cursorCircle.strokeWidthProperty().bind(javafx.beans.binding.Bindings.divide(1.0, zoom.getReadOnlyProperty()));
+        cursorCircle.strokeWidthProperty().bind(Bindings.divide(1.0, zoom.getReadOnlyProperty()));
         shapePreview.setFill(Color.TRANSPARENT);
         shapePreview.setStroke(Color.YELLOW);
         shapePreview.setVisible(false);
@@ -166,7 +179,7 @@ public final class PaintCanvas extends Pane {
     }
 
     /** An image under the layers (the photo being segmented), stretched to the canvas size; null removes it. */
-    public void setBackground(javafx.scene.image.Image image) {
+    public void setBackground(Image image) {
         background.setImage(image);
         placeImages();
     }
@@ -175,7 +188,7 @@ public final class PaintCanvas extends Pane {
     public void follow(PaintCanvas leader) {
         following = true;
         leaderCanvas = leader;
-        leader.view.addEventHandler(javafx.scene.transform.TransformChangedEvent.TRANSFORM_CHANGED,
+        leader.view.addEventHandler(TransformChangedEvent.TRANSFORM_CHANGED,
                 e -> view.setToTransform(leader.view));
         view.setToTransform(leader.view);
         zoom.bind(leader.zoom); // the leader sets its zoom after its transform: bound, never a step behind
@@ -202,7 +215,7 @@ public final class PaintCanvas extends Pane {
     }
 
     /** Whether the heatmap is shown (V toggles); hidden, the prediction is drawn as a fill. */
-    public javafx.beans.property.BooleanProperty heatmapShownProperty() {
+    public BooleanProperty heatmapShownProperty() {
         return heatmapShown;
     }
 
@@ -264,12 +277,12 @@ public final class PaintCanvas extends Pane {
         if (heatLayer == null) {
             return;
         }
-        var settings = new org.losslab.app.render.CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
+        var settings = new CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
                 targetOpacity.get(), predictionOpacity.get(), background.getImage() != null);
         if (composed == null || composed.length != heatLayer.length) {
             composed = new int[heatLayer.length];
         }
-        org.losslab.app.render.CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
+        CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
                 predictionOutline, settings);
         redrawScreen();
     }
@@ -303,7 +316,7 @@ public final class PaintCanvas extends Pane {
             double iy = Math.floor((y + 0.5 - view.getTy()) / sy);
             int row = y * sw;
             if (iy < 0 || iy >= imageHeight) {
-                java.util.Arrays.fill(screen, row, row + sw, outside);
+                Arrays.fill(screen, row, row + sw, outside);
                 continue;
             }
             int source = (int) iy * imageWidth;
@@ -376,7 +389,7 @@ public final class PaintCanvas extends Pane {
     public Point2D toImage(double px, double py) {
         try {
             return view.inverseTransform(px, py);
-        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        } catch (NonInvertibleTransformException e) {
             return new Point2D(0, 0);
         }
     }

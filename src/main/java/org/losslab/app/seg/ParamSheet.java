@@ -66,7 +66,7 @@ public final class ParamSheet extends PropertySheet {
      * state given back, an undo): a sheet must never show values the table is not computed with. Its own edits
      * are already its values, so a drag never rebuilds it.
      */
-    public void follow(java.util.function.Function<String, Params> latest) {
+    public void follow(Function<String, Params> latest) {
         if (spec == null) {
             return;
         }

@@ -1,7 +1,7 @@
 package org.losslab.app.seg;
 
-import static org.losslab.app.Action.plain;
-import static org.losslab.app.Action.shortcut;
+import static org.losslab.app.core.Action.plain;
+import static org.losslab.app.core.Action.shortcut;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
-import org.losslab.app.Action;
-import org.losslab.app.Dialogs;
-import org.losslab.app.Offscreen;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.Offscreen;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.paint.MapOperations;

@@ -26,11 +26,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
-import org.losslab.app.Action;
-import org.losslab.app.Dialogs;
-import org.losslab.app.SceneAdapter;
-import org.losslab.app.ViewSettings;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.Dialogs;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.Domains;
 import org.losslab.engine.maps.MapKind;
@@ -96,7 +95,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             @Override
             public FrameResult draw(FrameResult r) {
                 canvasArea.show(r, doc.data().width(), doc.data().height());
-                side.showLive(r, doc.data().mode());
+                side.showLive(r);
                 return canvasArea.detached(r);
             }
 
@@ -422,13 +421,13 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
 
     @Override
     public Scene writeTo(Scene scene) {
-        return view.writeTo(SceneAdapter.toScene(doc, scene));
+        return view.writeTo(SegSceneAdapter.toScene(doc, scene));
     }
 
     @Override
     public void restoreFrom(Scene scene) {
         if (scene.block(Domains.SEGMENTATION).isPresent()) {
-            SceneAdapter.load(scene, doc);
+            SegSceneAdapter.load(scene, doc);
         }
         view.restoreFrom(scene);
     }

@@ -19,7 +19,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.maps.MapKind;
-import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegParams;
 
 /**
@@ -128,13 +127,11 @@ final class SidePanel extends VBox {
     }
 
     /** The live values of a frame, or why there are none. */
-    void showLive(FrameResult r, SegMode mode) {
+    void showLive(FrameResult r) {
         StringBuilder s = new StringBuilder();
         r.live().forEach((k, v) -> s.append(String.format(Locale.ROOT, "%-13s %.6f%n", k, v)));
-        live.setText(s.length() > 0 ? s.toString().trim() : mode != SegMode.BINARY
-                ? "Live values are computed for binary scenes; the table below has every value for this one."
-                : "Live values are off for these parameters (the fast frame knows smp's defaults only); the table "
-                        + "below has every value with yours.");
+        live.setText(s.length() > 0 ? s.toString().trim()
+                : "No live value could be computed for this scene; the table below says why for each entry.");
     }
 
     ComboBox<MapKind> layer() {

@@ -3,7 +3,7 @@ package org.losslab.app.seg;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.losslab.app.LatestWins;
+import org.losslab.app.core.LatestWins;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;

@@ -3,7 +3,10 @@ package org.losslab.app.seg;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
+import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.TopKCrossEntropyLoss;
 
@@ -39,7 +42,7 @@ final class TopKHatch {
         }
         toggle.setDisable(false);
         try {
-            canvas.setHatch(TopKCrossEntropyLoss.keptMask(doc.data(), doc.params("topk_ce")));
+            canvas.setHatch(TopKCrossEntropyLoss.keptMask(doc.data(), doc.params(LossRegistry.first(Role.HARDEST_PIXELS, Domains.SEGMENTATION).name())));
         } catch (EngineException e) {
             canvas.setHatch(null);
         }

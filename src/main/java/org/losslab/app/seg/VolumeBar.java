@@ -1,6 +1,6 @@
 package org.losslab.app.seg;
 
-import static org.losslab.app.Action.plain;
+import static org.losslab.app.core.Action.plain;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
-import org.losslab.app.Action;
-import org.losslab.app.Dialogs;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.Dialogs;
 import org.losslab.engine.dataset.ClassNumbers;
 import org.losslab.engine.volume.SliceAxis;
 

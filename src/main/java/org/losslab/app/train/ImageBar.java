@@ -5,7 +5,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import org.losslab.app.ViewSettings;
+import org.losslab.app.core.ViewSettings;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.train.ImageData;
 import org.losslab.engine.train.ImageSynthesis;

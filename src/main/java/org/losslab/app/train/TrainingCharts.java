@@ -49,9 +49,9 @@ final class TrainingCharts extends TabPane {
     TrainingCharts(Supplier<TrainingSession> session, Runnable tabChanged) {
         this.session = session;
         JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
-        JFreeChart f1Chart = lineChart("f1_score at threshold 0.5", f1Series, f1Marker);
+        JFreeChart f1Chart = lineChart(StepMetrics.HEADLINE + " at threshold 0.5", f1Series, f1Marker);
         metric.getItems().setAll(StepMetrics.NAMES);
-        metric.setValue("f1_score");
+        metric.setValue(StepMetrics.HEADLINE);
         metric.setId("train-metric");
         metric.setOnAction(e -> {
             f1Chart.setTitle(metric.getValue() + " at threshold 0.5");

@@ -1,5 +1,6 @@
 package org.losslab.app.train;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,14 +30,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.losslab.app.Action;
-import org.losslab.app.FigureExport;
-import org.losslab.app.ViewSettings;
-import org.losslab.app.Workspace;
+import org.losslab.app.core.Action;
+import org.losslab.app.core.FigureExport;
+import org.losslab.app.core.ViewSettings;
+import org.losslab.app.core.Workspace;
 import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.sweep.SweepTerm;
@@ -45,8 +49,10 @@ import org.losslab.engine.train.LogitsModel;
 import org.losslab.engine.train.LossLandscape;
 import org.losslab.engine.train.Model;
 import org.losslab.engine.train.Optimizer;
+import org.losslab.engine.train.StepMetrics;
 import org.losslab.engine.train.TrainingPreset;
 import org.losslab.engine.train.TrainingSession;
+import org.losslab.scene.Lessons;
 import org.losslab.scene.Scene;
 import org.losslab.scene.Terms;
 
@@ -112,7 +118,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         // wraps instead of pushing Pause and Reset off the window when the lesson panel takes its share of the width
         FlowPane bar = new FlowPane(6, 4, new Label("Scene"), source, new Label("Model"), model, new Label("Optimizer"),
                 optimizer, new Label("lr"), rate, new Label("Speed"), speed, play, pause, step, resetButton);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         FlowPane losses = new FlowPane(6, 4);
         losses.getChildren().add(new Label("Losses (NAME:k=v,...; Enter restarts)"));
         grid = new GridPane();
@@ -185,8 +191,10 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             lesson.setText(p.title() + ": " + p.lesson() + ".");
         } else {
             if (lossFields.get(0).getText().isBlank()) {
-                lossFields.get(0).setText("bce");
-                lossFields.get(1).setText("dice");
+                List<LossSpec<SegmentationData>> defaults = LossRegistry.withRole(Role.TRAINED_BY_DEFAULT, Domains.SEGMENTATION);
+                for (int l = 0; l < Math.min(defaults.size(), lossFields.size()); l++) {
+                    lossFields.get(l).setText(defaults.get(l).name());
+                }
             }
             if (model.getValue() == null) {
                 model.setValue("logits");
@@ -327,7 +335,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
             }
             TrainingSession.Contestant c = session.contestants().get(l);
             panel.show(String.format(Locale.ROOT, "%s  loss %.4g  F1 %.3f", c.label(), session.loss(l, k),
-                    session.metric(l, "f1_score", k)), session.scene(), session.logitsAt(l, k));
+                    session.metric(l, StepMetrics.HEADLINE, k)), session.scene(), session.logitsAt(l, k));
         }
         side.showStep(k);
         status.set(problem != null ? problem : String.format(Locale.ROOT, "step %d of %d (%s model, %s)", k,
@@ -449,7 +457,7 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
 
     @Override
     public void restoreState(Object state) {
-        var wanted = (com.fasterxml.jackson.databind.node.ObjectNode) state;
+        var wanted = (ObjectNode) state;
         if (!wanted.equals(settings().toJson())) {
             settings().apply(wanted);
             reset();

@@ -1,5 +1,7 @@
 package org.losslab.engine.coco;
 
+import java.util.Arrays;
+
 /**
  * COCOeval's {@code evaluate}: per (category, image) the IoUs of its detections (by descending score, at most 100)
  * with its ground truths, then for each area range and IoU threshold the greedy matching of {@code evaluateImg}.
@@ -89,7 +91,7 @@ final class CocoMatching {
             notIgnored[group * CocoParams.A + a] = regular;
             for (int t = 0; t < CocoParams.T; t++) {
                 double threshold = Math.min(CocoParams.IOU_THRESHOLDS[t], CocoParams.IOU_CAP);
-                java.util.Arrays.fill(s.taken, 0, gCount, false);
+                Arrays.fill(s.taken, 0, gCount, false);
                 int base = (a * CocoParams.T + t) * kept;
                 for (int d = 0; d < dCount; d++) {
                     int m = bestMatch(d, gCount, threshold, s);

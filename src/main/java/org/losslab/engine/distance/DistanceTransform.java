@@ -1,6 +1,5 @@
 package org.losslab.engine.distance;
 
-import org.losslab.engine.distance.EuclideanTransform;
 
 /**
  * The exact Euclidean distance transform of a 2-D mask in pixel units: the 2-D case of the engine's

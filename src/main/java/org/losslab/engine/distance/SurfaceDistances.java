@@ -1,5 +1,7 @@
 package org.losslab.engine.distance;
 
+import java.util.Arrays;
+
 /**
  * The boundary distances of one channel, as MONAI's surface metrics take them: for every edge pixel of
  * the prediction its Euclidean distance (pixel units) to the nearest edge pixel of the target, and the
@@ -47,7 +49,7 @@ public record SurfaceDistances(double[] predToTruth, double[] truthToPred, boole
      */
     public static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

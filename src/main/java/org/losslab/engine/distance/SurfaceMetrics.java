@@ -2,6 +2,7 @@ package org.losslab.engine.distance;
 
 import java.util.Arrays;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.math.PairwiseSum;
 
 /**
  * MONAI's surface distances between a reference and a predicted mask on a 2-D or 3-D grid with a spacing
@@ -39,7 +40,7 @@ public final class SurfaceMetrics {
         double[] pooled = new double[predictionToReference.length + referenceToPrediction.length];
         System.arraycopy(predictionToReference, 0, pooled, 0, predictionToReference.length);
         System.arraycopy(referenceToPrediction, 0, pooled, predictionToReference.length, referenceToPrediction.length);
-        assd = org.losslab.engine.math.PairwiseSum.mean(pooled, pooled.length);
+        assd = PairwiseSum.mean(pooled, pooled.length);
     }
 
     /** Masks flat in C order over shape ({H, W} or {D, H, W}); spacing[i] = mm size of axis i (same order as shape). */

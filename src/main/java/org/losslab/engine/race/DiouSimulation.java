@@ -1,7 +1,10 @@
 package org.losslab.engine.race;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,7 +96,7 @@ public final class DiouSimulation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("race: interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -221,12 +224,12 @@ public final class DiouSimulation {
     }
 
     /** Anchor centres from a CSV of {@code x,y} rows (a header line is skipped). */
-    public static double[][] readPoints(java.io.Reader in, String where) throws java.io.IOException {
+    public static double[][] readPoints(Reader in, String where) throws IOException {
         return AnchorCentres.read(in, where, Integer.MAX_VALUE);
     }
 
     /** As above, at most {@code limit} centres (see {@link AnchorCentres#read}). */
-    public static double[][] readPoints(java.io.Reader in, String where, int limit) throws java.io.IOException {
+    public static double[][] readPoints(Reader in, String where, int limit) throws IOException {
         return AnchorCentres.read(in, where, limit);
     }
 }

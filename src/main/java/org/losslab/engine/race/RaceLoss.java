@@ -1,6 +1,8 @@
 package org.losslab.engine.race;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,6 +36,23 @@ public record RaceLoss(String name, Supplier<Stepper> steppers) {
          * boxes overlap), both at the box before the step, into every lane.
          */
         void direction(Lanes lanes);
+    }
+
+    /** The losses the paper's code has gradients for (IoU, GIoU, DIoU, CIoU), by their registry names. */
+    public static List<String> paperNames() {
+        return Arrays.stream(PaperGradients.Metric.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * What races with exact gradients: the paper's losses first, then the registry's other plotted box losses
+     * (EIoU, SIoU, NWD, ...), at most {@code limit} of them.
+     */
+    public static List<String> exactNames(int limit) {
+        List<String> names = new ArrayList<>(paperNames());
+        LossRegistry.of(Domains.BOXES).stream()
+                .filter(spec -> spec.differentiable() && spec.plottedByDefault() && !names.contains(spec.name()))
+                .forEach(spec -> names.add(spec.name()));
+        return List.copyOf(names.subList(0, Math.min(names.size(), limit)));
     }
 
     /** The authors' code for one of IoU, GIoU, DIoU, CIoU. */

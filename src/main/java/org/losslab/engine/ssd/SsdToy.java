@@ -3,8 +3,11 @@ package org.losslab.engine.ssd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec.Role;
+import org.losslab.engine.Params;
 
 /**
  * The SSD view's set-up in one place, so that the window and a lesson's claims compute the same numbers:
@@ -30,8 +33,12 @@ public record SsdToy(int[] sizes, double[] scales, double[] ratios, double thres
     /** The largest focal gamma and background logit the view offers (its sliders' ends; a lesson sets no more). */
     public static final double MAX_GAMMA = 5;
     public static final double MAX_BACKGROUND = 8;
-    /** The focal loss's alpha, RetinaNet's. */
-    public static final double FOCAL_ALPHA = 0.25;
+    /** The focal loss the toy compares with hard negative mining: the registry's (RetinaNet's sigmoid focal loss). */
+    public static final Params FOCAL = LossRegistry.first(Role.FOCUSING, Domains.CLASSIFICATION).defaults();
+    /** The focal loss's alpha, RetinaNet's (the registry entry's default). */
+    public static final double FOCAL_ALPHA = FOCAL.number("alpha");
+    /** The focal loss's gamma, RetinaNet's (the registry entry's default). */
+    public static final double FOCAL_GAMMA = FOCAL.number("gamma");
 
     /**
      * The ground truth of the detection workspace's opening scene, normalised by its 256-pixel field (x1, y1, x2, y2):

@@ -1,5 +1,6 @@
 package org.losslab.engine.sweep;
 
+import java.util.Locale;
 import org.losslab.engine.EngineException;
 
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class BoxMasks {
         double bottom = Math.ceil(Math.max(1, Math.max(predicted[o + 3], target[o + 3])));
         if (right * bottom > MAX_PIXELS) {
             // a box dragged far out would ask for gigabytes: refuse with a reason instead of running out of memory
-            throw new EngineException(String.format(java.util.Locale.ROOT,
+            throw new EngineException(String.format(Locale.ROOT,
                     "the boxes reach %.0f x %.0f pixels: too large to draw as masks (at most %d pixels)", right, bottom, MAX_PIXELS));
         }
         int width = (int) right;

@@ -12,6 +12,8 @@ import org.losslab.engine.seg.SegmentationData;
 public final class StepMetrics {
     /** The registry entries shown, in order. */
     public static final List<String> NAMES = List.of("f1_score", "iou_score", "precision", "recall");
+    /** The one a chart or a caption shows first. */
+    public static final String HEADLINE = NAMES.get(0);
 
     private StepMetrics() {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.app.ViewSettings;
+import org.losslab.app.core.ViewSettings;
 import org.losslab.engine.dataset.CaseMetric;
 import org.losslab.scene.Scene;
 import org.losslab.scene.SceneFiles;

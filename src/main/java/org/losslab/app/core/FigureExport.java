@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

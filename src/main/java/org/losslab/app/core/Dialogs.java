@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.io.File;
 import java.io.IOException;
@@ -98,7 +98,7 @@ public final class Dialogs {
     public static void text(String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setHeaderText(header);
-        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setPrefSize(640, 420);
         area.setStyle("-fx-font-family: monospace;");

@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.util.List;
 import javafx.scene.input.KeyCode;
@@ -55,7 +55,7 @@ public record Action(String menu, String text, List<KeyCombination> keys, String
     }
 
     /** Whether a shortcut is a key with no modifier, which a text field must keep for typing. */
-    static boolean isPlain(KeyCombination key) {
+    public static boolean isPlain(KeyCombination key) {
         return key.getShortcut() == KeyCombination.ModifierValue.UP && key.getControl() == KeyCombination.ModifierValue.UP
                 && key.getAlt() == KeyCombination.ModifierValue.UP && key.getMeta() == KeyCombination.ModifierValue.UP
                 && !(key instanceof KeyCodeCombination k && k.getCode().isFunctionKey());

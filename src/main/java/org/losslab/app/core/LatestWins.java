@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

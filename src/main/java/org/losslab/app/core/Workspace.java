@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.losslab.scene.Scene;
 /**
  * One workspace of the window (a tab): its view, its undo history, its keys, and what it reads from
  * and writes to a scene file. The window knows workspaces only through this interface; adding one is
- * a class implementing it and a line in {@link Workspaces}.
+ * a class implementing it and a line in {@code org.losslab.app.Workspaces}.
  */
 public interface Workspace extends AutoCloseable {
     /** The tab's title. */

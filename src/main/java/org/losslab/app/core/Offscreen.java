@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.core;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +45,7 @@ public final class Offscreen {
         if (started) {
             return;
         }
-        LossLabLauncher.configureToolkit(); // the app's pulse rate, so that benchmarks time what the app does
+        FxToolkit.configure(); // the app's pulse rate, so that benchmarks time what the app does
         if (!onDisplay && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");

@@ -1,14 +1,21 @@
-package org.losslab.app.plots;
+package org.losslab.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
@@ -24,6 +31,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.losslab.app.render.ColorMaps;
+import org.losslab.engine.LossRegistry;
+import org.losslab.engine.LossSpec;
+import org.losslab.engine.LossSpec.Role;
 import org.losslab.engine.sweep.PlotData;
 import org.losslab.engine.sweep.SweepResult;
 import org.losslab.engine.sweep.TeachingPlot;
@@ -38,7 +48,7 @@ public final class Charts {
         new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF),
         new Color(0x7F7F7F), new Color(0xBCBD22)};
     static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
-    static final Font LABEL = new Font("SansSerif", Font.PLAIN, 15);
+    public static final Font LABEL = new Font("SansSerif", Font.PLAIN, 15);
     static final Font TICK = new Font("SansSerif", Font.PLAIN, 13);
     static final Font LEGEND = new Font("SansSerif", Font.PLAIN, 13);
 
@@ -48,8 +58,8 @@ public final class Charts {
     /** A log axis with a tick at every power of ten, read as plain numbers (0.001, 0.01, 0.1, 1), not 10^-2.8. */
     public static LogAxis decades(String label) {
         LogAxis axis = new LogAxis(label);
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##########"));
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setNumberFormatOverride(new DecimalFormat("0.##########"));
         axis.setMinorTickMarksVisible(true);
         return axis;
     }
@@ -58,7 +68,7 @@ public final class Charts {
     public static List<JFreeChart> of(PlotData data, boolean logY) {
         List<JFreeChart> charts = panels(data, logY);
         if (!data.notes().isEmpty() && !charts.isEmpty()) {
-            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.join("; ", data.notes()), LABEL);
+            TextTitle note = new TextTitle(String.join("; ", data.notes()), LABEL);
             note.setPaint(new Color(150, 60, 0));
             charts.get(0).addSubtitle(note);
         }
@@ -120,6 +130,18 @@ public final class Charts {
         return data.xLabel();
     }
 
+    /** Whether a column is of an entry not bounded by 1 ("smooth_l1", "smooth_l1 beta=2"), drawn on its own axis. */
+    private static boolean unbounded(String column) {
+        for (LossSpec<?> spec : LossRegistry.withRole(Role.UNBOUNDED)) {
+            String name = spec.name();
+            if (column.startsWith(name) && (column.length() == name.length()
+                    || !Character.isLetterOrDigit(column.charAt(name.length())) && column.charAt(name.length()) != '_')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JFreeChart lines(PlotData data, SweepResult panel, String title, String yLabel, String xLabel,
                                     boolean logY, double operatingX, String operatingLabel) {
         XYSeriesCollection main = new XYSeriesCollection();
@@ -133,12 +155,12 @@ public final class Charts {
                     s.add(x[i], y[i]);
                 }
             }
-            (column.startsWith("smooth_l1") ? secondary : main).addSeries(s);
+            (unbounded(column) ? secondary : main).addSeries(s);
         }
         ValueAxis xAxis = data.logX() ? decades(xLabel) : new NumberAxis(xLabel);
         if (data.logX() && x.length > 1 && x[x.length - 1] / x[0] < 100) {
             // under two decades a tick per power of ten leaves one or two labels: tick every doubling instead
-            ((LogAxis) xAxis).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.log10(2)));
+            ((LogAxis) xAxis).setTickUnit(new NumberTickUnit(Math.log10(2)));
         }
         ValueAxis yAxis = logY ? decades(yLabel) : new NumberAxis(yLabel);
         if (xAxis instanceof NumberAxis n) {
@@ -173,7 +195,7 @@ public final class Charts {
     private static XYLineAndShapeRenderer renderer(XYSeriesCollection data) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         int colour = 0;
-        java.util.Map<String, Integer> colourOf = new java.util.HashMap<>();
+        Map<String, Integer> colourOf = new HashMap<>();
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String name = data.getSeriesKey(s).toString();
             boolean negative = name.endsWith("(t=0)");
@@ -197,9 +219,9 @@ public final class Charts {
         double[] beta = r.column("beta");
         double[] value = r.column(r.columns().get(1));
         DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("tversky", new double[][] {alpha, beta, value});
-        double lo = java.util.Arrays.stream(value).min().orElse(0);
-        double hi = java.util.Arrays.stream(value).max().orElse(1);
+        dataset.addSeries(r.columns().get(1), new double[][] {alpha, beta, value});
+        double lo = Arrays.stream(value).min().orElse(0);
+        double hi = Arrays.stream(value).max().orElse(1);
         if (hi <= lo) {
             hi = lo + 1e-9;
         }
@@ -221,10 +243,10 @@ public final class Charts {
         if (Double.isFinite(data.operatingX()) && Double.isFinite(data.operatingY())) {
             // the current (alpha, beta): a ring, readable on every colour of the scale
             double radius = step * 0.7;
-            java.awt.geom.Ellipse2D ring = new java.awt.geom.Ellipse2D.Double(data.operatingX() - radius,
+            Ellipse2D ring = new Ellipse2D.Double(data.operatingX() - radius,
                     data.operatingY() - radius, 2 * radius, 2 * radius);
-            plot.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(ring, new BasicStroke(3f), Color.WHITE));
-            plot.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(ring, new BasicStroke(1.2f), Color.BLACK));
+            plot.addAnnotation(new XYShapeAnnotation(ring, new BasicStroke(3f), Color.WHITE));
+            plot.addAnnotation(new XYShapeAnnotation(ring, new BasicStroke(1.2f), Color.BLACK));
         }
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);

@@ -1,4 +1,4 @@
-package org.losslab.app;
+package org.losslab.app.seg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.app.seg.SegDocument;
 import org.losslab.engine.LossRegistry;
 import org.losslab.scene.Presets;
 import org.losslab.scene.SceneFiles;
 
 /** The workspace's document through a scene file and back: data, parameters, class names. */
-class SceneAdapterTest {
+class SegSceneAdapterTest {
     @Test
     void aDocumentSurvivesASceneFile(@TempDir Path dir) throws Exception {
         SegDocument doc = new SegDocument(Presets.get("three-class").create(32));
@@ -20,10 +19,10 @@ class SceneAdapterTest {
         doc.renameClass(2, "car");
         doc.setParams("tversky", doc.params("tversky").with("tversky", LossRegistry.get("tversky").params(), "alpha", 0.8));
         Path file = dir.resolve("scene.json");
-        SceneFiles.write(SceneAdapter.toScene(doc, null), file);
+        SceneFiles.write(SegSceneAdapter.toScene(doc, null), file);
 
         SegDocument back = new SegDocument(Presets.standard().create(8));
-        SceneAdapter.load(SceneFiles.read(file), back);
+        SegSceneAdapter.load(SceneFiles.read(file), back);
         assertArrayEquals(doc.data().prediction(), back.data().prediction(), 0.0);
         assertArrayEquals(doc.data().target(), back.data().target());
         assertEquals("road", back.className(1));
