@@ -32,7 +32,9 @@ class AppTypesNoLossNameTest {
     /** "Class: name" -> why the literal is not a loss's name there. Keep it short and justified. */
     private static final Map<String, String> EXCEPTIONS = Map.of(
             "org.losslab.app.detect.MetricsTab: recall", "the precision-recall curve's axis label, not the metric entry",
-            "org.losslab.app.detect.MetricsTab: precision", "the precision-recall curve's axis label, not the metric entry");
+            "org.losslab.app.detect.MetricsTab: precision", "the precision-recall curve's axis label, not the metric entry",
+            "org.losslab.app.detect.DatasetCharts: recall", "the dataset's precision-recall curves' axis label",
+            "org.losslab.app.detect.DatasetCharts: precision", "the dataset's precision-recall curves' axis label");
 
     @Test
     void noAppClassTypesTheNameOfARegistryEntry() throws IOException, URISyntaxException {
