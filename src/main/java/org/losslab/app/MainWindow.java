@@ -14,31 +14,25 @@ import javafx.animation.Timeline;
 import org.losslab.scene.Lessons;
 import javafx.animation.Animation;
 import javafx.scene.input.KeyEvent;
-import org.losslab.scene.LessonCheck;
 import org.losslab.app.detect.BoxDocument;
 import org.losslab.app.lesson.LessonPanel;
 import org.losslab.app.lesson.LessonRunner;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.beans.property.BooleanProperty;
 import org.losslab.app.train.TrainingWorkspace;
 import javafx.beans.property.SimpleBooleanProperty;
-import static org.losslab.app.core.Action.shortcut;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -386,17 +380,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
      * next start; only "Discard" removes it.
      */
     public void offerRecovery() {
-        for (Recovery.Found found : Recovery.leftOver()) {
-            int answer = Dialogs.choose("Restore your unsaved work?", "LossLab closed without saving " + found.origin()
-                    + ".\nRestore it now, discard it for good, or decide at the next start.", "Restore", "Discard", "Later");
-            if (answer == 0 && (!dirty.get() || confirmDiscard())) {
-                restoreRecovery(found);
-                return;
-            }
-            if (answer == 1) {
-                recovery.discard(found);
-            }
-        }
+        RecoveryOffer.offer(recovery, dirty::get, this::confirmDiscard, this::restoreRecovery);
     }
 
     /** Opens the newest left-over recovery file as an unsaved scene. */

@@ -208,8 +208,13 @@ public final class PlotsWorkspace extends BorderPane implements Workspace {
         spacingLabel.visibleProperty().bind(spacing.visibleProperty());
         spacingLabel.managedProperty().bind(spacing.visibleProperty());
         spacing.managedProperty().bind(spacing.visibleProperty());
-        VBox box = new VBox(6, spacingLabel, spacing, new Label("Losses on the curves"), choices, logScale, new Separator(),
-                new Label("Parameters of"), editing, params, new Separator(), new Label("Export this plot"),
+        // the volume plots draw no loss: their losses and parameters would be controls that change nothing
+        VBox lossControls = new VBox(6, new Label("Losses on the curves"), choices, logScale, new Separator(),
+                new Label("Parameters of"), editing, params);
+        lossControls.visibleProperty().bind(spacing.visibleProperty().not());
+        lossControls.managedProperty().bind(lossControls.visibleProperty());
+        VBox.setVgrow(lossControls, Priority.ALWAYS);
+        VBox box = new VBox(6, spacingLabel, spacing, lossControls, new Separator(), new Label("Export this plot"),
                 new FlowPane(6, 4, png, svg, csv));
         box.setPadding(new Insets(8));
         box.setPrefWidth(320);
