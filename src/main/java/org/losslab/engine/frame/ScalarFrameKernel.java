@@ -62,16 +62,32 @@ final class ScalarFrameKernel implements FrameKernel {
 
     @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
-                     int from, int to) {
+                     int from, int to, double[] sums) {
         float gp = (float) score.positive;
         float gn = (float) score.negative;
+        double tp = 0;
+        double sumP = 0;
         for (int i = from; i < to; i++) {
             float code = a.label[i];
             float g = (code >= 0 ? a.slope[i] : 0) * (code > 0.5f ? gp : gn);
             m[i] = m[i] * 0.9f + 0.1f * g;
             v[i] = v[i] * 0.999f + 0.001f * g * g;
             float denominator = (float) Math.sqrt(v[i]) / correction2Root + 1e-8f;
-            a.logit[i] = a.logit[i] - stepSize * (m[i] / denominator);
+            float updated = a.logit[i] - stepSize * (m[i] / denominator);
+            a.logit[i] = updated;
+            // the new logit's probability and slope, as pixels() computes them
+            double x = updated;
+            double valid = code >= 0 ? 1 : 0;
+            double t = code > 0.5 ? 1 : 0;
+            double e = Math.exp(-Math.abs(x));
+            double inv = 1 / (1 + e);
+            double p = x >= 0 ? inv : e * inv;
+            double q = x >= 0 ? e * inv : inv;
+            a.slope[i] = (float) (p * q);
+            tp += p * t * valid;
+            sumP += p * valid;
         }
+        sums[0] += tp;
+        sums[1] += sumP;
     }
 }

@@ -89,23 +89,47 @@ final class VectorFrameKernel implements FrameKernel {
 
     @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
-                     int from, int to) {
+                     int from, int to, double[] sums) {
         int lanes = F.length();
         int end = from + (to - from) / lanes * lanes;
         FloatVector positiveFactor = FloatVector.broadcast(F, (float) score.positive);
-        float negativeFactor = (float) score.negative;
-        for (int i = from; i < end; i += lanes) {
-            FloatVector code = FloatVector.fromArray(F, a.label, i);
-            FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
-            FloatVector g = s.mul(FloatVector.broadcast(F, negativeFactor)
-                    .blend(positiveFactor, code.compare(VectorOperators.GT, 0.5f)));
-            FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
-            FloatVector vi = FloatVector.fromArray(F, v, i).mul(0.999f).add(g.mul(0.001f).mul(g));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            FloatVector denominator = vi.lanewise(VectorOperators.SQRT).div(correction2Root).add(1e-8f);
-            FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize)).intoArray(a.logit, i);
+        FloatVector negativeFactor = FloatVector.broadcast(F, (float) score.negative);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.zero(F);
+        for (int block = from; block < end; block += BLOCK) {
+            int blockEnd = Math.min(end, block + BLOCK);
+            FloatVector tp = zero;
+            FloatVector sumP = zero;
+            for (int i = block; i < blockEnd; i += lanes) {
+                FloatVector code = FloatVector.fromArray(F, a.label, i);
+                VectorMask<Float> ignored = code.compare(VectorOperators.LT, 0f);
+                VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
+                FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, ignored);
+                FloatVector g = s.mul(negativeFactor.blend(positiveFactor, positive));
+                FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
+                FloatVector vi = FloatVector.fromArray(F, v, i).mul(0.999f).add(g.mul(0.001f).mul(g));
+                mi.intoArray(m, i);
+                vi.intoArray(v, i);
+                FloatVector denominator = vi.lanewise(VectorOperators.SQRT).div(correction2Root).add(1e-8f);
+                FloatVector x = FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize));
+                x.intoArray(a.logit, i);
+                // the new logits' probabilities, slopes and sums, as pixels() computes them
+                FloatVector valid = one.blend(0f, ignored);
+                FloatVector t = zero.blend(1f, positive);
+                FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+                FloatVector inv = one.div(e.add(1f));
+                FloatVector einv = e.mul(inv);
+                VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
+                FloatVector p = einv.blend(inv, nonNegative);
+                FloatVector q = inv.blend(einv, nonNegative);
+                p.mul(q).intoArray(a.slope, i);
+                FloatVector pv = p.mul(valid);
+                tp = tp.add(pv.mul(t));
+                sumP = sumP.add(pv);
+            }
+            sums[0] += tp.reduceLanes(VectorOperators.ADD);
+            sums[1] += sumP.reduceLanes(VectorOperators.ADD);
         }
-        tail.adam(a, score, m, v, stepSize, correction2Root, end, to);
+        tail.adam(a, score, m, v, stepSize, correction2Root, end, to, sums);
     }
 }
