@@ -54,7 +54,7 @@ final class CocoResultsJson {
     }
 
     /** The results with images and categories as the ground truth's indices, masks rasterised: loadRes's checks. */
-    CocoInstances resolve(CocoGroundTruth gt) {
+    CocoInstances resolve(CocoGroundTruth gt, int threads) {
         for (int row = 0; row < results.size(); row++) {
             int image = gt.imageIndex(rawImage[row]);
             if (image < 0) {
@@ -65,7 +65,7 @@ final class CocoResultsJson {
             int category = Arrays.binarySearch(gt.categoryIds, rawCategory[row]);
             results.setCategory(row, category >= 0 ? category : -1);
         }
-        finish(gt);
+        finish(gt, threads);
         return results;
     }
 
@@ -141,8 +141,8 @@ final class CocoResultsJson {
         return n == 4 ? box : NO_BOX;
     }
 
-    private void finish(CocoGroundTruth gt) {
-        segmentations.rasterise(gt.heights, gt.widths);
+    private void finish(CocoGroundTruth gt, int threads) {
+        segmentations.rasterise(gt.heights, gt.widths, threads);
         int[] runs = results.runs().array();
         double[] maskBox = new double[4];
         for (int i = 0; i < fromMask.size(); i += 2) {

@@ -39,6 +39,16 @@ public final class IntList {
         size += length;
     }
 
+    /** Makes room for {@code total} values in all, so that appends up to that size copy nothing more. */
+    public void reserve(long total) {
+        if (total > values.length) {
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("more than 2^31 run lengths");
+            }
+            values = Arrays.copyOf(values, (int) total);
+        }
+    }
+
     public void set(int i, int v) {
         values[i] = v;
     }
