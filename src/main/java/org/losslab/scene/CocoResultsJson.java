@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.losslab.engine.coco.CocoInstances;
 import org.losslab.engine.coco.IouType;
 import org.losslab.engine.coco.IntList;
-import org.losslab.engine.coco.Rle;
+import org.losslab.engine.coco.MaskGeometry;
 
 /**
  * A results file as pycocotools' {@code loadRes} reads it: every result on an image of the ground truth, ids 1, 2,
@@ -143,17 +143,6 @@ final class CocoResultsJson {
 
     private void finish(CocoGroundTruth gt, int threads) {
         segmentations.rasterise(gt.heights, gt.widths, threads);
-        int[] runs = results.runs().array();
-        double[] maskBox = new double[4];
-        for (int i = 0; i < fromMask.size(); i += 2) {
-            int row = fromMask.get(i);
-            int offset = results.maskOffset(row);
-            int length = results.maskLength(row);
-            results.setArea(row, Rle.area(runs, offset, length));
-            if (fromMask.get(i + 1) == 1) {
-                Rle.toBbox(runs, offset, length, results.maskHeight(row), results.maskWidth(row), maskBox, 0);
-                results.setBox(row, maskBox[0], maskBox[1], maskBox[2], maskBox[3]);
-            }
-        }
+        MaskGeometry.areasAndBoxes(results, fromMask.array(), fromMask.size() / 2, threads);
     }
 }

@@ -49,6 +49,21 @@ public final class IntList {
         }
     }
 
+    /** Makes room for {@code more} values after the last, growing as appends do (at least doubling). */
+    public void ensureRoom(int more) {
+        if ((long) size + more > values.length) {
+            grow((int) Math.min(Integer.MAX_VALUE, (long) size + more));
+        }
+    }
+
+    /** Takes the values written directly into {@link #array()} up to {@code newSize} (within its length) as the list's. */
+    public void setSize(int newSize) {
+        if (newSize > values.length) {
+            throw new IllegalArgumentException("size " + newSize + " beyond the capacity " + values.length);
+        }
+        size = newSize;
+    }
+
     public void set(int i, int v) {
         values[i] = v;
     }

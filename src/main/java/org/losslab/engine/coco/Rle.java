@@ -21,6 +21,9 @@ public final class Rle {
      */
     public static int fromString(char[] s, int offset, int length, IntList out) {
         int start = out.size();
+        out.ensureRoom(length); // a count takes at least one character
+        int[] counts = out.array();
+        int size = start;
         int p = offset;
         int n = offset + length;
         while (p < n) {
@@ -29,12 +32,10 @@ public final class Rle {
             boolean more = true;
             while (more) {
                 if (p >= n) {
-                    out.truncate(start);
                     return -1; // the last number is cut off
                 }
                 int c = s[p] - ALPHABET_START;
                 if (c < 0 || c > 63) {
-                    out.truncate(start);
                     return -1;
                 }
                 // int shifts as C's (5 * k >= 32 is masked like x86 does), sign-extended into the long
@@ -46,13 +47,13 @@ public final class Rle {
                     x |= (long) (-1 << 5 * k);
                 }
             }
-            int m = out.size() - start;
-            if (m > 2) {
-                x += out.get(out.size() - 2) & 0xffffffffL;
+            if (size - start > 2) {
+                x += counts[size - 2] & 0xffffffffL;
             }
-            out.add((int) x); // maskApi stores (uint) x
+            counts[size++] = (int) x; // maskApi stores (uint) x
         }
-        return out.size() - start;
+        out.setSize(size);
+        return size - start;
     }
 
     /** The compressed COCO string of the counts (maskApi {@code rleToString}). */
