@@ -39,10 +39,9 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector t = zero.blend(1f, code.compare(VectorOperators.GT, 0.5f));
                 FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
                 FloatVector inv = one.div(e.add(1f));
-                FloatVector einv = e.mul(inv);
+                FloatVector p = probability(x, e, inv);
+                FloatVector q = probability(x.neg(), e, inv);
                 VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
-                FloatVector p = einv.blend(inv, nonNegative);
-                FloatVector q = inv.blend(einv, nonNegative);
                 FloatVector b = x.max(0f).sub(x.mul(t)).add(e.lanewise(VectorOperators.LOG1P)).mul(v);
                 FloatVector wrong = p.add(t.mul(q.sub(p)));
                 FloatVector factor = gamma == 2 ? wrong.mul(wrong) : wrong.lanewise(VectorOperators.POW, gammaF);
@@ -104,6 +103,8 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector code = FloatVector.fromArray(F, a.label, i);
                 VectorMask<Float> ignored = code.compare(VectorOperators.LT, 0f);
                 VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
+                FloatVector valid = one.blend(0f, ignored);
+                FloatVector t = zero.blend(1f, positive);
                 FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, ignored);
                 FloatVector g = s.mul(negativeFactor.blend(positiveFactor, positive));
                 FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
@@ -114,15 +115,10 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector x = FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize));
                 x.intoArray(a.logit, i);
                 // the new logits' probabilities, slopes and sums, as pixels() computes them
-                FloatVector valid = one.blend(0f, ignored);
-                FloatVector t = zero.blend(1f, positive);
                 FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
                 FloatVector inv = one.div(e.add(1f));
-                FloatVector einv = e.mul(inv);
-                VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
-                FloatVector p = einv.blend(inv, nonNegative);
-                FloatVector q = inv.blend(einv, nonNegative);
-                p.mul(q).intoArray(a.slope, i);
+                FloatVector p = probability(x, e, inv);
+                p.mul(probability(x.neg(), e, inv)).intoArray(a.slope, i);
                 FloatVector pv = p.mul(valid);
                 tp = tp.add(pv.mul(t));
                 sumP = sumP.add(pv);
@@ -131,5 +127,13 @@ final class VectorFrameKernel implements FrameKernel {
             sums[1] += sumP.reduceLanes(VectorOperators.ADD);
         }
         tail.adam(a, score, m, v, stepSize, correction2Root, end, to, sums);
+    }
+
+    /**
+     * The sigmoid of x's lanes from e = exp(-|x|) and inv = 1 / (1 + e): inv, or e times it where x < 0. With -x it
+     * gives 1 - sigmoid(x) the same way (at x = 0 both are 1/2 exactly).
+     */
+    private static FloatVector probability(FloatVector x, FloatVector e, FloatVector inv) {
+        return e.mul(inv).blend(inv, x.compare(VectorOperators.GE, 0f));
     }
 }
