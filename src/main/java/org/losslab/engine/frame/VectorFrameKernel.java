@@ -15,6 +15,8 @@ final class VectorFrameKernel implements FrameKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Lanes summed in float before the running sums in double take them. */
     private static final int BLOCK = 256;
+    private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
+    private static final FloatVector ZERO = FloatVector.zero(F);
     private final ScalarFrameKernel tail = new ScalarFrameKernel();
 
     @Override
@@ -93,18 +95,16 @@ final class VectorFrameKernel implements FrameKernel {
         int end = from + (to - from) / lanes * lanes;
         FloatVector positiveFactor = FloatVector.broadcast(F, (float) score.positive);
         FloatVector negativeFactor = FloatVector.broadcast(F, (float) score.negative);
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector zero = FloatVector.zero(F);
         for (int block = from; block < end; block += BLOCK) {
             int blockEnd = Math.min(end, block + BLOCK);
-            FloatVector tp = zero;
-            FloatVector sumP = zero;
+            FloatVector tp = ZERO;
+            FloatVector sumP = ZERO;
             for (int i = block; i < blockEnd; i += lanes) {
                 FloatVector code = FloatVector.fromArray(F, a.label, i);
                 VectorMask<Float> ignored = code.compare(VectorOperators.LT, 0f);
                 VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
-                FloatVector valid = one.blend(0f, ignored);
-                FloatVector t = zero.blend(1f, positive);
+                FloatVector valid = ONE.blend(0f, ignored);
+                FloatVector t = ZERO.blend(1f, positive);
                 FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, ignored);
                 FloatVector g = s.mul(negativeFactor.blend(positiveFactor, positive));
                 FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
@@ -116,7 +116,7 @@ final class VectorFrameKernel implements FrameKernel {
                 x.intoArray(a.logit, i);
                 // the new logits' probabilities, slopes and sums, as pixels() computes them
                 FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-                FloatVector inv = one.div(e.add(1f));
+                FloatVector inv = ONE.div(e.add(1f));
                 FloatVector p = probability(x, e, inv);
                 p.mul(probability(x.neg(), e, inv)).intoArray(a.slope, i);
                 FloatVector pv = p.mul(valid);
