@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the live frame the workspace computes.")
 public final class BenchCommand implements Callable<Integer> {
+    /** Alternating rounds of bench --train. */
+    private static final int TRAIN_ROUNDS = 3;
+
     @Option(names = "--size", defaultValue = "512", description = "Scene side N, 8 to 4096 (default ${DEFAULT-VALUE}).")
     int size;
 
@@ -128,27 +131,49 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * LossLab's fused step and PyTorch's, timed in alternating rounds (a round: each side's median over --frames
+     * steps), so that a change in the machine's load between the two sides shows in one round, not in the result:
+     * the ratio printed last is the median of the rounds' ratios.
+     */
     private int benchTrain() throws Exception {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        TrainBenchmark.Result r = TrainBenchmark.run(size, frames, n);
-        System.out.printf(Locale.ROOT, "scene %dx%d, %d timed steps: logits model, smp Dice, Adam lr 0.01, %d threads, %s kernel%n",
-                size, size, r.steps(), n, r.vectorised() ? "SIMD" : "scalar");
-        System.out.printf(Locale.ROOT, "registry_float64_step_ms_median=%.3f (the train command's step, one thread) dice_after=%.6f%n",
-                r.registryMedianMs(), r.registryLoss());
-        System.out.printf(Locale.ROOT, "fused_float32 dice_after=%.6f%n", r.fusedLoss());
         Path script = torchScript != null ? torchScript : Path.of("bench", "torch_train_step.py");
         if (!Files.isRegularFile(script)) {
             System.err.println("bench: no PyTorch script at " + script + " (run from the project folder or give --torch)");
             return 1;
         }
-        Double torch = runScript(script, n, "torch_train_step_ms_median");
-        if (torch == null) {
-            return 1;
+        TrainBenchmark bench = new TrainBenchmark(size, n);
+        System.out.printf(Locale.ROOT, "scene %dx%d: logits model, smp Dice, Adam lr 0.01, %d threads on both sides, %s kernel;"
+                + " %d rounds, each side's median of %d steps (PyTorch: 30) after 20 warm-up steps%n",
+                size, size, n, bench.vectorised() ? "SIMD" : "scalar", TRAIN_ROUNDS, frames);
+        double[] registry = bench.registry(frames);
+        double[] ours = new double[TRAIN_ROUNDS];
+        double[] ratios = new double[TRAIN_ROUNDS];
+        for (int round = 0; round < TRAIN_ROUNDS; round++) {
+            ours[round] = bench.fusedMedianMs(frames);
+            if (round == 0) {
+                System.out.printf(Locale.ROOT, "registry_float64_step_ms_median=%.3f (the train command's step, one thread)"
+                        + " dice_after=%.6f, fused float32 dice_after=%.6f (both after %d updates)%n", registry[0], registry[1],
+                        bench.fusedLoss(), 20 + frames);
+            }
+            Double torch = runScript(script, n, "torch_train_step_ms_median", round == 0);
+            if (torch == null) {
+                return 1;
+            }
+            ratios[round] = torch / ours[round];
+            System.out.printf(Locale.ROOT, "round %d: LossLab %.3f ms, PyTorch %.3f ms, ratio %.2f%n", round + 1, ours[round],
+                    torch, ratios[round]);
         }
-        System.out.printf(Locale.ROOT, "train_step_ms_median=%.3f (fused float32 Dice + Adam step, %d threads)%n",
-                r.fusedMedianMs(), n);
-        System.out.printf(Locale.ROOT, "ratio=%.2fx (PyTorch float32 median / LossLab median, same step, same threads)%n",
-                torch / r.fusedMedianMs());
+        double ms = TrainBenchmark.median(ours);
+        long bytes = bench.fusedBytesPerStep();
+        System.out.printf(Locale.ROOT, "a fused step moves %.1f MB (%d bytes a pixel): %.1f GB/s at %.3f ms,"
+                + " against a stream-like copy's %.1f GB/s on the same %d threads%n", bytes / 1e6,
+                bytes / ((long) size * size), bytes / ms / 1e6, ms, bench.copyGigabytesPerSecond(50), n);
+        System.out.printf(Locale.ROOT, "train_step_ms_median=%.3f (fused float32 Dice + Adam step, %d threads: median of the rounds)%n",
+                ms, n);
+        System.out.printf(Locale.ROOT, "ratio=%.2fx (PyTorch float32 / LossLab, same step, same threads: median of the rounds' ratios)%n",
+                TrainBenchmark.median(ratios));
         return 0;
     }
 
@@ -188,11 +213,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Double runTorch(int n) throws Exception {
-        return runScript(torchScript, n, "torch_frame_ms_median");
+        return runScript(torchScript, n, "torch_frame_ms_median", true);
     }
 
     /** Runs a PyTorch reference script on the same scene size and threads; the number it prints after {@code key}. */
-    private Double runScript(Path script, int n, String key) throws Exception {
+    private Double runScript(Path script, int n, String key, boolean echo) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
                 "--threads", Integer.toString(n), "--reps", "30");
         pb.redirectErrorStream(true);
@@ -214,7 +239,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("bench: the PyTorch script failed:\n" + output);
             return null;
         }
-        System.out.print(output);
+        if (echo) {
+            System.out.print(output);
+        }
         Matcher m = Pattern.compile(key + "=([0-9.]+)").matcher(output);
         if (!m.find()) {
             System.err.println("bench: the PyTorch script printed no " + key);

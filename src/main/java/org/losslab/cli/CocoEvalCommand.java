@@ -87,7 +87,7 @@ public final class CocoEvalCommand implements Callable<Integer> {
         }
         CocoSummary summary;
         try {
-            CocoDataset data = CocoJson.read(groundTruth, results, type);
+            CocoDataset data = CocoJson.read(groundTruth, results, type, threads == null ? 0 : threads);
             summary = new CocoSummary(CocoEvaluation.run(data, type, threads == null ? 0 : threads));
             if (json != null) {
                 AtomicFiles.write(json, out -> writeJson(out, type, summary));

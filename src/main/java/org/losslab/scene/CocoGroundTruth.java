@@ -156,8 +156,8 @@ final class CocoGroundTruth {
         return box;
     }
 
-    /** Resolves ids to sorted indices, checks ids are unique, and rasterises the polygons. */
-    void finish() {
+    /** Resolves ids to sorted indices, checks ids are unique, and rasterises the polygons on {@code threads} threads (0: all). */
+    void finish(int threads) {
         long[] sortedImages = CocoJson.unique(imageIds, images);
         int[] h = new int[sortedImages.length];
         int[] w = new int[sortedImages.length];
@@ -182,7 +182,7 @@ final class CocoGroundTruth {
         }
         checkUniqueIds(n);
         if (type == IouType.SEGM) {
-            segmentations.rasterise(heights, widths);
+            segmentations.rasterise(heights, widths, threads);
         }
         rawImage = null;
         rawCategory = null;

@@ -25,11 +25,16 @@ public final class CocoJson {
      * threads; a problem in the ground truth is reported before one in the results.
      */
     public static CocoDataset read(Path groundTruth, Path results, IouType type) throws IOException {
+        return read(groundTruth, results, type, 0);
+    }
+
+    /** As {@link #read(Path, Path, IouType)}, rasterising polygons on {@code threads} threads (0: every core). */
+    public static CocoDataset read(Path groundTruth, Path results, IouType type, int threads) throws IOException {
         FutureTask<CocoResultsJson> dtTask = new FutureTask<>(() -> CocoResultsJson.parse(results, type));
         Thread reader = new Thread(dtTask, "coco-results-reader");
         reader.setDaemon(true); // a ground truth that fails need not wait for the results
         reader.start();
-        CocoGroundTruth gt = readGroundTruth(groundTruth, type);
+        CocoGroundTruth gt = readGroundTruth(groundTruth, type, threads);
         CocoResultsJson dt;
         try {
             dt = dtTask.get();
@@ -39,7 +44,7 @@ public final class CocoJson {
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         }
-        return new CocoDataset(gt.imageIds, gt.categoryIds, gt.annotations, dt.resolve(gt));
+        return new CocoDataset(gt.imageIds, gt.categoryIds, gt.annotations, dt.resolve(gt, threads));
     }
 
     private static IOException rethrown(Throwable cause) {
@@ -67,7 +72,7 @@ public final class CocoJson {
         }
     }
 
-    static CocoGroundTruth readGroundTruth(Path file, IouType type) throws IOException {
+    static CocoGroundTruth readGroundTruth(Path file, IouType type, int threads) throws IOException {
         try (JsonScanner parser = open(file)) {
             CocoTokens tokens = new CocoTokens(parser, file.toString());
             CocoGroundTruth gt = new CocoGroundTruth(tokens, type);
@@ -84,7 +89,7 @@ public final class CocoJson {
             if (tokens.next() != null) {
                 throw tokens.error(null, "text after the ground truth's object");
             }
-            gt.finish();
+            gt.finish(threads);
             return gt;
         }
     }

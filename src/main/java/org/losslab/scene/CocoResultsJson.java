@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.losslab.engine.coco.CocoInstances;
 import org.losslab.engine.coco.IouType;
 import org.losslab.engine.coco.IntList;
-import org.losslab.engine.coco.Rle;
+import org.losslab.engine.coco.MaskGeometry;
 
 /**
  * A results file as pycocotools' {@code loadRes} reads it: every result on an image of the ground truth, ids 1, 2,
@@ -54,7 +54,7 @@ final class CocoResultsJson {
     }
 
     /** The results with images and categories as the ground truth's indices, masks rasterised: loadRes's checks. */
-    CocoInstances resolve(CocoGroundTruth gt) {
+    CocoInstances resolve(CocoGroundTruth gt, int threads) {
         for (int row = 0; row < results.size(); row++) {
             int image = gt.imageIndex(rawImage[row]);
             if (image < 0) {
@@ -65,7 +65,7 @@ final class CocoResultsJson {
             int category = Arrays.binarySearch(gt.categoryIds, rawCategory[row]);
             results.setCategory(row, category >= 0 ? category : -1);
         }
-        finish(gt);
+        finish(gt, threads);
         return results;
     }
 
@@ -141,19 +141,8 @@ final class CocoResultsJson {
         return n == 4 ? box : NO_BOX;
     }
 
-    private void finish(CocoGroundTruth gt) {
-        segmentations.rasterise(gt.heights, gt.widths);
-        int[] runs = results.runs().array();
-        double[] maskBox = new double[4];
-        for (int i = 0; i < fromMask.size(); i += 2) {
-            int row = fromMask.get(i);
-            int offset = results.maskOffset(row);
-            int length = results.maskLength(row);
-            results.setArea(row, Rle.area(runs, offset, length));
-            if (fromMask.get(i + 1) == 1) {
-                Rle.toBbox(runs, offset, length, results.maskHeight(row), results.maskWidth(row), maskBox, 0);
-                results.setBox(row, maskBox[0], maskBox[1], maskBox[2], maskBox[3]);
-            }
-        }
+    private void finish(CocoGroundTruth gt, int threads) {
+        segmentations.rasterise(gt.heights, gt.widths, threads);
+        MaskGeometry.areasAndBoxes(results, fromMask.array(), fromMask.size() / 2, threads);
     }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.losslab.engine.coco.CocoInstances;
 import org.losslab.engine.coco.IntList;
-import org.losslab.engine.coco.PolygonMasks;
+import org.losslab.engine.coco.PolygonBatch;
 import org.losslab.engine.coco.Rle;
 
 /**
@@ -164,32 +164,10 @@ final class CocoSegmentations {
         }
     }
 
-    /** Rasterises the waiting polygons of rows on evaluated images, with their image's size. */
-    void rasterise(int[] heights, int[] widths) {
-        PolygonMasks masks = new PolygonMasks();
-        int[] from = new int[16];
-        int[] length = new int[16];
-        IntList runs = rows.runs();
-        for (int i = 0; i < waiting.size(); i += 4) {
-            int row = waiting.get(i);
-            int image = rows.image(row);
-            if (image < 0) {
-                continue;
-            }
-            int first = waiting.get(i + 1);
-            int parts = waiting.get(i + 2);
-            if (from.length < parts) {
-                from = new int[parts];
-                length = new int[parts];
-            }
-            for (int p = 0; p < parts; p++) {
-                from[p] = partFrom.get(first + p);
-                length[p] = partLength.get(first + p);
-            }
-            int offset = runs.size();
-            int n = masks.mask(coords, from, length, parts, waiting.get(i + 3) == 1, heights[image], widths[image], runs);
-            rows.setMask(row, offset, n, heights[image], widths[image]);
-        }
+    /** Rasterises the waiting polygons of rows on evaluated images, with their image's size, on {@code threads} threads (0: all). */
+    void rasterise(int[] heights, int[] widths, int threads) {
+        PolygonBatch.rasterise(coords, partFrom.array(), partLength.array(), waiting.array(),
+                waiting.size() / PolygonBatch.FIELDS, rows, heights, widths, threads);
         coords = new double[0];
         coordCount = 0;
     }

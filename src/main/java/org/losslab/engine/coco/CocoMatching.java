@@ -23,32 +23,32 @@ final class CocoMatching {
     /** Ground truths not ignored, per group and area range: npig[group * A + a]. */
     final int[] notIgnored;
 
-    private CocoMatching(CocoDataset data, CocoGroups groups, IouType type) {
+    private CocoMatching(CocoDataset data, CocoGroups groups, IouType type, int threads) {
         this.data = data;
         this.groups = groups;
         this.type = type;
         this.flags = new byte[CocoParams.A * CocoParams.T * groups.dtRows.length];
         this.notIgnored = new int[groups.count * CocoParams.A];
-        this.gtMaskBoxes = type == IouType.SEGM ? maskBoxes(data.groundTruth()) : null;
-        this.dtMaskBoxes = type == IouType.SEGM ? maskBoxes(data.detections()) : null;
+        this.gtMaskBoxes = type == IouType.SEGM ? maskBoxes(data.groundTruth(), threads) : null;
+        this.dtMaskBoxes = type == IouType.SEGM ? maskBoxes(data.detections(), threads) : null;
     }
 
     static CocoMatching run(CocoDataset data, CocoGroups groups, IouType type, int threads) {
-        CocoMatching matching = new CocoMatching(data, groups, type);
+        CocoMatching matching = new CocoMatching(data, groups, type, threads);
         Workers.forEach(groups.count, threads, 8, Scratch::new, (scratch, group) -> matching.evaluateGroup(group, scratch));
         return matching;
     }
 
-    /** Each mask's box as maskApi's rleToBbox gives it (rleIou's first test); no mask, no box. */
-    static double[] maskBoxes(CocoInstances rows) {
+    /** Each mask's box as maskApi's rleToBbox gives it (rleIou's first test), on all threads; no mask, no box. */
+    static double[] maskBoxes(CocoInstances rows, int threads) {
         double[] boxes = new double[4 * rows.size()];
         int[] runs = rows.runs().array();
-        for (int i = 0; i < rows.size(); i++) {
+        Workers.forEach(rows.size(), threads, 1024, () -> null, (none, i) -> {
             if (rows.hasMask(i)) {
                 Rle.toBbox(runs, rows.maskOffset(i), rows.maskLength(i), rows.maskHeight(i), rows.maskWidth(i),
                         boxes, 4 * i);
             }
-        }
+        });
         return boxes;
     }
 

@@ -39,6 +39,31 @@ public final class IntList {
         size += length;
     }
 
+    /** Makes room for {@code total} values in all, so that appends up to that size copy nothing more. */
+    public void reserve(long total) {
+        if (total > values.length) {
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("more than 2^31 run lengths");
+            }
+            values = Arrays.copyOf(values, (int) total);
+        }
+    }
+
+    /** Makes room for {@code more} values after the last, growing as appends do (at least doubling). */
+    public void ensureRoom(int more) {
+        if ((long) size + more > values.length) {
+            grow((int) Math.min(Integer.MAX_VALUE, (long) size + more));
+        }
+    }
+
+    /** Takes the values written directly into {@link #array()} up to {@code newSize} (within its length) as the list's. */
+    public void setSize(int newSize) {
+        if (newSize > values.length) {
+            throw new IllegalArgumentException("size " + newSize + " beyond the capacity " + values.length);
+        }
+        size = newSize;
+    }
+
     public void set(int i, int v) {
         values[i] = v;
     }

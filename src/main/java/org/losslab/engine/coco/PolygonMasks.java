@@ -18,6 +18,12 @@ public final class PolygonMasks {
      * {@code out} and returns its number of runs. A polygon part of 2k or 2k + 1 numbers has k points.
      */
     public int mask(double[] coords, int[] from, int[] length, int count, boolean boxes, int h, int w, IntList out) {
+        return mask(coords, from, length, 0, count, boxes, h, w, out);
+    }
+
+    /** As {@link #mask(double[], int[], int[], int, boolean, int, int, IntList)}, the parts being first, first + 1, ... */
+    public int mask(double[] coords, int[] from, int[] length, int first, int count, boolean boxes, int h, int w,
+            IntList out) {
         parts.clear();
         if (partOffset.length < count) {
             partOffset = new int[count * 2];
@@ -25,10 +31,10 @@ public final class PolygonMasks {
         }
         for (int i = 0; i < count; i++) {
             partOffset[i] = parts.size();
-            int at = from[i];
+            int at = from[first + i];
             partLength[i] = boxes
                     ? raster.box(coords[at], coords[at + 1], coords[at + 2], coords[at + 3], h, w, parts)
-                    : raster.polygon(coords, at, length[i] / 2, h, w, parts);
+                    : raster.polygon(coords, at, length[first + i] / 2, h, w, parts);
         }
         if (count == 1) {
             out.addAll(parts.array(), partOffset[0], partLength[0]);

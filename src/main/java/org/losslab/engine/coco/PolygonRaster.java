@@ -10,12 +10,16 @@ import java.util.Arrays;
 public final class PolygonRaster {
     /** maskApi's upsampling of the outline. */
     private static final double SCALE = 5;
+    /** Crossings of one column sorted by insertion; more go to the library's sort. */
+    private static final int SHORT_COLUMN = 24;
 
     private int[] u = new int[64];
     private int[] v = new int[64];
     private int[] xs = new int[64];
     private int[] ys = new int[64];
     private long[] starts = new long[64];
+    private int[] columnStarts = new int[64];
+    private int[] sortedRows = new int[64];
     private final double[] rectangle = new double[8];
 
     /**
@@ -101,28 +105,34 @@ public final class PolygonRaster {
         return m;
     }
 
-    /** The points where the outline crosses a pixel column's centre, into x/y (pixel column, first row inside). */
+    /**
+     * The points where the outline crosses a pixel column's centre, into x/y (pixel column, first row inside).
+     * maskApi computes xd = (u + .5) / 5 - .5, keeps it when it is a whole number in [0, w - 1], and takes
+     * y = ceil((v + .5) / 5 - .5) clamped to [0, h]. In exact arithmetic these are (u - 2) / 5 and (v - 2) / 5; in
+     * doubles, a multiple of 5 plus 2 gives the whole number exactly (k + .5 is representable) and any other u or
+     * v lies at least 0.1 from a whole number, far beyond the rounding of numbers below 2^31: so integer division
+     * decides every point as the doubles do, without floor and ceil (library calls in C1-compiled code).
+     */
     private static int columnCrossings(int[] uu, int[] vv, int k, int h, int w, int[] x, int[] y) {
         int m = 0;
         for (int j = 1; j < k; j++) {
-            if (uu[j] == uu[j - 1]) {
+            int uj = uu[j];
+            int previous = uu[j - 1];
+            if (uj == previous) {
                 continue;
             }
-            double xd = uu[j] < uu[j - 1] ? uu[j] : uu[j] - 1;
-            xd = (xd + .5) / SCALE - .5;
-            if (Math.floor(xd) != xd || xd < 0 || xd > w - 1) {
+            long shifted = (long) (uj < previous ? uj : uj - 1) - 2;
+            if (shifted < 0 || shifted % 5 != 0) {
+                continue; // not a column centre, or left of the image
+            }
+            long column = shifted / 5;
+            if (column > w - 1) {
                 continue;
             }
-            double yd = vv[j] < vv[j - 1] ? vv[j] : vv[j - 1];
-            yd = (yd + .5) / SCALE - .5;
-            if (yd < 0) {
-                yd = 0;
-            } else if (yd > h) {
-                yd = h;
-            }
-            yd = Math.ceil(yd);
-            x[m] = (int) xd;
-            y[m] = (int) yd;
+            long yShifted = (long) Math.min(vv[j], vv[j - 1]) - 2;
+            long row = yShifted <= 0 ? 0 : (yShifted + 4) / 5; // the ceiling of a positive quotient
+            x[m] = (int) column;
+            y[m] = (int) Math.min(row, h);
             m++;
         }
         return m;
@@ -136,7 +146,11 @@ public final class PolygonRaster {
         }
         a[m] = ((long) h * w) & 0xffffffffL;
         int k = m + 1;
-        Arrays.sort(a, 0, k);
+        if ((long) h * w <= 0xffffffffL) {
+            sortByColumn(x, y, m, h, a); // no position wraps: column then row is the positions' order
+        } else {
+            Arrays.sort(a, 0, k);
+        }
         long p = 0;
         for (int j = 0; j < k; j++) {
             long t = a[j];
@@ -158,6 +172,77 @@ public final class PolygonRaster {
             }
         }
         return out.size() - start;
+    }
+
+    /**
+     * The crossings' positions x * h + y in ascending order into {@code a[0, m)}: a counting sort by column (an
+     * outline crosses each column a few times) and an insertion sort of each column's rows, O(m + columns)
+     * instead of a general sort; the same numbers as sorting the positions when none exceeds 2^32.
+     */
+    private void sortByColumn(int[] x, int[] y, int m, int h, long[] a) {
+        if (m == 0) {
+            return;
+        }
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int j = 0; j < m; j++) {
+            low = Math.min(low, x[j]);
+            high = Math.max(high, x[j]);
+        }
+        int span = high - low + 1;
+        if (span > 4 * m) {
+            Arrays.sort(a, 0, m); // a few crossings scattered over many columns
+            return;
+        }
+        int[] first = ensureColumns(span + 1);
+        Arrays.fill(first, 0, span + 1, 0);
+        for (int j = 0; j < m; j++) {
+            first[x[j] - low + 1]++;
+        }
+        for (int c = 0; c < span; c++) {
+            first[c + 1] += first[c];
+        }
+        int[] rows = ensureRows(m);
+        for (int j = 0; j < m; j++) {
+            rows[first[x[j] - low]++] = y[j];
+        }
+        // first[c] is now where column c + 1 starts
+        int from = 0;
+        for (int c = 0; c < span; c++) {
+            int to = first[c];
+            long base = (long) (low + c) * h;
+            if (to - from > SHORT_COLUMN) {
+                Arrays.sort(rows, from, to);
+            } else {
+                for (int i = from + 1; i < to; i++) {
+                    int r = rows[i];
+                    int at = i;
+                    while (at > from && rows[at - 1] > r) {
+                        rows[at] = rows[at - 1];
+                        at--;
+                    }
+                    rows[at] = r;
+                }
+            }
+            for (int i = from; i < to; i++) {
+                a[i] = base + rows[i];
+            }
+            from = to;
+        }
+    }
+
+    private int[] ensureColumns(int n) {
+        if (columnStarts.length < n) {
+            columnStarts = new int[Math.max(n, columnStarts.length * 2)];
+        }
+        return columnStarts;
+    }
+
+    private int[] ensureRows(int n) {
+        if (sortedRows.length < n) {
+            sortedRows = new int[Math.max(n, sortedRows.length * 2)];
+        }
+        return sortedRows;
     }
 
     private void growVertices(int n) {

@@ -21,6 +21,9 @@ public final class Rle {
      */
     public static int fromString(char[] s, int offset, int length, IntList out) {
         int start = out.size();
+        out.ensureRoom(length); // a count takes at least one character
+        int[] counts = out.array();
+        int size = start;
         int p = offset;
         int n = offset + length;
         while (p < n) {
@@ -29,12 +32,10 @@ public final class Rle {
             boolean more = true;
             while (more) {
                 if (p >= n) {
-                    out.truncate(start);
                     return -1; // the last number is cut off
                 }
                 int c = s[p] - ALPHABET_START;
                 if (c < 0 || c > 63) {
-                    out.truncate(start);
                     return -1;
                 }
                 // int shifts as C's (5 * k >= 32 is masked like x86 does), sign-extended into the long
@@ -46,13 +47,13 @@ public final class Rle {
                     x |= (long) (-1 << 5 * k);
                 }
             }
-            int m = out.size() - start;
-            if (m > 2) {
-                x += out.get(out.size() - 2) & 0xffffffffL;
+            if (size - start > 2) {
+                x += counts[size - 2] & 0xffffffffL;
             }
-            out.add((int) x); // maskApi stores (uint) x
+            counts[size++] = (int) x; // maskApi stores (uint) x
         }
-        return out.size() - start;
+        out.setSize(size);
+        return size - start;
     }
 
     /** The compressed COCO string of the counts (maskApi {@code rleToString}). */
@@ -103,6 +104,9 @@ public final class Rle {
      * first and last pixels, and the full height when a run crosses a column. Unsigned arithmetic as in C.
      */
     public static void toBbox(int[] counts, int offset, int m, int h, int w, double[] box, int at) {
+        if (h > 0 && (long) h * w <= Integer.MAX_VALUE && toBboxWithoutWrap(counts, offset, m, h, w, box, at)) {
+            return;
+        }
         long mask = 0xffffffffL;
         int even = (m / 2) * 2;
         if (even == 0) {
@@ -136,6 +140,74 @@ public final class Rle {
         box[at + 2] = ((xe - xs + 1) & mask);
         box[at + 1] = ys;
         box[at + 3] = ((ye - ys + 1) & mask);
+    }
+
+    /**
+     * {@link #toBbox} for the usual mask, whose run ends stay below 2^31 and never wrap: the run end's column and
+     * row followed as the runs add up (a division only for a run longer than two columns) instead of two 64-bit
+     * divisions a run. Returns false, writing nothing, when a count or a position would wrap as unsigned C does
+     * (a negative count, a first foreground pixel at -1): {@link #toBbox}'s general loop then decides.
+     */
+    private static boolean toBboxWithoutWrap(int[] counts, int offset, int m, int h, int w, double[] box, int at) {
+        int even = (m / 2) * 2;
+        if (even == 0) {
+            box[at] = box[at + 1] = box[at + 2] = box[at + 3] = 0;
+            return true;
+        }
+        long xs = w;
+        long ys = h;
+        long xe = 0;
+        long ye = 0;
+        long xp = 0;
+        long cc = 0;
+        long column = 0; // cc = column * h + row
+        long row = 0;
+        for (int j = 0; j < even; j++) {
+            int c = counts[offset + j];
+            cc += c;
+            if (c < 0 || cc > Integer.MAX_VALUE) {
+                return false;
+            }
+            row += c;
+            if (row >= h) {
+                if (row < 2L * h) {
+                    row -= h;
+                    column++;
+                } else {
+                    long q = row / h;
+                    column += q;
+                    row -= q * h;
+                }
+            }
+            long x = column;
+            long y = row;
+            if (j % 2 == 1) { // the run's last pixel, cc - 1
+                if (cc == 0) {
+                    return false;
+                }
+                if (y == 0) {
+                    x--;
+                    y = h - 1;
+                } else {
+                    y--;
+                }
+                if (xp < x) {
+                    ys = 0;
+                    ye = h - 1;
+                }
+            } else {
+                xp = x;
+            }
+            xs = Math.min(xs, x);
+            xe = Math.max(xe, x);
+            ys = Math.min(ys, y);
+            ye = Math.max(ye, y);
+        }
+        box[at] = xs;
+        box[at + 2] = xe - xs + 1;
+        box[at + 1] = ys;
+        box[at + 3] = ye - ys + 1;
+        return true;
     }
 
     /**

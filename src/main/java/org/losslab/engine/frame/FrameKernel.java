@@ -20,9 +20,12 @@ interface FrameKernel {
     /**
      * One Adam step (PyTorch's betas 0.9 / 0.999, eps 1e-8, its order of operations, in float32) of the
      * logits from the region loss's gradient: slope x the score's positive or negative factor; ignored
-     * pixels get none.
+     * pixels get none. In the same pass, the new logits' slope p(1 - p) replaces the old one and their TP
+     * and sum p (computed as {@link #pixels} does, to the bit) are added to {@code sums[0]} and {@code sums[1]}:
+     * the next step's score needs no pass of its own.
      */
-    void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root, int from, int to);
+    void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root, int from,
+              int to, double[] sums);
 
     /** The vector kernel when its module is loaded, else the scalar one. */
     static FrameKernel best() {

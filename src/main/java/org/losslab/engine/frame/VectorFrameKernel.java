@@ -15,6 +15,8 @@ final class VectorFrameKernel implements FrameKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Lanes summed in float before the running sums in double take them. */
     private static final int BLOCK = 256;
+    private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
+    private static final FloatVector ZERO = FloatVector.zero(F);
     private final ScalarFrameKernel tail = new ScalarFrameKernel();
 
     @Override
@@ -39,10 +41,9 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector t = zero.blend(1f, code.compare(VectorOperators.GT, 0.5f));
                 FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
                 FloatVector inv = one.div(e.add(1f));
-                FloatVector einv = e.mul(inv);
+                FloatVector p = probability(x, e, inv);
+                FloatVector q = probability(x.neg(), e, inv);
                 VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
-                FloatVector p = einv.blend(inv, nonNegative);
-                FloatVector q = inv.blend(einv, nonNegative);
                 FloatVector b = x.max(0f).sub(x.mul(t)).add(e.lanewise(VectorOperators.LOG1P)).mul(v);
                 FloatVector wrong = p.add(t.mul(q.sub(p)));
                 FloatVector factor = gamma == 2 ? wrong.mul(wrong) : wrong.lanewise(VectorOperators.POW, gammaF);
@@ -89,23 +90,50 @@ final class VectorFrameKernel implements FrameKernel {
 
     @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
-                     int from, int to) {
+                     int from, int to, double[] sums) {
         int lanes = F.length();
         int end = from + (to - from) / lanes * lanes;
         FloatVector positiveFactor = FloatVector.broadcast(F, (float) score.positive);
-        float negativeFactor = (float) score.negative;
-        for (int i = from; i < end; i += lanes) {
-            FloatVector code = FloatVector.fromArray(F, a.label, i);
-            FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
-            FloatVector g = s.mul(FloatVector.broadcast(F, negativeFactor)
-                    .blend(positiveFactor, code.compare(VectorOperators.GT, 0.5f)));
-            FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
-            FloatVector vi = FloatVector.fromArray(F, v, i).mul(0.999f).add(g.mul(0.001f).mul(g));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            FloatVector denominator = vi.lanewise(VectorOperators.SQRT).div(correction2Root).add(1e-8f);
-            FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize)).intoArray(a.logit, i);
+        FloatVector negativeFactor = FloatVector.broadcast(F, (float) score.negative);
+        for (int block = from; block < end; block += BLOCK) {
+            int blockEnd = Math.min(end, block + BLOCK);
+            FloatVector tp = ZERO;
+            FloatVector sumP = ZERO;
+            for (int i = block; i < blockEnd; i += lanes) {
+                FloatVector code = FloatVector.fromArray(F, a.label, i);
+                VectorMask<Float> ignored = code.compare(VectorOperators.LT, 0f);
+                VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
+                FloatVector valid = ONE.blend(0f, ignored);
+                FloatVector t = ZERO.blend(1f, positive);
+                FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, ignored);
+                FloatVector g = s.mul(negativeFactor.blend(positiveFactor, positive));
+                FloatVector mi = FloatVector.fromArray(F, m, i).mul(0.9f).add(g.mul(0.1f));
+                FloatVector vi = FloatVector.fromArray(F, v, i).mul(0.999f).add(g.mul(0.001f).mul(g));
+                mi.intoArray(m, i);
+                vi.intoArray(v, i);
+                FloatVector denominator = vi.lanewise(VectorOperators.SQRT).div(correction2Root).add(1e-8f);
+                FloatVector x = FloatVector.fromArray(F, a.logit, i).sub(mi.div(denominator).mul(stepSize));
+                x.intoArray(a.logit, i);
+                // the new logits' probabilities, slopes and sums, as pixels() computes them
+                FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+                FloatVector inv = ONE.div(e.add(1f));
+                FloatVector p = probability(x, e, inv);
+                p.mul(probability(x.neg(), e, inv)).intoArray(a.slope, i);
+                FloatVector pv = p.mul(valid);
+                tp = tp.add(pv.mul(t));
+                sumP = sumP.add(pv);
+            }
+            sums[0] += tp.reduceLanes(VectorOperators.ADD);
+            sums[1] += sumP.reduceLanes(VectorOperators.ADD);
         }
-        tail.adam(a, score, m, v, stepSize, correction2Root, end, to);
+        tail.adam(a, score, m, v, stepSize, correction2Root, end, to, sums);
+    }
+
+    /**
+     * The sigmoid of x's lanes from e = exp(-|x|) and inv = 1 / (1 + e): inv, or e times it where x < 0. With -x it
+     * gives 1 - sigmoid(x) the same way (at x = 0 both are 1/2 exactly).
+     */
+    private static FloatVector probability(FloatVector x, FloatVector e, FloatVector inv) {
+        return e.mul(inv).blend(inv, x.compare(VectorOperators.GE, 0f));
     }
 }

@@ -59,8 +59,8 @@ class CocoMasksTest {
             checked++;
         }
         assertTrue(checked > 30, "objects checked: " + checked);
-        double[] gtBoxes = CocoMatching.maskBoxes(gts);
-        double[] dtBoxes = CocoMatching.maskBoxes(dts);
+        double[] gtBoxes = CocoMatching.maskBoxes(gts, 2);
+        double[] dtBoxes = CocoMatching.maskBoxes(dts, 2);
         int pairs = 0;
         for (JsonNode cell : record.get("ious")) {
             JsonNode dtIds = cell.get("dt_ids");
