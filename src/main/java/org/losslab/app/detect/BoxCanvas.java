@@ -278,7 +278,7 @@ public final class BoxCanvas extends Pane {
         } else if (moving) {
             box = before.moved(snapped(x - pressX), snapped(y - pressY));
         } else {
-            box = resized(before, handle, snapped(x), snapped(y), e.isShiftDown());
+            box = BoxHandles.resized(before, handle, snapped(x), snapped(y), e.isShiftDown());
         }
         if (box.width() >= 1 && box.height() >= 1) {
             doc.set(dragTruth, dragIndex, box);
@@ -300,35 +300,6 @@ public final class BoxCanvas extends Pane {
         redraw();
     }
 
-    /** Resizing by handle k: 0..3 corners (TL, TR, BR, BL), 4..7 edges (T, R, B, L). */
-    static DetBox resized(DetBox b, int k, double x, double y, boolean keepAspect) {
-        double x1 = b.x1();
-        double y1 = b.y1();
-        double x2 = b.x2();
-        double y2 = b.y2();
-        switch (k) {
-            case 0 -> { x1 = x; y1 = y; }
-            case 1 -> { x2 = x; y1 = y; }
-            case 2 -> { x2 = x; y2 = y; }
-            case 3 -> { x1 = x; y2 = y; }
-            case 4 -> y1 = y;
-            case 5 -> x2 = x;
-            case 6 -> y2 = y;
-            default -> x1 = x;
-        }
-        if (keepAspect && k < 4) {
-            double ratio = b.width() / b.height();
-            double w = Math.abs(x2 - x1);
-            double h = w / ratio;
-            if (k == 0 || k == 1) {
-                y1 = y2 - h;
-            } else {
-                y2 = y1 + h;
-            }
-        }
-        return new DetBox(x1, y1, x2, y2, b.label(), b.score()).normalised();
-    }
-
     private int handleAt(DetBox b, double cx, double cy) {
         double[][] points = handles(b);
         for (int k = 0; k < points.length; k++) {
@@ -340,14 +311,7 @@ public final class BoxCanvas extends Pane {
     }
 
     private double[][] handles(DetBox b) {
-        double s = scale();
-        double x1 = b.x1() * s;
-        double y1 = b.y1() * s;
-        double x2 = b.x2() * s;
-        double y2 = b.y2() * s;
-        double mx = (x1 + x2) / 2;
-        double my = (y1 + y2) / 2;
-        return new double[][] {{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}, {mx, y1}, {x2, my}, {mx, y2}, {x1, my}};
+        return BoxHandles.of(b, scale());
     }
 
     private void key(KeyEvent e) {

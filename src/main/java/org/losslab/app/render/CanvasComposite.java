@@ -1,5 +1,7 @@
 package org.losslab.app.render;
 
+import java.util.Arrays;
+
 /**
  * The segmentation canvas as one image, composed from its layers so that the window draws a single
  * opaque texture. With the heatmap shown, the ground truth and the prediction are contours only (solid
@@ -84,5 +86,40 @@ public final class CanvasComposite {
 
     private static int withAlpha(int colour, double alpha) {
         return (int) Math.round(255 * Math.max(0, Math.min(1, alpha))) << 24 | colour & 0x00FFFFFF;
+    }
+
+    /**
+     * The composed image resampled to the screen: each screen pixel takes the image pixel under its centre (nearest
+     * neighbour, so image pixels stay sharp squares, {@code sy / sx} the pixel aspect), {@code outside} where none
+     * is; hatched pixels get a black and a white line every 6 screen pixels, visible over any colour.
+     */
+    public static void toScreen(int[] screen, int sw, int sh, int[] composed, int imageWidth, int imageHeight, double tx,
+            double ty, double sx, double sy, int outside, boolean[] hatch) {
+        int[] column = new int[sw];
+        for (int x = 0; x < sw; x++) {
+            double ix = Math.floor((x + 0.5 - tx) / sx);
+            column[x] = ix >= 0 && ix < imageWidth ? (int) ix : -1;
+        }
+        for (int y = 0; y < sh; y++) {
+            double iy = Math.floor((y + 0.5 - ty) / sy);
+            int row = y * sw;
+            if (iy < 0 || iy >= imageHeight) {
+                Arrays.fill(screen, row, row + sw, outside);
+                continue;
+            }
+            int source = (int) iy * imageWidth;
+            for (int x = 0; x < sw; x++) {
+                int ix = column[x];
+                screen[row + x] = ix < 0 ? outside : composed[source + ix];
+                if (hatch != null && ix >= 0 && hatch[source + ix]) {
+                    int phase = (x + y) % 6;
+                    if (phase == 0) {
+                        screen[row + x] = 0xFF000000;
+                    } else if (phase == 1) {
+                        screen[row + x] = 0xFFFFFFFF;
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.losslab.app.seg;
 
 import java.util.List;
-import java.util.Arrays;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -301,37 +300,9 @@ public final class PaintCanvas extends Pane {
             composite.setImage(compositeImage);
             screen = new int[sw * sh];
         }
-        double s = view.getMxx();
-        double sy = view.getMyy();
-        int[] column = new int[sw];
-        for (int x = 0; x < sw; x++) {
-            double ix = Math.floor((x + 0.5 - view.getTx()) / s);
-            column[x] = ix >= 0 && ix < imageWidth ? (int) ix : -1;
-        }
         int outside = background.getImage() != null ? 0 : 0xFF1B1B1B;
-        for (int y = 0; y < sh; y++) {
-            double iy = Math.floor((y + 0.5 - view.getTy()) / sy);
-            int row = y * sw;
-            if (iy < 0 || iy >= imageHeight) {
-                Arrays.fill(screen, row, row + sw, outside);
-                continue;
-            }
-            int source = (int) iy * imageWidth;
-            boolean[] striped = hatch != null && hatch.length == composed.length ? hatch : null;
-            for (int x = 0; x < sw; x++) {
-                int ix = column[x];
-                screen[row + x] = ix < 0 ? outside : composed[source + ix];
-                if (striped != null && ix >= 0 && striped[source + ix]) {
-                    // a black and a white line every 6 screen pixels: visible over any colour
-                    int phase = (x + y) % 6;
-                    if (phase == 0) {
-                        screen[row + x] = 0xFF000000;
-                    } else if (phase == 1) {
-                        screen[row + x] = 0xFFFFFFFF;
-                    }
-                }
-            }
-        }
+        CanvasComposite.toScreen(screen, sw, sh, composed, imageWidth, imageHeight, view.getTx(), view.getTy(), view.getMxx(),
+                view.getMyy(), outside, hatch != null && hatch.length == composed.length ? hatch : null);
         compositeImage.getPixelWriter().setPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(), screen, 0, sw);
     }
 
