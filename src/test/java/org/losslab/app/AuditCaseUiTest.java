@@ -26,6 +26,7 @@ import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.BundledFolders;
 import org.losslab.scene.RawFiles;
 import org.losslab.scene.SceneFiles;
+import org.losslab.engine.dataset.AggregateUse;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -99,6 +100,18 @@ class AuditCaseUiTest {
         assertEquals("case07", worst.caseName(), "infinite HD95 first (the missed lesion), the classes absent from both last");
         assertEquals(2, worst.classIndex());
         assertTrue(Double.isNaN(table.getItems().get(table.getItems().size() - 1).numbers().hd95()));
+
+        // a click on MONAI's mean HD95 greys the rows it leaves out: the missed lesion first in the table is one
+        robot.clickOn("#aggregate-monai_hd95");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(AggregateUse.MONAI_HD95, window.audit().model().highlightProperty().get());
+        assertTrue(rowNode(robot, worst).getStyleClass().contains("left-out"), "the infinite HD95 is left out of MONAI's mean");
+        AuditRow kept = table.getItems().stream().filter(r -> Double.isFinite(r.numbers().hd95())).findFirst().orElseThrow();
+        assertFalse(rowNode(robot, kept).getStyleClass().contains("left-out"), "a finite HD95 is averaged");
+        robot.clickOn("#aggregate-monai_hd95");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(window.audit().model().highlightProperty().get(), "a second click clears the marks");
+        assertFalse(rowNode(robot, worst).getStyleClass().contains("left-out"));
 
         robot.clickOn(rowNode(robot, worst));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,8 +1,12 @@
 package org.losslab.app.audit;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import org.losslab.engine.dataset.AggregateUse;
 import org.losslab.engine.dataset.AuditResult;
 import org.losslab.engine.dataset.ClassNumbers;
 import org.losslab.engine.dataset.MonaiMean;
@@ -10,8 +14,11 @@ import org.losslab.engine.dataset.SmpReduction;
 
 /** The three families of aggregates side by side, each with a line saying what it averages and what it leaves out. */
 final class AggregatesView extends VBox {
+    private final AuditModel model;
+
     AggregatesView(AuditModel model) {
         super(6);
+        this.model = model;
         setPrefWidth(340);
         setStyle("-fx-padding: 8");
         model.resultProperty().addListener((o, before, audit) -> show(audit));
@@ -34,20 +41,29 @@ final class AggregatesView extends VBox {
                 falsePositives += k.nRef() == 0 && k.nPred() > 0 ? 1 : 0;
             }
         }
-        add("nnU-Net Dice " + number(a.nnunetDice().foregroundMean()) + ", IoU " + number(a.nnunetIou().foregroundMean()),
+        getChildren().add(wrapped("Click a mean: the table marks the rows it averages (click again to clear)."));
+        add(AggregateUse.NNUNET, "nnU-Net Dice " + number(a.nnunetDice().foregroundMean()) + ", IoU " + number(a.nnunetIou().foregroundMean()),
                 "Mean per class over the cases where the class is anywhere, then over classes; a false positive on an empty case counts as 0.");
-        add("MONAI Dice " + monai(a.monaiDice()), falsePositives + " false positives on an empty ground truth left out of MONAI's Dice.");
-        add("MONAI HD95 " + monai(a.monaiHd95()) + " mm", missed + " missed structures (and " + falsePositives
+        add(AggregateUse.MONAI_DICE, "MONAI Dice " + monai(a.monaiDice()), falsePositives + " false positives on an empty ground truth left out of MONAI's Dice.");
+        add(AggregateUse.MONAI_HD95, "MONAI HD95 " + monai(a.monaiHd95()) + " mm", missed + " missed structures (and " + falsePositives
                 + " false positives) left out of MONAI's mean HD95: missing more can make it better (MONAI issue 9095).");
-        add("MONAI NSD " + monai(a.monaiNsd()), "Each case's mean over its classes with a value, then over the cases.");
-        add("smp IoU " + smp(a.smpIou()), "micro pools all counts; macro per class; imagewise per case; 0/0 counts as 1 except in micro.");
-        add("smp F1 " + smp(a.smpF1()), "The same four reductions of F1 (Dice from pooled counts).");
+        add(AggregateUse.MONAI_NSD, "MONAI NSD " + monai(a.monaiNsd()), "Each case's mean over its classes with a value, then over the cases.");
+        add(AggregateUse.SMP, "smp IoU " + smp(a.smpIou()), "micro pools all counts; macro per class; imagewise per case; 0/0 counts as 1 except in micro.");
+        add(AggregateUse.SMP, "smp F1 " + smp(a.smpF1()), "The same four reductions of F1 (Dice from pooled counts).");
     }
 
-    private void add(String value, String explanation) {
+    private void add(AggregateUse use, String value, String explanation) {
         Label title = wrapped(value);
         title.setStyle("-fx-font-weight: bold");
-        getChildren().addAll(title, wrapped(explanation));
+        VBox block = new VBox(2, title, wrapped(explanation));
+        block.setId("aggregate-" + use.name().toLowerCase(Locale.ROOT));
+        block.setCursor(Cursor.HAND);
+        Tooltip.install(block, new Tooltip("Mark the rows " + use.title() + " averages"));
+        block.setOnMouseClicked(e -> model.highlightProperty().set(model.highlightProperty().get() == use ? null : use));
+        // the chosen one stands out, so that it is clear which mean the marked rows are
+        block.styleProperty().bind(Bindings.when(model.highlightProperty().isEqualTo(use))
+                .then("-fx-background-color: #fff3c4; -fx-padding: 2").otherwise("-fx-padding: 2"));
+        getChildren().add(block);
     }
 
     private static Label wrapped(String text) {

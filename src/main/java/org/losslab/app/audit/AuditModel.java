@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.dataset.AggregateUse;
 import org.losslab.engine.dataset.AuditResult;
 import org.losslab.engine.dataset.CaseResult;
 import org.losslab.engine.dataset.DatasetAudit;
@@ -41,6 +42,8 @@ public final class AuditModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Choose a labels folder and a predictions folder");
     private final ObjectProperty<AuditResult> result = new SimpleObjectProperty<>(this, "result");
     /** Run B's audit, set with the result when run B's folder was given. */
+    /** The aggregate whose rows the table marks (null: none). */
+    private final ObjectProperty<AggregateUse> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final ObjectProperty<AuditResult> resultB = new SimpleObjectProperty<>(this, "resultB");
     private final ObservableList<AuditRow> rows = FXCollections.observableArrayList();
     private final Consumer<Runnable> publish;
@@ -175,6 +178,11 @@ public final class AuditModel {
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The aggregate whose rows the table marks: those it averages plain, those it leaves out greyed and struck. */
+    public ObjectProperty<AggregateUse> highlightProperty() {
+        return highlight;
     }
 
     public ObjectProperty<AuditResult> resultBProperty() {

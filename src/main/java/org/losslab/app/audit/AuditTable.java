@@ -7,7 +7,10 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.losslab.engine.dataset.AggregateUse;
 import org.losslab.engine.dataset.ClassNumbers;
 
 /** The table of cases x classes, bound to the model's rows; sortable by any metric, the lowest Dice first. */
@@ -33,6 +36,28 @@ final class AuditTable extends TableView<AuditRow> {
         getColumns().add(count("FP", ClassNumbers::fp));
         getColumns().add(count("FN", ClassNumbers::fn));
         getSortOrder().add(dice); // worst first
+        // a mean clicked beside the table: the rows it leaves out are greyed, so what it averages stands out
+        setRowFactory(view -> new TableRow<>() {
+            {
+                model.highlightProperty().addListener(o -> mark(getItem(), model.highlightProperty().get()));
+            }
+
+            @Override
+            protected void updateItem(AuditRow row, boolean empty) {
+                super.updateItem(row, empty);
+                mark(empty ? null : row, model.highlightProperty().get());
+            }
+
+            private void mark(AuditRow row, AggregateUse use) {
+                boolean leftOut = row != null && use != null && !use.uses(row.numbers());
+                setStyle(leftOut ? "-fx-opacity: 0.35;" : "");
+                setTooltip(leftOut ? new Tooltip("left out of " + use.title()) : null);
+                getStyleClass().removeAll("left-out");
+                if (leftOut) {
+                    getStyleClass().add("left-out");
+                }
+            }
+        });
         setPlaceholder(new Label("No cases yet: choose the two folders and press Audit"));
     }
 
