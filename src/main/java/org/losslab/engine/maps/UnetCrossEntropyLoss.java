@@ -10,6 +10,7 @@ import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
+import org.losslab.engine.seg.TermReduction;
 
 /**
  * U-Net's weighted cross-entropy (Ronneberger et al. 2015): each pixel's cross-entropy (sigmoid on a binary scene,
@@ -62,19 +63,6 @@ public final class UnetCrossEntropyLoss implements Evaluator<SegmentationData> {
         }
         String reduction = params.choice("reduction");
         int count = softmax ? labels.validCount() / channels : labels.validCount(); // pixels, not elements
-        double scale = reduction.equals("mean") ? (count == 0 ? 0 : 1.0 / count) : 1.0;
-        if (gradient != null && scale != 1.0) {
-            for (int i = 0; i < gradient.length; i++) {
-                gradient[i] *= scale;
-            }
-        }
-        if (reduction.equals("none")) {
-            return Evaluation.elementwise(elements, "prediction", gradient);
-        }
-        double sum = 0;
-        for (double v : elements) {
-            sum += v;
-        }
-        return Evaluation.scalar(sum * scale, "prediction", gradient);
+        return TermReduction.of(elements, gradient, reduction, count);
     }
 }

@@ -36,21 +36,7 @@ public final class ProbabilityMaeLoss implements Evaluator<SegmentationData> {
         boolean softmax = data.mode() == SegMode.MULTICLASS;
         double[] elements = new double[softmax ? data.pixels() : x.length];
         int count = softmax ? perPixel(data, labels, elements, gradient) : perElement(x, labels, elements, gradient);
-        double sum = 0;
-        for (double v : elements) {
-            sum += v;
-        }
-        // the gradient was filled for the sum; "mean" scales it by the number of terms that counted
-        double scale = reduction.equals("mean") ? (count == 0 ? 0 : 1.0 / count) : 1.0;
-        if (gradient != null && scale != 1.0) {
-            for (int i = 0; i < gradient.length; i++) {
-                gradient[i] *= scale;
-            }
-        }
-        if (reduction.equals("none")) {
-            return Evaluation.elementwise(elements, "prediction", gradient);
-        }
-        return Evaluation.scalar(sum * scale, "prediction", gradient);
+        return TermReduction.of(elements, gradient, reduction, count);
     }
 
     /**
