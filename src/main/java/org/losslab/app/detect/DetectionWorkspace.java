@@ -30,6 +30,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     private final TabPane tabs = new TabPane();
     private final ViewSettings view = new ViewSettings("detection");
     private final SsdSettings ssdSettings = new SsdSettings();
+    private final RaceSettings raceSettings = new RaceSettings();
     private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab");
 
     public DetectionWorkspace() {
@@ -60,6 +61,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
                 .flag("draw_truth", boxes.canvas().drawTruthProperty())
                 .flag("snap", boxes.canvas().snapProperty());
         ssdSettings.register(view);
+        raceSettings.register(view);
     }
 
     public BoxDocument document() {
@@ -77,7 +79,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
             return;
         }
         switch (index) {
-            case 1 -> tab.setContent(race = new RaceTab());
+            case 1 -> tab.setContent(race = new RaceTab(raceSettings));
             case 2 -> tab.setContent(ssd = new SsdTab(doc, ssdSettings));
             case 3 -> tab.setContent(metrics = new MetricsTab(doc));
             default -> tab.setContent(dataset = new DatasetTab(image -> {
@@ -95,6 +97,11 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     public SsdTab ssd() {
         build(2);
         return ssd;
+    }
+
+    /** The race's set-up, whether or not its tab was built. */
+    public RaceSettings raceSettings() {
+        return raceSettings;
     }
 
     /** The SSD view's settings, whether or not its tab was built. */

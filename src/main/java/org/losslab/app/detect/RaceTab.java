@@ -76,7 +76,7 @@ public final class RaceTab extends BorderPane {
     private int requested;
     private int shownRequest;
 
-    public RaceTab() {
+    public RaceTab(RaceSettings settings) {
         setId("race-tab");
         preset.setId("race-preset");
         gradients.setId("race-gradients");
@@ -86,6 +86,10 @@ public final class RaceTab extends BorderPane {
         gradients.setTooltip(new Tooltip("The paper's code: the authors' MATLAB gradients, quirks included (IoU and GIoU "
                 + "move w and h twice as fast, DIoU's enclosing-box term has a flipped sign). Exact: the true gradients "
                 + "of the losses as torchvision defines them."));
+        preset.valueProperty().bindBidirectional(settings.anchors());
+        gradients.setValue(settings.paperGradients().get() ? PAPER : EXACT);
+        gradients.valueProperty().addListener((o, a, b) -> settings.paperGradients().set(PAPER.equals(b)));
+        settings.paperGradients().addListener((o, a, paper) -> gradients.setValue(paper ? PAPER : EXACT));
         preset.valueProperty().addListener((o, a, b) -> recompute()); // also when a lesson sets it
         gradients.valueProperty().addListener((o, a, b) -> recompute());
         timeline.setId("race-timeline");

@@ -167,10 +167,10 @@ public final class LessonRunner {
             window.detection().tabs().getSelectionModel().select(DETECTION_TABS.indexOf(s.detectionTab()));
         }
         if (s.race() != null) {
-            window.detection().race().presetChoice().setValue(Lessons.racePreset(s.race(), "lesson"));
+            window.detection().raceSettings().anchors().set(Lessons.racePreset(s.race(), "lesson"));
         }
         if (s.raceGradients() != null) {
-            window.detection().race().gradientsChoice().getSelectionModel().select(s.raceGradients().equals("paper") ? 0 : 1);
+            window.detection().raceSettings().paperGradients().set(s.raceGradients().equals("paper"));
         }
         if (s.dataset() != null) {
             window.detection().dataset().openBundled(s.dataset());
