@@ -109,8 +109,13 @@ final class TrainingCharts extends TabPane {
         TrainingSession s = session.get();
         if (s != null) {
             for (TrainingSession.Contestant c : s.contestants()) {
-                lossSeries.addSeries(new XYSeries(c.label()));
-                f1Series.addSeries(new XYSeries(c.label()));
+                // a dataset takes each key once: the same loss typed twice is "bce" and "bce (2)"
+                String key = c.label();
+                for (int n = 2; lossSeries.getSeriesIndex(key) >= 0; n++) {
+                    key = c.label() + " (" + n + ")";
+                }
+                lossSeries.addSeries(new XYSeries(key));
+                f1Series.addSeries(new XYSeries(key));
             }
             stride = 1;
             newestOffStride = false;

@@ -83,4 +83,23 @@ class TrainingCurvesUiTest {
             }
         }
     }
+
+    /** Found by the window's random walk: the same loss typed in two fields threw from the curves' dataset (one key each). */
+    @Test
+    void theSameLossTwiceTrainsTwoCurves(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            ws.sourceChoice().setValue(TrainingPreset.SMALL_OBJECT);
+            ws.lossField(2).setText("bce");
+            ws.lossField(3).setText("");
+            ws.reset();
+        });
+        assertEquals(3, ws.session().contestants().size(), ws.status().get());
+        advance(robot, 20);
+        XYSeriesCollection[] curves = ((TrainingCharts) ws.sideTabs()).curves();
+        for (XYSeriesCollection c : curves) {
+            assertEquals(3, c.getSeriesCount());
+            assertEquals(21, c.getSeries(2).getItemCount(), "the second bce's curve");
+        }
+        assertEquals(ws.session().loss(0, 20), ws.session().loss(2, 20), 0.0, "the same loss trains the same way");
+    }
 }
