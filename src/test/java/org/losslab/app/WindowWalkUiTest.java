@@ -129,7 +129,8 @@ class WindowWalkUiTest {
     }
 
     private Button button(javafx.scene.Node root, String id) {
-        return (Button) root.lookup(id);
+        // a docked lesson panel (a ScrollPane) has its content among its children only once its skin is made
+        return (Button) (root instanceof javafx.scene.control.ScrollPane pane ? pane.getContent() : root).lookup(id);
     }
 
     private void step(Random r, Path dir) {
