@@ -3,30 +3,20 @@ package org.losslab.app;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.WalkInput.drag;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javafx.event.Event;
-import javafx.event.EventType;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.losslab.app.seg.SegmentationWorkspace;
-import org.losslab.engine.LossRegistry;
-import org.losslab.engine.LossSpec;
-import org.losslab.engine.ParamSpec;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.scene.Presets;
@@ -48,6 +38,7 @@ class RandomWalkUiTest {
     private MainWindow window;
     private Scene scene;
     private Thread.UncaughtExceptionHandler previous;
+    private WalkInput input;
 
     @Start
     void start(Stage stage) {
@@ -57,6 +48,7 @@ class RandomWalkUiTest {
         window = new MainWindow();
         scene = new Scene(window, 1280, 800);
         window.installKeys(scene);
+        input = new WalkInput(window, scene);
         stage.setScene(scene);
         stage.show();
     }
@@ -67,62 +59,12 @@ class RandomWalkUiTest {
         Thread.setDefaultUncaughtExceptionHandler(previous);
     }
 
-    /** A mouse event at local (x, y): events carry scene coordinates, from which the node's are derived. */
-    private static void mouse(Node node, EventType<MouseEvent> type, double x, double y, boolean shortcut, boolean secondary) {
-        Point2D at = node.localToScene(x, y);
-        Event.fireEvent(node, new MouseEvent(type, at.getX(), at.getY(), at.getX(), at.getY(),
-                secondary ? MouseButton.SECONDARY : MouseButton.PRIMARY, 1,
-                false, shortcut, false, false, !secondary, false, secondary, true, false, false, null));
-    }
-
-    private void key(KeyCode code, boolean shortcut) {
-        Event.fireEvent(scene.getFocusOwner() == null ? window : scene.getFocusOwner(),
-                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, shortcut, false, false));
-        Event.fireEvent(scene.getFocusOwner() == null ? window : scene.getFocusOwner(),
-                new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, shortcut, false, false));
-    }
-
-    private void drag(Node node, Random r, boolean shortcut) {
-        double w = Math.max(1, node.getLayoutBounds().getWidth());
-        double h = Math.max(1, node.getLayoutBounds().getHeight());
-        double x = r.nextDouble() * w;
-        double y = r.nextDouble() * h;
-        boolean secondary = r.nextInt(6) == 0;
-        mouse(node, MouseEvent.MOUSE_PRESSED, x, y, shortcut, secondary);
-        for (int k = 0, n = r.nextInt(6); k < n; k++) {
-            x += r.nextGaussian() * 30;
-            y += r.nextGaussian() * 30;
-            mouse(node, MouseEvent.MOUSE_DRAGGED, x, y, shortcut, secondary);
-        }
-        mouse(node, MouseEvent.MOUSE_RELEASED, x, y, shortcut, secondary);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void editParameter(Random r) {
-        var doc = window.segmentation().document();
-        List<LossSpec<SegmentationData>> specs = LossRegistry.of(org.losslab.engine.Domains.SEGMENTATION);
-        LossSpec<SegmentationData> spec = specs.get(r.nextInt(specs.size()));
-        List<ParamSpec> numbers = spec.params().stream()
-                .filter(p -> p.type() == org.losslab.engine.ParamType.NUMBER).toList();
-        if (numbers.isEmpty()) {
-            return;
-        }
-        ParamSpec p = numbers.get(r.nextInt(numbers.size()));
-        double lo = Math.max(p.min(), -10);
-        double hi = Math.min(p.max(), 10);
-        doc.setParams(spec.name(), doc.params(spec.name()).with(spec.name(), spec.params(), p.name(), lo + r.nextDouble() * (hi - lo)));
-    }
-
     private void step(Random r) {
         SegmentationWorkspace seg = window.segmentation();
-        KeyCode[] keys = {KeyCode.B, KeyCode.E, KeyCode.F, KeyCode.R, KeyCode.O, KeyCode.T, KeyCode.P, KeyCode.V,
-            KeyCode.OPEN_BRACKET, KeyCode.CLOSE_BRACKET, KeyCode.G, KeyCode.SPACE, KeyCode.LEFT, KeyCode.DELETE, KeyCode.ESCAPE};
         switch (r.nextInt(14)) {
             case 0, 1, 2 -> drag(seg.canvas(), r, false);
-            case 3 -> key(keys[r.nextInt(keys.length)], false);
-            case 4 -> Event.fireEvent(seg.canvas(), new ScrollEvent(ScrollEvent.SCROLL, 300, 300, 300, 300, false, false, false,
-                    false, false, false, 0, r.nextBoolean() ? 40 : -40, 0, 0, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                    ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            case 3 -> input.key(WalkInput.KEYS[r.nextInt(WalkInput.KEYS.length)], false);
+            case 4 -> WalkInput.scroll(seg.canvas(), r);
             case 5 -> window.tabs().getSelectionModel().select(r.nextInt(window.tabs().getTabs().size()));
             case 6 -> {
                 List<Presets.Preset> all = Presets.all();
@@ -131,13 +73,13 @@ class RandomWalkUiTest {
             case 7 -> {
                 boolean back = r.nextBoolean();
                 for (int k = 0, n = 1 + r.nextInt(15); k < n; k++) {
-                    key(r.nextBoolean() ? KeyCode.Z : KeyCode.Y, true);
+                    input.key(r.nextBoolean() ? KeyCode.Z : KeyCode.Y, true);
                 }
                 if (back) {
-                    key(KeyCode.Z, true);
+                    input.key(KeyCode.Z, true);
                 }
             }
-            case 8 -> editParameter(r);
+            case 8 -> input.editParameter(r);
             case 9 -> {
                 window.tabs().getSelectionModel().select(2);
                 window.detection().tabs().getSelectionModel().select(0);
@@ -191,7 +133,7 @@ class RandomWalkUiTest {
                 window.tabs().getSelectionModel().select(0);
                 switch (r.nextInt(3)) {
                     case 0 -> drag(seg.canvas(), r, false);
-                    case 1 -> key(new KeyCode[] {KeyCode.T, KeyCode.P, KeyCode.B, KeyCode.E}[r.nextInt(4)], false);
+                    case 1 -> input.key(new KeyCode[] {KeyCode.T, KeyCode.P, KeyCode.B, KeyCode.E}[r.nextInt(4)], false);
                     default -> seg.loadPreset(Presets.all().get(r.nextInt(Presets.all().size())), 24 + r.nextInt(40));
                 }
             });

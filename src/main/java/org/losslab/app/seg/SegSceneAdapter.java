@@ -82,6 +82,8 @@ public final class SegSceneAdapter {
         SegmentationData data = scene.block(Domains.SEGMENTATION).orElseThrow(() ->
                 new EngineException("the scene has no segmentation block for the segmentation workspace"));
         Map<String, Params> params = new LinkedHashMap<>();
+        // an entry the file does not list has its defaults, not the previous document's values (which a save would not write)
+        LossRegistry.of(Domains.SEGMENTATION).forEach(spec -> params.put(spec.name(), spec.defaults()));
         for (LossEntry entry : scene.losses()) {
             if (LossRegistry.contains(entry.name()) && entry.spec().domain() == Domains.SEGMENTATION) {
                 params.put(entry.name(), entry.bind());

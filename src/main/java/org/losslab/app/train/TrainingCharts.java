@@ -41,6 +41,10 @@ final class TrainingCharts extends TabPane {
     private final ValueMarker lossMarker = new ValueMarker(0);
     private final ValueMarker f1Marker = new ValueMarker(0);
     private final LandscapeView landscape = new LandscapeView();
+    /** The most points a curve keeps (the chart is about 500 pixels wide): a long run's curves are thinned evenly. */
+    static final int CURVE_POINTS = 1024;
+    private final JFreeChart lossChart;
+    private final JFreeChart f1Chart;
 
     /**
      * @param session the session trained (null when the settings are wrong)
@@ -48,8 +52,8 @@ final class TrainingCharts extends TabPane {
      */
     TrainingCharts(Supplier<TrainingSession> session, Runnable tabChanged) {
         this.session = session;
-        JFreeChart lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
-        JFreeChart f1Chart = lineChart(StepMetrics.HEADLINE + " at threshold 0.5", f1Series, f1Marker);
+        lossChart = lineChart("Loss / loss at step 0", lossSeries, lossMarker);
+        f1Chart = lineChart(StepMetrics.HEADLINE + " at threshold 0.5", f1Series, f1Marker);
         metric.getItems().setAll(StepMetrics.NAMES);
         metric.setValue(StepMetrics.HEADLINE);
         metric.setId("train-metric");
@@ -105,38 +109,96 @@ final class TrainingCharts extends TabPane {
         TrainingSession s = session.get();
         if (s != null) {
             for (TrainingSession.Contestant c : s.contestants()) {
-                lossSeries.addSeries(new XYSeries(c.label()));
-                f1Series.addSeries(new XYSeries(c.label()));
+                // a dataset takes each key once: the same loss typed twice is "bce" and "bce (2)"
+                String key = c.label();
+                for (int n = 2; lossSeries.getSeriesIndex(key) >= 0; n++) {
+                    key = c.label() + " (" + n + ")";
+                }
+                lossSeries.addSeries(new XYSeries(key));
+                f1Series.addSeries(new XYSeries(key));
             }
+            stride = 1;
+            newestOffStride = false;
             extendCurves(0);
         }
     }
 
-    /** Adds the steps from {@code from} on to the curves. */
+    /** Steps between two points of a curve: doubles whenever the run outgrows {@link #CURVE_POINTS}. */
+    private int stride = 1;
+    /** Whether each curve's last point is the newest step, off the stride (replaced when the run goes on). */
+    private boolean newestOffStride;
+
+    /**
+     * Adds the steps from {@code from} on to the curves: those on the stride, and the newest step. The charts are
+     * redrawn once, not once a point (which made a long run's drawing quadratic in its steps); the axes still
+     * follow each point (the series tell the plot, the plot's chart is quiet until the end).
+     */
     void extendCurves(int from) {
         TrainingSession s = session.get();
-        for (int l = 0; l < s.contestants().size(); l++) {
-            double start = s.loss(l, 0);
-            for (int k = from; k <= s.steps(); k++) {
-                double loss = s.loss(l, k);
-                lossSeries.getSeries(l).add(k, start == 0 ? loss : loss / Math.abs(start));
-                f1Series.getSeries(l).add(k, s.metric(l, metric.getValue(), k));
+        int newest = s.steps();
+        int wanted = stride;
+        while (newest / wanted > CURVE_POINTS) {
+            wanted *= 2;
+        }
+        lossChart.setNotify(false);
+        f1Chart.setNotify(false);
+        try {
+            if (wanted != stride) {
+                // thinned: every curve again from step 0, a point every `wanted` steps
+                stride = wanted;
+                from = 0;
+                for (int l = 0; l < s.contestants().size(); l++) {
+                    lossSeries.getSeries(l).clear();
+                    f1Series.getSeries(l).clear();
+                }
+            } else if (newestOffStride) {
+                for (int l = 0; l < s.contestants().size(); l++) {
+                    lossSeries.getSeries(l).remove(lossSeries.getSeries(l).getItemCount() - 1);
+                    f1Series.getSeries(l).remove(f1Series.getSeries(l).getItemCount() - 1);
+                }
             }
+            int first = (from + stride - 1) / stride * stride;
+            for (int k = first; k <= newest; k += stride) {
+                addPoint(s, k);
+            }
+            newestOffStride = newest % stride != 0;
+            if (newestOffStride) {
+                addPoint(s, newest);
+            }
+        } finally {
+            lossChart.setNotify(true);
+            f1Chart.setNotify(true);
         }
     }
 
-    /** Redraws the metric curves for the chosen metric, every step so far. */
+    private void addPoint(TrainingSession s, int k) {
+        for (int l = 0; l < s.contestants().size(); l++) {
+            double start = s.loss(l, 0);
+            double loss = s.loss(l, k);
+            lossSeries.getSeries(l).add(k, start == 0 ? loss : loss / Math.abs(start));
+            f1Series.getSeries(l).add(k, s.metric(l, metric.getValue(), k));
+        }
+    }
+
+    /** Redraws the metric curves for the chosen metric, at the steps the loss curves show. */
     private void redrawMetric() {
         TrainingSession s = session.get();
         if (s == null) {
             return;
         }
-        for (int l = 0; l < s.contestants().size(); l++) {
-            XYSeries series = f1Series.getSeries(l);
-            series.clear();
-            for (int k = 0; k <= s.steps(); k++) {
-                series.add(k, s.metric(l, metric.getValue(), k));
+        f1Chart.setNotify(false);
+        try {
+            for (int l = 0; l < s.contestants().size(); l++) {
+                XYSeries steps = lossSeries.getSeries(l);
+                XYSeries series = f1Series.getSeries(l);
+                series.clear();
+                for (int i = 0; i < steps.getItemCount(); i++) {
+                    int k = steps.getX(i).intValue();
+                    series.add(k, s.metric(l, metric.getValue(), k));
+                }
             }
+        } finally {
+            f1Chart.setNotify(true);
         }
     }
 
@@ -158,6 +220,16 @@ final class TrainingCharts extends TabPane {
         if (getSelectionModel().getSelectedIndex() == 1) {
             landscape.show(s, k);
         }
+    }
+
+    /** The loss and the metric charts. */
+    java.util.List<JFreeChart> lineCharts() {
+        return java.util.List.of(lossChart, f1Chart);
+    }
+
+    /** The loss curves and the metric curves, a series per contestant. */
+    XYSeriesCollection[] curves() {
+        return new XYSeriesCollection[] {lossSeries, f1Series};
     }
 
     LossLandscape shownLandscape() {
