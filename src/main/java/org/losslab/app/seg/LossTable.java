@@ -1,7 +1,9 @@
 package org.losslab.app.seg;
 
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,10 +121,12 @@ final class LossTable extends TableView<LossRow> {
             order.add(selected); // in view under them: its parameters are the sheet below the table
         }
         rowByName.values().stream().filter(r -> !order.contains(r)).forEach(order::add);
-        rows.setAll(order);
-        if (selected != null) {
-            getSelectionModel().select(selected);
+        // a permutation, not a replacement: the table keeps its selection (the selected entry is part of the state)
+        Map<LossRow, Integer> rank = new HashMap<>();
+        for (int k = 0; k < order.size(); k++) {
+            rank.put(order.get(k), k);
         }
+        FXCollections.sort(rows, Comparator.comparing(rank::get));
         refresh();
         scrollTo(names.isEmpty() && selected != null ? Math.max(0, rows.indexOf(selected) - 2) : 0);
     }
