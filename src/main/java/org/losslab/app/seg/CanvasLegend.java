@@ -10,11 +10,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import org.losslab.app.render.ColorMaps;
 
 /** The canvas's own legend: which outline is the ground truth and which the prediction. */
 public final class CanvasLegend extends VBox {
     private final BooleanProperty heatmapShown = new SimpleBooleanProperty(this, "heatmapShown", true);
     private final Label predictionText = new Label();
+    /** Multiclass and multilabel scenes outline each class in its own colour, not in white and yellow. */
+    private final BooleanProperty classColoured = new SimpleBooleanProperty(this, "classColoured", false);
 
     public CanvasLegend() {
         super(2);
@@ -28,11 +31,18 @@ public final class CanvasLegend extends VBox {
         predicted.setStroke(Color.web("#FFD700"));
         predicted.setStrokeWidth(2);
         predicted.getStrokeDashArray().addAll(4.0, 4.0);
-        Label truthText = new Label("ground truth");
+        Color classColour = Color.rgb(ColorMaps.CLASSES[1] >> 16 & 0xFF, ColorMaps.CLASSES[1] >> 8 & 0xFF, ColorMaps.CLASSES[1] & 0xFF);
+        truth.strokeProperty().bind(Bindings.when(classColoured).then(classColour).otherwise(Color.WHITE));
+        predicted.strokeProperty().bind(Bindings.when(classColoured).then(classColour).otherwise(Color.web("#FFD700")));
+        Label truthText = new Label();
+        truthText.textProperty().bind(Bindings.when(classColoured)
+                .then("ground truth: solid, in each class's colour").otherwise("ground truth"));
         truthText.setTextFill(Color.WHITE);
         predictionText.setTextFill(Color.WHITE);
         predictionText.textProperty().bind(Bindings.when(heatmapShown)
-                .then("prediction (p = 0.5)").otherwise("prediction: fill = probability"));
+                .then(Bindings.when(classColoured).then("prediction (argmax): dashed, class colour and black")
+                        .otherwise("prediction (p = 0.5)"))
+                .otherwise("prediction: fill = probability"));
         HBox first = new HBox(6, truth, truthText);
         HBox second = new HBox(6, predicted, predictionText);
         first.setAlignment(Pos.CENTER_LEFT);
@@ -43,6 +53,11 @@ public final class CanvasLegend extends VBox {
 
     public BooleanProperty heatmapShownProperty() {
         return heatmapShown;
+    }
+
+    /** True for scenes whose outlines take their class's colour (multiclass, multilabel). */
+    public BooleanProperty classColouredProperty() {
+        return classColoured;
     }
 
     /** The prediction's line of the legend, as shown. */

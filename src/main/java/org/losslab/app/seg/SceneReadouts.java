@@ -49,7 +49,7 @@ final class SceneReadouts implements AutoCloseable {
         var params = spec == null ? null : doc.params(name);
         double threshold = thresholdOf(name);
         shares.submit(() -> {
-            shareShown.accept(countsText(scene, threshold) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
+            shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
             segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
         });
     }
@@ -83,13 +83,15 @@ final class SceneReadouts implements AutoCloseable {
      * The foreground's counts as the soft losses see them (sums of probabilities) and as the metrics do
      * (thresholded at the selected metric's threshold): the gap between soft Dice and the Dice score in two lines.
      */
-    static String countsText(SegmentationData scene, double threshold) {
+    static String countsText(SegmentationData scene, double threshold, int channel) {
         try {
-            double[] soft = SoftCounts.of(scene);
+            // the class shown (chosen beside the class colours), not always the first foreground class
+            int c = scene.mode() == SegMode.MULTICLASS ? Math.max(1, channel) : channel;
+            double[] soft = SoftCounts.of(scene, c);
             var hard = ConfusionCounts.of(scene, threshold, (long) SegParams.IGNORED_LABEL, "counts");
-            int c = scene.mode() == SegMode.MULTICLASS ? 1 : 0;
-            return String.format(Locale.ROOT, "soft TP %.1f FP %.1f FN %.1f | hard (p >= %.2f) TP %d FP %d FN %d", soft[0],
-                    soft[1], soft[2], threshold, hard.tp[c], hard.fp[c], hard.fn[c]);
+            String which = scene.mode() == SegMode.BINARY ? "" : "class " + (scene.mode() == SegMode.MULTICLASS ? c : c + 1) + ": ";
+            return String.format(Locale.ROOT, "%ssoft TP %.1f FP %.1f FN %.1f | hard (p >= %.2f) TP %d FP %d FN %d", which,
+                    soft[0], soft[1], soft[2], threshold, hard.tp[c], hard.fp[c], hard.fn[c]);
         } catch (EngineException e) {
             return "";
         }

@@ -186,6 +186,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         tools.showPreset(doc.preset());
         canvas.resizeImages(d.width(), d.height());
         tools.showClasses(d);
+        canvas.legend().classColouredProperty().set(d.mode() != SegMode.BINARY);
         TableView.TableViewSelectionModel<LossRow> sel = side.table().getSelectionModel();
         if (sel.getSelectedItem() == null && !rows().isEmpty()) {
             sel.select(0);

@@ -255,8 +255,12 @@ final class ToolsPanel extends VBox {
         for (int c = first; c <= last; c++) {
             classes.add(c);
         }
-        classChoice.setItems(classes);
-        classChoice.setValue(Math.min(last, Math.max(first, 1)));
+        Integer chosen = classChoice.getValue();
+        if (!classes.equals(classChoice.getItems())) {
+            classChoice.setItems(classes);
+        }
+        // another slice or scene of the same classes keeps the class the user chose (the volume's numbers follow it)
+        classChoice.setValue(chosen != null && classes.contains(chosen) ? chosen : Math.min(last, Math.max(first, 1)));
     }
 
     ComboBox<Integer> classChoice() {

@@ -149,6 +149,10 @@ final class VolumeSlices implements AutoCloseable {
             return;
         }
         int clamped = Math.max(0, Math.min(a.count(shape()) - 1, i));
+        if (a != axis.get() && !hausdorffText.get().isEmpty()) {
+            hausdorffText.set(""); // "both on this slice" was said of the other axis
+            message.accept("");
+        }
         showing = true;
         try {
             axis.set(a);
@@ -185,11 +189,12 @@ final class VolumeSlices implements AutoCloseable {
         }
         int[] from = pair.from();
         int[] to = pair.to();
+        int k = klass(); // the class the pair is of, whatever showing the slice does to the choice
         SliceAxis a = axis.get();
         show(a, from[a.fixedAxis()]);
         int apart = Math.abs(to[a.fixedAxis()] - from[a.fixedAxis()]);
         hausdorffText.set(String.format(Locale.ROOT, "%s %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
-                + "(z %d, y %d, x %d)%s", hd95 ? "HD95 reached at" : "HD", pair.distance(), klass(), pair.fromPrediction() ? "prediction" : "ground truth",
+                + "(z %d, y %d, x %d)%s", hd95 ? "HD95 reached at" : "HD", pair.distance(), k, pair.fromPrediction() ? "prediction" : "ground truth",
                 from[0], from[1], from[2], pair.fromPrediction() ? "ground truth" : "prediction", to[0], to[1], to[2],
                 apart == 0 ? ", both on this slice" : ", " + apart + " slice" + (apart == 1 ? "" : "s") + " apart (drawn "
                         + "projected onto this one)"));
@@ -307,6 +312,9 @@ final class VolumeSlices implements AutoCloseable {
         pairs = null;
         volumeNumbers = null;
         numbers.set(null);
+        if (!hausdorffText.get().isEmpty()) {
+            message.accept(""); // the status bar's HD line was of the volume, not of the scene now shown
+        }
         hausdorffText.set("");
         canvas.setMarks(List.of(), Color.MAGENTA, "");
         pixelAspect(1);

@@ -5,25 +5,33 @@ import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegParams;
 import org.losslab.engine.seg.SegmentationData;
 
-/** Soft confusion counts of a scene's foreground (class 1 in multiclass) and the Tversky gradient they imply. */
+/** Soft confusion counts of a scene's foreground (class 1 in multiclass, or a class given) and the Tversky gradient they imply. */
 public final class SoftCounts {
     private SoftCounts() {
     }
 
     /** {TP, FP, FN} of the foreground channel, ignoring pixels labelled {@link org.losslab.engine.seg.SegParams#IGNORED_LABEL}. */
     public static double[] of(SegmentationData d) {
+        return of(d, d.mode() == SegMode.MULTICLASS ? 1 : 0);
+    }
+
+    /**
+     * {TP, FP, FN} of one class: {@code channel} is the class index in multiclass scenes, the channel index
+     * otherwise (a multilabel scene's channel c reads the target's channel c).
+     */
+    public static double[] of(SegmentationData d, int channel) {
         double[] p = Activations.probabilities(d, true);
         int n = d.pixels();
-        int channel = d.mode() == SegMode.MULTICLASS ? 1 : 0;
+        int labels = d.mode() == SegMode.MULTILABEL ? channel * n : 0;
         double tp = 0;
         double fp = 0;
         double fn = 0;
         for (int i = 0; i < n; i++) {
-            int label = d.target()[i]; // the first channel's labels in multilabel mode
+            int label = d.target()[labels + i];
             if (label == SegParams.IGNORED_LABEL) {
                 continue;
             }
-            double t = d.mode() == SegMode.MULTICLASS ? (label == 1 ? 1 : 0) : label;
+            double t = d.mode() == SegMode.MULTICLASS ? (label == channel ? 1 : 0) : label;
             double q = p[channel * n + i];
             tp += q * t;
             fp += q * (1 - t);
