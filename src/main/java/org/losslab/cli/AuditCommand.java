@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.dataset.AuditResult;
 import org.losslab.engine.dataset.ClassNumbers;
@@ -75,7 +76,9 @@ public final class AuditCommand implements Callable<Integer> {
             System.err.println("audit: " + usage);
             return 2;
         }
-        Integer relaunched = Relaunch.withSerialCollector();
+        // a long audit runs under the serial collector, whose resident memory stays near the live set; a small folder
+        // is not worth a second JVM start (its memory is small under any collector)
+        Integer relaunched = smallFolder(predictions) ? null : Relaunch.withSerialCollector();
         if (relaunched != null) {
             return relaunched;
         }
@@ -198,4 +201,21 @@ public final class AuditCommand implements Callable<Integer> {
         }
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
+
+    /** At most {@value #SMALL_CASES} files of {@value #SMALL_BYTES} bytes in all (an unreadable folder is not small). */
+    static boolean smallFolder(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            long[] seen = new long[2];
+            files.limit(SMALL_CASES + 1).forEach(f -> {
+                seen[0]++;
+                seen[1] += f.toFile().length();
+            });
+            return seen[0] <= SMALL_CASES && seen[1] <= SMALL_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static final int SMALL_CASES = 64;
+    static final long SMALL_BYTES = 64L << 20;
 }
