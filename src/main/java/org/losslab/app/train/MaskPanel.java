@@ -20,6 +20,7 @@ final class MaskPanel extends VBox {
     private final Label title = new Label();
     private final Canvas canvas = new Canvas(SIDE, SIDE * 3 / 4.0);
     private double[] shown;
+    private SegmentationData shownScene;
 
     MaskPanel(int index) {
         super(2);
@@ -32,6 +33,7 @@ final class MaskPanel extends VBox {
     /** Draws the probabilities of {@code logits} on the scene's grid with the target's contour. */
     void show(String caption, SegmentationData scene, double[] logits) {
         shown = logits.clone();
+        shownScene = scene;
         title.setText(caption);
         int h = scene.height();
         int w = scene.width();
@@ -58,6 +60,22 @@ final class MaskPanel extends VBox {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, w * scale, h * scale);
+    }
+
+    /**
+     * As wide as the grid leaves a panel (down to 160 pixels): beside a docked lesson the four panels shrink rather
+     * than push the curves off the window.
+     */
+    void fitWidth(double width) {
+        double w = Math.max(160, Math.min(SIDE, Math.floor(width - 8)));
+        if (w == canvas.getWidth()) {
+            return;
+        }
+        canvas.setWidth(w);
+        canvas.setHeight(w * 3 / 4.0);
+        if (shownScene != null) {
+            show(title.getText(), shownScene, shown);
+        }
     }
 
     /** The logits drawn last. */

@@ -143,6 +143,8 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
         top.setPadding(new Insets(6));
         setTop(top);
         setCenter(grid);
+        grid.setMinWidth(0);
+        grid.widthProperty().addListener(o -> panels.forEach(p -> p.fitWidth(grid.getWidth() / 2)));
         setRight(side);
         timeline.setId("train-timeline");
         timeline.setPrefWidth(600);
