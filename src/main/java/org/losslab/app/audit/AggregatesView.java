@@ -44,9 +44,9 @@ final class AggregatesView extends VBox {
         getChildren().add(wrapped("Click a mean: the table marks the rows it averages (click again to clear)."));
         add(AggregateUse.NNUNET, "nnU-Net Dice " + number(a.nnunetDice().foregroundMean()) + ", IoU " + number(a.nnunetIou().foregroundMean()),
                 "Mean per class over the cases where the class is anywhere, then over classes; a false positive on an empty case counts as 0.");
-        add(AggregateUse.MONAI_DICE, "MONAI Dice " + monai(a.monaiDice()), falsePositives + " false positives on an empty ground truth left out of MONAI's Dice.");
-        add(AggregateUse.MONAI_HD95, "MONAI HD95 " + monai(a.monaiHd95()) + " mm", missed + " missed structures (and " + falsePositives
-                + " false positives) left out of MONAI's mean HD95: missing more can make it better (MONAI issue 9095).");
+        add(AggregateUse.MONAI_DICE, "MONAI Dice " + monai(a.monaiDice()), count(falsePositives, "false positive") + " on an empty ground truth left out of MONAI's Dice.");
+        add(AggregateUse.MONAI_HD95, "MONAI HD95 " + monai(a.monaiHd95()) + " mm", count(missed, "missed structure") + " (and "
+                + count(falsePositives, "false positive") + ") left out of MONAI's mean HD95: missing more can make it better (MONAI issue 9095).");
         add(AggregateUse.MONAI_NSD, "MONAI NSD " + monai(a.monaiNsd()), "Each case's mean over its classes with a value, then over the cases.");
         add(AggregateUse.SMP, "smp IoU " + smp(a.smpIou()), "micro pools all counts; macro per class; imagewise per case; 0/0 counts as 1 except in micro.");
         add(AggregateUse.SMP, "smp F1 " + smp(a.smpF1()), "The same four reductions of F1 (Dice from pooled counts).");
@@ -64,6 +64,11 @@ final class AggregatesView extends VBox {
         block.styleProperty().bind(Bindings.when(model.highlightProperty().isEqualTo(use))
                 .then("-fx-background-color: #fff3c4; -fx-padding: 2").otherwise("-fx-padding: 2"));
         getChildren().add(block);
+    }
+
+    /** "1 missed structure", "4 missed structures". */
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static Label wrapped(String text) {

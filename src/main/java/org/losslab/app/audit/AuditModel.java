@@ -180,6 +180,15 @@ public final class AuditModel {
         return threshold;
     }
 
+    /** Before any audit: says which folder is still to choose, or that Audit can run. */
+    void hintFolders() {
+        if (running.get() || result.get() != null || !rows.isEmpty()) {
+            return;
+        }
+        status.set(labels.get() == null ? "Choose a labels folder" + (predictions.get() == null ? " and a predictions folder" : "")
+                : predictions.get() == null ? "Choose a predictions folder" : "Press Audit to score the cases");
+    }
+
     /** The aggregate whose rows the table marks: those it averages plain, those it leaves out greyed and struck. */
     public ObjectProperty<AggregateUse> highlightProperty() {
         return highlight;

@@ -69,9 +69,13 @@ public final class AuditWorkspace implements Workspace {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
         Label folders = new Label();
-        folders.textProperty().bind(Bindings.createStringBinding(() -> model.labelsProperty().get() + "  vs  "
-                + model.predictionsProperty().get() + (model.predictionsBProperty().get() == null ? "" : "  and B  "
-                + model.predictionsBProperty().get()), model.labelsProperty(), model.predictionsProperty(), model.predictionsBProperty()));
+        folders.textProperty().bind(Bindings.createStringBinding(() -> named(model.labelsProperty().get(), "labels: not chosen")
+                + "  vs  " + named(model.predictionsProperty().get(), "predictions: not chosen")
+                + (model.predictionsBProperty().get() == null ? "" : "  and B  " + model.predictionsBProperty().get()),
+                model.labelsProperty(), model.predictionsProperty(), model.predictionsBProperty()));
+        // the hint follows the folders until an audit says something else
+        model.labelsProperty().addListener(o -> model.hintFolders());
+        model.predictionsProperty().addListener(o -> model.hintFolders());
         AuditAnalysis analysis = new AuditAnalysis(model, choices);
         HBox bar = new HBox(8, labels, predictions, runB, new Label("NSD tolerance mm"), tolerance, new Label("Threshold"), threshold,
                 run, cancel, new AuditExports(model, analysis).menu(), progress, folders);
@@ -219,5 +223,9 @@ public final class AuditWorkspace implements Workspace {
     @Override
     public void close() {
         model.cancel();
+    }
+
+    private static String named(Path folder, String none) {
+        return folder == null ? none : folder.toString();
     }
 }
