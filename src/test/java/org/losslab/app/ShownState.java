@@ -22,6 +22,8 @@ final class ShownState {
     /** Record components that are history, not what is shown. */
     private static final Set<String> HISTORY = Set.of("undo", "redo", "dirty", "dataChanged", "appChanged",
             "paramsChanged", "chosen");
+    /** The audit on screen: a scene file keeps the audit's folders and settings and audits them again when opened. */
+    private static final Set<String> RECOMPUTED = Set.of("result", "resultB", "rows", "status");
 
     private ShownState() {
     }
@@ -58,7 +60,7 @@ final class ShownState {
         if (value.getClass().isRecord()) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (RecordComponent c : value.getClass().getRecordComponents()) {
-                if (HISTORY.contains(c.getName())) {
+                if (HISTORY.contains(c.getName()) || RECOMPUTED.contains(c.getName())) {
                     continue;
                 }
                 try {
