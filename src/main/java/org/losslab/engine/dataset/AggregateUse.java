@@ -26,8 +26,13 @@ public enum AggregateUse {
         return title;
     }
 
+    /** The value this aggregate averages for a case and class, NaN when it leaves it out. */
+    public double value(ClassNumbers k) {
+        return value.applyAsDouble(k);
+    }
+
     /** Whether this aggregate averages the value of this case and class. */
     public boolean uses(ClassNumbers k) {
-        return !Double.isNaN(value.applyAsDouble(k));
+        return !Double.isNaN(value(k));
     }
 }

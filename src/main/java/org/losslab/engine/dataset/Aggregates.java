@@ -12,9 +12,9 @@ public record Aggregates(NnUnetMean nnunetDice, NnUnetMean nnunetIou, MonaiMean 
 
     /** All aggregates of {@code cases} over classes 1 .. classes. */
     public static Aggregates of(List<CaseResult> cases, int classes) {
-        return new Aggregates(NnUnetMean.of(cases, classes, ClassNumbers::dice), NnUnetMean.of(cases, classes, ClassNumbers::iou),
-                MonaiMean.of(cases, classes, ClassNumbers::monaiDice), MonaiMean.of(cases, classes, ClassNumbers::monaiHd95),
-                MonaiMean.of(cases, classes, ClassNumbers::monaiNsd), SmpReduction.of(cases, classes, SmpReduction.Score.IOU),
+        return new Aggregates(NnUnetMean.of(cases, classes, AggregateUse.NNUNET::value), NnUnetMean.of(cases, classes, ClassNumbers::iou),
+                MonaiMean.of(cases, classes, AggregateUse.MONAI_DICE::value), MonaiMean.of(cases, classes, AggregateUse.MONAI_HD95::value),
+                MonaiMean.of(cases, classes, AggregateUse.MONAI_NSD::value), SmpReduction.of(cases, classes, SmpReduction.Score.IOU),
                 SmpReduction.of(cases, classes, SmpReduction.Score.F1));
     }
 }
