@@ -39,7 +39,7 @@ public final class AuditModel {
     private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1.0);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
-    private final StringProperty status = new SimpleStringProperty(this, "status", "Choose a labels folder and a predictions folder");
+    private final StringProperty status = new SimpleStringProperty(this, "status");
     private final ObjectProperty<AuditResult> result = new SimpleObjectProperty<>(this, "result");
     /** Run B's audit, set with the result when run B's folder was given. */
     /** The aggregate whose rows the table marks (null: none). */
@@ -52,6 +52,7 @@ public final class AuditModel {
     /** {@code publish} runs the background thread's updates where the properties may change. */
     public AuditModel(Consumer<Runnable> publish) {
         this.publish = publish;
+        hintFolders(); // the status before any audit says what to choose, as it does while folders are chosen
     }
 
     /**

@@ -84,23 +84,20 @@ public final class Dialogs {
         } catch (IOException e) {
             text = "cannot read the log: " + e.getMessage();
         }
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setHeaderText("Log: " + ErrorLog.file());
-        TextArea area = new TextArea(text);
-        area.setEditable(false);
-        area.setPrefSize(760, 420);
-        area.setStyle("-fx-font-family: monospace;");
-        a.getDialogPane().setContent(area);
-        a.show();
+        textWindow("Log: " + ErrorLog.file(), text, 760);
     }
 
     /** A long text to read and copy (shortcuts), in a fixed-width font. */
     public static void text(String header, String text) {
+        textWindow(header, text, 640);
+    }
+
+    private static void textWindow(String header, String text, double width) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setHeaderText(header);
         TextArea area = new TextArea(text);
         area.setEditable(false);
-        area.setPrefSize(640, 420);
+        area.setPrefSize(width, 420);
         area.setStyle("-fx-font-family: monospace;");
         a.getDialogPane().setContent(area);
         a.show();
