@@ -1,5 +1,7 @@
 package org.losslab.app;
 
+import org.losslab.engine.dataset.DatasetAudit;
+import javafx.beans.property.SimpleDoubleProperty;
 import java.util.Map;
 import javafx.util.Duration;
 import javafx.beans.Observable;
@@ -69,7 +71,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
     public MainWindow() {
         setId("main-window");
         SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
-        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new BoxDocument()));
+        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new BoxDocument(),
+                new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM)));
         for (Workspace w : workspaces) {
             // only the shown workspace's view joins the window at start: the others are styled and laid out
             // when first shown, which keeps them out of the first frame's work

@@ -1,5 +1,8 @@
 package org.losslab.app.audit;
 
+import org.losslab.engine.dataset.DatasetAudit;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
@@ -40,6 +43,16 @@ public final class AuditWorkspace implements Workspace {
     private final CaseLinks links = new CaseLinks(model);
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
+
+    /** An audit with its own NSD tolerance (the audit's default). */
+    public AuditWorkspace() {
+        this(new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM));
+    }
+
+    /** An audit whose NSD tolerance is the window's one value, which the segmentation's volume view follows. */
+    public AuditWorkspace(DoubleProperty nsdTolerance) {
+        model.toleranceProperty().bindBidirectional(nsdTolerance);
+    }
 
     private BorderPane build() {
         BorderPane pane = new BorderPane();

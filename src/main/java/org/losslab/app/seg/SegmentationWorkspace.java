@@ -1,5 +1,8 @@
 package org.losslab.app.seg;
 
+import org.losslab.engine.dataset.DatasetAudit;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +76,13 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     private final VolumeBar volumeBar;
     private ExplainWindow explain;
 
+    /** A workspace with its own NSD tolerance (the audit's default), as the headless render builds one. */
     public SegmentationWorkspace(SegDocument doc) {
+        this(doc, new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM));
+    }
+
+    /** @param nsdTolerance NSD's tolerance in mm of the volume view: the window's one value, which the audit sets */
+    public SegmentationWorkspace(SegDocument doc, DoubleProperty nsdTolerance) {
         this.doc = doc;
         setId("segmentation-workspace");
         controller = new PaintController(doc, canvas);
@@ -136,7 +145,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
         controller.onHover(this::updateCursor);
         sceneChanged();
-        volume = new VolumeSlices(doc, canvas, controller.channelProperty(), message::set);
+        volume = new VolumeSlices(doc, canvas, controller.channelProperty(), nsdTolerance, message::set);
         volumeBar = new VolumeBar(volume, canvas, this::error);
         canvasArea.setTop(volumeBar.bar());
         side.getChildren().add(side.getChildren().indexOf(side.table()), volumeBar.table());

@@ -199,8 +199,8 @@ class VolumeSlicesUiTest {
                 && slices.numbersProperty().get().volume() != null && slices.numbersProperty().get().slice() != null
                 && slices.numbersProperty().get().pairs() != null);
         VolumeSlices.Numbers n = slices.numbersProperty().get();
-        var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, VolumeSlices.TOLERANCE_MM);
-        var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, VolumeSlices.TOLERANCE_MM);
+        var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, slices.toleranceProperty().get());
+        var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, slices.toleranceProperty().get());
         assertEquals(expectedVolume.hd95(), n.volume().hd95(), 0);
         assertEquals(expectedSlice.hd95(), n.slice().hd95(), 0);
         assertEquals(String.format(Locale.ROOT, "%.2f mm", expectedVolume.hd95()), ws.volumeBar().cellText(1, 0));
