@@ -6,7 +6,8 @@ Run with Debian's python3 (nibabel 5): /usr/bin/python3 record.py (in this folde
   nibabel's best affine (img.affine) and its axcodes, and the radiological slices of the labels: every axial
   (anterior up, patient's right on the left), coronal (superior up, right on the left) and sagittal (superior up,
   anterior on the left) slice, computed through nibabel's as_closest_canonical (RAS) and numpy flips, keyed by the
-  voxel index along the file's own array axis that the plane holds fixed.
+  voxel index along the file's own array axis that the plane holds fixed; and the same slices of a volume holding each
+  voxel's flat C-order index (k, j, i), which say which voxel every displayed pixel shows.
 """
 import json
 
@@ -114,6 +115,9 @@ for name, linear, qform, sform in (
              "data_ijk": np.asanyarray(back.dataobj).astype(int).tolist()}
     if qform or sform:
         entry["shown"] = radiological(labels, back)
+        # which voxel each displayed pixel is: the same planes of a volume holding its own C-order index (k, j, i)
+        ids = np.transpose(np.arange(labels.size).reshape(shape[::-1]), (2, 1, 0)).astype(np.uint8)
+        entry["shown_ids"] = radiological(ids, nib.Nifti1Image(ids, back.affine))
     files.append(entry)
 with open("files.json", "w") as f:
     json.dump(files, f)
