@@ -17,18 +17,24 @@ abstract sealed class NiftiValues {
         this.name = name;
     }
 
-    /** Room for {@code length} voxels. */
-    abstract void ensure(int length);
+    /** How many voxels the array holds now. */
+    abstract int capacity();
+
+    /** Copies the array into one of {@code length} voxels. */
+    abstract void resize(int length);
+
+    /** Room for {@code length} voxels: the array at least doubles, up to the header's count. */
+    final void ensure(int length) {
+        if (length > capacity()) {
+            resize((int) Math.min(header.voxels(), Math.max(2L * capacity(), length)));
+        }
+    }
 
     /** Decodes {@code count} voxels of the chunk into voxels {@code at..}. */
     abstract void decode(ByteBuffer chunk, int count, int at);
 
     /** The volume read. */
     abstract NiftiReader.Volume volume();
-
-    static int grown(int length, int needed, long voxels) {
-        return (int) Math.min(voxels, Math.max(2L * length, needed));
-    }
 
     /** Class indices: every value an integer. */
     static final class Labels extends NiftiValues {
@@ -40,10 +46,13 @@ abstract sealed class NiftiValues {
         }
 
         @Override
-        void ensure(int length) {
-            if (length > labels.length) {
-                labels = Arrays.copyOf(labels, grown(labels.length, length, header.voxels()));
-            }
+        int capacity() {
+            return labels.length;
+        }
+
+        @Override
+        void resize(int length) {
+            labels = Arrays.copyOf(labels, length);
         }
 
         @Override
@@ -74,10 +83,13 @@ abstract sealed class NiftiValues {
         }
 
         @Override
-        void ensure(int length) {
-            if (length > values.length) {
-                values = Arrays.copyOf(values, grown(values.length, length, header.voxels()));
-            }
+        int capacity() {
+            return values.length;
+        }
+
+        @Override
+        void resize(int length) {
+            values = Arrays.copyOf(values, length);
         }
 
         @Override

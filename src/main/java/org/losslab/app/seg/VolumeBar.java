@@ -177,7 +177,7 @@ final class VolumeBar {
         slider.setValue(slices.indexProperty().get());
         syncing = false;
         double[] mm = plane.spacing(o.pair().labels().spacing());
-        where.setText(String.format(Locale.ROOT, "%s %d (0 .. %d)   pixels %s x %s mm (w x h)", "zyx".charAt(plane.fixedAxis()),
+        where.setText(String.format(Locale.ROOT, "slice %s = %d (0 .. %d)   pixels %s x %s mm (w x h)", "zyx".charAt(plane.fixedAxis()),
                 slices.indexProperty().get(), plane.count(shape) - 1, fmt(mm[1]), fmt(mm[0])));
         reading.setText("Prediction read as " + o.reading());
         edges.show(plane.edges());
@@ -242,7 +242,7 @@ final class VolumeBar {
         return axis.getConverter().toString(a);
     }
 
-    /** The slice line ("z 4 (0 .. 7) ..."). */
+    /** The slice line ("slice z = 4 (0 .. 7) ..."). */
     String whereText() {
         return where.getText();
     }

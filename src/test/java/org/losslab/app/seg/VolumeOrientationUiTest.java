@@ -11,20 +11,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.losslab.app.MainWindow;
 import org.losslab.engine.distance.HausdorffPair;
 import org.losslab.engine.volume.LabelVolume;
 import org.losslab.engine.volume.SliceAxis;
 import org.losslab.scene.Json;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,30 +30,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * pixels of the pair's voxels; the slice line and the HD text count from 0; the NSD tolerance is the audit's; a
  * header without orientation is said so and shown in array order.
  */
-@ExtendWith(ApplicationExtension.class)
-class VolumeOrientationUiTest {
+class VolumeOrientationUiTest extends VolumeWindow {
     /** The recorded file's shape {z, y, x} (nibabel's (i, j, k) = (5, 4, 3)). */
     private static final int[] SHAPE = {3, 4, 5};
     /** A voxel the prediction adds, far from the class-1 box: (i 0, j 3, k 2), C-order index 55. */
     private static final int ADDED = 55;
-    private MainWindow window;
-    private SegmentationWorkspace ws;
-    @TempDir
-    Path dir;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        window.close();
+        open(stage);
     }
 
     private static JsonNode recorded(String name) throws Exception {
@@ -84,13 +63,6 @@ class VolumeOrientationUiTest {
         Path file = dir.resolve((addedVoxel >= 0 ? "pred_" : "gt_") + name + ".nii");
         Files.write(file, bytes);
         return file;
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ws.shownRevisionProperty().get() == ws.document().revisionProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static int[] flat(JsonNode slice) {
@@ -129,7 +101,7 @@ class VolumeOrientationUiTest {
                 assertEquals(shown.get(t).size(), ws.document().data().height(), axis + ": rows");
                 assertArrayEquals(flat(shown.get(t)), ws.document().data().target(), axis + " slice " + t + " as nibabel shows it");
                 String where = bar.whereText();
-                assertTrue(where.matches("[zyx] " + t + " \\(0 \\.\\. " + (shown.size() - 1) + "\\).*"), where);
+                assertTrue(where.matches("slice [zyx] = " + t + " \\(0 \\.\\. " + (shown.size() - 1) + "\\).*"), where);
             }
             for (int e = 0; e < 4; e++) {
                 assertEquals(edges[axis.ordinal()][e], bar.edgeText(e), axis + " edge " + e);
