@@ -1,8 +1,7 @@
 package org.losslab.app;
 
-import org.losslab.engine.dataset.DatasetAudit;
-import javafx.beans.property.SimpleDoubleProperty;
 import java.util.Map;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.util.Duration;
 import javafx.beans.Observable;
 import javafx.scene.layout.VBox;
@@ -10,6 +9,7 @@ import org.losslab.app.core.Dialogs;
 import org.losslab.app.core.ErrorLog;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonHost;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.scene.Lesson;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

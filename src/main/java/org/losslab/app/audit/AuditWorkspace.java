@@ -1,8 +1,5 @@
 package org.losslab.app.audit;
 
-import org.losslab.engine.dataset.DatasetAudit;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
@@ -10,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -27,6 +26,7 @@ import javafx.stage.DirectoryChooser;
 import org.losslab.app.core.ViewSettings;
 import org.losslab.app.core.Workspace;
 import org.losslab.engine.dataset.AuditResult;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.scene.Scene;
 
 /**

@@ -1,8 +1,5 @@
 package org.losslab.app.seg;
 
-import org.losslab.engine.dataset.DatasetAudit;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,6 +34,7 @@ import org.losslab.app.core.ViewSettings;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.Domains;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
