@@ -91,8 +91,9 @@ final class CaseView {
      * the banner says that the table's distances are the volume's.
      */
     private void openVolume(CaseRequest request, AuditCaseScene.Opened opened) {
-        show(request, opened, " Volume case: its middle slice " + (opened.slice() + 1) + " of " + opened.depth()
-                + " (the table's distances are 3-D; volume cases open whole in the slice view).");
+        // slice indices count from 0 everywhere in the app, as the volume view's and nibabel's
+        show(request, opened, " Volume case: its middle slice z " + opened.slice() + " (0 .. " + (opened.depth() - 1)
+                + ", array order; the table's distances are 3-D; volume cases open whole, oriented, in the slice view).");
     }
 
     private void show(CaseRequest request, AuditCaseScene.Opened opened, String note) {

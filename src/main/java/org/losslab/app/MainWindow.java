@@ -1,6 +1,7 @@
 package org.losslab.app;
 
 import java.util.Map;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.util.Duration;
 import javafx.beans.Observable;
 import javafx.scene.layout.VBox;
@@ -8,6 +9,7 @@ import org.losslab.app.core.Dialogs;
 import org.losslab.app.core.ErrorLog;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.lesson.LessonHost;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.scene.Lesson;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -69,7 +71,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
     public MainWindow() {
         setId("main-window");
         SegDocument segmentation = new SegDocument(Presets.standard().create(256), Presets.standard().key());
-        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new BoxDocument()));
+        workspaces = Workspaces.create(new Workspaces.Shared(segmentation, new BoxDocument(),
+                new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM)));
         for (Workspace w : workspaces) {
             // only the shown workspace's view joins the window at start: the others are styled and laid out
             // when first shown, which keeps them out of the first frame's work

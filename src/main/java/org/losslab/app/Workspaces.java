@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
 import org.losslab.app.audit.AuditWorkspace;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.detect.BoxDocument;
@@ -15,17 +16,18 @@ import org.losslab.app.train.TrainingWorkspace;
 public final class Workspaces {
     /**
      * What workspaces share: the segmentation scene, which the plots and the training playground follow, and the
-     * boxes, whose first pair the box and quality plots take.
+     * boxes, whose first pair the box and quality plots take, and NSD's tolerance in mm, which the audit sets and the
+     * volume view of the segmentation workspace follows.
      */
-    public record Shared(SegDocument segmentation, BoxDocument boxes) {
+    public record Shared(SegDocument segmentation, BoxDocument boxes, DoubleProperty nsdTolerance) {
     }
 
     private static final List<Function<Shared, Workspace>> ALL = List.of(
-            shared -> new SegmentationWorkspace(shared.segmentation()),
+            shared -> new SegmentationWorkspace(shared.segmentation(), shared.nsdTolerance()),
             shared -> new PlotsWorkspace(shared.segmentation(), shared.boxes()),
             shared -> new DetectionWorkspace(shared.boxes()),
             shared -> new TrainingWorkspace(shared.segmentation()),
-            shared -> new AuditWorkspace());
+            shared -> new AuditWorkspace(shared.nsdTolerance()));
 
     private Workspaces() {
     }

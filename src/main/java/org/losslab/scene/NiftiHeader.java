@@ -31,6 +31,10 @@ final class NiftiHeader {
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        boolean floating() {
+            return this == FLOAT32 || this == FLOAT64;
+        }
     }
 
     private static final Map<Integer, String> UNSUPPORTED = Map.of(1, "binary (1 bit)", 32, "complex64",
@@ -44,9 +48,10 @@ final class NiftiHeader {
     private final double slope;
     private final double inter;
     private final boolean scaled;
+    private final NiftiAffine affine;
 
     private NiftiHeader(ByteOrder order, int[] dims, double[] pixdim, DataType type, long offset, double slope,
-            double inter) {
+            double inter, NiftiAffine affine) {
         this.order = order;
         this.dims = dims;
         this.pixdim = pixdim;
@@ -55,6 +60,7 @@ final class NiftiHeader {
         this.slope = slope;
         this.inter = inter;
         this.scaled = !(slope == 1 && inter == 0);
+        this.affine = affine;
     }
 
     /** Checks the 348 bytes of a header (fewer: a truncated file). */
@@ -96,7 +102,7 @@ final class NiftiHeader {
         } else if (!Double.isFinite(inter)) {
             throw new SceneException(name + ": scl_inter is " + inter + " with scl_slope " + slope);
         }
-        return new NiftiHeader(header.order(), dims, pixdim, type, offset, slope, inter);
+        return new NiftiHeader(header.order(), dims, pixdim, type, offset, slope, inter, NiftiAffine.read(header));
     }
 
     private static void checkMagic(byte[] bytes, String name) {
@@ -157,6 +163,11 @@ final class NiftiHeader {
 
     ByteOrder order() {
         return order;
+    }
+
+    /** The voxel-to-world affine, or why there is none. */
+    NiftiAffine affine() {
+        return affine;
     }
 
     DataType type() {
@@ -234,7 +245,9 @@ final class NiftiHeader {
                 throw new SceneException(name + ": voxel " + voxel(at + n) + " holds " + value
                         + (scaled ? " (after scl_slope " + slope + ", scl_inter " + inter + ")" : "")
                         + (value == Math.rint(value) ? ", beyond the class indices LossLab reads"
-                        : ", not a class index (a label map holds integers)"));
+                        : ", not a class index (a label map holds integers)" + (value > 0 && value < 1
+                        ? "; a NIfTI file is read as a label map only (CONTRACTS_V3 section 1), not as"
+                        + " probabilities: save thresholded labels" : "")));
             }
             labels[at + n] = (int) value;
         }
@@ -277,7 +290,14 @@ final class NiftiHeader {
         return true;
     }
 
-    private String voxel(int index) {
+    /** Value n of a float32/float64 chunk after scl_slope/scl_inter, in float64. */
+    double floatValue(ByteBuffer data, int n) {
+        double value = type == DataType.FLOAT32 ? data.getFloat(4 * n) : data.getDouble(8 * n);
+        return scaled ? value * slope + inter : value;
+    }
+
+    /** Voxel {@code index} (C order) as the header's (i, j, k), for messages. */
+    String voxel(int index) {
         StringBuilder at = new StringBuilder("(");
         for (int a = 0; a < dims.length; a++) {
             at.append(a == 0 ? "" : ", ").append(index % dims[a]);

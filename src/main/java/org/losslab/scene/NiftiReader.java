@@ -5,10 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -34,17 +32,20 @@ public final class NiftiReader {
     private static final int CHUNK_BYTES = 1 << 20;
 
     /**
-     * A label volume. The voxels are in the file's order, i fastest (x, then y, then z), which is C order
-     * over {@code shape} = {nz, ny, nx} ({ny, nx} for a 2-D image): voxel (i, j, k) of the header is
-     * {@code labels[(k * ny + j) * nx + i]}.
+     * A label volume, or a prediction read as probabilities. The voxels are in the file's order, i fastest (x, then
+     * y, then z), which is C order over {@code shape} = {nz, ny, nx} ({ny, nx} for a 2-D image): voxel (i, j, k) of
+     * the header is {@code labels[(k * ny + j) * nx + i]}.
      *
-     * @param shape   {nz, ny, nx} or {ny, nx}: the header's dim[3..1], slowest axis first
-     * @param spacing mm per axis in the same order as {@code shape}: |pixdim[3]|, |pixdim[2]|, |pixdim[1]|,
-     *                each the decimal its float32 stands for (0.8, not 0.800000011920929); as written, so 0 or
-     *                NaN in a broken header (see {@link #spacingProblem()})
-     * @param labels  the voxel values after scaling, all integers
+     * @param shape         {nz, ny, nx} or {ny, nx}: the header's dim[3..1], slowest axis first
+     * @param spacing       mm per axis in the same order as {@code shape}: |pixdim[3]|, |pixdim[2]|, |pixdim[1]|,
+     *                      each the decimal its float32 stands for (0.8, not 0.800000011920929); as written, so 0 or
+     *                      NaN in a broken header (see {@link #spacingProblem()})
+     * @param labels        the voxel values after scaling, all integers; null when read as probabilities
+     * @param probabilities the values of a float prediction in [0, 1] that are not all integers (only from
+     *                      {@link #readPrediction}), else null
+     * @param affine        the voxel-to-world affine (the view's orientation), or why the header has none
      */
-    public record Volume(int[] shape, double[] spacing, int[] labels) {
+    public record Volume(int[] shape, double[] spacing, int[] labels, float[] probabilities, NiftiAffine affine) {
         /** The spacing in the header's own order (x, y[, z]) = |pixdim[1..]|, as nibabel's zooms. */
         public double[] headerSpacing() {
             double[] out = new double[spacing.length];
@@ -69,8 +70,20 @@ public final class NiftiReader {
     private NiftiReader() {
     }
 
-    /** Reads the file; one-line errors name it and what is wrong. */
+    /** Reads a label map (every voxel an integer, as CONTRACTS_V3 section 1 asks); one-line errors name the file. */
     public static Volume read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a prediction for the volume view: a label map, or, for a float32/float64 file whose values are not all
+     * integers, probabilities of class 1 (every value in [0, 1], no NaN; anything else is refused in one line).
+     */
+    public static Volume readPrediction(Path file) {
+        return read(file, true);
+    }
+
+    private static Volume read(Path file, boolean soft) {
         String name = file.toString();
         long size = SceneFiles.checkReadable(file, MAX_FILE_BYTES, "a NIfTI image");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -80,10 +93,10 @@ public final class NiftiReader {
             raw.reset();
             boolean gzip = first == 0x1f && second == 0x8b;
             if (!gzip) {
-                return read(raw, size, name);
+                return read(raw, size, name, soft);
             }
             try (InputStream inflated = new GZIPInputStream(raw, 1 << 16)) {
-                return read(inflated, -1, name);
+                return read(inflated, -1, name, soft);
             } catch (EOFException e) {
                 throw new SceneException(name + ": truncated: the gzip stream ends before the image does");
             } catch (ZipException e) {
@@ -97,14 +110,14 @@ public final class NiftiReader {
     /** Reads a gzip-compressed NIfTI from a stream (a bundled resource); errors name it as {@code name}. */
     public static Volume readGzip(InputStream compressed, String name) {
         try (InputStream inflated = new GZIPInputStream(compressed, 1 << 16)) {
-            return read(inflated, -1, name);
+            return read(inflated, -1, name, false);
         } catch (IOException e) {
             throw new SceneException(name + ": cannot read (" + SceneFiles.reason(e) + ")");
         }
     }
 
     /** Reads header and data from a stream; {@code size} is the stream's length when known (a plain file), else -1. */
-    private static Volume read(InputStream in, long size, String name) throws IOException {
+    private static Volume read(InputStream in, long size, String name, boolean soft) throws IOException {
         byte[] headerBytes = in.readNBytes(HEADER_BYTES);
         NiftiHeader header = NiftiHeader.parse(headerBytes, name);
         long dataBytes = header.voxels() * header.type().bytes();
@@ -117,7 +130,9 @@ public final class NiftiReader {
         if (skip > 0) {
             skipFully(in, skip, header, name);
         }
-        int[] labels = new int[(int) (size >= 0 ? header.voxels() : Math.min(header.voxels(), 1 << 20))];
+        int first = (int) (size >= 0 ? header.voxels() : Math.min(header.voxels(), 1 << 20));
+        NiftiValues values = soft && header.type().floating() ? new NiftiValues.Floats(header, name, first)
+                : new NiftiValues.Labels(header, name, first);
         byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, dataBytes)];
         ByteBuffer view = ByteBuffer.wrap(chunk).order(header.order());
         int elementBytes = header.type().bytes();
@@ -130,13 +145,11 @@ public final class NiftiReader {
                         + header.offset() + ", the " + (size >= 0 ? "file" : "inflated stream") + " holds "
                         + (done * elementBytes + got) + " (truncated, or dimensions that do not match the data)");
             }
-            if (done + count > labels.length) {
-                labels = Arrays.copyOf(labels, (int) Math.min(header.voxels(), Math.max(2L * labels.length, done + count)));
-            }
-            header.decode(view, count, labels, (int) done, name);
+            values.ensure((int) Math.min(header.voxels(), done + count));
+            values.decode(view, count, (int) done);
             done += count;
         }
-        return new Volume(header.shape(), header.spacing(), labels);
+        return values.volume();
     }
 
     private static void skipFully(InputStream in, long skip, NiftiHeader header, String name) throws IOException {

@@ -36,7 +36,7 @@ public final class AuditModel {
     private final ObjectProperty<Path> predictionsB = new SimpleObjectProperty<>(this, "predictionsB");
     /** Class 1 where a single probability map is >= it (maps of two classes or more are read by argmax). */
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1.0);
+    private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", DatasetAudit.DEFAULT_TOLERANCE_MM);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
     private final StringProperty status = new SimpleStringProperty(this, "status");

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -24,6 +26,7 @@ import javafx.stage.DirectoryChooser;
 import org.losslab.app.core.ViewSettings;
 import org.losslab.app.core.Workspace;
 import org.losslab.engine.dataset.AuditResult;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.scene.Scene;
 
 /**
@@ -40,6 +43,16 @@ public final class AuditWorkspace implements Workspace {
     private final CaseLinks links = new CaseLinks(model);
     /** Built when the tab is first shown: the window's start builds only the shown workspace's view. */
     private BorderPane view;
+
+    /** An audit with its own NSD tolerance (the audit's default). */
+    public AuditWorkspace() {
+        this(new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM));
+    }
+
+    /** An audit whose NSD tolerance is the window's one value, which the segmentation's volume view follows. */
+    public AuditWorkspace(DoubleProperty nsdTolerance) {
+        model.toleranceProperty().bindBidirectional(nsdTolerance);
+    }
 
     private BorderPane build() {
         BorderPane pane = new BorderPane();

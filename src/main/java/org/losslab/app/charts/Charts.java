@@ -25,8 +25,11 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -182,14 +185,28 @@ public final class Charts {
         if (Double.isFinite(operatingX)) {
             ValueMarker marker = new ValueMarker(operatingX, new Color(90, 90, 90),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-            marker.setLabel(operatingLabel);
-            marker.setLabelFont(TICK);
+            label(marker, operatingLabel, plot);
             plot.addDomainMarker(marker);
         }
         style(plot);
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         finish(chart);
         return chart;
+    }
+
+    /**
+     * Labels a vertical marker inside the plot: hanging below the top edge, on the side of the line with more room.
+     * JFreeChart's default centres the text on a point 3 pixels below the top, so its upper half was cut off by the
+     * data area ("MONAI HD95" clipped at the chart's top).
+     */
+    static void label(ValueMarker marker, String text, XYPlot plot) {
+        marker.setLabel(text);
+        marker.setLabelFont(TICK);
+        Range shown = plot.getDomainAxis().getRange();
+        boolean rightHalf = marker.getValue() > shown.getCentralValue();
+        marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
     }
 
     private static XYLineAndShapeRenderer renderer(XYSeriesCollection data) {

@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,6 +34,7 @@ import org.losslab.app.core.ViewSettings;
 import org.losslab.app.core.Workspace;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.Domains;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.seg.SegMode;
 import org.losslab.engine.seg.SegmentationData;
@@ -73,7 +76,13 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     private final VolumeBar volumeBar;
     private ExplainWindow explain;
 
+    /** A workspace with its own NSD tolerance (the audit's default), as the headless render builds one. */
     public SegmentationWorkspace(SegDocument doc) {
+        this(doc, new SimpleDoubleProperty(DatasetAudit.DEFAULT_TOLERANCE_MM));
+    }
+
+    /** @param nsdTolerance NSD's tolerance in mm of the volume view: the window's one value, which the audit sets */
+    public SegmentationWorkspace(SegDocument doc, DoubleProperty nsdTolerance) {
         this.doc = doc;
         setId("segmentation-workspace");
         controller = new PaintController(doc, canvas);
@@ -136,7 +145,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         doc.dataProperty().addListener((o, a, b) -> sceneChanged());
         controller.onHover(this::updateCursor);
         sceneChanged();
-        volume = new VolumeSlices(doc, canvas, controller.channelProperty(), message::set);
+        volume = new VolumeSlices(doc, canvas, controller.channelProperty(), nsdTolerance, message::set);
         volumeBar = new VolumeBar(volume, canvas, this::error);
         canvasArea.setTop(volumeBar.bar());
         side.getChildren().add(side.getChildren().indexOf(side.table()), volumeBar.table());

@@ -31,6 +31,7 @@ import org.losslab.app.core.Action;
 import org.losslab.app.core.Dialogs;
 import org.losslab.engine.dataset.ClassNumbers;
 import org.losslab.engine.volume.SliceAxis;
+import org.losslab.engine.volume.SlicePlane;
 
 /**
  * The controls of a volume case: the axis, the slice slider (Ctrl/Cmd + wheel over the canvas and Page Up / Page
@@ -44,6 +45,10 @@ final class VolumeBar {
     private final Slider slider = new Slider(0, 0, 0);
     private final Label where = new Label();
     private final Label[][] cells = new Label[5][2];
+    /** How the case was read: hard labels or probabilities, its orientation. */
+    private final Label reading = new Label();
+    private final OrientationEdges edges;
+    private final ChoiceBox<SliceAxis> axis = new ChoiceBox<>();
     private final BiConsumer<String, String> error;
     private boolean syncing;
 
@@ -53,32 +58,23 @@ final class VolumeBar {
     VolumeBar(VolumeSlices slices, PaintCanvas canvas, BiConsumer<String, String> error) {
         this.slices = slices;
         this.error = error;
-        ChoiceBox<SliceAxis> axis = new ChoiceBox<>();
+        edges = new OrientationEdges(canvas);
         axis.getItems().setAll(SliceAxis.values());
         axis.setId("volume-axis");
-        axis.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SliceAxis a) {
-                return a == null ? "" : switch (a) {
-                    case AXIAL -> "Axial (z)";
-                    case CORONAL -> "Coronal (y)";
-                    case SAGITTAL -> "Sagittal (x)";
-                };
-            }
-
-            @Override
-            public SliceAxis fromString(String s) {
-                return null;
-            }
-        });
+        axis.setConverter(planeNames());
         axis.valueProperty().bindBidirectional(slices.axisProperty());
-        axis.setTooltip(new Tooltip("The plane the volume is cut along; pixels are drawn with the voxels' true aspect"));
+        axis.setTooltip(new Tooltip("The plane the volume is cut along, from the header's affine (the array axis closest to "
+                + "the patient's axis, as nibabel's aff2axcodes), shown radiologically: axial with anterior up and the patient's "
+                + "right on the screen's left, coronal and sagittal with superior up (sagittal: anterior on the left). Without "
+                + "an orientation in the header: the array's own axes. Pixels are drawn with the voxels' true aspect"));
         slider.setId("volume-slice");
         slider.setBlockIncrement(1);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
-        slider.setTooltip(new Tooltip("The slice shown (Ctrl/Cmd + wheel over the canvas, Page Up / Page Down)"));
+        slider.setTooltip(new Tooltip("The slice shown (Ctrl/Cmd + wheel over the canvas, Page Up / Page Down). Slice and voxel "
+                + "indices count from 0 everywhere in LossLab, as nibabel and numpy index the array (ITK-SNAP's slice display "
+                + "counts from 1: add 1)"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
@@ -87,7 +83,10 @@ final class VolumeBar {
         });
         slices.indexProperty().addListener(o -> refresh());
         slices.axisProperty().addListener(o -> refresh());
-        slices.openedProperty().addListener(o -> refresh());
+        slices.openedProperty().addListener(o -> {
+            axis.setConverter(planeNames()); // the names follow the case's orientation
+            refresh();
+        });
         Button hd = new Button("Go to HD (G)");
         hd.setId("volume-go-to-hd");
         hd.setTooltip(new Tooltip("Go to where HD is realised: shows the slice of the volume's farthest edge voxel and the line to its nearest edge "
@@ -135,9 +134,15 @@ final class VolumeBar {
         table.add(new Label("Shown class"), 0, 0);
         table.add(new Label("volume"), 1, 0);
         table.add(new Label("this slice"), 2, 0);
-        String[] names = {"Dice", "HD95", "HD", "ASSD", "NSD (" + fmt(VolumeSlices.TOLERANCE_MM) + " mm)"};
+        String[] names = {"Dice", "HD95", "HD", "ASSD", "NSD"};
         for (int r = 0; r < names.length; r++) {
-            table.add(new Label(names[r]), 0, r + 1);
+            Label name = new Label(names[r]);
+            if (r == 4) {
+                name.setId("volume-nsd-name");
+                name.textProperty().bind(slices.toleranceProperty().asString(Locale.ROOT, "NSD (%.3g mm)"));
+                name.setTooltip(new Tooltip("NSD's tolerance is the Audit's setting (default 1 mm, CONTRACTS_V3)"));
+            }
+            table.add(name, 0, r + 1);
             for (int c = 0; c < 2; c++) {
                 cells[r][c] = new Label("-");
                 cells[r][c].setStyle("-fx-font-family: monospace;");
@@ -150,6 +155,10 @@ final class VolumeBar {
         hausdorff.setMaxWidth(340);
         hausdorff.textProperty().bind(slices.hausdorffTextProperty());
         table.add(hausdorff, 0, names.length + 1, 3, 1);
+        reading.setId("volume-reading");
+        reading.setWrapText(true);
+        reading.setMaxWidth(340);
+        table.add(reading, 0, names.length + 2, 3, 1);
         Tooltip.install(table, new Tooltip("The class painted, on the whole volume (3-D distances with the voxel spacing) "
                 + "and on the shown slice alone (2-D, with the slice's pixel spacing); distances in mm, MONAI's edges"));
     }
@@ -157,17 +166,21 @@ final class VolumeBar {
     private void refresh() {
         VolumeSlices.Opened o = slices.openedProperty().get();
         if (o == null) {
+            edges.show(null);
             return;
         }
         SliceAxis a = slices.axisProperty().get();
+        SlicePlane plane = o.pair().plane(a);
         int[] shape = o.pair().labels().shape();
         syncing = true;
-        slider.setMax(Math.max(0, a.count(shape) - 1));
+        slider.setMax(Math.max(0, plane.count(shape) - 1));
         slider.setValue(slices.indexProperty().get());
         syncing = false;
-        double[] mm = a.spacing(o.pair().labels().spacing());
-        where.setText(String.format(Locale.ROOT, "slice %d of %d   pixels %s x %s mm (w x h)", slices.indexProperty().get() + 1,
-                a.count(shape), fmt(mm[1]), fmt(mm[0])));
+        double[] mm = plane.spacing(o.pair().labels().spacing());
+        where.setText(String.format(Locale.ROOT, "slice %s = %d (0 .. %d)   pixels %s x %s mm (w x h)", "zyx".charAt(plane.fixedAxis()),
+                slices.indexProperty().get(), plane.count(shape) - 1, fmt(mm[1]), fmt(mm[0])));
+        reading.setText("Prediction read as " + o.reading());
+        edges.show(plane.edges());
     }
 
     private void showNumbers(VolumeSlices.Numbers n) {
@@ -196,6 +209,46 @@ final class VolumeBar {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** The planes' names: anatomical from the case's orientation, the array's axes without one. */
+    private StringConverter<SliceAxis> planeNames() {
+        VolumeSlices.Opened o = slices.openedProperty().get();
+        boolean oriented = o == null || o.pair().orientation().known();
+        return new StringConverter<>() {
+            @Override
+            public String toString(SliceAxis a) {
+                if (a == null) {
+                    return "";
+                }
+                String name = a.key().substring(0, 1).toUpperCase(Locale.ROOT) + a.key().substring(1);
+                return oriented ? name : "Array " + "zyx".charAt(a.fixedAxis()) + " (no orientation)";
+            }
+
+            @Override
+            public SliceAxis fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** The patient direction shown at an edge of the canvas (0 top, 1 bottom, 2 left, 3 right); empty without one. */
+    String edgeText(int edge) {
+        return edges.text(edge);
+    }
+
+    /** The plane choice's text for an axis. */
+    String axisName(SliceAxis a) {
+        return axis.getConverter().toString(a);
+    }
+
+    /** The slice line ("slice z = 4 (0 .. 7) ..."). */
+    String whereText() {
+        return where.getText();
+    }
+
+    String readingText() {
+        return reading.getText();
     }
 
     /** Asks for the two volumes and reads them off the JavaFX thread (a CT takes seconds to inflate). */

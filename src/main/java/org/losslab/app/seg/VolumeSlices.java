@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,11 +19,10 @@ import org.losslab.app.core.LatestWins;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.dataset.ClassNumbers;
 import org.losslab.engine.distance.HausdorffPair;
-import org.losslab.engine.volume.LabelVolume;
 import org.losslab.engine.volume.SliceAxis;
+import org.losslab.engine.volume.SlicePlane;
 import org.losslab.engine.volume.VolumePair;
-import org.losslab.scene.NiftiReader;
-import org.losslab.scene.SceneException;
+import org.losslab.scene.VolumeCases;
 
 /**
  * A volume case shown as slices in the segmentation workspace: the volumes live in the engine ({@link VolumePair});
@@ -32,11 +32,8 @@ import org.losslab.scene.SceneException;
  * each with its own spacing) and where the volume's Hausdorff distance is realised are computed off the JavaFX thread.
  */
 final class VolumeSlices implements AutoCloseable {
-    /** NSD's tolerance, the audit's default. */
-    static final double TOLERANCE_MM = 2;
-
-    /** A volume case as opened: its files and its volumes. */
-    record Opened(Path labels, Path prediction, VolumePair pair) {
+    /** A volume case as opened: its files, its volumes and how they were read (hard labels or probabilities, orientation). */
+    record Opened(Path labels, Path prediction, VolumePair pair, String reading) {
     }
 
     /** Where a step was taken: a case's slice. */
@@ -59,6 +56,8 @@ final class VolumeSlices implements AutoCloseable {
     private final PaintCanvas canvas;
     private final IntegerProperty shownClass;
     private final Consumer<String> message;
+    /** NSD's tolerance in mm: the audit's setting (one model value for both workspaces). */
+    private final DoubleProperty tolerance;
     private final ReadOnlyObjectWrapper<Opened> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final ObjectProperty<SliceAxis> axis = new SimpleObjectProperty<>(this, "axis", SliceAxis.AXIAL);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index");
@@ -79,8 +78,10 @@ final class VolumeSlices implements AutoCloseable {
     private int volumeRevision;
     private double shownAspect = 1;
 
-    VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, Consumer<String> message) {
+    VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, DoubleProperty tolerance,
+                 Consumer<String> message) {
         this.doc = doc;
+        this.tolerance = tolerance;
         this.canvas = canvas;
         this.shownClass = shownClass;
         this.message = message;
@@ -92,9 +93,10 @@ final class VolumeSlices implements AutoCloseable {
         });
         doc.revisionProperty().addListener((o, a, b) -> writeBack());
         shownClass.addListener((o, a, b) -> volumeChanged());
+        tolerance.addListener((o, a, b) -> volumeChanged());
         axis.addListener((o, a, b) -> {
             if (opened.get() != null && !showing) {
-                show(b, b.count(shape()) / 2);
+                show(b, plane(b).count(shape()) / 2);
             }
         });
         index.addListener((o, a, b) -> {
@@ -104,26 +106,15 @@ final class VolumeSlices implements AutoCloseable {
         });
     }
 
-    /** Reads a label volume and a predicted one (.nii or .nii.gz); one-line errors name the file. */
+    /** Reads a label volume and a predicted one (.nii or .nii.gz; labels or probabilities); one-line errors name the file. */
     static Opened read(Path labels, Path prediction) {
-        return new Opened(labels, prediction, new VolumePair(volume(labels), volume(prediction)));
-    }
-
-    private static LabelVolume volume(Path file) {
-        NiftiReader.Volume v = NiftiReader.read(file);
-        String problem = v.spacingProblem();
-        if (problem != null) {
-            throw new SceneException(file + ": " + problem + " (distances in mm need the voxel size)");
-        }
-        if (v.shape().length != 3) {
-            throw new SceneException(file + ": a 2-D image; a volume case needs 3-D volumes (open 2-D masks with Import)");
-        }
-        return LabelVolume.of(file.toString(), v.shape(), v.spacing(), v.labels());
+        VolumeCases.Read read = VolumeCases.read(labels, prediction);
+        return new Opened(labels, prediction, read.pair(), read.reading());
     }
 
     /** Opens a case on its middle axial slice, as a new scene (one undo step, as opening any scene). */
     void open(Opened o) {
-        int middle = SliceAxis.AXIAL.count(o.pair().labels().shape()) / 2;
+        int middle = o.pair().plane(SliceAxis.AXIAL).count(o.pair().labels().shape()) / 2;
         end(); // the new-scene step belongs to no slice
         showing = true;
         try {
@@ -138,8 +129,8 @@ final class VolumeSlices implements AutoCloseable {
         volumeChanged();
         double[] mm = o.pair().labels().spacing();
         int[] shape = shape();
-        message.accept(String.format(Locale.ROOT, "Volume %s: %d x %d x %d voxels of %.3g x %.3g x %.3g mm (z, y, x), %d classes",
-                o.labels().getFileName(), shape[0], shape[1], shape[2], mm[0], mm[1], mm[2], o.pair().classes()));
+        message.accept(String.format(Locale.ROOT, "Volume %s: %d x %d x %d voxels of %.3g x %.3g x %.3g mm (z, y, x), %d classes; %s",
+                o.labels().getFileName(), shape[0], shape[1], shape[2], mm[0], mm[1], mm[2], o.pair().classes(), o.reading()));
     }
 
     /** Shows slice {@code i} along an axis (no undo step: moving through slices is not an edit). */
@@ -148,7 +139,7 @@ final class VolumeSlices implements AutoCloseable {
         if (o == null) {
             return;
         }
-        int clamped = Math.max(0, Math.min(a.count(shape()) - 1, i));
+        int clamped = Math.max(0, Math.min(plane(a).count(shape()) - 1, i));
         if (a != axis.get() && !hausdorffText.get().isEmpty()) {
             hausdorffText.set(""); // "both on this slice" was said of the other axis
             message.accept("");
@@ -191,8 +182,9 @@ final class VolumeSlices implements AutoCloseable {
         int[] to = pair.to();
         int k = klass(); // the class the pair is of, whatever showing the slice does to the choice
         SliceAxis a = axis.get();
-        show(a, from[a.fixedAxis()]);
-        int apart = Math.abs(to[a.fixedAxis()] - from[a.fixedAxis()]);
+        int fixed = plane(a).fixedAxis();
+        show(a, from[fixed]);
+        int apart = Math.abs(to[fixed] - from[fixed]);
         hausdorffText.set(String.format(Locale.ROOT, "%s %.2f mm, class %d: from the %s's voxel (z %d, y %d, x %d) to the %s's "
                 + "(z %d, y %d, x %d)%s", hd95 ? "HD95 reached at" : "HD", pair.distance(), k, pair.fromPrediction() ? "prediction" : "ground truth",
                 from[0], from[1], from[2], pair.fromPrediction() ? "ground truth" : "prediction", to[0], to[1], to[2],
@@ -203,17 +195,16 @@ final class VolumeSlices implements AutoCloseable {
 
     /** The HD line on the shown slice when one of its ends lies on it. */
     private void drawPair() {
-        SliceAxis a = axis.get();
         HausdorffPair pair = pair();
-        if (pair == null || opened.get() == null
-                || pair.from()[a.fixedAxis()] != index.get() && pair.to()[a.fixedAxis()] != index.get()) {
+        SlicePlane plane = opened.get() == null ? null : plane(axis.get());
+        if (pair == null || plane == null
+                || pair.from()[plane.fixedAxis()] != index.get() && pair.to()[plane.fixedAxis()] != index.get()) {
             canvas.setMarks(List.of(), Color.MAGENTA, "");
             return;
         }
-        int[] f = pair.from();
-        int[] t = pair.to();
-        canvas.setMarks(List.of(new int[] {f[a.rowAxis()], f[a.columnAxis()], t[a.rowAxis()], t[a.columnAxis()]}),
-                Color.MAGENTA, "where the volume's Hausdorff distance is realised");
+        int[] f = plane.pixel(shape(), pair.from());
+        int[] t = plane.pixel(shape(), pair.to());
+        canvas.setMarks(List.of(new int[] {f[0], f[1], t[0], t[1]}), Color.MAGENTA, "where the volume's Hausdorff distance is realised");
     }
 
     /** Undo or redo of a step taken on another slice (or case): show it first. */
@@ -256,9 +247,10 @@ final class VolumeSlices implements AutoCloseable {
         }
         int k = klass();
         int revision = volumeRevision;
+        double mm = tolerance.get();
         volumeWorker.submit(() -> {
             // the numbers first (seconds on a CT-sized structure), then the pair, which takes as long again
-            ClassNumbers v = o.pair().volumeNumbers(k, TOLERANCE_MM);
+            ClassNumbers v = o.pair().volumeNumbers(k, mm);
             volumeShown.accept(new VolumeResult(revision, v, null));
             volumeShown.accept(new VolumeResult(revision, v, o.pair().hausdorffPairs(k)));
         });
@@ -273,7 +265,8 @@ final class VolumeSlices implements AutoCloseable {
         SliceAxis a = axis.get();
         int i = index.get();
         int k = klass();
-        sliceWorker.submit(() -> sliceShown.accept(new Numbers(k, null, o.pair().sliceNumbers(a, i, k, TOLERANCE_MM), null)));
+        double mm = tolerance.get();
+        sliceWorker.submit(() -> sliceShown.accept(new Numbers(k, null, o.pair().sliceNumbers(a, i, k, mm), null)));
     }
 
     private void volumeDone(VolumeResult r) {
@@ -300,10 +293,20 @@ final class VolumeSlices implements AutoCloseable {
         return opened.get().pair().labels().shape();
     }
 
+    /** How the open case's plane is laid out (radiological when its header has an orientation). */
+    SlicePlane plane(SliceAxis a) {
+        return opened.get().pair().plane(a);
+    }
+
     /** A slice's pixels on screen: row spacing over column spacing. */
     static double aspect(VolumePair pair, SliceAxis a) {
-        double[] mm = a.spacing(pair.labels().spacing());
+        double[] mm = pair.plane(a).spacing(pair.labels().spacing());
         return mm[0] / mm[1];
+    }
+
+    /** NSD's tolerance in mm, the audit's. */
+    DoubleProperty toleranceProperty() {
+        return tolerance;
     }
 
     /** Ends the case (another scene was opened); its steps stay in the history and reopen it when undone. */

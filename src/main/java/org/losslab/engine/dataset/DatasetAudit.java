@@ -15,6 +15,9 @@ import org.losslab.engine.EngineException;
  * A UI follows it through a {@link Listener} and stops it with a cancel flag.
  */
 public final class DatasetAudit {
+    /** NSD's tolerance when none is given, in mm (CONTRACTS_V3 section 2): the audit's and the volume view's. */
+    public static final double DEFAULT_TOLERANCE_MM = 1.0;
+
     /**
      * How to audit.
      *

@@ -104,46 +104,41 @@ public final class LabelVolume {
         return mask;
     }
 
-    /** The labels of slice {@code index} along an axis, rows x columns (see {@link SliceAxis}). */
+    /** The labels of slice {@code index} along an axis, in the array's order (see {@link SliceAxis}). */
     public int[] slice(SliceAxis axis, int index) {
-        checkIndex(axis, index);
-        int[] out = new int[axis.rows(shape()) * axis.columns(shape())];
-        switch (axis) {
-            case AXIAL -> {
-                int from = index * height * width;
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = labels[from + i] & 0xFF;
-                }
-            }
-            case CORONAL -> {
-                for (int z = 0, o = 0; z < depth; z++) {
-                    int from = (z * height + index) * width;
-                    for (int x = 0; x < width; x++) {
-                        out[o++] = labels[from + x] & 0xFF;
-                    }
-                }
-            }
-            default -> {
-                for (int z = 0, o = 0; z < depth; z++) {
-                    for (int y = 0; y < height; y++) {
-                        out[o++] = labels[(z * height + y) * width + index] & 0xFF;
-                    }
-                }
+        return slice(SlicePlane.arrayOrder(axis), index);
+    }
+
+    /** The labels of slice {@code index} of a plane, rows x columns as the plane lays them out. */
+    public int[] slice(SlicePlane plane, int index) {
+        checkIndex(plane, index);
+        int[] shape = shape();
+        int rows = plane.rows(shape);
+        int columns = plane.columns(shape);
+        int[] out = new int[rows * columns];
+        for (int r = 0, o = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                out[o++] = labels[plane.flat(shape, index, r, c)] & 0xFF;
             }
         }
         return out;
+    }
+
+    /** Writes a slice in the array's order back (see {@link #writeSlice(SlicePlane, int, int[])}). */
+    public int writeSlice(SliceAxis axis, int index, int[] values) {
+        return writeSlice(SlicePlane.arrayOrder(axis), index, values);
     }
 
     /**
      * Writes a slice's labels into the volume (the inverse of {@link #slice}); returns how many voxels changed.
      * A label outside 0 .. 255 is refused before anything is written.
      */
-    public int writeSlice(SliceAxis axis, int index, int[] values) {
-        checkIndex(axis, index);
+    public int writeSlice(SlicePlane plane, int index, int[] values) {
+        checkIndex(plane, index);
         int[] shape = shape();
-        int columns = axis.columns(shape);
-        if (values.length != axis.rows(shape) * columns) {
-            throw new EngineException("volume slice: " + values.length + " labels for a " + axis.rows(shape) + " x "
+        int columns = plane.columns(shape);
+        if (values.length != plane.rows(shape) * columns) {
+            throw new EngineException("volume slice: " + values.length + " labels for a " + plane.rows(shape) + " x "
                     + columns + " slice");
         }
         for (int v : values) {
@@ -151,12 +146,9 @@ public final class LabelVolume {
                 throw new EngineException("volume slice: label " + v + " is outside 0 .. " + MAX_LABEL);
             }
         }
-        int base = index * stride(axis.fixedAxis());
-        int rowStride = stride(axis.rowAxis());
-        int columnStride = stride(axis.columnAxis());
         int changed = 0;
         for (int i = 0; i < values.length; i++) {
-            int voxel = base + (i / columns) * rowStride + (i % columns) * columnStride;
+            int voxel = plane.flat(shape, index, i / columns, i % columns);
             byte b = (byte) values[i];
             if (labels[voxel] != b) {
                 labels[voxel] = b;
@@ -168,12 +160,7 @@ public final class LabelVolume {
 
     /** The flat index of pixel (row, column) of slice {@code index}. */
     public int flat(SliceAxis axis, int index, int row, int column) {
-        return index * stride(axis.fixedAxis()) + row * stride(axis.rowAxis()) + column * stride(axis.columnAxis());
-    }
-
-    /** How far apart in the flat array two neighbours along a volume axis are. */
-    private int stride(int volumeAxis) {
-        return volumeAxis == 0 ? height * width : volumeAxis == 1 ? width : 1;
+        return SlicePlane.arrayOrder(axis).flat(shape(), index, row, column);
     }
 
     /** A deep copy. */
@@ -181,10 +168,14 @@ public final class LabelVolume {
         return new LabelVolume(depth, height, width, spacing.clone(), labels.clone());
     }
 
-    private void checkIndex(SliceAxis axis, int index) {
-        if (index < 0 || index >= axis.count(shape())) {
-            throw new EngineException("volume slice: " + axis.key() + " slice " + index + " is outside 0 .. "
-                    + (axis.count(shape()) - 1));
+    static void checkIndex(int[] shape, SlicePlane plane, int index) {
+        if (index < 0 || index >= plane.count(shape)) {
+            throw new EngineException("volume slice: slice " + index + " along array axis " + "zyx".charAt(plane.fixedAxis())
+                    + " is outside 0 .. " + (plane.count(shape) - 1));
         }
+    }
+
+    private void checkIndex(SlicePlane plane, int index) {
+        checkIndex(shape(), plane, index);
     }
 }

@@ -3,7 +3,8 @@ package org.losslab.engine.volume;
 import java.util.Locale;
 
 /**
- * The three planes a {D, H, W} volume (C order: z slowest, x fastest) is cut along, napari's way: the array's
+ * The three planes a {D, H, W} volume (C order: z slowest, x fastest) is cut along. The methods here are the array's
+ * own planes, napari's way (a volume with an orientation is laid out by {@link Orientation#plane}): the array's
  * axes as they are, the first remaining axis down the rows and the second across the columns, no flip. A slice
  * of axis a keeps voxels with the coordinate {@link #fixedAxis()} equal to the slice index.
  */
@@ -42,22 +43,22 @@ public enum SliceAxis {
 
     /** How many slices a volume of this shape has along this axis. */
     public int count(int[] shape) {
-        return shape[fixed];
+        return SlicePlane.arrayOrder(this).count(shape);
     }
 
     /** The slice's height (rows) in a volume of this shape. */
     public int rows(int[] shape) {
-        return shape[rowAxis];
+        return SlicePlane.arrayOrder(this).rows(shape);
     }
 
     /** The slice's width (columns). */
     public int columns(int[] shape) {
-        return shape[columnAxis];
+        return SlicePlane.arrayOrder(this).columns(shape);
     }
 
     /** The slice's spacing {row mm, column mm} from the volume's {z, y, x} spacing. */
     public double[] spacing(double[] volumeSpacing) {
-        return new double[] {volumeSpacing[rowAxis], volumeSpacing[columnAxis]};
+        return SlicePlane.arrayOrder(this).spacing(volumeSpacing);
     }
 
     /** The volume coordinates {z, y, x} of pixel (row, column) of slice {@code index}. */

@@ -13,17 +13,49 @@ import org.losslab.engine.seg.SegmentationData;
 
 /**
  * A volume case: a ground-truth and a predicted label volume of one shape and spacing, and what the app asks of
- * them: the 2-D scene of one slice (the prediction as the sure logits "Copy target to prediction" gives), the
- * slice written back after an edit, and the numbers of a class on the whole volume and on one slice, distances in
- * mm (the slice with its own 2-D spacing).
+ * them: the 2-D scene of one slice (the prediction as the sure logits "Copy target to prediction" gives, or, for a
+ * soft prediction, the logits of its probabilities), the slice written back after an edit, and the numbers of a
+ * class on the whole volume and on one slice, distances in mm (the slice with its own 2-D spacing). Slices are cut
+ * in the planes of the case's {@link Orientation} (radiological when the header gave one); their index is the voxel
+ * index along the plane's fixed array axis, from 0.
  */
 public final class VolumePair {
     private final LabelVolume labels;
     private final LabelVolume prediction;
     private final int channels;
+    /** The soft prediction whose p >= 0.5 is {@link #prediction}, or null for hard labels. */
+    private final ProbabilityVolume probabilities;
+    private final Orientation orientation;
 
-    /** The two volumes; the class count is that of both (binary when only 0 and 1 occur). */
+    /** The two volumes in the array's own planes; the class count is that of both (binary when only 0 and 1 occur). */
     public VolumePair(LabelVolume labels, LabelVolume prediction) {
+        this(labels, prediction, null, Orientation.unknown("no orientation was given"));
+    }
+
+    /** Two label volumes shown in the planes of an orientation (the ground truth's header's). */
+    public VolumePair(LabelVolume labels, LabelVolume prediction, Orientation orientation) {
+        this(labels, prediction, null, orientation);
+    }
+
+    /**
+     * Hard labels against a soft binary prediction: the slices' losses and maps use the probabilities, the metrics
+     * their p >= 0.5. The ground truth must be binary (probabilities are of class 1); the spacings must agree.
+     */
+    public static VolumePair soft(LabelVolume labels, ProbabilityVolume probabilities, double[] predictionSpacing,
+                                  Orientation orientation) {
+        if (labels.maxClass() > 1) {
+            throw new EngineException("volume case: the prediction holds probabilities of one class, the ground truth has "
+                    + "classes up to " + labels.maxClass() + " (a soft prediction needs binary labels)");
+        }
+        if (!Arrays.equals(labels.shape(), probabilities.shape())) {
+            throw new EngineException("volume case: the ground truth is " + text(labels.shape()) + " voxels, the prediction "
+                    + text(probabilities.shape()));
+        }
+        return new VolumePair(labels, probabilities.thresholded("the prediction", predictionSpacing), probabilities,
+                orientation);
+    }
+
+    private VolumePair(LabelVolume labels, LabelVolume prediction, ProbabilityVolume probabilities, Orientation orientation) {
         if (!Arrays.equals(labels.shape(), prediction.shape())) {
             throw new EngineException("volume case: the ground truth is " + text(labels.shape()) + " voxels, the prediction "
                     + text(prediction.shape()));
@@ -38,6 +70,8 @@ public final class VolumePair {
         }
         this.labels = labels;
         this.prediction = prediction;
+        this.probabilities = probabilities;
+        this.orientation = orientation;
         channels = Math.max(2, Math.max(labels.maxClass(), prediction.maxClass()) + 1);
     }
 
@@ -47,6 +81,20 @@ public final class VolumePair {
 
     public LabelVolume prediction() {
         return prediction;
+    }
+
+    /** The soft prediction, or null when the prediction is hard labels. */
+    public ProbabilityVolume probabilities() {
+        return probabilities;
+    }
+
+    public Orientation orientation() {
+        return orientation;
+    }
+
+    /** How a plane's slices are laid out on the screen. */
+    public SlicePlane plane(SliceAxis axis) {
+        return orientation.plane(axis);
     }
 
     /** The scene's mode: binary for classes 0 and 1, else multiclass. */
@@ -59,24 +107,42 @@ public final class VolumePair {
         return channels;
     }
 
-    /** The 2-D scene of a slice: the ground truth's labels and the prediction's as sure logits. */
+    /** The 2-D scene of a slice: the ground truth's labels and the prediction's as sure logits, or its probabilities' logits. */
     public SegmentationData sliceScene(SliceAxis axis, int index) {
+        SlicePlane plane = plane(axis);
         int[] shape = labels.shape();
-        int rows = axis.rows(shape);
-        int columns = axis.columns(shape);
+        int rows = plane.rows(shape);
+        int columns = plane.columns(shape);
         int c = mode() == SegMode.BINARY ? 1 : channels;
-        int[] predicted = prediction.slice(axis, index);
-        double[] logits = MapOperations.fromTarget(new SegmentationData(mode(), c, rows, columns, new double[c * rows * columns],
-                predicted));
-        return new SegmentationData(mode(), c, rows, columns, logits, labels.slice(axis, index));
+        double[] logits;
+        if (probabilities != null) {
+            logits = probabilities.slice(plane, index);
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = SoftLogits.logit(logits[i]);
+            }
+        } else {
+            logits = MapOperations.fromTarget(new SegmentationData(mode(), c, rows, columns, new double[c * rows * columns],
+                    prediction.slice(plane, index)));
+        }
+        return new SegmentationData(mode(), c, rows, columns, logits, labels.slice(plane, index));
     }
 
     /**
      * Writes an edited slice scene back: its target as it is, its prediction as labels (p >= 0.5 in binary mode, the
-     * first largest logit in multiclass, as the metrics threshold it). Returns how many voxels changed.
+     * first largest logit in multiclass, as the metrics threshold it) and, for a soft prediction, as probabilities.
+     * Returns how many voxels changed.
      */
     public int writeBack(SliceAxis axis, int index, SegmentationData scene) {
-        return labels.writeSlice(axis, index, scene.target()) + prediction.writeSlice(axis, index, predictedLabels(scene));
+        SlicePlane plane = plane(axis);
+        int changed = labels.writeSlice(plane, index, scene.target()) + prediction.writeSlice(plane, index, predictedLabels(scene));
+        if (probabilities != null) {
+            double[] p = scene.prediction().clone();
+            for (int i = 0; i < p.length; i++) {
+                p[i] = SoftLogits.probability(p[i]);
+            }
+            changed += probabilities.writeSlice(plane, index, p);
+        }
+        return changed;
     }
 
     /** The prediction of a scene as one label a pixel. */
@@ -103,8 +169,9 @@ public final class VolumePair {
     /** The numbers of class k on one slice as a 2-D image, distances in mm with the slice's spacing. */
     public ClassNumbers sliceNumbers(SliceAxis axis, int index, int k, double toleranceMm) {
         int[] shape = labels.shape();
-        return numbers(mask(labels.slice(axis, index), k), mask(prediction.slice(axis, index), k),
-                new int[] {axis.rows(shape), axis.columns(shape)}, axis.spacing(labels.spacing()), toleranceMm);
+        SlicePlane plane = plane(axis);
+        return numbers(mask(labels.slice(plane, index), k), mask(prediction.slice(plane, index), k),
+                new int[] {plane.rows(shape), plane.columns(shape)}, plane.spacing(labels.spacing()), toleranceMm);
     }
 
     /** CONTRACTS_V3 section 2's numbers of one class given as two masks over a 2-D or 3-D grid. */

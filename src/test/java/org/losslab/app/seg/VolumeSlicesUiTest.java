@@ -17,14 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.losslab.app.MainWindow;
 import org.losslab.app.render.ColorMaps;
 import org.losslab.engine.distance.HausdorffPair;
 import org.losslab.engine.maps.MapKind;
@@ -32,7 +27,6 @@ import org.losslab.engine.maps.PixelMaps;
 import org.losslab.engine.volume.SliceAxis;
 import org.losslab.scene.Presets;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,8 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * coronal pixels drawn 6.25 times taller than wide, painting a slice edits exactly its voxels and undo goes back to
  * it, the HD line is found on its slice, and the workspace's state gives the case back.
  */
-@ExtendWith(ApplicationExtension.class)
-class VolumeSlicesUiTest {
+class VolumeSlicesUiTest extends VolumeWindow {
     private static final int D = 8;
     private static final int H = 24;
     private static final int W = 20;
@@ -51,24 +44,10 @@ class VolumeSlicesUiTest {
     private static final int[] TRUTH = box(0, 0, 1);
     /** The prediction: the box shifted by 2 rows and 1 column, a slice later. */
     private static final int[] PREDICTED = box(2, 1, 2);
-    private MainWindow window;
-    private SegmentationWorkspace ws;
-    @TempDir
-    Path dir;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        window.close();
+        open(stage);
     }
 
     /** A box whose height grows with z; the prediction is shifted by {@code dy, dx} and starts a slice later. */
@@ -105,13 +84,6 @@ class VolumeSlicesUiTest {
         }
         Files.write(file, b.array());
         return file;
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ws.shownRevisionProperty().get() == ws.document().revisionProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The shown map is the errors a brute force reads from the two label arrays on this slice, and is drawn so. */
@@ -199,8 +171,8 @@ class VolumeSlicesUiTest {
                 && slices.numbersProperty().get().volume() != null && slices.numbersProperty().get().slice() != null
                 && slices.numbersProperty().get().pairs() != null);
         VolumeSlices.Numbers n = slices.numbersProperty().get();
-        var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, VolumeSlices.TOLERANCE_MM);
-        var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, VolumeSlices.TOLERANCE_MM);
+        var expectedVolume = slices.openedProperty().get().pair().volumeNumbers(1, slices.toleranceProperty().get());
+        var expectedSlice = slices.openedProperty().get().pair().sliceNumbers(SliceAxis.SAGITTAL, 6, 1, slices.toleranceProperty().get());
         assertEquals(expectedVolume.hd95(), n.volume().hd95(), 0);
         assertEquals(expectedSlice.hd95(), n.slice().hd95(), 0);
         assertEquals(String.format(Locale.ROOT, "%.2f mm", expectedVolume.hd95()), ws.volumeBar().cellText(1, 0));
