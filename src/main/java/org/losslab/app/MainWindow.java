@@ -323,9 +323,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
 
     /** A lesson moved to another step: presentation mode shows what it uses. */
     public void lessonStepChanged() {
+        lesson.stepChanged();
         if (presentation != null) {
             presentation.update();
         }
+    }
+
+    LessonMode lessonMode() {
+        return lesson;
     }
 
     /** Whether no lesson is open or its captions show their numbers (they are computed in the background). */

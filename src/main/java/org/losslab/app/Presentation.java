@@ -1,6 +1,5 @@
 package org.losslab.app;
 
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -72,16 +71,14 @@ final class Presentation {
     void update() {
         var runner = window.lessonRunner();
         var step = runner == null ? null : runner.current();
-        // the scene controls (confidence, presets) stay only for a task that uses them; a docked lesson takes a
-        // third of the window, so the painting tools fold while it is open too (a split view keeps its room)
-        String task = step == null || step.task() == null ? "" : step.task().toLowerCase(Locale.ROOT);
-        window.segmentation().foldTools(on || step != null, task.contains("confidence") || task.contains("preset")
-                || task.contains("paint"));
+        window.lessonMode().foldTools(on); // the lesson knows which of its steps need the tools
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);
         boolean showNumber = on && window.shown() == seg && row != null;
-        number.setText(showNumber ? selected + " = " + ColorBar.format(row.valueProperty().get()) : "");
+        // a lesson asking about the number hides it here too, as the table does
+        number.setText(showNumber ? selected + " = " + (row.hiddenProperty().get() ? "?" : ColorBar.format(row.valueProperty().get()))
+                : "");
         number.setVisible(showNumber);
         number.setManaged(showNumber);
         boolean showLook = on && step != null && step.look() != null;

@@ -10,13 +10,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import org.losslab.app.render.ColorBar;
 import org.losslab.app.render.ColorMaps;
 
 /** The canvas's own legend: which outline is the ground truth and which the prediction. */
 public final class CanvasLegend extends VBox {
     private final BooleanProperty heatmapShown = new SimpleBooleanProperty(this, "heatmapShown", true);
     private final Label predictionText = new Label();
-    /** Multiclass and multilabel scenes outline each class in its own colour, not in white and yellow. */
+    /** Multiclass and multilabel scenes outline each class in its own colour, not in white and magenta. */
     private final BooleanProperty classColoured = new SimpleBooleanProperty(this, "classColoured", false);
 
     public CanvasLegend() {
@@ -28,20 +29,20 @@ public final class CanvasLegend extends VBox {
         truth.setStroke(Color.WHITE);
         truth.setStrokeWidth(2);
         Line predicted = new Line(0, 0, 22, 0);
-        predicted.setStroke(Color.web("#FFD700"));
+        Color binaryPrediction = ColorBar.argb(Overlays.BINARY_PREDICTION_COLOUR);
         predicted.setStrokeWidth(2);
         predicted.getStrokeDashArray().addAll(4.0, 4.0);
-        Color classColour = Color.rgb(ColorMaps.CLASSES[1] >> 16 & 0xFF, ColorMaps.CLASSES[1] >> 8 & 0xFF, ColorMaps.CLASSES[1] & 0xFF);
+        Color classColour = ColorBar.argb(ColorMaps.CLASSES[1]);
         truth.strokeProperty().bind(Bindings.when(classColoured).then(classColour).otherwise(Color.WHITE));
-        predicted.strokeProperty().bind(Bindings.when(classColoured).then(classColour).otherwise(Color.web("#FFD700")));
+        predicted.strokeProperty().bind(Bindings.when(classColoured).then(classColour).otherwise(binaryPrediction));
         Label truthText = new Label();
         truthText.textProperty().bind(Bindings.when(classColoured)
-                .then("ground truth: solid, in each class's colour").otherwise("ground truth"));
+                .then("ground truth: solid, in each class's colour").otherwise("ground truth: solid white"));
         truthText.setTextFill(Color.WHITE);
         predictionText.setTextFill(Color.WHITE);
         predictionText.textProperty().bind(Bindings.when(heatmapShown)
                 .then(Bindings.when(classColoured).then("prediction (argmax): dashed, class colour and black")
-                        .otherwise("prediction (p = 0.5)"))
+                        .otherwise("prediction (p = 0.5): magenta dashes"))
                 .otherwise("prediction: fill = probability"));
         HBox first = new HBox(6, truth, truthText);
         HBox second = new HBox(6, predicted, predictionText);

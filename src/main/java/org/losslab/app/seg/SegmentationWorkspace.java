@@ -327,6 +327,21 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         side.table().lead(names);
     }
 
+    /** Shows "?" for the values of these rows while a lesson asks about them; an empty list shows every value. */
+    public void hideValues(List<String> names) {
+        side.table().hide(names);
+    }
+
+    /** The range the colours are locked to (a copy), or null when each map has its own. */
+    public double[] colourLock() {
+        return canvasArea.lockedRange();
+    }
+
+    /** Locks the map's colours to {low, high} (the colour bar marks values beyond it), or releases them (null). */
+    public void lockColours(double[] range) {
+        canvasArea.lockTo(range);
+    }
+
     public ComboBox<MapKind> layerChoice() {
         return side.layer();
     }
