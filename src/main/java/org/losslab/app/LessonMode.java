@@ -62,7 +62,7 @@ final class LessonMode {
         hiddenRows = QuestionRows.of(lesson);
         colourRanges = List.of();
         furthest = 0;
-        userColourLock = host.segmentation().colourLock();
+        userColourLock = host.segmentation().lessonMarks().colourLock();
         computeValues(lesson, panel);
         savedDuringLesson = false;
         userDirty.set(userDocumentDirty);
@@ -105,7 +105,7 @@ final class LessonMode {
         }
         int step = session.runner().step();
         // a question the student has moved past (and come back to) shows its values: they have seen the answer
-        host.segmentation().hideValues(step >= furthest ? hiddenRows.get(step) : List.of());
+        host.segmentation().lessonMarks().hideValues(step >= furthest ? hiddenRows.get(step) : List.of());
         furthest = Math.max(furthest, step);
         lockColours();
     }
@@ -114,7 +114,7 @@ final class LessonMode {
     private void lockColours() {
         int step = session.runner().step();
         if (step >= 0) {
-            host.segmentation().lockColours(step < colourRanges.size() ? colourRanges.get(step) : null);
+            host.segmentation().lessonMarks().lockColours(step < colourRanges.size() ? colourRanges.get(step) : null);
         }
     }
 
@@ -149,8 +149,8 @@ final class LessonMode {
         session = null;
         ending.giveBack(workspaces, savedDuringLesson);
         host.segmentation().leadRows(List.of());
-        host.segmentation().hideValues(List.of());
-        host.segmentation().lockColours(userColourLock);
+        host.segmentation().lessonMarks().hideValues(List.of());
+        host.segmentation().lessonMarks().lockColours(userColourLock);
         open.set(false);
         return true;
     }

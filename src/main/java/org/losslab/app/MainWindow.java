@@ -98,7 +98,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
                         : recovered.get() || workspaces.stream().anyMatch(cases::dirty),
                 dirtyParts.toArray(Observable[]::new));
         autosave.setCycleCount(Animation.INDEFINITE); // started by attach: headless windows never autosave
-        presentation = new Presentation(this);
+        presentation = new Presentation(this, lesson);
         setTop(new VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
         setBottom(WindowStatus.build(this, status));
@@ -327,10 +327,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
         if (presentation != null) {
             presentation.update();
         }
-    }
-
-    LessonMode lessonMode() {
-        return lesson;
     }
 
     /** Whether no lesson is open or its captions show their numbers (they are computed in the background). */

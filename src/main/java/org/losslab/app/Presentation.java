@@ -17,13 +17,15 @@ final class Presentation {
     static final String STYLE = "-fx-font-size: 18px; -fx-base: #f4f4f4; -fx-text-base-color: black; "
             + "-fx-text-background-color: black;";
     private final MainWindow window;
+    private final LessonMode lesson;
     private final Label number = new Label();
     private final Label look = new Label();
     private final VBox banner = new VBox(2, number, look);
     private boolean on;
 
-    Presentation(MainWindow window) {
+    Presentation(MainWindow window, LessonMode lesson) {
         this.window = window;
+        this.lesson = lesson;
         banner.setId("presentation-banner");
         number.setId("presentation-number");
         look.setId("presentation-look");
@@ -71,7 +73,7 @@ final class Presentation {
     void update() {
         var runner = window.lessonRunner();
         var step = runner == null ? null : runner.current();
-        window.lessonMode().foldTools(on); // the lesson knows which of its steps need the tools
+        lesson.foldTools(on); // the lesson knows which of its steps need the tools
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);

@@ -95,6 +95,8 @@ class LessonQuestionUiTest {
         assertTrue(dice[1].contains("next step"), dice[1]);
         assertEquals(engine("f1_score", lesson, 0), valueCell(robot, "f1_score")[0]);
         assertTrue(Double.isFinite(window.segmentation().row("dice").valueProperty().get()), "the value is still computed");
+        assertEquals("prediction: its TP and FP colours (no outline)", window.segmentation().canvas().legend().predictionText(),
+                "the error map draws no outline: the legend sends nobody looking for one");
         robot.interact(window::togglePresentation);
         assertEquals("dice = ?", robot.lookup("#presentation-number").queryAs(Label.class).getText(),
                 "the projector's banner does not give it away either");
@@ -138,7 +140,7 @@ class LessonQuestionUiTest {
         // the user locks their own colours first
         MapImage own = shownMap(null);
         robot.interact(() -> robot.lookup("#lock-range").queryAs(CheckBox.class).setSelected(true));
-        double[] userLock = seg.colourLock();
+        double[] userLock = seg.lessonMarks().colourLock();
         assertArrayEquals(new double[] {own.low(), own.high()}, userLock);
 
         // tversky: steps 1 to 3 show Tversky's gradient; step 3 sets alpha 0.2 and beta 0.8, which changes its range
@@ -148,12 +150,13 @@ class LessonQuestionUiTest {
         assertNotEquals(first[1], last[1], "the two steps' maps differ: unlocked, their colours would mean different values");
         LessonPanel[] panel = new LessonPanel[1];
         robot.interact(() -> panel[0] = window.openLesson(lesson));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel[0].valuesShown() && seg.colourLock() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel[0].valuesShown() && seg.lessonMarks().colourLock() != null);
         double[] union = {Math.min(first[0], last[0]), Math.max(first[1], last[1])};
         MapImage atFirst = shownMap(union);
         robot.interact(() -> panel[0].show(2));
         MapImage atLast = shownMap(union);
         assertEquals(MapKind.GRAD_TVERSKY, atLast.kind());
+        assertEquals("prediction (p = 0.5): magenta dashes", seg.canvas().legend().predictionText());
         assertArrayEquals(new double[] {atFirst.low(), atFirst.high()}, new double[] {atLast.low(), atLast.high()},
                 "one colour, one value, on both steps");
         assertTrue(robot.lookup("#lock-range").queryAs(CheckBox.class).isSelected(), "the lock switch says so");
@@ -166,7 +169,7 @@ class LessonQuestionUiTest {
         }
 
         robot.interact(window::closeLesson);
-        assertArrayEquals(userLock, seg.colourLock(), "the user's own lock comes back");
+        assertArrayEquals(userLock, seg.lessonMarks().colourLock(), "the user's own lock comes back");
         assertTrue(robot.lookup("#lock-range").queryAs(CheckBox.class).isSelected());
         assertArrayEquals(userLock, new double[] {shownMap(userLock).low(), shownMap(userLock).high()});
     }

@@ -19,6 +19,8 @@ public final class CanvasLegend extends VBox {
     private final Label predictionText = new Label();
     /** Multiclass and multilabel scenes outline each class in its own colour, not in white and magenta. */
     private final BooleanProperty classColoured = new SimpleBooleanProperty(this, "classColoured", false);
+    /** The error map is the prediction itself (TP and FP coloured): no outline is drawn over it to look for. */
+    private final BooleanProperty errorMap = new SimpleBooleanProperty(this, "errorMap", false);
 
     public CanvasLegend() {
         super(2);
@@ -40,10 +42,13 @@ public final class CanvasLegend extends VBox {
                 .then("ground truth: solid, in each class's colour").otherwise("ground truth: solid white"));
         truthText.setTextFill(Color.WHITE);
         predictionText.setTextFill(Color.WHITE);
-        predictionText.textProperty().bind(Bindings.when(heatmapShown)
+        predictionText.textProperty().bind(Bindings.when(heatmapShown.and(errorMap))
+                .then("prediction: its TP and FP colours (no outline)")
+                .otherwise(Bindings.when(heatmapShown)
                 .then(Bindings.when(classColoured).then("prediction (argmax): dashed, class colour and black")
                         .otherwise("prediction (p = 0.5): magenta dashes"))
-                .otherwise("prediction: fill = probability"));
+                .otherwise("prediction: fill = probability")));
+        predicted.visibleProperty().bind(heatmapShown.and(errorMap).not());
         HBox first = new HBox(6, truth, truthText);
         HBox second = new HBox(6, predicted, predictionText);
         first.setAlignment(Pos.CENTER_LEFT);
@@ -54,6 +59,11 @@ public final class CanvasLegend extends VBox {
 
     public BooleanProperty heatmapShownProperty() {
         return heatmapShown;
+    }
+
+    /** True while the error map is shown: the prediction is its colours, not an outline. */
+    public BooleanProperty errorMapProperty() {
+        return errorMap;
     }
 
     /** True for scenes whose outlines take their class's colour (multiclass, multilabel). */

@@ -122,6 +122,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             submitShare();
         });
         side.layer().valueProperty().addListener((o, a, b) -> canvasArea.unlock()); // another map, another range
+        canvas.legend().errorMapProperty().bind(side.layer().valueProperty().isEqualTo(MapKind.ERRORS));
         side.compare().valueProperty().addListener((o, a, b) -> {
             canvasArea.split(b != null);
             submit(null);
@@ -327,19 +328,9 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         side.table().lead(names);
     }
 
-    /** Shows "?" for the values of these rows while a lesson asks about them; an empty list shows every value. */
-    public void hideValues(List<String> names) {
-        side.table().hide(names);
-    }
-
-    /** The range the colours are locked to (a copy), or null when each map has its own. */
-    public double[] colourLock() {
-        return canvasArea.lockedRange();
-    }
-
-    /** Locks the map's colours to {low, high} (the colour bar marks values beyond it), or releases them (null). */
-    public void lockColours(double[] range) {
-        canvasArea.lockTo(range);
+    /** What a lesson marks here beyond the state it sets: the values it hides, the colour range its steps share. */
+    public LessonMarks lessonMarks() {
+        return new LessonMarks(side.table(), canvasArea);
     }
 
     public ComboBox<MapKind> layerChoice() {
