@@ -48,7 +48,9 @@ class LessonQuestionUiTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow();
-        stage.setScene(new javafx.scene.Scene(window, 1400, 880));
+        javafx.scene.Scene scene = new javafx.scene.Scene(window, 1400, 880);
+        window.installKeys(scene); // as the app has them: F5 presents
+        stage.setScene(scene);
         stage.show();
     }
 
