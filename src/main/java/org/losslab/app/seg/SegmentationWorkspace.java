@@ -122,7 +122,6 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             submitShare();
         });
         side.layer().valueProperty().addListener((o, a, b) -> canvasArea.unlock()); // another map, another range
-        canvas.legend().errorMapProperty().bind(side.layer().valueProperty().isEqualTo(MapKind.ERRORS));
         side.compare().valueProperty().addListener((o, a, b) -> {
             canvasArea.split(b != null);
             submit(null);
