@@ -101,7 +101,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
                         : recovered.get() || workspaces.stream().anyMatch(cases::dirty),
                 dirtyParts.toArray(Observable[]::new));
         autosave.setCycleCount(Animation.INDEFINITE); // started by attach: headless windows never autosave
-        presentation = new Presentation(this);
+        presentation = new Presentation(this, lesson);
         setTop(new VBox(catalogue.menuBar(), presentation.banner()));
         setCenter(tabs);
         setBottom(WindowStatus.build(this, status));
@@ -326,6 +326,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
 
     /** A lesson moved to another step: presentation mode shows what it uses. */
     public void lessonStepChanged() {
+        lesson.stepChanged();
         if (presentation != null) {
             presentation.update();
         }

@@ -1,6 +1,5 @@
 package org.losslab.app;
 
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -18,13 +17,15 @@ final class Presentation {
     static final String STYLE = "-fx-font-size: 18px; -fx-base: #f4f4f4; -fx-text-base-color: black; "
             + "-fx-text-background-color: black;";
     private final MainWindow window;
+    private final LessonMode lesson;
     private final Label number = new Label();
     private final Label look = new Label();
     private final VBox banner = new VBox(2, number, look);
     private boolean on;
 
-    Presentation(MainWindow window) {
+    Presentation(MainWindow window, LessonMode lesson) {
         this.window = window;
+        this.lesson = lesson;
         banner.setId("presentation-banner");
         number.setId("presentation-number");
         look.setId("presentation-look");
@@ -72,16 +73,14 @@ final class Presentation {
     void update() {
         var runner = window.lessonRunner();
         var step = runner == null ? null : runner.current();
-        // the scene controls (confidence, presets) stay only for a task that uses them; a docked lesson takes a
-        // third of the window, so the painting tools fold while it is open too (a split view keeps its room)
-        String task = step == null || step.task() == null ? "" : step.task().toLowerCase(Locale.ROOT);
-        window.segmentation().foldTools(on || step != null, task.contains("confidence") || task.contains("preset")
-                || task.contains("paint"));
+        lesson.foldTools(on); // the lesson knows which of its steps need the tools
         SegmentationWorkspace seg = window.segmentation();
         String selected = seg.selectedLossProperty().get();
         LossRow row = selected == null ? null : seg.row(selected);
         boolean showNumber = on && window.shown() == seg && row != null;
-        number.setText(showNumber ? selected + " = " + ColorBar.format(row.valueProperty().get()) : "");
+        // a lesson asking about the number hides it here too, as the table does
+        number.setText(showNumber ? selected + " = " + (row.hiddenProperty().get() ? "?" : ColorBar.format(row.valueProperty().get()))
+                : "");
         number.setVisible(showNumber);
         number.setManaged(showNumber);
         boolean showLook = on && step != null && step.look() != null;

@@ -40,11 +40,14 @@ public record Lesson(String key, String title, String question, List<Step> steps
      * @param trained      train the training workspace's run to this step (an answer step then shows the run its
      *                     "press Play" asked for), or null
      * @param ssd          the SSD view's settings to set: gamma and background (its model's background logit), or empty
+     * @param question     whether the step asks before it shows: the table hides the values of the rows it names (not
+     *                     those its captions quote) until the student moves on; null: only the first step asks
      */
     public record Step(String text, String workspace, String preset, String map, String compare,
                        Map<String, Map<String, Object>> params, String select, String plot, String detectionTab, String race,
                        String raceGradients, String training, String dataset, String look, String task, Condition until,
-                       List<Condition> claims, AuditFolders audit, Integer trained, Map<String, Double> ssd) {
+                       List<Condition> claims, AuditFolders audit, Integer trained, Map<String, Double> ssd,
+                       Boolean question) {
         public Step {
             claims = claims == null ? List.of() : List.copyOf(claims);
             ssd = ssd == null ? Map.of() : Map.copyOf(ssd);
@@ -53,8 +56,14 @@ public record Lesson(String key, String title, String question, List<Step> steps
         /** The same step with other captions (its values filled in). */
         public Step withCaptions(String newText, String newLook) {
             return new Step(newText, workspace, preset, map, compare, params, select, plot, detectionTab, race, raceGradients,
-                    training, dataset, newLook, task, until, claims, audit, trained, ssd);
+                    training, dataset, newLook, task, until, claims, audit, trained, ssd, question);
         }
+    }
+
+    /** Whether step k (from 0) asks before it shows: as the step says, else only the first step does. */
+    public boolean asks(int k) {
+        Boolean question = steps.get(k).question();
+        return question != null ? question : k == 0;
     }
 
     /** A labels folder and a predictions folder of the bundled assets ("audit/labels"), as a step opens them. */

@@ -32,7 +32,7 @@ public final class Lessons {
     private static final Set<String> LESSON_KEYS = Set.of("title", "question", "steps", "answer");
     private static final Set<String> STEP_KEYS = Set.of("text", "workspace", "preset", "map", "compare", "params", "select", "plot",
             "detection_tab", "race", "race_gradients", "training", "dataset", "look", "task", "until", "claims", "audit",
-            "trained", "ssd");
+            "trained", "ssd", "question");
     private static final Set<String> WORKSPACES = Set.of("segmentation", "plots", "detection", "training", "audit");
     private static final Set<String> DETECTION_TABS = Set.of("boxes", "race", "ssd", "metrics", "dataset");
 
@@ -171,7 +171,15 @@ public final class Lessons {
                 gradients, training, dataset, look, text(node, "task", where, false),
                 condition(node.get("until"), where + ", until", true), claims(node.get("claims"), where + ", claims"),
                 AuditValues.folders(node.get("audit"), where + ", audit"), trained(node, where),
-                LessonSsd.settings(node.get("ssd"), where + ", ssd"));
+                LessonSsd.settings(node.get("ssd"), where + ", ssd"), question(node.get("question"), where + ", question"));
+    }
+
+    /** Whether a step asks before it shows ({@link Lesson#asks}): true, false, or absent (null). */
+    private static Boolean question(JsonNode node, String where) {
+        if (node != null && !node.isBoolean()) {
+            throw new EngineException(where + ": expected true or false, not " + node);
+        }
+        return node == null ? null : node.asBoolean();
     }
 
     /** How far an answer step trains the run its step sets: a whole number of steps up to the claims' horizon. */

@@ -63,6 +63,12 @@ class PresentationUiTest {
                 () -> seg.tableRevisionProperty().get() == seg.document().revisionProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Node number = robot.lookup("#presentation-number").query();
+        // the first step asks about dice before it shows it: the banner does not give the answer away
+        assertEquals("dice = ?", ((javafx.scene.control.Label) number).getText());
+        robot.interact(() -> panel[0].show(1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> seg.tableRevisionProperty().get() == seg.document().revisionProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         String text = ((javafx.scene.control.Label) number).getText();
         assertEquals("dice = " + ColorBar.format(seg.row("dice").valueProperty().get()), text);
         assertTrue(((javafx.scene.control.Label) number).getFont().getSize() >= 30, "large enough for the back row");

@@ -178,7 +178,8 @@ public final class ColorBar extends Canvas {
         return "clipped: values span " + format(image.dataLow()) + " to " + format(image.dataHigh());
     }
 
-    static Color argb(int c) {
+    /** An ARGB int as a colour (its alpha ignored). */
+    public static Color argb(int c) {
         return Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255);
     }
 

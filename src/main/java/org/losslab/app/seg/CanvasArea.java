@@ -30,6 +30,9 @@ final class CanvasArea extends BorderPane {
     private final HBox canvases = new HBox(4);
     private final TopKHatch topK;
     private double[] lockedRange;
+    /** The range the next lock takes instead of the shown frame's (a lesson's, or the user's given back). */
+    private double[] givenRange;
+    private final Runnable rangeChanged;
     private double[] shownPlane;
     private double[] shownComparePlane;
 
@@ -40,6 +43,7 @@ final class CanvasArea extends BorderPane {
     CanvasArea(SegDocument doc, PaintCanvas canvas, PaintController controller, Supplier<FrameResult> shownFrame,
                Runnable rangeChanged) {
         this.canvas = canvas;
+        this.rangeChanged = rangeChanged;
         topK = new TopKHatch(doc, canvas);
         compareCanvas.setId("compare-canvas");
         compareCanvas.follow(canvas);
@@ -77,7 +81,9 @@ final class CanvasArea extends BorderPane {
                 + "states (values beyond it saturate)"));
         lockRange.selectedProperty().addListener((o, a, locked) -> {
             FrameResult shown = shownFrame.get();
-            lockedRange = locked && shown != null ? new double[] {shown.heatmap().low(), shown.heatmap().high()} : null;
+            lockedRange = locked && givenRange != null ? givenRange
+                    : locked && shown != null ? new double[] {shown.heatmap().low(), shown.heatmap().high()} : null;
+            givenRange = null;
             rangeChanged.run();
         });
         // wraps, and its colour bars narrow, rather than pushing the side panel off a window shared with a lesson
@@ -111,6 +117,17 @@ final class CanvasArea extends BorderPane {
     /** Another map, another range: the lock is released. */
     void unlock() {
         lockRange.setSelected(false);
+    }
+
+    /** Locks the colours to {low, high}, or releases them (null); the switch shows which. */
+    void lockTo(double[] range) {
+        if (range != null && lockRange.isSelected()) {
+            lockedRange = range.clone();
+            rangeChanged.run();
+        } else {
+            givenRange = range == null ? null : range.clone();
+            lockRange.setSelected(range != null);
+        }
     }
 
     /** The range the colours are locked to (a copy), or null when they follow each map. */

@@ -15,6 +15,7 @@ public final class LossRow {
     private final DoubleProperty pinned = new SimpleDoubleProperty(this, "pinned", Double.NaN);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty named = new SimpleBooleanProperty(this, "named");
+    private final BooleanProperty hidden = new SimpleBooleanProperty(this, "hidden");
 
     public LossRow(String name, boolean metric) {
         this.name = name;
@@ -40,6 +41,11 @@ public final class LossRow {
     /** Whether the open lesson step names this row (it leads the table, marked). */
     public BooleanProperty namedProperty() {
         return named;
+    }
+
+    /** Whether the table shows "?" for its value: a lesson's question about it is open (the value is still computed). */
+    public BooleanProperty hiddenProperty() {
+        return hidden;
     }
 
     public StringProperty messageProperty() {

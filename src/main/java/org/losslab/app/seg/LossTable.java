@@ -23,6 +23,8 @@ import org.losslab.engine.seg.SegmentationData;
 
 /** The table of every segmentation loss and metric of the registry: its value on the scene and the pinned one. */
 final class LossTable extends TableView<LossRow> {
+    /** The tooltip of a value a lesson hides while it asks about it. */
+    static final String HIDDEN_WHY = "Guess first: the lesson shows this value on its next step";
     private final SegDocument doc;
     private final ObservableList<LossRow> rows = FXCollections.observableArrayList();
     private final Map<String, LossRow> rowByName = new LinkedHashMap<>();
@@ -58,9 +60,10 @@ final class LossTable extends TableView<LossRow> {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
                 LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String why = row == null ? "" : row.messageProperty().get();
+                boolean hidden = row != null && row.hiddenProperty().get();
+                setText(empty ? null : hidden ? "?" : text);
+                String why = row == null ? "" : hidden ? HIDDEN_WHY : row.messageProperty().get();
                 setTooltip(why.isEmpty() ? null : new Tooltip(why));
             }
         });
@@ -129,6 +132,12 @@ final class LossTable extends TableView<LossRow> {
         FXCollections.sort(rows, Comparator.comparing(rank::get));
         refresh();
         scrollTo(names.isEmpty() && selected != null ? Math.max(0, rows.indexOf(selected) - 2) : 0);
+    }
+
+    /** Shows "?" for the values of these rows (a lesson asks about them), every other value as computed. */
+    void hide(List<String> names) {
+        rowByName.forEach((name, row) -> row.hiddenProperty().set(names.contains(name)));
+        refresh();
     }
 
     /** Shows the values a table worker computed. */

@@ -70,9 +70,13 @@ final class Overlays {
 
     /** Ground-truth outlines of binary scenes: solid white, apart from every colour of the heatmaps' scales. */
     static final int TARGET_COLOUR = 0xFFFFFFFF;
-    /** The prediction's outline is dashed: this colour alternating with the class colour (yellow in binary scenes). */
+    /** The prediction's outline is dashed: this colour alternating with the class colour (magenta in binary scenes). */
     static final int DASH_COLOUR = 0xFF000000;
-    static final int BINARY_PREDICTION_COLOUR = 0xFFFFD700;
+    /**
+     * Magenta: no colour map the outline lies over comes near it (viridis and cividis end in yellow, the diverging
+     * map runs blue-white-orange, the band map is blue, orange and white), so a dash is never read as a value.
+     */
+    static final int BINARY_PREDICTION_COLOUR = 0xFFFF00FF;
 
     /**
      * The prediction as a dashed outline: the border pixels of the predicted mask (p >= 0.5 for the

@@ -336,6 +336,11 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         side.table().lead(names);
     }
 
+    /** What a lesson marks here beyond the state it sets: the values it hides, the colour range its steps share. */
+    public LessonMarks lessonMarks() {
+        return new LessonMarks(side.table(), canvasArea);
+    }
+
     public ComboBox<MapKind> layerChoice() {
         return side.layer();
     }

@@ -101,6 +101,8 @@ final class SidePanel extends VBox {
         Slider predictionOpacity = ToolsPanel.slider(0, 1, canvas.predictionOpacityProperty().get(),
                 "Opacity of the prediction: its dashed outline over a heatmap, its fill without one (V)");
         canvas.predictionOpacityProperty().bindBidirectional(predictionOpacity.valueProperty());
+        // the error map is the prediction itself, drawn without its outline: the legend says so
+        canvas.legend().errorMapProperty().bind(layer.valueProperty().isEqualTo(MapKind.ERRORS));
         // a map of boundary pixels lies under the outlines: dim them while it is shown, and give them back after
         layer.valueProperty().addListener((o, before, now) -> {
             boolean was = before != null && before.onBoundary();
