@@ -53,6 +53,7 @@ final class LossTable extends TableView<LossRow> {
         value.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
         value.setPrefWidth(90);
+        value.setId("loss-value");
         // a value that cannot be computed says why (for example "needs a multiclass scene") under the cursor
         value.setCellFactory(column -> new TableCell<>() {
             @Override

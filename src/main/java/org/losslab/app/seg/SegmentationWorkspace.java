@@ -71,6 +71,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     private final SegmentationActions commands;
     private final VolumeSlices volume;
     private final VolumeBar volumeBar;
+    private final VolumeTableColumn volumeColumn;
     private ExplainWindow explain;
 
     public SegmentationWorkspace(SegDocument doc) {
@@ -138,6 +139,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         sceneChanged();
         volume = new VolumeSlices(doc, canvas, controller.channelProperty(), message::set);
         volumeBar = new VolumeBar(volume, canvas, this::error);
+        volumeColumn = new VolumeTableColumn(side.table(), volume, doc);
         canvasArea.setTop(volumeBar.bar());
         side.getChildren().add(side.getChildren().indexOf(side.table()), volumeBar.table());
         commands = new SegmentationActions(this);
@@ -249,6 +251,10 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
 
     VolumeSlices volume() {
         return volume;
+    }
+
+    VolumeTableColumn volumeColumn() {
+        return volumeColumn;
     }
 
     VolumeBar volumeBar() {
@@ -482,5 +488,6 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         frames.close();
         readouts.close();
         volume.close();
+        volumeColumn.close();
     }
 }

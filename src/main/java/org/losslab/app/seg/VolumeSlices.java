@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -77,6 +79,8 @@ final class VolumeSlices implements AutoCloseable {
     private boolean percentileShown;
     /** Bumped when the volume or the class changes: a volume result computed before is stale. */
     private int volumeRevision;
+    /** The volume revision for others that compute on the volume (the table's volume column). */
+    private final ReadOnlyIntegerWrapper volumeChanges = new ReadOnlyIntegerWrapper(this, "volumeChanges");
     private double shownAspect = 1;
 
     VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, Consumer<String> message) {
@@ -246,6 +250,7 @@ final class VolumeSlices implements AutoCloseable {
 
     private void volumeChanged() {
         volumeRevision++;
+        volumeChanges.set(volumeRevision);
         hausdorffText.set("");
         volumeNumbers = null;
         pairs = null; // stale: the line goes until the new one is found
@@ -352,6 +357,11 @@ final class VolumeSlices implements AutoCloseable {
 
     ReadOnlyStringProperty hausdorffTextProperty() {
         return hausdorffText.getReadOnlyProperty();
+    }
+
+    /** Bumped whenever the volume (or the class shown) changes. */
+    ReadOnlyIntegerProperty volumeChangesProperty() {
+        return volumeChanges.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<Opened> openedProperty() {
