@@ -40,6 +40,7 @@ final class VolumeTableColumn implements AutoCloseable {
     private final String valueHeader;
     private final Map<String, StringProperty> texts = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
+    private final Map<String, Double> values = new HashMap<>();
     private final LatestWins worker = new LatestWins("losslab-volume-table");
     private final FxLatest<Result> shown = new FxLatest<>(this::show);
     /** The newest request: a running evaluation of an older one stops between two entries. */
@@ -56,7 +57,7 @@ final class VolumeTableColumn implements AutoCloseable {
             texts.put(spec.name(), new SimpleStringProperty(COMPUTING));
         }
         column.setId("loss-volume");
-        column.setPrefWidth(110);
+        column.setPrefWidth(100);
         column.setCellValueFactory(c -> texts.get(c.getValue().name()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -93,6 +94,7 @@ final class VolumeTableColumn implements AutoCloseable {
         int request = latest.incrementAndGet();
         texts.values().forEach(t -> t.set(COMPUTING));
         reasons.clear();
+        values.clear();
         if (opened == null) {
             return;
         }
@@ -113,15 +115,24 @@ final class VolumeTableColumn implements AutoCloseable {
         }
         r.values().forEach((name, v) -> {
             reasons.put(name, v.message());
+            values.put(name, v.value());
             texts.get(name).set(text(v));
         });
         column.getTableView().refresh(); // the tooltips follow the reasons
     }
 
-    /** "4.200000 mm", or in short why there is no value (the full reason is the cell's tooltip). */
+    /**
+     * "0.392909", a distance "5.700 mm" (three decimals: a hundredth of a voxel, and the unit stays in view), or in
+     * short why there is no value, as the slice's column says it (the full reason is the cell's tooltip).
+     */
     static String text(VolumeEvaluation.Value v) {
         if (!Double.isNaN(v.value())) {
-            return String.format(Locale.ROOT, "%.6f", v.value()) + (v.unit().isEmpty() ? "" : " " + v.unit());
+            return v.unit().isEmpty() ? String.format(Locale.ROOT, "%.6f", v.value())
+                    : String.format(Locale.ROOT, "%.3f %s", v.value(), v.unit());
+        }
+        LossSpec<?> spec = LossRegistry.get(v.name());
+        if (v.message().equals(spec.name() + " " + spec.requirement())) {
+            return spec.requirement();
         }
         return v.message().equals(VolumeEvaluation.PLANAR_ONLY) ? "2-D only" : "n/a";
     }
@@ -129,6 +140,11 @@ final class VolumeTableColumn implements AutoCloseable {
     /** The column's text for an entry (tests). */
     String text(String name) {
         return texts.get(name).get();
+    }
+
+    /** The value shown for an entry, unrounded (NaN: none, or not computed yet; tests). */
+    double value(String name) {
+        return values.getOrDefault(name, Double.NaN);
     }
 
     /** Why an entry has no volume value, or "" (tests). */

@@ -97,7 +97,8 @@ class VolumeTableColumnUiTest {
         String shown = volumeText("hausdorff_distance");
         VolumePair pair = ws.volume().openedProperty().get().pair();
         double engine = VolumeEvaluation.of(pair).value(hd, hd95).value();
-        assertEquals(String.format(Locale.ROOT, "%.6f mm", engine), shown);
+        assertEquals(String.format(Locale.ROOT, "%.3f mm", engine), shown);
+        assertEquals(engine, ws.volumeColumn().value("hausdorff_distance"), 0.0, "the value behind the cell, to the bit");
         assertEquals(pair.volumeNumbers(1, VolumeSlices.TOLERANCE_MM).hd95(), engine, 1e-12,
                 "the volume panel's HD95 (class 1 of a binary case)");
         assertTrue(ws.volumeColumn().column().isVisible());
@@ -119,6 +120,6 @@ class VolumeTableColumnUiTest {
         // another parameter: the column follows it, never showing the old value as the new one's
         Params maximum = hd.bind(Map.of());
         robot.interact(() -> ws.document().setParams("hausdorff_distance", maximum));
-        assertEquals(String.format(Locale.ROOT, "%.6f mm", pair.volumeNumbers(1, 2).hd()), volumeText("hausdorff_distance"));
+        assertEquals(String.format(Locale.ROOT, "%.3f mm", pair.volumeNumbers(1, 2).hd()), volumeText("hausdorff_distance"));
     }
 }
