@@ -28,6 +28,8 @@ import org.losslab.engine.volume.VolumeEvaluation;
 final class VolumeTableColumn implements AutoCloseable {
     static final String COMPUTING = "…";
     private static final String SLICE_HEADER = "This slice";
+    /** The names' width beside the volume column: the side panel then shows both values and the unit whole. */
+    private static final double NAME_WIDTH_WITH_VOLUME = 130;
 
     /** One request's values, by entry. */
     private record Result(int request, Map<String, VolumeEvaluation.Value> values) {
@@ -38,6 +40,8 @@ final class VolumeTableColumn implements AutoCloseable {
     private final TableColumn<LossRow, String> column = new TableColumn<>("Volume");
     private final TableColumn<?, ?> valueColumn;
     private final String valueHeader;
+    private final TableColumn<?, ?> nameColumn;
+    private final double nameWidth;
     private final Map<String, StringProperty> texts = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     private final Map<String, Double> values = new HashMap<>();
@@ -71,6 +75,8 @@ final class VolumeTableColumn implements AutoCloseable {
         });
         valueColumn = table.getColumns().stream().filter(c -> "loss-value".equals(c.getId())).findFirst().orElseThrow();
         valueHeader = valueColumn.getText();
+        nameColumn = table.getColumns().get(0);
+        nameWidth = nameColumn.getPrefWidth();
         table.getColumns().add(table.getColumns().indexOf(valueColumn) + 1, column);
         column.visibleProperty().bind(slices.openedProperty().isNotNull());
         slices.openedProperty().addListener((o, a, b) -> update());
@@ -83,6 +89,7 @@ final class VolumeTableColumn implements AutoCloseable {
     private void update() {
         VolumeSlices.Opened opened = slices.openedProperty().get();
         valueColumn.setText(opened == null ? valueHeader : SLICE_HEADER);
+        nameColumn.setPrefWidth(opened == null ? nameWidth : NAME_WIDTH_WITH_VOLUME);
         int changes = slices.volumeChangesProperty().get();
         Map<String, Params> params = Map.copyOf(doc.params());
         if (opened == submittedCase && changes == submittedChanges && params.equals(submittedParams)) {

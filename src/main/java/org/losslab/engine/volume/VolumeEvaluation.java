@@ -3,6 +3,7 @@ package org.losslab.engine.volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -54,6 +55,8 @@ public final class VolumeEvaluation {
     /** One pixel per label pair: the pair's truth label and its prediction's sure logits. */
     private final SegmentationData pairScene;
     private SegmentationData flat;
+    /** Each channel's boundary distances by threshold: HD, ASSD and NSD of a channel share one measurement. */
+    private final Map<String, ChannelDistances> distances = new ConcurrentHashMap<>();
 
     private VolumeEvaluation(VolumePair pair) {
         this.pair = pair;
@@ -179,30 +182,33 @@ public final class VolumeEvaluation {
     private double surface(SurfaceDistanceMetric metric, String name, Params p) {
         int[] channels = MaskChannels.selected(pairScene, p.integers("classes"), name);
         Labels labels = Labels.of(pairScene, null, name);
+        double threshold = p.number("threshold");
+        return metric.evaluate(channels, c -> distances.computeIfAbsent(c + " " + threshold,
+                key -> measure(labels, c, threshold)), p).value();
+    }
+
+    /** One channel's boundary distances in 3-D: its masks made voxel by voxel from the label pairs' reading. */
+    private ChannelDistances measure(Labels labels, int c, double threshold) {
+        boolean[] predictedPair = MaskChannels.predicted(pairScene, c, threshold);
+        boolean[] truthPair = MaskChannels.truth(labels, c, pairs.size());
+        boolean predictedEmpty = true;
+        boolean truthEmpty = true;
+        for (int j = 0; j < pairs.size(); j++) {
+            predictedEmpty &= !predictedPair[j];
+            truthEmpty &= !truthPair[j];
+        }
+        if (predictedEmpty || truthEmpty) {
+            return new ChannelDistances(predictedEmpty, truthEmpty, new double[0], new double[0]);
+        }
         int n = pair.labels().voxels();
-        boolean[] truthMask = new boolean[n];
-        boolean[] predictedMask = new boolean[n];
-        return metric.evaluate(channels, c -> {
-            boolean[] predictedPair = MaskChannels.predicted(pairScene, c, p.number("threshold"));
-            boolean[] truthPair = MaskChannels.truth(labels, c, pairs.size());
-            boolean predictedEmpty = true;
-            boolean truthEmpty = true;
-            for (int j = 0; j < pairs.size(); j++) {
-                predictedEmpty &= !predictedPair[j];
-                truthEmpty &= !truthPair[j];
-            }
-            if (predictedEmpty || truthEmpty) {
-                return new ChannelDistances(predictedEmpty, truthEmpty, new double[0], new double[0]);
-            }
-            fill(truthPair, truthMask);
-            fill(predictedPair, predictedMask);
-            SurfaceMetrics d = SurfaceMetrics.compute(truthMask, predictedMask, pair.labels().shape(), pair.labels().spacing());
-            return new ChannelDistances(false, false, d.predictionToReference(), d.referenceToPrediction());
-        }, p).value();
+        boolean[] truthMask = fill(truthPair, new boolean[n]);
+        boolean[] predictedMask = fill(predictedPair, new boolean[n]);
+        SurfaceMetrics d = SurfaceMetrics.compute(truthMask, predictedMask, pair.labels().shape(), pair.labels().spacing());
+        return new ChannelDistances(false, false, d.predictionToReference(), d.referenceToPrediction());
     }
 
     /** Each voxel's mask value from its label pair's, on all cores. */
-    private void fill(boolean[] byPair, boolean[] mask) {
+    private boolean[] fill(boolean[] byPair, boolean[] mask) {
         LabelVolume labels = pair.labels();
         LabelVolume prediction = pair.prediction();
         int width = labels.shape()[2];
@@ -211,6 +217,7 @@ public final class VolumeEvaluation {
                 mask[i] = byPair[pairOf(labels, prediction, i)];
             }
         });
+        return mask;
     }
 
     /** Why the flat scene and a soft loss's working memory would not fit, or null. */
