@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -55,16 +56,7 @@ final class LossTable extends TableView<LossRow> {
         value.setPrefWidth(90);
         value.setId("loss-value");
         // a value that cannot be computed says why (for example "needs a multiclass scene") under the cursor
-        value.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String why = row == null ? "" : row.messageProperty().get();
-                setTooltip(why.isEmpty() ? null : new Tooltip(why));
-            }
-        });
+        value.setCellFactory(column -> explained(row -> row.messageProperty().get()));
         TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
         pinned.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             double v = c.getValue().pinnedProperty().get();
@@ -75,6 +67,20 @@ final class LossTable extends TableView<LossRow> {
         setId("loss-table");
         setPrefHeight(230); // room below for the parameters of the selected loss (sliders)
         setTooltip(new Tooltip("Every loss and metric of the registry on this scene; select one to edit its parameters"));
+    }
+
+    /** A cell of a row's text whose tooltip says why the row has no value ({@code why}: null or empty when it has one). */
+    static TableCell<LossRow, String> explained(Function<LossRow, String> why) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String reason = row == null ? null : why.apply(row);
+                setTooltip(reason == null || reason.isEmpty() ? null : new Tooltip(reason));
+            }
+        };
     }
 
     /** A row's value; one that cannot be computed says why in short (the full message is its tooltip). */

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import org.losslab.app.core.FxLatest;
 import org.losslab.app.core.LatestWins;
 import org.losslab.engine.Domains;
@@ -63,16 +61,7 @@ final class VolumeTableColumn implements AutoCloseable {
         column.setId("loss-volume");
         column.setPrefWidth(100);
         column.setCellValueFactory(c -> texts.get(c.getValue().name()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String why = row == null ? null : reasons.get(row.name());
-                setTooltip(why == null || why.isEmpty() ? null : new Tooltip(why));
-            }
-        });
+        column.setCellFactory(c -> LossTable.explained(row -> reasons.get(row.name())));
         valueColumn = table.getColumns().stream().filter(c -> "loss-value".equals(c.getId())).findFirst().orElseThrow();
         valueHeader = valueColumn.getText();
         nameColumn = table.getColumns().get(0);
@@ -121,7 +110,8 @@ final class VolumeTableColumn implements AutoCloseable {
             return; // computed for a volume or parameters since replaced
         }
         r.values().forEach((name, v) -> {
-            reasons.put(name, v.message());
+            // a value's tooltip says how the volume was read, a missing one why it is missing
+            reasons.put(name, v.message().isEmpty() ? "On the volume: " + VolumeEvaluation.reading(spec(name)) : v.message());
             values.put(name, v.value());
             texts.get(name).set(text(v));
         });
@@ -137,11 +127,16 @@ final class VolumeTableColumn implements AutoCloseable {
             return v.unit().isEmpty() ? String.format(Locale.ROOT, "%.6f", v.value())
                     : String.format(Locale.ROOT, "%.3f %s", v.value(), v.unit());
         }
-        LossSpec<?> spec = LossRegistry.get(v.name());
+        LossSpec<SegmentationData> spec = spec(v.name());
         if (v.message().equals(spec.name() + " " + spec.requirement())) {
             return spec.requirement();
         }
         return v.message().equals(VolumeEvaluation.PLANAR_ONLY) ? "2-D only" : "n/a";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LossSpec<SegmentationData> spec(String name) {
+        return (LossSpec<SegmentationData>) LossRegistry.get(name);
     }
 
     /** The column's text for an entry (tests). */

@@ -79,7 +79,7 @@ public final class VolumeEvaluation {
         return new VolumeEvaluation(pair);
     }
 
-    /** What the volume column gives for an entry: "all voxels", "3-D, mm" or why it is 2-D only. */
+    /** How an entry is read on a volume, in words (a cell's tooltip): its formula over every voxel, 3-D in mm, or 2-D only. */
     public static String reading(LossSpec<SegmentationData> spec) {
         if (spec.has(Role.SURFACE_3D)) {
             return "3-D boundary distances with the voxel spacing (mm)";

@@ -37,28 +37,18 @@ class VolumeEvaluationTest {
 
     static Stream<JsonNode> cases() throws Exception {
         Path file = Path.of(VolumeEvaluationTest.class.getResource("/volume_registry/volume_cases.json").toURI());
-        return StreamSupport.stream(new ObjectMapper().readTree(file.toFile()).get("cases").spliterator(), false);
+        return StreamSupport.stream(JSON.readTree(file.toFile()).get("cases").spliterator(), false);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
+        return JSON.convertValue(array, int[].class);
     }
 
     private static VolumePair pair(JsonNode c) {
         int[] shape = ints(c.get("shape"));
-        double[] spacing = doubles(c.get("spacing"));
+        double[] spacing = JSON.convertValue(c.get("spacing"), double[].class);
         return new VolumePair(LabelVolume.of("truth", shape, spacing, ints(c.get("truth"))),
                 LabelVolume.of("prediction", shape, spacing, ints(c.get("prediction"))));
     }
