@@ -79,8 +79,8 @@ final class VolumeSlices implements AutoCloseable {
     private boolean percentileShown;
     /** Bumped when the volume or the class changes: a volume result computed before is stale. */
     private int volumeRevision;
-    /** The volume revision for others that compute on the volume (the table's volume column). */
-    private final ReadOnlyIntegerWrapper volumeChanges = new ReadOnlyIntegerWrapper(this, "volumeChanges");
+    /** Counts the edits that changed a voxel, for others that compute on the volume (the table's volume column). */
+    private final ReadOnlyIntegerWrapper voxelEdits = new ReadOnlyIntegerWrapper(this, "voxelEdits");
     private double shownAspect = 1;
 
     VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, Consumer<String> message) {
@@ -239,6 +239,7 @@ final class VolumeSlices implements AutoCloseable {
         }
         try {
             if (o.pair().writeBack(axis.get(), index.get(), doc.data()) > 0) {
+                voxelEdits.set(voxelEdits.get() + 1);
                 volumeChanged();
             } else {
                 submitSlice();
@@ -250,7 +251,6 @@ final class VolumeSlices implements AutoCloseable {
 
     private void volumeChanged() {
         volumeRevision++;
-        volumeChanges.set(volumeRevision);
         hausdorffText.set("");
         volumeNumbers = null;
         pairs = null; // stale: the line goes until the new one is found
@@ -359,9 +359,9 @@ final class VolumeSlices implements AutoCloseable {
         return hausdorffText.getReadOnlyProperty();
     }
 
-    /** Bumped whenever the volume (or the class shown) changes. */
-    ReadOnlyIntegerProperty volumeChangesProperty() {
-        return volumeChanges.getReadOnlyProperty();
+    /** Bumped by each edit that changes a voxel of the open case. */
+    ReadOnlyIntegerProperty voxelEditsProperty() {
+        return voxelEdits.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<Opened> openedProperty() {

@@ -69,7 +69,7 @@ final class VolumeTableColumn implements AutoCloseable {
         table.getColumns().add(table.getColumns().indexOf(valueColumn) + 1, column);
         column.visibleProperty().bind(slices.openedProperty().isNotNull());
         slices.openedProperty().addListener((o, a, b) -> update());
-        slices.volumeChangesProperty().addListener((o, a, b) -> update());
+        slices.voxelEditsProperty().addListener((o, a, b) -> update());
         doc.revisionProperty().addListener((o, a, b) -> update()); // a parameter set for an entry
         update();
     }
@@ -79,7 +79,7 @@ final class VolumeTableColumn implements AutoCloseable {
         VolumeSlices.Opened opened = slices.openedProperty().get();
         valueColumn.setText(opened == null ? valueHeader : SLICE_HEADER);
         nameColumn.setPrefWidth(opened == null ? nameWidth : NAME_WIDTH_WITH_VOLUME);
-        int changes = slices.volumeChangesProperty().get();
+        int changes = slices.voxelEditsProperty().get();
         Map<String, Params> params = Map.copyOf(doc.params());
         if (opened == submittedCase && changes == submittedChanges && params.equals(submittedParams)) {
             return; // another slice shown, or an edit that changed no voxel

@@ -19,6 +19,7 @@ import org.losslab.app.MainWindow;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.paint.MapOperations;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.volume.VolumeEvaluation;
 import org.losslab.engine.volume.VolumePair;
@@ -121,5 +122,14 @@ class VolumeTableColumnUiTest {
         Params maximum = hd.bind(Map.of());
         robot.interact(() -> ws.document().setParams("hausdorff_distance", maximum));
         assertEquals(String.format(Locale.ROOT, "%.3f mm", pair.volumeNumbers(1, 2).hd()), volumeText("hausdorff_distance"));
+
+        // an edit of the shown slice changes the volume: the column is computed again, on the edited volume
+        double before = ws.volumeColumn().value("dice");
+        robot.interact(() -> ws.document().setPrediction("Copy target to prediction",
+                MapOperations.fromTarget(ws.document().data())));
+        volumeText("dice");
+        double after = VolumeEvaluation.of(pair).value(spec("dice"), null).value();
+        assertNotEquals(before, after, 1e-9, "the edit changed the volume's Dice");
+        assertEquals(after, ws.volumeColumn().value("dice"), 0.0, "the column shows the edited volume's Dice");
     }
 }
