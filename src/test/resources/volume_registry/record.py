@@ -5,13 +5,16 @@ Run with Debian's python3 (torch 1.13) and MONAI's source on PYTHONPATH (/work/s
 The soft losses follow smp's formulas written out in torch over every voxel (the prediction read as LossLab's slices
 read it: logits +4 / -4 for a binary label, 4 at the predicted class and 0 elsewhere in multiclass); the metrics
 follow smp's get_stats (micro); the distances are MONAI's compute_hausdorff_distance, compute_average_surface_distance
-and compute_surface_dice with spacing=, include_background=False.
+and compute_surface_dice with spacing=, include_background=False; hausdorff_dt and log_hausdorff_dt are MONAI's
+HausdorffDTLoss / LogHausdorffDTLoss on the 3-D input (alpha 2, sigmoid for binary, softmax without the background for
+3 classes; MONAI's distance fields are in voxels, without spacing).
 """
 import json
 import math
 import numpy as np
 import torch
 import torch.nn.functional as F
+from monai.losses import HausdorffDTLoss, LogHausdorffDTLoss
 from monai.metrics import (compute_average_surface_distance, compute_hausdorff_distance,
                            compute_surface_dice)
 
@@ -158,6 +161,11 @@ def record():
         values["jaccard"] = region(probs, onehot, 1.0, 1.0, 1.0)
         values["tversky_a0.3_b0.7_g1.5"] = region(probs, onehot, 0.3, 0.7, 1.5)
         values.update(confusion(pred, truth, classes))
+        for key, loss in (("hausdorff_dt", HausdorffDTLoss), ("log_hausdorff_dt", LogHausdorffDTLoss)):
+            if classes == 2:
+                values[key] = float(loss(alpha=2.0, sigmoid=True)(z, t[:, None].double()))
+            else:
+                values[key] = float(loss(alpha=2.0, softmax=True, to_onehot_y=True, include_background=False)(z, t[:, None]))
         values.update({k: finite(v) for k, v in distances(truth, pred, classes, spacing).items()})
         out.append({"name": name, "shape": list(truth.shape), "spacing": list(spacing), "classes": classes,
                     "truth": truth.ravel().tolist(), "prediction": pred.ravel().tolist(), "values": values})

@@ -1,5 +1,6 @@
 package org.losslab.engine.distance;
 
+import java.util.Arrays;
 
 /** The distance maps the distance-based losses weight pixels with, from exact Euclidean transforms. */
 public final class DistanceFields {
@@ -12,12 +13,30 @@ public final class DistanceFields {
      * all foreground or all background.
      */
     public static double[] unsigned(boolean[] mask, int height, int width) {
-        double[] field = new double[mask.length];
         if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
-            return field;
+            return new double[mask.length];
         }
-        double[] toForeground = DistanceCache.distance(mask, height, width);
-        double[] toBackground = DistanceCache.distance(complement(mask), height, width);
+        return unsigned(mask, DistanceCache.distance(mask, height, width), DistanceCache.distance(complement(mask), height, width));
+    }
+
+    /** The same field on a C-order grid of any shape (a volume's), distances in cells (unit spacing, as MONAI's). */
+    public static double[] unsigned(boolean[] mask, int[] grid) {
+        if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
+            return new double[mask.length];
+        }
+        double[] unit = new double[grid.length];
+        Arrays.fill(unit, 1);
+        double[] toForeground = EuclideanTransform.squared(mask, grid, unit);
+        double[] toBackground = EuclideanTransform.squared(complement(mask), grid, unit);
+        for (int i = 0; i < mask.length; i++) {
+            toForeground[i] = Math.sqrt(toForeground[i]);
+            toBackground[i] = Math.sqrt(toBackground[i]);
+        }
+        return unsigned(mask, toForeground, toBackground);
+    }
+
+    private static double[] unsigned(boolean[] mask, double[] toForeground, double[] toBackground) {
+        double[] field = new double[mask.length];
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? toBackground[i] : toForeground[i];
         }

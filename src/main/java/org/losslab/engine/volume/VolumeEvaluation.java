@@ -3,12 +3,14 @@ package org.losslab.engine.volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.GridEvaluator;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.LossSpec.Role;
@@ -36,7 +38,9 @@ import org.losslab.engine.seg.SegmentationData;
  * reason, when it and their working memory would pass {@link WorkingMemory#LIMIT_BYTES}.</li>
  * <li>{@link Role#SURFACE_3D}: MONAI's 3-D boundary distances with the voxel spacing, in mm (surface Dice's tolerance
  * read in mm).</li>
- * <li>neither: 2-D only, with the reason.</li>
+ * <li>an evaluator that is a {@link GridEvaluator} (MONAI's HausdorffDTLoss): its definition on the volume's grid, the
+ * distance fields in 3-D, in voxels as MONAI computes them, on the flat scene.</li>
+ * <li>none of these: 2-D only, with the reason.</li>
  * </ul>
  */
 public final class VolumeEvaluation {
@@ -84,7 +88,11 @@ public final class VolumeEvaluation {
         if (spec.has(Role.SURFACE_3D)) {
             return "3-D boundary distances with the voxel spacing (mm)";
         }
-        return spec.has(Role.VOXELWISE) ? "the same formula over every voxel" : PLANAR_ONLY;
+        if (spec.has(Role.VOXELWISE)) {
+            return "the same formula over every voxel";
+        }
+        return spec.evaluator() instanceof GridEvaluator<?> ? "its 3-D definition on the voxel grid (distances in voxels, as MONAI's)"
+                : PLANAR_ONLY;
     }
 
     /**
@@ -135,15 +143,21 @@ public final class VolumeEvaluation {
             if (spec.has(Role.SURFACE_3D) && spec.evaluator() instanceof SurfaceDistanceMetric metric) {
                 return new Value(name, surface(metric, name, p), metric.volumeUnit(), "");
             }
-            if (!spec.has(Role.VOXELWISE)) {
-                return new Value(name, Double.NaN, "", PLANAR_ONLY);
-            }
-            if (spec.evaluator() instanceof ConfusionMetric metric) {
-                return new Value(name, metric.evaluate(counts(name, p), p).value(), "", "");
+            if (!needsFlatScene(spec)) {
+                return spec.evaluator() instanceof ConfusionMetric metric && spec.has(Role.VOXELWISE)
+                        ? new Value(name, metric.evaluate(counts(name, p), p).value(), "", "")
+                        : new Value(name, Double.NaN, "", PLANAR_ONLY);
             }
             String tooLarge = tooLarge();
             if (tooLarge != null) {
                 return new Value(name, Double.NaN, "", name + " " + tooLarge);
+            }
+            if (spec.evaluator() instanceof GridEvaluator<SegmentationData> grid) {
+                Optional<String> tooCostly = spec.tooCostly(flat(), p);
+                if (tooCostly.isPresent()) {
+                    return new Value(name, Double.NaN, "", tooCostly.get());
+                }
+                return new Value(name, grid.evaluate(flat(), p, pair.labels().shape()).value(), "", "");
             }
             return new Value(name, spec.evaluate(flat(), p, false).value(), "", "");
         } catch (EngineException e) {
@@ -153,8 +167,10 @@ public final class VolumeEvaluation {
         }
     }
 
+    /** The soft losses over every voxel, and the entries with a definition on the volume's grid (3-D distance maps). */
     private static boolean needsFlatScene(LossSpec<SegmentationData> spec) {
-        return spec.has(Role.VOXELWISE) && !(spec.evaluator() instanceof ConfusionMetric);
+        return spec.has(Role.VOXELWISE) && !(spec.evaluator() instanceof ConfusionMetric)
+                || !spec.has(Role.VOXELWISE) && spec.evaluator() instanceof GridEvaluator<?>;
     }
 
     /** The confusion counts of every voxel: each label pair's counts as the engine counts one pixel, times its voxels. */
