@@ -7,13 +7,15 @@ read it: logits +4 / -4 for a binary label, 4 at the predicted class and 0 elsew
 follow smp's get_stats (micro); the distances are MONAI's compute_hausdorff_distance, compute_average_surface_distance
 and compute_surface_dice with spacing=, include_background=False; hausdorff_dt and log_hausdorff_dt are MONAI's
 HausdorffDTLoss / LogHausdorffDTLoss on the 3-D input (alpha 2, sigmoid for binary, softmax without the background for
-3 classes; MONAI's distance fields are in voxels, without spacing).
+3 classes; MONAI's distance fields are in voxels, without spacing); boundary is Kervadec et al.'s boundary loss with
+their one_hot2dist written out with scipy's distance_transform_edt (no resolution: voxels), class 1.
 """
 import json
 import math
 import numpy as np
 import torch
 import torch.nn.functional as F
+from scipy.ndimage import distance_transform_edt
 from monai.losses import HausdorffDTLoss, LogHausdorffDTLoss
 from monai.metrics import (compute_average_surface_distance, compute_hausdorff_distance,
                            compute_surface_dice)
@@ -108,6 +110,14 @@ def confusion(pred_labels, truth, classes):
             "recall": div(tp, tp + fn), "accuracy": div(tp + tn, tp + fp + fn + tn)}
 
 
+def kervadec_signed(mask):
+    """one_hot2dist of one class: outside the distance to the mask, inside minus (the distance to the outside - 1)."""
+    if not mask.any():
+        return np.zeros(mask.shape)
+    neg = ~mask
+    return distance_transform_edt(neg) * neg - (distance_transform_edt(mask) - 1) * mask
+
+
 def finite(v):
     return None if (v is None or math.isnan(v) or math.isinf(v)) else v
 
@@ -161,6 +171,8 @@ def record():
         values["jaccard"] = region(probs, onehot, 1.0, 1.0, 1.0)
         values["tversky_a0.3_b0.7_g1.5"] = region(probs, onehot, 0.3, 0.7, 1.5)
         values.update(confusion(pred, truth, classes))
+        foreground = probs[0, 0] if classes == 2 else probs[0, 1]
+        values["boundary"] = float((foreground.numpy() * kervadec_signed(truth == 1)).mean())
         for key, loss in (("hausdorff_dt", HausdorffDTLoss), ("log_hausdorff_dt", LogHausdorffDTLoss)):
             if classes == 2:
                 values[key] = float(loss(alpha=2.0, sigmoid=True)(z, t[:, None].double()))
