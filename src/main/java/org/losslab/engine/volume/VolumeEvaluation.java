@@ -34,12 +34,13 @@ import org.losslab.engine.seg.SegmentationData;
  * <li>{@link Role#VOXELWISE}: the same formula over every voxel. The count-based metrics (f1, iou, precision, ...) take
  * their confusion counts from one fused pass over the byte volumes ({@link LabelPairs}): each (truth, prediction) label
  * pair's counts, as the engine counts one pixel of it, times its voxels; no per-voxel copy. The soft losses are
- * evaluated on the volume flattened into one scene of sure logits, built once for all of them and refused, with the
- * reason, when it and their working memory would pass {@link WorkingMemory#LIMIT_BYTES}.</li>
+ * evaluated on one flat scene, the volume's axial slice scenes stacked (so they read the prediction exactly as the
+ * slices do), built once for all of them and refused, with the reason, when it and their working memory would pass
+ * {@link WorkingMemory#LIMIT_BYTES}.</li>
  * <li>{@link Role#SURFACE_3D}: MONAI's 3-D boundary distances with the voxel spacing, in mm (surface Dice's tolerance
  * read in mm).</li>
- * <li>an evaluator that is a {@link GridEvaluator} (MONAI's HausdorffDTLoss): its definition on the volume's grid, the
- * distance fields in 3-D, in voxels as MONAI computes them, on the flat scene.</li>
+ * <li>an evaluator that is a {@link GridEvaluator} (MONAI's HausdorffDTLoss, Kervadec's boundary loss): its definition
+ * on the volume's grid, the distance maps in 3-D on the flat scene, in voxels as those references compute them.</li>
  * <li>none of these: 2-D only, with the reason.</li>
  * </ul>
  */
@@ -59,6 +60,8 @@ public final class VolumeEvaluation {
     /** One pixel per label pair: the pair's truth label and its prediction's sure logits. */
     private final SegmentationData pairScene;
     private SegmentationData flat;
+    /** The flat scene's voxels as a {slices, rows, columns} grid: the volume's, re-indexed the way its slices show it. */
+    private int[] grid;
     /** Each channel's boundary distances by threshold: HD, ASSD and NSD of a channel share one measurement. */
     private final Map<String, ChannelDistances> distances = new ConcurrentHashMap<>();
 
@@ -152,12 +155,13 @@ public final class VolumeEvaluation {
             if (tooLarge != null) {
                 return new Value(name, Double.NaN, "", name + " " + tooLarge);
             }
-            if (spec.evaluator() instanceof GridEvaluator<SegmentationData> grid) {
+            if (spec.evaluator() instanceof GridEvaluator<SegmentationData> onGrid) {
                 Optional<String> tooCostly = spec.tooCostly(flat(), p);
                 if (tooCostly.isPresent()) {
                     return new Value(name, Double.NaN, "", tooCostly.get());
                 }
-                return new Value(name, grid.evaluate(flat(), p, pair.labels().shape()).value(), "", "");
+                SegmentationData scene = flat();
+                return new Value(name, onGrid.evaluate(scene, p, flatGrid()).value(), "", "");
             }
             return new Value(name, spec.evaluate(flat(), p, false).value(), "", "");
         } catch (EngineException e) {
@@ -256,30 +260,34 @@ public final class VolumeEvaluation {
         return (long) pair.labels().voxels() * pairScene.channels() * WORKING_BYTES_PER_VALUE;
     }
 
-    /** The volume as one scene of (D x H) rows and W columns: the voxels flattened, each pair's logits and truth label. */
+    /**
+     * The volume as one scene: its axial slice scenes stacked, each exactly as the slices show it (whatever the case's
+     * reading of its prediction and the planes' layout), so the soft losses read the voxels the slices read.
+     */
     private synchronized SegmentationData flat() {
         if (flat == null) {
-            LabelVolume labels = pair.labels();
-            LabelVolume prediction = pair.prediction();
-            int[] shape = labels.shape();
-            int n = labels.voxels();
-            int c = pairScene.channels();
-            int p = pairs.size();
-            double[] pairLogits = pairScene.prediction();
+            SegmentationData first = pair.sliceScene(SliceAxis.AXIAL, 0);
+            int per = first.pixels();
+            int n = pair.labels().voxels();
+            int slices = n / per;
+            int c = first.channels();
             double[] logits = new double[c * n];
             int[] target = new int[n];
-            IntStream.range(0, shape[0] * shape[1]).parallel().forEach(row -> {
-                for (int i = row * shape[2], end = i + shape[2]; i < end; i++) {
-                    int j = pairOf(labels, prediction, i);
-                    target[i] = pairs.truth(j);
-                    for (int k = 0; k < c; k++) {
-                        logits[k * n + i] = pairLogits[k * p + j];
-                    }
+            IntStream.range(0, slices).parallel().forEach(z -> {
+                SegmentationData slice = z == 0 ? first : pair.sliceScene(SliceAxis.AXIAL, z);
+                System.arraycopy(slice.target(), 0, target, z * per, per);
+                for (int k = 0; k < c; k++) {
+                    System.arraycopy(slice.prediction(), k * per, logits, k * n + z * per, per);
                 }
             });
-            flat = new SegmentationData(pairScene.mode(), c, shape[0] * shape[1], shape[2], logits, target);
+            flat = new SegmentationData(first.mode(), c, slices * first.height(), first.width(), logits, target);
+            grid = new int[] {slices, first.height(), first.width()};
         }
         return flat;
+    }
+
+    private synchronized int[] flatGrid() {
+        return grid.clone();
     }
 
     /** The pair of voxel i; an edit of the app's thread since the pass that counted the pairs is refused, not misread. */
