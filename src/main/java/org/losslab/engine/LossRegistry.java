@@ -57,38 +57,38 @@ public final class LossRegistry {
         Domain<SegmentationData> seg = Domains.SEGMENTATION;
         register(new LossSpec<>("dice", seg, Kind.LOSS, "Soft Dice loss (smp DiceLoss): overlap over mean size.",
                 "1 - (TP + s) / (TP + (FP + FN)/2 + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)).as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT));
+                TverskyLoss.params(Variant.DICE), new TverskyLoss(Variant.DICE)).as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT, Role.VOXELWISE));
         register(new LossSpec<>("jaccard", seg, Kind.LOSS, "Soft Jaccard / IoU loss (smp JaccardLoss).",
                 "1 - (TP + s) / (TP + FP + FN + s), per class, mean over classes present in the target",
-                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)).as(Role.PLOTTED, Role.LIVE));
+                TverskyLoss.params(Variant.JACCARD), new TverskyLoss(Variant.JACCARD)).as(Role.PLOTTED, Role.LIVE, Role.VOXELWISE));
         register(new LossSpec<>("tversky", seg, Kind.LOSS,
                 "Tversky loss (smp TverskyLoss): alpha weighs false positives, beta false negatives; gamma != 1 is Focal Tversky.",
                 "(mean_c [1 - (TP + s) / (TP + a FP + b FN + s)])^gamma",
                 TverskyLoss.params(Variant.TVERSKY), new TverskyLoss(Variant.TVERSKY))
-                .as(Role.PLOTTED, Role.LIVE, Role.FALSE_POSITIVE_NEGATIVE_WEIGHTS));
+                .as(Role.PLOTTED, Role.LIVE, Role.FALSE_POSITIVE_NEGATIVE_WEIGHTS, Role.VOXELWISE));
         register(new LossSpec<>("focal", seg, Kind.LOSS,
                 "Focal loss (smp FocalLoss): cross-entropy scaled down where the prediction is already right.",
                 "-(1 - p_t)^gamma log(p_t) x (alpha t + (1 - alpha)(1 - t)), mean over pixels",
-                FocalLoss.params(), new FocalLoss()).as(Role.PLOTTED, Role.LIVE, Role.FOCUSING));
+                FocalLoss.params(), new FocalLoss()).as(Role.PLOTTED, Role.LIVE, Role.FOCUSING, Role.VOXELWISE));
         register(new LossSpec<>("lovasz", seg, Kind.LOSS,
                 "Lovasz hinge / Lovasz-Softmax loss (smp LovaszLoss): a convex surrogate of the Jaccard loss.",
                 "sum_r relu(e_(r)) (J_r - J_(r-1)), errors e sorted descending",
-                LovaszLoss.params(), new LovaszLoss()));
+                LovaszLoss.params(), new LovaszLoss()).as(Role.VOXELWISE));
         register(new LossSpec<>("bce", seg, Kind.LOSS,
                 "Binary cross-entropy on logits (smp SoftBCEWithLogitsLoss), with label smoothing and pos_weight.",
                 "(1 - t') z + (1 + (w - 1) t') log(1 + exp(-z))",
                 BceLoss.params(), new BceLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID)
-                .as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT));
+                .as(Role.PLOTTED, Role.LIVE, Role.TRAINED_BY_DEFAULT, Role.VOXELWISE));
         register(new LossSpec<>("ce", seg, Kind.LOSS,
                 "Softmax cross-entropy (smp SoftCrossEntropyLoss) with label smoothing.",
                 "(1 - s)(-log p_t) + (s / C) sum_k (-log p_k)",
                 CrossEntropyLoss.params(), new CrossEntropyLoss()).onlyFor(d -> d.mode() == SegMode.MULTICLASS,
-                "needs a multiclass scene").as(Role.PLOTTED, Role.LIVE));
+                "needs a multiclass scene").as(Role.PLOTTED, Role.LIVE, Role.VOXELWISE));
         register(new LossSpec<>("mae_prob", seg, Kind.LOSS,
                 "Cross-entropy without the log: mean absolute error between probabilities (sigmoid or softmax) and the "
                         + "one-hot target; bounded and robust to flipped labels, but slow on confident mistakes.",
                 "1 - p_t = |sigmoid(z) - t| (sigmoid), (1/2) sum_c |softmax(z)_c - t_c| (softmax), mean over valid pixels",
-                ProbabilityMaeLoss.params(), new ProbabilityMaeLoss()));
+                ProbabilityMaeLoss.params(), new ProbabilityMaeLoss()).as(Role.VOXELWISE));
         register(new LossSpec<>("unet_ce", seg, Kind.LOSS,
                 "U-Net's weighted cross-entropy (Ronneberger et al. 2015): each pixel's cross-entropy times a weight that "
                         + "balances the classes and rises between close objects, so the network learns to separate them.",
@@ -98,20 +98,20 @@ public final class LossRegistry {
         register(new LossSpec<>("mcc", seg, Kind.LOSS,
                 "Matthews correlation coefficient loss (smp MCCLoss) on soft counts.",
                 "1 - (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))",
-                MccLoss.params(), new MccLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID));
+                MccLoss.params(), new MccLoss()).onlyFor(NOT_MULTICLASS, NEEDS_SIGMOID).as(Role.VOXELWISE));
         register(new LossSpec<>("dice_ce", seg, Kind.LOSS,
                 "XEDice: weighted sum of cross-entropy (mean over valid pixels) and Dice, as in the DrivenData flood-water benchmark.",
-                "ce_weight x CE + dice_weight x Dice", CombinedLosses.diceCeParams(), CombinedLosses.diceCe()));
+                "ce_weight x CE + dice_weight x Dice", CombinedLosses.diceCeParams(), CombinedLosses.diceCe()).as(Role.VOXELWISE));
         register(new LossSpec<>("dice_focal", seg, Kind.LOSS, "Weighted sum of Dice and focal loss.",
-                "dice_weight x Dice + focal_weight x Focal", CombinedLosses.diceFocalParams(), CombinedLosses.diceFocal()));
+                "dice_weight x Dice + focal_weight x Focal", CombinedLosses.diceFocalParams(), CombinedLosses.diceFocal()).as(Role.VOXELWISE));
         register(new LossSpec<>("generalized_dice", seg, Kind.LOSS,
                 "Generalized Dice loss (Sudre et al. 2017): classes weighted by 1 / (target volume)^2.",
                 "1 - (2 sum_c w_c I_c + s) / (sum_c w_c (P_c + T_c) + s), w_c = 1 / T_c^2",
-                GeneralizedDiceLoss.params(), new GeneralizedDiceLoss()));
+                GeneralizedDiceLoss.params(), new GeneralizedDiceLoss()).as(Role.VOXELWISE));
         for (ConfusionMetric.Formula formula : ConfusionMetric.Formula.values()) {
             register(new LossSpec<>(formula.key, seg, Kind.METRIC,
                     "smp metric " + formula.key + " on thresholded predictions.", formula.text,
-                    ConfusionMetric.params(formula), new ConfusionMetric(formula)));
+                    ConfusionMetric.params(formula), new ConfusionMetric(formula)).as(Role.VOXELWISE));
         }
         register(new LossSpec<>("boundary_iou", seg, Kind.METRIC,
                 "Boundary IoU (Cheng et al. 2021): IoU of the bands along the target and predicted boundaries.",
@@ -183,7 +183,7 @@ public final class LossRegistry {
         String needsBinaryOrMulticlass = "needs a binary or multiclass scene";
         for (SurfaceDistanceMetric.Variant variant : SurfaceDistanceMetric.Variant.values()) {
             register(new LossSpec<>(variant.key, seg, Kind.METRIC, variant.summary,
-                    variant.formula, SurfaceDistanceMetric.params(variant), new SurfaceDistanceMetric(variant)));
+                    variant.formula, SurfaceDistanceMetric.params(variant), new SurfaceDistanceMetric(variant)).as(Role.SURFACE_3D));
         }
         register(new LossSpec<>("cldice_score", seg, Kind.METRIC,
                 "clDice metric: how much of each skeleton lies inside the other mask (broken or spurious branches).",
@@ -210,7 +210,7 @@ public final class LossRegistry {
         register(new LossSpec<>("topk_ce", seg, Kind.LOSS,
                 "TopK cross-entropy (nnU-Net TopKLoss): the mean cross-entropy of the k percent hardest pixels.",
                 "mean of the floor(N k / 100) largest -log p_t", TopKCrossEntropyLoss.params(), new TopKCrossEntropyLoss())
-                .onlyFor(d -> d.mode() == SegMode.MULTICLASS, "needs a multiclass scene").as(Role.HARDEST_PIXELS));
+                .onlyFor(d -> d.mode() == SegMode.MULTICLASS, "needs a multiclass scene").as(Role.HARDEST_PIXELS, Role.VOXELWISE));
     }
 
     private LossRegistry() {

@@ -45,7 +45,17 @@ public record LossSpec<I>(String name, Domain<I> domain, Kind kind, String summa
         /** A box loss that still grows once the boxes are apart, where the overlap (and every mask loss) is flat. */
         SEES_APART_BOXES,
         /** Not bounded by 1 (losses on coordinates): a chart gives these their own axis. */
-        UNBOUNDED
+        UNBOUNDED,
+        /**
+         * Its value is a sum, mean or order statistic of per-pixel terms over the flattened input, so on a volume it is
+         * the same formula over every voxel (the volume column of the segmentation table).
+         */
+        VOXELWISE,
+        /**
+         * Measures distances between mask boundaries, which have a 3-D definition (MONAI's, with the voxel spacing): on a
+         * volume, computed in 3-D in mm. An entry with neither this role nor {@link #VOXELWISE} is 2-D only.
+         */
+        SURFACE_3D
     }
 
     public LossSpec {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -55,18 +56,9 @@ final class LossTable extends TableView<LossRow> {
         value.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> format(c.getValue().valueProperty().get(), c.getValue()), c.getValue().valueProperty(), c.getValue().messageProperty()));
         value.setPrefWidth(90);
+        value.setId("loss-value");
         // a value that cannot be computed says why (for example "needs a multiclass scene") under the cursor
-        value.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                boolean hidden = row != null && row.hiddenProperty().get();
-                setText(empty ? null : hidden ? "?" : text);
-                String why = row == null ? "" : hidden ? HIDDEN_WHY : row.messageProperty().get();
-                setTooltip(why.isEmpty() ? null : new Tooltip(why));
-            }
-        });
+        value.setCellFactory(column -> explained(row -> row.messageProperty().get()));
         TableColumn<LossRow, String> pinned = new TableColumn<>("Pinned");
         pinned.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             double v = c.getValue().pinnedProperty().get();
@@ -77,6 +69,22 @@ final class LossTable extends TableView<LossRow> {
         setId("loss-table");
         setPrefHeight(230); // room below for the parameters of the selected loss (sliders)
         setTooltip(new Tooltip("Every loss and metric of the registry on this scene; select one to edit its parameters"));
+    }
+
+    /** A cell of a row's text whose tooltip says why the row has no value ({@code why}: null or empty when it has one), "?" while a lesson hides the row. */
+    static TableCell<LossRow, String> explained(Function<LossRow, String> why) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                LossRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                // a lesson's question step hides the rows it asks about in every value column (slice and volume)
+                boolean hidden = row != null && row.hiddenProperty().get();
+                setText(empty ? null : hidden ? "?" : text);
+                String reason = row == null ? null : hidden ? HIDDEN_WHY : why.apply(row);
+                setTooltip(reason == null || reason.isEmpty() ? null : new Tooltip(reason));
+            }
+        };
     }
 
     /** A row's value; one that cannot be computed says why in short (the full message is its tooltip). */

@@ -74,6 +74,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     private final SegmentationActions commands;
     private final VolumeSlices volume;
     private final VolumeBar volumeBar;
+    private final VolumeTableColumn volumeColumn;
     private ExplainWindow explain;
 
     /** A workspace with its own NSD tolerance (the audit's default), as the headless render builds one. */
@@ -147,6 +148,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         sceneChanged();
         volume = new VolumeSlices(doc, canvas, controller.channelProperty(), nsdTolerance, message::set);
         volumeBar = new VolumeBar(volume, canvas, this::error);
+        volumeColumn = new VolumeTableColumn(side.table(), volume, doc);
         canvasArea.setTop(volumeBar.bar());
         side.getChildren().add(side.getChildren().indexOf(side.table()), volumeBar.table());
         commands = new SegmentationActions(this);
@@ -258,6 +260,10 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
 
     VolumeSlices volume() {
         return volume;
+    }
+
+    VolumeTableColumn volumeColumn() {
+        return volumeColumn;
     }
 
     VolumeBar volumeBar() {
@@ -496,5 +502,6 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         frames.close();
         readouts.close();
         volume.close();
+        volumeColumn.close();
     }
 }

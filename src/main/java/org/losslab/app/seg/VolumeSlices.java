@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,6 +78,8 @@ final class VolumeSlices implements AutoCloseable {
     private boolean percentileShown;
     /** Bumped when the volume or the class changes: a volume result computed before is stale. */
     private int volumeRevision;
+    /** Counts the edits that changed a voxel, for others that compute on the volume (the table's volume column). */
+    private final ReadOnlyIntegerWrapper voxelEdits = new ReadOnlyIntegerWrapper(this, "voxelEdits");
     private double shownAspect = 1;
 
     VolumeSlices(SegDocument doc, PaintCanvas canvas, IntegerProperty shownClass, DoubleProperty tolerance,
@@ -226,6 +230,7 @@ final class VolumeSlices implements AutoCloseable {
         }
         try {
             if (o.pair().writeBack(axis.get(), index.get(), doc.data()) > 0) {
+                voxelEdits.set(voxelEdits.get() + 1);
                 volumeChanged();
             } else {
                 submitSlice();
@@ -355,6 +360,11 @@ final class VolumeSlices implements AutoCloseable {
 
     ReadOnlyStringProperty hausdorffTextProperty() {
         return hausdorffText.getReadOnlyProperty();
+    }
+
+    /** Bumped by each edit that changes a voxel of the open case. */
+    ReadOnlyIntegerProperty voxelEditsProperty() {
+        return voxelEdits.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<Opened> openedProperty() {

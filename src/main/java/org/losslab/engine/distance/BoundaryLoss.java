@@ -3,7 +3,7 @@ package org.losslab.engine.distance;
 import java.util.List;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.Evaluation;
-import org.losslab.engine.Evaluator;
+import org.losslab.engine.GridEvaluator;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.ParamType;
 import org.losslab.engine.Params;
@@ -18,7 +18,7 @@ import org.losslab.engine.seg.SegmentationData;
  * prediction sits inside the target: its minimum is not 0, which is why it is added to a region loss.
  * Binary scenes have two channels here, 0 = 1 - p and 1 = p.
  */
-public final class BoundaryLoss implements Evaluator<SegmentationData> {
+public final class BoundaryLoss implements GridEvaluator<SegmentationData> {
     private static final String NAME = "boundary";
 
     public static List<ParamSpec> params() {
@@ -33,12 +33,17 @@ public final class BoundaryLoss implements Evaluator<SegmentationData> {
 
     /** The signed distance map of class {@code k}'s target mask, checked to have an outside. */
     public static double[] signedMap(SegmentationData data, int k) {
+        return signedMap(data, k, new int[] {data.height(), data.width()});
+    }
+
+    /** The same on a grid of any shape the scene's pixels lie on (a volume's voxels), distances in cells. */
+    private static double[] signedMap(SegmentationData data, int k, int[] grid) {
         Labels labels = Labels.of(data, null, NAME);
         boolean[] mask = classMask(data, labels, k);
         if (MaskChannels.isFull(mask)) {
             throw new EngineException(NAME + ": class " + k + " covers every pixel, so its distance map is undefined");
         }
-        return DistanceFields.signed(mask, data.height(), data.width());
+        return grid.length == 2 ? DistanceFields.signed(mask, grid[0], grid[1]) : DistanceFields.signed(mask, grid);
     }
 
     private static boolean[] classMask(SegmentationData data, Labels labels, int k) {
@@ -55,6 +60,16 @@ public final class BoundaryLoss implements Evaluator<SegmentationData> {
 
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
+        return evaluate(data, params, withGradient, new int[] {data.height(), data.width()});
+    }
+
+    /** The loss on a volume: Kervadec's 3-D signed maps on the voxel grid, in voxels ({@code one_hot2dist}'s default). */
+    @Override
+    public Evaluation evaluate(SegmentationData data, Params params, int[] grid) {
+        return evaluate(data, params, false, grid);
+    }
+
+    private Evaluation evaluate(SegmentationData data, Params params, boolean withGradient, int[] grid) {
         int[] classes = params.integers("classes");
         int channels = channels(data);
         if (classes.length == 0) {
@@ -72,7 +87,7 @@ public final class BoundaryLoss implements Evaluator<SegmentationData> {
         double[] dLdp = new double[p.length];
         boolean binary = data.mode() == SegMode.BINARY;
         for (int k : classes) {
-            double[] phi = signedMap(data, k);
+            double[] phi = signedMap(data, k, grid);
             for (int i = 0; i < n; i++) {
                 double probability = binary ? (k == 1 ? p[i] : 1 - p[i]) : p[k * n + i];
                 value += probability * phi[i] * scale;

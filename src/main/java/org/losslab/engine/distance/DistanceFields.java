@@ -1,5 +1,6 @@
 package org.losslab.engine.distance;
 
+import java.util.Arrays;
 
 /** The distance maps the distance-based losses weight pixels with, from exact Euclidean transforms. */
 public final class DistanceFields {
@@ -12,12 +13,41 @@ public final class DistanceFields {
      * all foreground or all background.
      */
     public static double[] unsigned(boolean[] mask, int height, int width) {
-        double[] field = new double[mask.length];
         if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
-            return field;
+            return new double[mask.length];
         }
-        double[] toForeground = DistanceCache.distance(mask, height, width);
-        double[] toBackground = DistanceCache.distance(complement(mask), height, width);
+        return unsigned(mask, DistanceCache.distance(mask, height, width), DistanceCache.distance(complement(mask), height, width));
+    }
+
+    /** The same field on a C-order grid of any shape (a volume's), distances in cells (unit spacing, as MONAI's). */
+    public static double[] unsigned(boolean[] mask, int[] grid) {
+        if (MaskChannels.isEmpty(mask) || MaskChannels.isFull(mask)) {
+            return new double[mask.length];
+        }
+        return unsigned(mask, distance(mask, grid), distance(complement(mask), grid));
+    }
+
+    /** Kervadec's signed map on a C-order grid of any shape, distances in cells (his {@code one_hot2dist} without a resolution). */
+    public static double[] signed(boolean[] mask, int[] grid) {
+        if (MaskChannels.isEmpty(mask)) {
+            return new double[mask.length];
+        }
+        return signed(mask, distance(mask, grid), distance(complement(mask), grid));
+    }
+
+    /** Distances in cells to the nearest seed on a grid of unit spacing. */
+    private static double[] distance(boolean[] seed, int[] grid) {
+        double[] unit = new double[grid.length];
+        Arrays.fill(unit, 1);
+        double[] d = EuclideanTransform.squared(seed, grid, unit);
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.sqrt(d[i]);
+        }
+        return d;
+    }
+
+    private static double[] unsigned(boolean[] mask, double[] toForeground, double[] toBackground) {
+        double[] field = new double[mask.length];
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? toBackground[i] : toForeground[i];
         }
@@ -31,12 +61,14 @@ public final class DistanceFields {
      * must refuse it.
      */
     public static double[] signed(boolean[] mask, int height, int width) {
-        double[] field = new double[mask.length];
         if (MaskChannels.isEmpty(mask)) {
-            return field;
+            return new double[mask.length];
         }
-        double[] toMask = DistanceCache.distance(mask, height, width);
-        double[] toOutside = DistanceCache.distance(complement(mask), height, width);
+        return signed(mask, DistanceCache.distance(mask, height, width), DistanceCache.distance(complement(mask), height, width));
+    }
+
+    private static double[] signed(boolean[] mask, double[] toMask, double[] toOutside) {
+        double[] field = new double[mask.length];
         for (int i = 0; i < mask.length; i++) {
             field[i] = mask[i] ? -(toOutside[i] - 1) : toMask[i];
         }

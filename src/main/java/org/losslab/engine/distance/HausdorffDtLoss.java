@@ -2,7 +2,7 @@ package org.losslab.engine.distance;
 
 import java.util.List;
 import org.losslab.engine.Evaluation;
-import org.losslab.engine.Evaluator;
+import org.losslab.engine.GridEvaluator;
 import org.losslab.engine.ParamSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.seg.Activations;
@@ -16,7 +16,7 @@ import org.losslab.engine.seg.SegmentationData;
  * constant; the mean over the selected channels. With {@code log} it is log(loss + 1)
  * (LogHausdorffDTLoss), which keeps its scale of the thousands readable.
  */
-public final class HausdorffDtLoss implements Evaluator<SegmentationData> {
+public final class HausdorffDtLoss implements GridEvaluator<SegmentationData> {
     private final boolean log;
 
     public HausdorffDtLoss(boolean log) {
@@ -32,13 +32,18 @@ public final class HausdorffDtLoss implements Evaluator<SegmentationData> {
     /** The per-pixel weights dp^alpha + dt^alpha of one channel, the map the loss multiplies (p - t)^2 by. */
     public static double[] weights(double[] probability, boolean[] truth, int channel, int height, int width,
                                    double alpha) {
-        int n = height * width;
+        return weights(probability, truth, channel, new int[] {height, width}, alpha);
+    }
+
+    /** The weights on a grid of any shape (an image's {H, W} or a volume's {D, H, W}), distances in cells. */
+    private static double[] weights(double[] probability, boolean[] truth, int channel, int[] grid, double alpha) {
+        int n = truth.length;
         boolean[] predicted = new boolean[n];
         for (int i = 0; i < n; i++) {
             predicted[i] = probability[channel * n + i] > 0.5;
         }
-        double[] dp = DistanceFields.unsigned(predicted, height, width);
-        double[] dt = DistanceFields.unsigned(truth, height, width);
+        double[] dp = grid.length == 2 ? DistanceFields.unsigned(predicted, grid[0], grid[1]) : DistanceFields.unsigned(predicted, grid);
+        double[] dt = grid.length == 2 ? DistanceFields.unsigned(truth, grid[0], grid[1]) : DistanceFields.unsigned(truth, grid);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = Math.pow(dp[i], alpha) + Math.pow(dt[i], alpha);
@@ -48,6 +53,16 @@ public final class HausdorffDtLoss implements Evaluator<SegmentationData> {
 
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
+        return evaluate(data, params, withGradient, new int[] {data.height(), data.width()});
+    }
+
+    /** MONAI's definition on a volume: the distance fields in 3-D, in voxels (MONAI's loss takes no spacing). */
+    @Override
+    public Evaluation evaluate(SegmentationData data, Params params, int[] grid) {
+        return evaluate(data, params, false, grid);
+    }
+
+    private Evaluation evaluate(SegmentationData data, Params params, boolean withGradient, int[] grid) {
         String name = log ? "log_hausdorff_dt" : "hausdorff_dt";
         Labels labels = Labels.of(data, null, name);
         int[] channels = MaskChannels.selected(data, params.integers("classes"), name);
@@ -59,7 +74,7 @@ public final class HausdorffDtLoss implements Evaluator<SegmentationData> {
         double scale = 1.0 / ((double) n * channels.length);
         for (int c : channels) {
             boolean[] truth = MaskChannels.truth(labels, c, n);
-            double[] w = weights(p, truth, c, data.height(), data.width(), alpha);
+            double[] w = weights(p, truth, c, grid, alpha);
             for (int i = 0; i < n; i++) {
                 double e = p[c * n + i] - (truth[i] ? 1 : 0);
                 value += e * e * w[i] * scale;

@@ -67,26 +67,50 @@ public final class SurfaceDistanceMetric implements Evaluator<SegmentationData> 
         return specs;
     }
 
+    /** The boundary distances of one channel (empty lists where a side is empty) and which sides are empty. */
+    public record ChannelDistances(boolean predictionEmpty, boolean truthEmpty, double[] predToTruth, double[] truthToPred) {
+    }
+
+    /** Gives the distances of one channel (empty lists where a side is empty). */
+    @FunctionalInterface
+    public interface ChannelSource {
+        ChannelDistances of(int channel);
+    }
+
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
         Labels labels = Labels.of(data, null, variant.key);
         int[] channels = MaskChannels.selected(data, params.integers("classes"), variant.key);
-        double sum = 0;
-        int counted = 0;
-        for (int c : channels) {
+        return evaluate(channels, c -> {
             boolean[] predicted = MaskChannels.predicted(data, c, params.number("threshold"));
             boolean[] truth = MaskChannels.truth(labels, c, data.pixels());
             boolean predEmpty = MaskChannels.isEmpty(predicted);
             boolean truthEmpty = MaskChannels.isEmpty(truth);
-            if (predEmpty && truthEmpty) {
-                continue;
-            }
-            if (predEmpty != truthEmpty && variant != Variant.SURFACE_DICE) {
-                throw new EngineException(variant.key + ": channel " + c + " is empty in the "
-                        + (predEmpty ? "prediction" : "target") + " only, so the distance is infinite");
+            if (predEmpty || truthEmpty) {
+                return new ChannelDistances(predEmpty, truthEmpty, new double[0], new double[0]);
             }
             SurfaceDistances d = SurfaceDistances.of(predicted, truth, data.height(), data.width());
-            sum += channelValue(d, params);
+            return new ChannelDistances(false, false, d.predToTruth(), d.truthToPred());
+        }, params);
+    }
+
+    /**
+     * The entry's value over these channels, whatever grid their distances were measured on (the 2-D scene in pixels,
+     * a volume in mm): MONAI's rules for empty sides, then the mean over the channels measured.
+     */
+    public Evaluation evaluate(int[] channels, ChannelSource distances, Params params) {
+        double sum = 0;
+        int counted = 0;
+        for (int c : channels) {
+            ChannelDistances d = distances.of(c);
+            if (d.predictionEmpty() && d.truthEmpty()) {
+                continue;
+            }
+            if (d.predictionEmpty() != d.truthEmpty() && variant != Variant.SURFACE_DICE) {
+                throw new EngineException(variant.key + ": channel " + c + " is empty in the "
+                        + (d.predictionEmpty() ? "prediction" : "target") + " only, so the distance is infinite");
+            }
+            sum += d.predictionEmpty() || d.truthEmpty() ? 0 : channelValue(d, params);
             counted++;
         }
         if (counted == 0) {
@@ -96,7 +120,12 @@ public final class SurfaceDistanceMetric implements Evaluator<SegmentationData> 
         return Evaluation.scalar(sum / counted);
     }
 
-    private double channelValue(SurfaceDistances d, Params params) {
+    /** The unit of the value on a volume: mm for a distance, none for the surface Dice's share. */
+    public String volumeUnit() {
+        return variant == Variant.SURFACE_DICE ? "" : "mm";
+    }
+
+    private double channelValue(ChannelDistances d, Params params) {
         switch (variant) {
             case HAUSDORFF: {
                 double forward = percentile(d.predToTruth(), params.optionalNumber("percentile"));

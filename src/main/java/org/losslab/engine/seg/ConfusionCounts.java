@@ -52,6 +52,21 @@ public final class ConfusionCounts {
         return counts;
     }
 
+    /** No pixel counted yet, over this many channels. */
+    public static ConfusionCounts zero(int channels) {
+        return new ConfusionCounts(channels);
+    }
+
+    /** Adds another's counts {@code times} over (the counts of one pixel, for each voxel that reads the same). */
+    public void add(ConfusionCounts other, long times) {
+        for (int c = 0; c < tp.length; c++) {
+            tp[c] += other.tp[c] * times;
+            fp[c] += other.fp[c] * times;
+            fn[c] += other.fn[c] * times;
+            tn[c] += other.tn[c] * times;
+        }
+    }
+
     private void add(int c, boolean predicted, boolean truth) {
         if (predicted && truth) {
             tp[c]++;

@@ -78,8 +78,12 @@ public final class ConfusionMetric implements Evaluator<SegmentationData> {
 
     @Override
     public Evaluation evaluate(SegmentationData data, Params params, boolean withGradient) {
-        ConfusionCounts counts = ConfusionCounts.of(data, params.number("threshold"),
-                params.optionalInteger("ignore_index"), formula.key);
+        return evaluate(ConfusionCounts.of(data, params.number("threshold"), params.optionalInteger("ignore_index"), formula.key),
+                params);
+    }
+
+    /** The metric of counts gathered elsewhere (a volume's, all voxels), with the entry's reduction and zero_division. */
+    public Evaluation evaluate(ConfusionCounts counts, Params params) {
         String reduction = params.choice("reduction");
         Object zd = params.raw("zero_division");
         double zeroDivision = zd instanceof Double ? (Double) zd : 0.0;
