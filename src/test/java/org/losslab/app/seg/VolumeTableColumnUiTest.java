@@ -19,6 +19,7 @@ import org.losslab.app.MainWindow;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
+import org.losslab.engine.dataset.DatasetAudit;
 import org.losslab.engine.paint.MapOperations;
 import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.volume.VolumeEvaluation;
@@ -100,7 +101,7 @@ class VolumeTableColumnUiTest {
         double engine = VolumeEvaluation.of(pair).value(hd, hd95).value();
         assertEquals(String.format(Locale.ROOT, "%.3f mm", engine), shown);
         assertEquals(engine, ws.volumeColumn().value("hausdorff_distance"), 0.0, "the value behind the cell, to the bit");
-        assertEquals(pair.volumeNumbers(1, VolumeSlices.TOLERANCE_MM).hd95(), engine, 1e-12,
+        assertEquals(pair.volumeNumbers(1, DatasetAudit.DEFAULT_TOLERANCE_MM).hd95(), engine, 1e-12,
                 "the volume panel's HD95 (class 1 of a binary case)");
         assertTrue(ws.volumeColumn().column().isVisible());
         assertEquals("This slice", ws.volumeColumn().column().getTableView().getColumns().get(1).getText());
