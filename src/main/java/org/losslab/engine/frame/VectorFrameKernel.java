@@ -128,7 +128,7 @@ final class VectorFrameKernel implements FrameKernel {
                 // p (1 - p) is (e inv) inv on both sides of 0: one factor is inv, the other e inv
                 small.mul(inv).intoArray(a.slope, i);
                 FloatVector pv = small.blend(inv, x.compare(VectorOperators.GE, 0f)).blend(0f, ignored);
-                FloatVector.fromArray(F, blockSums, 0).add(pv.blend(0f, positive.not())).intoArray(blockSums, 0);
+                FloatVector.fromArray(F, blockSums, 0).add(ZERO.blend(pv, positive)).intoArray(blockSums, 0);
                 FloatVector.fromArray(F, blockSums, lanes).add(pv).intoArray(blockSums, lanes);
             }
             sums[0] += FloatVector.fromArray(F, blockSums, 0).reduceLanes(VectorOperators.ADD);
