@@ -104,6 +104,9 @@ final class VectorFrameKernel implements FrameKernel {
         FloatVector negativeFactor = FloatVector.broadcast(F, (float) score.negative);
         // lanes [0, lanes): the block's TP; [lanes, 2 lanes): its sum p
         float[] blockSums = new float[2 * lanes];
+        // the chunk's sums, written to the shared array once at the end (chunks on other threads write beside it)
+        double tp = 0;
+        double sumP = 0;
         for (int block = from; block < end; block += BLOCK) {
             int blockEnd = Math.min(end, block + BLOCK);
             ZERO.intoArray(blockSums, 0);
@@ -131,9 +134,11 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector.fromArray(F, blockSums, 0).add(ZERO.blend(pv, positive)).intoArray(blockSums, 0);
                 FloatVector.fromArray(F, blockSums, lanes).add(pv).intoArray(blockSums, lanes);
             }
-            sums[0] += FloatVector.fromArray(F, blockSums, 0).reduceLanes(VectorOperators.ADD);
-            sums[1] += FloatVector.fromArray(F, blockSums, lanes).reduceLanes(VectorOperators.ADD);
+            tp += FloatVector.fromArray(F, blockSums, 0).reduceLanes(VectorOperators.ADD);
+            sumP += FloatVector.fromArray(F, blockSums, lanes).reduceLanes(VectorOperators.ADD);
         }
+        sums[0] += tp;
+        sums[1] += sumP;
         tail.adam(a, score, m, v, stepSize, correction2Root, end, to, sums);
     }
 
