@@ -6,8 +6,9 @@ package org.losslab.engine.frame;
  * loaded) and threads. One pass over the pixels a step: the gradient from the stored slopes, the Adam update,
  * and the new logits' slopes and score sums, which the next step's gradient factors need (the first step's
  * come from one pass at construction). Per pixel that reads the logit, label, slope and both moments and writes
- * all but the label: 36 bytes (the two-pass step it replaced moved 53). {@code DiceTrainingTest} checks it against the registry's float64 step and
- * against the two-pass step it replaced, bit for bit. Ignored pixels (255) take no part.
+ * all but the label: 36 bytes (the two-pass step it replaced moved 53). {@code DiceTrainingTest} checks both kernels
+ * against the registry's float64 step, and the plain-Java one bit for bit against the two-pass step it replaced.
+ * Ignored pixels (255) take no part.
  */
 public final class DiceTraining {
     private static final int CHUNKS = 64;
