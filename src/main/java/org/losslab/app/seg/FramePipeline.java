@@ -66,7 +66,11 @@ final class FramePipeline implements AutoCloseable {
 
     /** Computes the frame of the scene as it is now; {@code box} bounds the pixels an edit changed (null: all). */
     void submit(int[] box) {
-        frames.submitBox(doc.data(), box, view.get(), doc.revisionProperty().get());
+        if (box == null) {
+            frames.submitScene(doc.snapshot(), view.get(), doc.revisionProperty().get());
+        } else {
+            frames.submitBox(doc.data(), box, view.get(), doc.revisionProperty().get());
+        }
     }
 
     /**
@@ -82,7 +86,7 @@ final class FramePipeline implements AutoCloseable {
         int revision = doc.revisionProperty().get();
         if (revision != tableRequested) {
             tableRequested = revision;
-            tables.submit(doc.data(), doc.params(), revision);
+            tables.submit(doc.snapshot(), doc.params(), revision);
             tableTimer.playFromStart();
         }
     }

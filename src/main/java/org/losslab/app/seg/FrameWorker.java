@@ -23,7 +23,7 @@ import org.losslab.engine.seg.SegmentationData;
 
 /**
  * Computes frames off the UI thread. The UI sends requests (a new scene, or the contents of a box a
- * brush changed); the worker keeps its own copy of the scene, applies every pending request in order
+ * brush changed); the worker shares the document's snapshot, or patches boxes into a copy of its own, applies every pending request in order
  * and then computes once for the newest state, so that painting faster than the engine never queues
  * stale work. Binary scenes use the incremental live frame where the chosen map allows.
  */
@@ -43,7 +43,11 @@ public final class FrameWorker implements AutoCloseable {
     private final Consumer<FrameResult> publish;
     private final List<Runnable> pending = new ArrayList<>();
     private boolean scheduled;
+    /** The scene the frames are computed on: the snapshot submitted last, or the worker's own copy patched by boxes. */
     private SegmentationData shadow;
+    /** The snapshot the shadow still is (not yet copied to patch a box), else null. */
+    private SegmentationData shared;
+    private int copies;
     private LiveFrame live;
     private FrameSettings liveSettings;
     private View view;
@@ -53,22 +57,29 @@ public final class FrameWorker implements AutoCloseable {
         this.publish = publish;
     }
 
-    /** A whole new scene (copied now). */
-    public void submitScene(SegmentationData scene, View newView, int revision) {
-        SegmentationData copy = scene.copy();
+    /**
+     * The scene as it is now, as a snapshot nobody edits (the document's, which the table worker shares): the worker
+     * keeps a reference, not a copy, and copies it only when a brush's box is to be patched in. The same snapshot
+     * again (another map, other parameters) keeps the live frame as it is.
+     */
+    public void submitScene(SegmentationData snapshot, View newView, int revision) {
         enqueue(() -> {
-            shadow = copy;
-            live = null;
+            if (snapshot != shared) {
+                shadow = snapshot;
+                shared = snapshot;
+                live = null;
+            }
             view = newView;
         }, revision);
     }
 
+    /** How many times the worker copied a snapshot to patch a brush's box into it (tests count them). */
+    int copies() {
+        return copies;
+    }
+
     /** The contents of a changed box (copied now): cheap for a brush dab. */
     public void submitBox(SegmentationData scene, int[] box, View newView, int revision) {
-        if (box == null) {
-            submitScene(scene, newView, revision);
-            return;
-        }
         int y0 = Math.max(0, box[0]);
         int y1 = Math.min(scene.height(), box[1]);
         int x0 = Math.max(0, box[2]);
@@ -95,6 +106,12 @@ public final class FrameWorker implements AutoCloseable {
         }
         int[] clipped = {y0, y1, x0, x1};
         enqueue(() -> {
+            if (shadow == shared) { // the shared snapshot is never edited: the first box patches a copy of it
+                shadow = shadow.copy();
+                shared = null;
+                live = null;
+                copies++;
+            }
             for (int c = 0; c < channels; c++) {
                 for (int y = y0; y < y1; y++) {
                     System.arraycopy(logits, (c * (y1 - y0) + y - y0) * bw, shadow.prediction(), c * n + y * w + x0, bw);
@@ -168,7 +185,7 @@ public final class FrameWorker implements AutoCloseable {
         double[] plane = plane(view.layer(), d, settings, channel, b.plane);
         MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat, view.lockedRange());
         MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
-                plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
+                plane(view.compare(), d, settings, channel, b.comparePlane()), 0, b.compareHeat);
         Overlays.target(d, channel, b.target);
         Overlays.prediction(d, channel, b.fill);
         if (view.layer() == MapKind.ERRORS) {
@@ -190,9 +207,10 @@ public final class FrameWorker implements AutoCloseable {
     private static final class FrameBuffers {
         final int pixels;
         final double[] plane;
-        final double[] comparePlane;
+        /** The split view's second map: only once it is shown (two more arrays of the scene's size). */
+        double[] comparePlane;
+        int[] compareHeat;
         final int[] heat;
-        final int[] compareHeat;
         final int[] target;
         final int[] fill;
         final int[] contour;
@@ -201,13 +219,19 @@ public final class FrameWorker implements AutoCloseable {
         FrameBuffers(int n) {
             pixels = n;
             plane = new double[n];
-            comparePlane = new double[n];
             heat = new int[n];
-            compareHeat = new int[n];
             target = new int[n];
             fill = new int[n];
             contour = new int[n];
             labels = new int[n];
+        }
+
+        double[] comparePlane() {
+            if (comparePlane == null) {
+                comparePlane = new double[pixels];
+                compareHeat = new int[pixels];
+            }
+            return comparePlane;
         }
     }
 

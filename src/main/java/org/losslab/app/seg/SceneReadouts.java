@@ -45,7 +45,7 @@ final class SceneReadouts implements AutoCloseable {
         @SuppressWarnings("unchecked")
         var spec = name != null && LossRegistry.contains(name) && LossRegistry.get(name).differentiable()
                 ? (LossSpec<SegmentationData>) LossRegistry.get(name) : null;
-        SegmentationData scene = doc.data().copy();
+        SegmentationData scene = doc.snapshot(); // shared with the other workers, never edited
         var params = spec == null ? null : doc.params(name);
         double threshold = thresholdOf(name);
         shares.submit(() -> {

@@ -11,8 +11,9 @@ import org.losslab.engine.Params;
 import org.losslab.engine.seg.SegmentationData;
 
 /**
- * Evaluates every segmentation loss and metric of the registry on a copy of the scene, in the
- * background; when requests arrive faster than it computes, only the newest is computed.
+ * Evaluates every segmentation loss and metric of the registry on a scene nobody edits (the document's
+ * {@link SegDocument#snapshot()}, shared with the other workers, not a copy of its own), in the background; when
+ * requests arrive faster than it computes, only the newest is computed.
  */
 public final class TableWorker implements AutoCloseable {
     /** One row: the loss, its value (NaN with a message when it does not apply). */
@@ -38,12 +39,11 @@ public final class TableWorker implements AutoCloseable {
     /**
      * Computes the table of this revision in the background. A scene of another shape than the last (a
      * new scene) first withdraws the numbers shown, under the revision shown, as pending: they belong to
-     * the previous scene, and a large scene's table can take a while.
+     * the previous scene, and a large scene's table can take a while. {@code scene} must stay as it is (a snapshot).
      */
     public void submit(SegmentationData scene, Map<String, Params> params, int revision) {
-        SegmentationData copy = scene.copy();
         Map<String, Params> snapshot = Map.copyOf(params);
-        String newShape = shape(copy);
+        String newShape = shape(scene);
         if (!newShape.equals(shape)) {
             shape = newShape;
             int shown = published;
@@ -53,7 +53,7 @@ public final class TableWorker implements AutoCloseable {
             }
         }
         worker.submit(() -> {
-            Table table = evaluate(copy, snapshot, revision);
+            Table table = evaluate(scene, snapshot, revision);
             if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
                 published = revision;
                 publish.accept(table);
