@@ -13,6 +13,7 @@ import org.losslab.app.render.MapImage;
 import org.losslab.engine.Params;
 import org.losslab.engine.frame.FrameSettings;
 import org.losslab.engine.frame.LiveFrame;
+import org.losslab.engine.frame.LiveFrame.Region;
 import org.losslab.engine.frame.LiveValues;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.maps.MapSettings;
@@ -187,13 +188,13 @@ public final class FrameWorker implements AutoCloseable {
         MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
                 plane(view.compare(), d, settings, channel, b.comparePlane()), 0, b.compareHeat);
         Overlays.target(d, channel, b.target);
-        Overlays.prediction(d, channel, b.fill);
         if (view.layer() == MapKind.ERRORS) {
             // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
             Arrays.fill(b.contour, 0);
         } else {
-            Overlays.predictionContour(d, channel, b.contour, b.labels);
+            Overlays.predictionContour(d, channel, b.contour, b.fill); // the fill's array as scratch, filled next
         }
+        Overlays.prediction(d, channel, b.fill);
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
                 live == null ? null : live.gradientFactors(), () -> free.offer(b));
@@ -214,7 +215,6 @@ public final class FrameWorker implements AutoCloseable {
         final int[] target;
         final int[] fill;
         final int[] contour;
-        final int[] labels;
 
         FrameBuffers(int n) {
             pixels = n;
@@ -223,7 +223,6 @@ public final class FrameWorker implements AutoCloseable {
             target = new int[n];
             fill = new int[n];
             contour = new int[n];
-            labels = new int[n];
         }
 
         double[] comparePlane() {
@@ -270,9 +269,12 @@ public final class FrameWorker implements AutoCloseable {
             }
             return out;
         }
-        float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : kind == MapKind.FOCAL ? live.focalMap()
-                : kind == MapKind.GRAD_DICE ? live.diceGradient() : kind == MapKind.GRAD_JACCARD
-                ? live.jaccardGradient() : live.tverskyGradient();
+        if (kind == MapKind.GRAD_DICE || kind == MapKind.GRAD_JACCARD || kind == MapKind.GRAD_TVERSKY) {
+            live.gradient(kind == MapKind.GRAD_DICE ? Region.DICE : kind == MapKind.GRAD_JACCARD ? Region.JACCARD
+                    : Region.TVERSKY, out);
+            return out;
+        }
+        float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : live.focalMap();
         for (int i = 0; i < n; i++) {
             out[i] = src[i];
         }

@@ -125,7 +125,7 @@ final class Overlays {
 
     /**
      * As above, with {@code region} (w x h ints, overwritten) to hold each region's pixels as it is filled. Labels
-     * are 0 or more: a pixel visited is marked in {@code label} itself (-1 - its label) until its region is measured,
+     * are 0 or more: a pixel visited is marked in {@code label} itself (-1 - its label) until every region is measured,
      * so that no array of flags is needed (two scratch arrays of a 4096 x 4096 scene were 128 MB held for good).
      */
     static void dropSpecks(int[] label, int w, int h, int min, int[] region) {
@@ -160,10 +160,14 @@ final class Overlays {
                     region[size++] = i + w;
                 }
             }
-            int kept = size < min ? 0 : k;
-            for (int j = 0; j < size; j++) {
-                label[region[j]] = kept;
+            if (size < min) {
+                for (int j = 0; j < size; j++) {
+                    label[region[j]] = 0;
+                }
             }
+        }
+        for (int i = 0; i < n; i++) {
+            label[i] = label[i] < 0 ? -1 - label[i] : label[i]; // the regions kept, unmarked
         }
     }
 

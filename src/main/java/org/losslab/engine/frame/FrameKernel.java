@@ -14,9 +14,6 @@ interface FrameKernel {
      */
     void pixels(FrameArrays a, double gamma, int from, int to, double[] sums);
 
-    /** Writes the three gradient maps: slope x (positive factor on target pixels, negative elsewhere). */
-    void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to);
-
     /**
      * One Adam step (PyTorch's betas 0.9 / 0.999, eps 1e-8, its order of operations, in float32) of the
      * logits from the region loss's gradient: slope x the score's positive or negative factor; ignored

@@ -42,24 +42,6 @@ final class ScalarFrameKernel implements FrameKernel {
     }
 
     @Override
-    public void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to) {
-        float dp = (float) dice.positive;
-        float dn = (float) dice.negative;
-        float jp = (float) jaccard.positive;
-        float jn = (float) jaccard.negative;
-        float tp = (float) tversky.positive;
-        float tn = (float) tversky.negative;
-        for (int i = from; i < to; i++) {
-            float code = a.label[i];
-            float s = code >= 0 ? a.slope[i] : 0;
-            boolean positive = code > 0.5f;
-            a.gradDice[i] = s * (positive ? dp : dn);
-            a.gradJaccard[i] = s * (positive ? jp : jn);
-            a.gradTversky[i] = s * (positive ? tp : tn);
-        }
-    }
-
-    @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
                      int from, int to, double[] sums) {
         float gp = (float) score.positive;

@@ -71,24 +71,6 @@ final class VectorFrameKernel implements FrameKernel {
     }
 
     @Override
-    public void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to) {
-        int lanes = F.length();
-        int end = from + (to - from) / lanes * lanes;
-        for (int i = from; i < end; i += lanes) {
-            FloatVector code = FloatVector.fromArray(F, a.label, i);
-            FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
-            VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
-            s.mul(FloatVector.broadcast(F, (float) dice.negative).blend((float) dice.positive, positive))
-                    .intoArray(a.gradDice, i);
-            s.mul(FloatVector.broadcast(F, (float) jaccard.negative).blend((float) jaccard.positive, positive))
-                    .intoArray(a.gradJaccard, i);
-            s.mul(FloatVector.broadcast(F, (float) tversky.negative).blend((float) tversky.positive, positive))
-                    .intoArray(a.gradTversky, i);
-        }
-        tail.gradients(a, dice, jaccard, tversky, end, to);
-    }
-
-    @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
                      int from, int to, double[] sums) {
         int lanes = F.length();
