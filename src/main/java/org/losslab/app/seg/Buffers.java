@@ -18,11 +18,11 @@ final class Buffers {
         return out;
     }
 
-    static double[] keep(double[] mine, double[] theirs) {
+    static float[] keep(float[] mine, float[] theirs) {
         if (theirs == null) {
             return null;
         }
-        double[] out = mine != null && mine.length == theirs.length ? mine : new double[theirs.length];
+        float[] out = mine != null && mine.length == theirs.length ? mine : new float[theirs.length];
         System.arraycopy(theirs, 0, out, 0, theirs.length);
         return out;
     }

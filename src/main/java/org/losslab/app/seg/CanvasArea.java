@@ -30,8 +30,8 @@ final class CanvasArea extends BorderPane {
     private final HBox canvases = new HBox(4);
     private final TopKHatch topK;
     private double[] lockedRange;
-    private double[] shownPlane;
-    private double[] shownComparePlane;
+    private float[] shownPlane;
+    private float[] shownComparePlane;
 
     /**
      * @param shownFrame the frame on screen, whose range the lock keeps

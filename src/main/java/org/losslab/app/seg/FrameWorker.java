@@ -183,10 +183,10 @@ public final class FrameWorker implements AutoCloseable {
             values = LiveValues.fromRegistry(d, view.params());
         }
         FrameBuffers b = takeBuffers(d.pixels());
-        double[] plane = plane(view.layer(), d, settings, channel, b.plane);
-        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat, view.lockedRange());
+        float[] plane = plane(view.layer(), d, settings, channel, b.plane);
+        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, b.heat, view.lockedRange());
         MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
-                plane(view.compare(), d, settings, channel, b.comparePlane()), 0, b.compareHeat);
+                plane(view.compare(), d, settings, channel, b.comparePlane()), b.compareHeat, null);
         Overlays.target(d, channel, b.target);
         if (view.layer() == MapKind.ERRORS) {
             // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
@@ -207,9 +207,10 @@ public final class FrameWorker implements AutoCloseable {
      */
     private static final class FrameBuffers {
         final int pixels;
-        final double[] plane;
+        /** The map's values in single precision, as drawn and read out (a 4096 x 4096 plane: 64 MB, not 128). */
+        final float[] plane;
         /** The split view's second map: only once it is shown (two more arrays of the scene's size). */
-        double[] comparePlane;
+        float[] comparePlane;
         int[] compareHeat;
         final int[] heat;
         final int[] target;
@@ -218,16 +219,16 @@ public final class FrameWorker implements AutoCloseable {
 
         FrameBuffers(int n) {
             pixels = n;
-            plane = new double[n];
+            plane = new float[n];
             heat = new int[n];
             target = new int[n];
             fill = new int[n];
             contour = new int[n];
         }
 
-        double[] comparePlane() {
+        float[] comparePlane() {
             if (comparePlane == null) {
-                comparePlane = new double[pixels];
+                comparePlane = new float[pixels];
                 compareHeat = new int[pixels];
             }
             return comparePlane;
@@ -247,19 +248,23 @@ public final class FrameWorker implements AutoCloseable {
     }
 
     /** One plane of a map: from the live frame where it has it (binary scenes), else from the engine's maps. */
-    private double[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel, double[] out) {
+    private float[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel, float[] out) {
         if (live != null && LIVE_KINDS.contains(kind)) {
             return livePlane(kind, out);
         }
         PixelMap map = PixelMaps.compute(kind, d, settings, view.params());
-        System.arraycopy(map.values(), Math.min(channel, map.channels() - 1) * d.pixels(), out, 0, d.pixels());
+        double[] values = map.values();
+        int from = Math.min(channel, map.channels() - 1) * d.pixels();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[from + i];
+        }
         return out;
     }
 
     private static final Set<MapKind> LIVE_KINDS = Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 
-    private double[] livePlane(MapKind kind, double[] out) {
+    private float[] livePlane(MapKind kind, float[] out) {
         int n = live.height() * live.width();
         if (kind == MapKind.BOUNDARY_BANDS) {
             boolean[] a = live.targetBand();
@@ -274,10 +279,7 @@ public final class FrameWorker implements AutoCloseable {
                     : Region.TVERSKY, out);
             return out;
         }
-        float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : live.focalMap();
-        for (int i = 0; i < n; i++) {
-            out[i] = src[i];
-        }
+        System.arraycopy(kind == MapKind.CROSS_ENTROPY ? live.bceMap() : live.focalMap(), 0, out, 0, n);
         return out;
     }
 

@@ -49,8 +49,10 @@ final class SceneReadouts implements AutoCloseable {
         var params = spec == null ? null : doc.params(name);
         double threshold = thresholdOf(name);
         shares.submit(() -> {
-            shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
-            segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+            synchronized (TableWorker.SCENE_PASSES) { // one at a time with the table (see there)
+                shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
+                segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+            }
         });
     }
 

@@ -25,6 +25,11 @@ public final class TableWorker implements AutoCloseable {
     }
 
     static final String PENDING = "pending: being computed for the new scene";
+    /**
+     * Held by the table and by the read-outs while they compute: each takes working arrays the size of the scene
+     * (probabilities, gradients, distance maps), and side by side on a 4096 x 4096 scene they ran out of memory.
+     */
+    static final Object SCENE_PASSES = new Object();
 
     private final LatestWins worker = new LatestWins("losslab-table");
     private final Consumer<Table> publish;
@@ -53,7 +58,10 @@ public final class TableWorker implements AutoCloseable {
             }
         }
         worker.submit(() -> {
-            Table table = evaluate(scene, snapshot, revision);
+            Table table;
+            synchronized (SCENE_PASSES) {
+                table = evaluate(scene, snapshot, revision);
+            }
             if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
                 published = revision;
                 publish.accept(table);

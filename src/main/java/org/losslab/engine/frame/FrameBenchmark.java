@@ -26,7 +26,7 @@ public final class FrameBenchmark {
         LiveFrame frame = new LiveFrame(size, size, scene.target, scene.logits, FrameSettings.standard(), threads);
         // the vector API's kernels reach full speed only once the JIT's last tier has compiled them
         long warmUntil = System.nanoTime() + 3_000_000_000L;
-        double[] map = new double[size * size];
+        float[] map = new float[size * size];
         for (int i = 0; i < 300 || System.nanoTime() < warmUntil; i++) {
             fullFrame(frame, map);
         }
@@ -64,7 +64,7 @@ public final class FrameBenchmark {
     }
 
     /** A frame as PyTorch's reference computes it: every value and map, the three gradient maps included. */
-    private static void fullFrame(LiveFrame frame, double[] map) {
+    private static void fullFrame(LiveFrame frame, float[] map) {
         frame.computeAll();
         for (LiveFrame.Region region : LiveFrame.Region.values()) {
             frame.gradient(region, map);

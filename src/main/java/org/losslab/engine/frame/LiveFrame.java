@@ -181,7 +181,7 @@ public final class LiveFrame {
      * PyTorch's frame. Computed when asked, for the map shown: the three maps kept up to date after every dab were
      * 192 MB of a 4096 x 4096 scene, and a pass over every pixel per dab each.
      */
-    public void gradient(Region region, double[] out) {
+    public void gradient(Region region, float[] out) {
         RegionScore score = region == Region.DICE ? dice : region == Region.JACCARD ? jaccard : tversky;
         float positive = (float) score.positive;
         float negative = (float) score.negative;

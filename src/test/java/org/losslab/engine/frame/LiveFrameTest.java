@@ -37,7 +37,7 @@ class LiveFrameTest {
 
     @SuppressWarnings("unchecked")
     static double registry(String name, SegmentationData data, Map<String, Object> params, boolean gradientSum,
-                           double[] compareTo) {
+                           float[] compareTo) {
         LossSpec<SegmentationData> spec = (LossSpec<SegmentationData>) LossRegistry.get(name);
         var e = spec.evaluate(data, spec.bind(params), compareTo != null);
         if (compareTo != null) {
@@ -53,8 +53,8 @@ class LiveFrameTest {
         return e.value();
     }
 
-    static double[] gradient(LiveFrame f, LiveFrame.Region region) {
-        double[] out = new double[f.height() * f.width()];
+    static float[] gradient(LiveFrame f, LiveFrame.Region region) {
+        float[] out = new float[f.height() * f.width()];
         f.gradient(region, out);
         return out;
     }
