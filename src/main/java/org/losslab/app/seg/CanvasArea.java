@@ -14,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.losslab.app.render.ColorBar;
-import org.losslab.app.render.MapImage;
 
 /**
  * The segmentation workspace's centre: the painted canvas and, in split view, a second one showing another map,
@@ -30,8 +29,6 @@ final class CanvasArea extends BorderPane {
     private final HBox canvases = new HBox(4);
     private final TopKHatch topK;
     private double[] lockedRange;
-    private float[] shownPlane;
-    private float[] shownComparePlane;
 
     /**
      * @param shownFrame the frame on screen, whose range the lock keeps
@@ -127,20 +124,9 @@ final class CanvasArea extends BorderPane {
             compareCanvas.resizeImages(width, height);
             compareCanvas.show(r.compared().argb(), r.target(), r.prediction(), r.predictionContour());
             compareBar.show(r.compared());
+        } else {
+            compareCanvas.drop(); // the arrays it drew from go back to the worker with this frame's predecessor
         }
-    }
-
-    /**
-     * The frame as shown, out of the worker's arrays (which it reuses): the map's values copied for the
-     * read-out, its colours those the canvases already keep (shown just before), not copied again.
-     */
-    FrameResult detached(FrameResult r) {
-        shownPlane = Buffers.keep(shownPlane, r.mapValues());
-        MapImage shown = r.heatmap().withPixels(canvas.heatPixels());
-        MapImage compared = r.compared() == null ? null : r.compared().withPixels(compareCanvas.heatPixels());
-        shownComparePlane = r.compared() == null ? shownComparePlane : Buffers.keep(shownComparePlane, r.comparedValues());
-        return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
-                r.compared() == null ? null : shownComparePlane, r.factors(), () -> { });
     }
 
     PaintCanvas compareCanvas() {

@@ -53,13 +53,7 @@ final class FramePipeline implements AutoCloseable {
         this.doc = doc;
         this.view = view;
         this.screen = screen;
-        frames = new FrameWorker(new FxLatest<>(r -> {
-            try {
-                showFrame(r);
-            } finally {
-                r.release().run();
-            }
-        }, r -> r.release().run()));
+        frames = new FrameWorker(new FxLatest<>(this::showFrame, r -> r.release().run()));
         tables = new TableWorker(new FxLatest<>(this::showTable));
         tableTimer.setOnFinished(e -> submitTable());
     }
@@ -91,8 +85,15 @@ final class FramePipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * The frame on screen: the canvases draw from its arrays (not copies of them), which go back to the worker once
+     * the next frame is on screen (a copy of each layer of a 4096 x 4096 scene was 64 MB more).
+     */
+    private FrameResult held;
+
     private void showFrame(FrameResult r) {
         if (r.heatmap() == null) {
+            r.release().run();
             screen.frameFailed();
             // the window shows this revision's state, a map that cannot be computed for it: nothing newer is coming
             if (r.revision() > shownRevision.get()) {
@@ -102,9 +103,14 @@ final class FramePipeline implements AutoCloseable {
             return;
         }
         if (r.target().length != doc.data().pixels() || r.revision() < shownRevision.get()) {
+            r.release().run();
             return; // computed for an older scene or state: a newer frame is coming
         }
         FrameResult shown = screen.draw(r);
+        if (held != null) {
+            held.release().run();
+        }
+        held = r;
         frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
         lastFrame.set(shown);
         shownRevision.set(r.revision());

@@ -197,7 +197,7 @@ public final class FrameWorker implements AutoCloseable {
         Overlays.prediction(d, channel, b.fill);
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
-                live == null ? null : live.gradientFactors(), () -> free.offer(b));
+                live == null ? null : live.gradientFactors(), () -> giveBack(b));
     }
 
     /**
@@ -236,6 +236,19 @@ public final class FrameWorker implements AutoCloseable {
     }
 
     private final ConcurrentLinkedQueue<FrameBuffers> free = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Scenes up to this many pixels (2048 x 2048) keep their frames' arrays for the next frame. A larger scene's
+     * frame takes seconds anyway, and its spare set (320 MB at 4096 x 4096) would sit beside the one on screen while
+     * the table computes: it is left to the garbage collector instead.
+     */
+    static final int POOLED_PIXELS = 2048 * 2048;
+
+    private void giveBack(FrameBuffers b) {
+        if (b.pixels <= POOLED_PIXELS) {
+            free.offer(b);
+        }
+    }
 
     private FrameBuffers takeBuffers(int n) {
         FrameBuffers b;
