@@ -52,13 +52,7 @@ public final class SceneFiles {
             throw new SceneException(file + ": cannot read (" + reason(e) + ")");
         }
         // parsed from its bytes: its text as a string too held 2 bytes a character more (a 120 MB scene, 240 MB more)
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw notJson(e);
-        }
-        return parse(root);
+        return parse(bytes);
     }
 
     /** Throws if the bytes are not UTF-8, decoding them through a small buffer (not into a copy of the text). */
@@ -126,10 +120,14 @@ public final class SceneFiles {
     }
 
     public static Scene parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Scene parse(byte[] utf8) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+            root = Json.MAPPER.readTree(utf8);
+        } catch (IOException e) {
             throw notJson(e);
         }
         return parse(root);
