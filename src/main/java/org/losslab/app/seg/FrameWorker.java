@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.losslab.app.render.MapImage;
 import org.losslab.engine.Params;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.frame.FrameSettings;
 import org.losslab.engine.frame.LiveFrame;
 import org.losslab.engine.frame.LiveFrame.Region;
@@ -156,6 +157,7 @@ public final class FrameWorker implements AutoCloseable {
                 r.run();
             }
             FrameResult result = compute(revision, start);
+            SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
             publish.accept(result);
         } catch (RuntimeException | OutOfMemoryError e) {
             // a failed frame is still published: the window says so and the table follows with its own reasons

@@ -12,6 +12,7 @@ import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.distance.MaskChannels;
 import org.losslab.engine.distance.SurfaceDistances;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.seg.ConfusionCounts;
 import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
@@ -52,6 +53,7 @@ final class SceneReadouts implements AutoCloseable {
             synchronized (TableWorker.SCENE_PASSES) { // one at a time with the table (see there)
                 shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
                 segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+                SurfaceMetrics.releaseBuffer();
             }
         });
     }

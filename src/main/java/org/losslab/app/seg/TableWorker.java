@@ -8,6 +8,7 @@ import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.seg.SegmentationData;
 
 /**
@@ -61,6 +62,7 @@ public final class TableWorker implements AutoCloseable {
             Table table;
             synchronized (SCENE_PASSES) {
                 table = evaluate(scene, snapshot, revision);
+                SurfaceMetrics.releaseBuffer(); // the next table is of another state, maybe of another scene
             }
             if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
                 published = revision;
