@@ -15,6 +15,12 @@ interface FrameKernel {
     void pixels(FrameArrays a, double gamma, int from, int to, double[] sums);
 
     /**
+     * Writes one gradient map into {@code out}: slope x {@code positive} on target pixels, x {@code negative} on
+     * background ones, 0 on ignored ones (float32 products).
+     */
+    void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to);
+
+    /**
      * One Adam step (PyTorch's betas 0.9 / 0.999, eps 1e-8, its order of operations, in float32) of the
      * logits from the region loss's gradient: slope x the score's positive or negative factor; ignored
      * pixels get none. In the same pass, the new logits' slope p(1 - p) replaces the old one and their TP

@@ -189,12 +189,7 @@ public final class LiveFrame {
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
             int from = chunkStart(chunk);
             int to = chunkStart(chunk + 1);
-            tasks[chunk] = () -> {
-                for (int i = from; i < to; i++) {
-                    float code = a.label[i];
-                    out[i] = code < 0 ? 0 : a.slope[i] * (code > 0.5f ? positive : negative);
-                }
-            };
+            tasks[chunk] = () -> kernel.gradient(a, positive, negative, out, from, to);
         }
         pool.run(tasks);
     }

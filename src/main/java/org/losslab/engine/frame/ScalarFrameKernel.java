@@ -42,6 +42,14 @@ final class ScalarFrameKernel implements FrameKernel {
     }
 
     @Override
+    public void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float code = a.label[i];
+            out[i] = code < 0 ? 0 : a.slope[i] * (code > 0.5f ? positive : negative);
+        }
+    }
+
+    @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
                      int from, int to, double[] sums) {
         float gp = (float) score.positive;

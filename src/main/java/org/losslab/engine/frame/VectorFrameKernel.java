@@ -71,6 +71,19 @@ final class VectorFrameKernel implements FrameKernel {
     }
 
     @Override
+    public void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to) {
+        int lanes = F.length();
+        int end = from + (to - from) / lanes * lanes;
+        FloatVector factors = FloatVector.broadcast(F, negative);
+        for (int i = from; i < end; i += lanes) {
+            FloatVector code = FloatVector.fromArray(F, a.label, i);
+            FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
+            s.mul(factors.blend(positive, code.compare(VectorOperators.GT, 0.5f))).intoArray(out, i);
+        }
+        tail.gradient(a, positive, negative, out, end, to);
+    }
+
+    @Override
     public void adam(FrameArrays a, RegionScore score, float[] m, float[] v, float stepSize, float correction2Root,
                      int from, int to, double[] sums) {
         int lanes = F.length();
