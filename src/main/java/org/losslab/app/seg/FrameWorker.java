@@ -50,6 +50,8 @@ public final class FrameWorker implements AutoCloseable {
     /** The snapshot the shadow still is (not yet copied to patch a box), else null. */
     private SegmentationData shared;
     private int copies;
+    /** What a scene of normal size computes its frames under: nothing else waits for it (not the requests' lock). */
+    private final Object alone = new Object();
     private LiveFrame live;
     private FrameSettings liveSettings;
     private View view;
@@ -156,8 +158,12 @@ public final class FrameWorker implements AutoCloseable {
             for (Runnable r : batch) {
                 r.run();
             }
-            FrameResult result = compute(revision, start);
-            SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
+            FrameResult result;
+            // a large scene's frame waits for the table's entry or the read-outs computing (see SCENE_PASSES)
+            synchronized (shadow.pixels() > POOLED_PIXELS ? TableWorker.SCENE_PASSES : alone) {
+                result = compute(revision, start);
+                SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
+            }
             publish.accept(result);
         } catch (RuntimeException | OutOfMemoryError e) {
             // a failed frame is still published: the window says so and the table follows with its own reasons

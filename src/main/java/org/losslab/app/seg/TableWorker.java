@@ -27,8 +27,9 @@ public final class TableWorker implements AutoCloseable {
 
     static final String PENDING = "pending: being computed for the new scene";
     /**
-     * Held by the table and by the read-outs while they compute: each takes working arrays the size of the scene
-     * (probabilities, gradients, distance maps), and side by side on a 4096 x 4096 scene they ran out of memory.
+     * Held by each entry of the table, by the read-outs and by a large scene's frame while they compute: each takes
+     * working arrays the size of the scene (probabilities, gradients, distance maps, a frame's layers), and side by
+     * side on a 4096 x 4096 scene they ran out of memory.
      */
     static final Object SCENE_PASSES = new Object();
 
@@ -59,11 +60,8 @@ public final class TableWorker implements AutoCloseable {
             }
         }
         worker.submit(() -> {
-            Table table;
-            synchronized (SCENE_PASSES) {
-                table = evaluate(scene, snapshot, revision);
-                SurfaceMetrics.releaseBuffer(); // the next table is of another state, maybe of another scene
-            }
+            Table table = evaluate(scene, snapshot, revision);
+            SurfaceMetrics.releaseBuffer(); // the next table is of another state, maybe of another scene
             if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
                 published = revision;
                 publish.accept(table);
@@ -85,7 +83,9 @@ public final class TableWorker implements AutoCloseable {
                 return new Row(spec.name(), Double.NaN, spec.name() + " " + spec.requirement(), metric);
             }
             try {
-                return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
+                synchronized (SCENE_PASSES) { // entry by entry: a large scene's frame can come in between
+                    return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
+                }
             } catch (EngineException e) {
                 return new Row(spec.name(), Double.NaN, e.getMessage(), metric);
             } catch (OutOfMemoryError e) {
