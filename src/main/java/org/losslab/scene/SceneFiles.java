@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,18 +42,38 @@ public final class SceneFiles {
 
     public static Scene read(Path file) {
         checkReadable(file, MAX_BYTES, "a scene");
-        String text;
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            bytes = Files.readAllBytes(file);
+            checkUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw new SceneException(file + ": not UTF-8 text (a scene file is JSON in UTF-8)");
         } catch (IOException e) {
             throw new SceneException(file + ": cannot read (" + reason(e) + ")");
         }
-        return parse(text);
+        // parsed from its bytes: its text as a string too held 2 bytes a character more (a 120 MB scene, 240 MB more)
+        return parse(bytes);
+    }
+
+    /** Throws if the bytes are not UTF-8, decoding them through a small buffer (not into a copy of the text). */
+    private static void checkUtf8(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                result.throwException();
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        while (decoder.flush(out).isOverflow()) {
+            out.clear();
+        }
     }
 
     /**
@@ -96,16 +120,31 @@ public final class SceneFiles {
     }
 
     public static Scene parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Scene parse(byte[] utf8) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            // Jackson's own message carries a long source description; keep its first clause only
-            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker.*$", "").replaceAll("\\s+", " ");
-            throw new SceneException("not valid JSON" + where + ": " + reason);
+            root = Json.MAPPER.readTree(utf8);
+        } catch (IOException e) {
+            throw notJson(e);
         }
+        return parse(root);
+    }
+
+    private static SceneException notJson(IOException e) {
+        if (!(e instanceof JsonProcessingException j)) {
+            return new SceneException("cannot read (" + reason(e) + ")");
+        }
+        String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr()
+                + ", column " + j.getLocation().getColumnNr();
+        // Jackson's own message carries a long source description; keep its first clause only
+        String reason = j.getOriginalMessage().replaceAll("\\s*\\(start marker.*$", "").replaceAll("\\s+", " ");
+        return new SceneException("not valid JSON" + where + ": " + reason);
+    }
+
+    private static Scene parse(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new SceneException("not a scene: expected a JSON object at the top level");
         }
@@ -121,6 +160,7 @@ public final class SceneFiles {
         }
         Map<Domain<?>, Object> blocks = new LinkedHashMap<>();
         Map<String, ObjectNode> extras = new LinkedHashMap<>();
+        Set<String> reencoded = new LinkedHashSet<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -134,12 +174,43 @@ public final class SceneFiles {
                     throw new SceneException(name + ": expected an object, got " + Json.kind(field.getValue()));
                 }
                 blocks.put(codec.domain(), codec.read(field.getValue()));
+                if (exceeds(field.getValue(), VERBATIM_VALUES)) {
+                    reencoded.add(name);
+                }
             } else if (field.getValue().isObject()) {
                 extras.put(name, (ObjectNode) field.getValue());
             }
         }
         List<LossEntry> losses = readLosses(Json.required(root, "losses", ""));
-        return new Scene(blocks, losses, extras, (ObjectNode) root, Set.of());
+        for (String name : reencoded) {
+            ((ObjectNode) root).putNull(name); // in its place, so that it is written back where it was
+        }
+        return new Scene(blocks, losses, extras, (ObjectNode) root, reencoded);
+    }
+
+    /**
+     * A block of more values than this is not kept as read: a scene keeps its document to write it back as it was
+     * (numbers as written), but the tree of a 4096 x 4096 scene's block holds one object per number, 570 MB beside
+     * the 192 MB of its arrays. Such a block is written back from its arrays (the same values, in the same place).
+     */
+    static final long VERBATIM_VALUES = 1L << 20;
+
+    /** Whether a JSON tree holds more than {@code limit} values (stops counting once it does). */
+    private static boolean exceeds(JsonNode node, long limit) {
+        long[] count = {0};
+        return count(node, count, limit);
+    }
+
+    private static boolean count(JsonNode node, long[] count, long limit) {
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (count(child, count, limit)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return ++count[0] > limit;
     }
 
     private static List<LossEntry> readLosses(JsonNode node) {

@@ -85,7 +85,7 @@ class MapFidelityUiTest {
         var frame = ws.lastFrame();
         MapKind kind = frame.heatmap().kind();
         int[] shown = ws.canvas().composedPixels();
-        double[] values = frame.mapValues();
+        float[] values = frame.mapValues();
         int[] table = ColorMaps.table(kind);
         for (int i = 0; i < shown.length; i++) {
             if (ws.canvas().onOutline(i)) {
@@ -144,12 +144,12 @@ class MapFidelityUiTest {
             String loss = (String) edit[1];
             robot.interact(() -> ws.layerChoice().setValue(kind));
             settle();
-            double[] before = ws.lastFrame().mapValues().clone();
+            float[] before = ws.lastFrame().mapValues().clone();
             var doc = ws.document();
             robot.interact(() -> doc.setParams(loss, doc.params(loss).with(loss, LossRegistry.get(loss).params(),
                     (String) edit[2], edit[3])));
             settle();
-            double[] after = ws.lastFrame().mapValues();
+            float[] after = ws.lastFrame().mapValues();
             assertNotEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(after),
                     kind.key() + " follows " + loss + "." + edit[2]);
             robot.interact(() -> doc.setParams(loss, LossRegistry.get(loss).defaults()));

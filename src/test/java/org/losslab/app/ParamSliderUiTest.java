@@ -53,7 +53,7 @@ class ParamSliderUiTest {
             robot.lookup("#loss-table").queryTableView().getSelectionModel().select(ws.row("tversky"));
         });
         settle();
-        double[] mapBefore = ws.lastFrame().mapValues().clone();
+        float[] mapBefore = ws.lastFrame().mapValues().clone();
         double valueBefore = ws.row("tversky").valueProperty().get();
         Slider alpha = robot.from(ws).lookup("#slider-alpha").query();
         TextField field = robot.from(ws).lookup("#param-alpha").query();

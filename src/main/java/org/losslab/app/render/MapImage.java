@@ -39,21 +39,27 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
         return new MapImage(kind, width, height, argb, low, high, flat, min, max);
     }
 
-    private static double percentileOfMagnitude(double[] values, int offset, int n, double q) {
+    /** The values of one plane of a map, read one pixel at a time (doubles or floats, with or without an offset). */
+    @FunctionalInterface
+    private interface Plane {
+        double at(int i);
+    }
+
+    private static double percentileOfMagnitude(Plane values, int n, double q) {
         int stride = Math.max(1, n / 8192);
         int count = (n + stride - 1) / stride;
         double[] sample = new double[count];
         for (int k = 0; k < count; k++) {
-            sample[k] = Math.abs(values[offset + k * stride]);
+            sample[k] = Math.abs(values.at(k * stride));
         }
         Arrays.sort(sample);
         return sample[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
     }
 
     /** A flat map's range is its one value, which its colour bar then states. */
-    private static MapImage flatOr(MapImage image, double[] values, int offset) {
-        return image.flat() ? new MapImage(image.kind(), image.width(), image.height(), image.argb(), values[offset],
-                values[offset], true) : image;
+    private static MapImage flatOr(MapImage image, Plane values) {
+        return image.flat() ? new MapImage(image.kind(), image.width(), image.height(), image.argb(), values.at(0),
+                values.at(0), true) : image;
     }
 
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset) {
@@ -72,44 +78,50 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
      */
     public static MapImage of(MapKind kind, int width, int height, double[] values, int offset, int[] argb,
                               double[] locked) {
+        return of(kind, width, height, i -> values[offset + i], argb, locked);
+    }
+
+    /**
+     * As above for a plane of floats (the workspace's frames keep their maps' values in single precision: the
+     * colours and the read-out come from the same numbers, and a 4096 x 4096 plane takes 64 MB, not 128).
+     */
+    public static MapImage of(MapKind kind, int width, int height, float[] values, int[] argb, double[] locked) {
+        return of(kind, width, height, i -> values[i], argb, locked);
+    }
+
+    private static MapImage of(MapKind kind, int width, int height, Plane values, int[] argb, double[] locked) {
         int n = width * height;
-        boolean flat = true;
-        for (int i = 1; i < n && flat; i++) {
-            flat = values[offset + i] == values[offset];
-        }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            min = Math.min(min, values[offset + i]);
-            max = Math.max(max, values[offset + i]);
+            double v = values.at(i);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        return colour(kind, width, height, values, offset, argb, locked).withData(min, max);
+        return colour(kind, width, height, values, argb, locked, min, max).withData(min, max);
     }
 
-    private static MapImage colour(MapKind kind, int width, int height, double[] values, int offset, int[] argb,
-                                   double[] locked) {
+    private static MapImage colour(MapKind kind, int width, int height, Plane values, int[] argb, double[] locked,
+                                   double min, double max) {
         int n = width * height;
         boolean flat = true;
+        double first = values.at(0);
         for (int i = 1; i < n && flat; i++) {
-            flat = values[offset + i] == values[offset];
+            flat = values.at(i) == first;
         }
         if (locked != null && kind.scale() != MapKind.Scale.CATEGORIES) {
             int[] table = ColorMaps.table(kind);
             for (int i = 0; i < n; i++) {
-                argb[i] = ColorMaps.lookup(table, values[offset + i], locked[0], locked[1]);
+                argb[i] = ColorMaps.lookup(table, values.at(i), locked[0], locked[1]);
             }
             return new MapImage(kind, width, height, argb, locked[0], locked[1], flat);
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            lo = Math.min(lo, values[offset + i]);
-            hi = Math.max(hi, values[offset + i]);
-        }
+        double lo = min;
+        double hi = max;
         if (kind.scale() != MapKind.Scale.CATEGORIES) {
             // a few extreme pixels would wash the rest out: the colours span up to the 99.5th percentile
             // of the magnitudes, larger values saturate (the colour bar says so with its ends)
-            double robust = percentileOfMagnitude(values, offset, n, 0.995);
+            double robust = percentileOfMagnitude(values, n, 0.995);
             if (robust > 0) {
                 hi = Math.min(hi, robust);
                 lo = Math.max(lo, -robust);
@@ -119,14 +131,14 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
             case SIGNED: {
                 double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), 1e-300);
                 for (int i = 0; i < n; i++) {
-                    argb[i] = ColorMaps.lookup(ColorMaps.DIVERGING, values[offset + i], -m, m);
+                    argb[i] = ColorMaps.lookup(ColorMaps.DIVERGING, values.at(i), -m, m);
                 }
-                return flatOr(new MapImage(kind, width, height, argb, -m, m, flat), values, offset);
+                return flatOr(new MapImage(kind, width, height, argb, -m, m, flat), values);
             }
             case CATEGORIES: {
                 int[] palette = ColorMaps.table(kind);
                 for (int i = 0; i < n; i++) {
-                    argb[i] = palette[(int) values[offset + i]];
+                    argb[i] = palette[(int) values.at(i)];
                 }
                 return new MapImage(kind, width, height, argb, 0, palette.length - 1, flat);
             }
@@ -135,9 +147,9 @@ public record MapImage(MapKind kind, int width, int height, int[] argb, double l
                 double low = Math.min(0, lo);
                 double high = hi > low ? hi : low + 1;
                 for (int i = 0; i < n; i++) {
-                    argb[i] = ColorMaps.lookup(table, values[offset + i], low, high);
+                    argb[i] = ColorMaps.lookup(table, values.at(i), low, high);
                 }
-                return flatOr(new MapImage(kind, width, height, argb, low, high, flat), values, offset);
+                return flatOr(new MapImage(kind, width, height, argb, low, high, flat), values);
             }
         }
     }

@@ -14,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.losslab.app.render.ColorBar;
-import org.losslab.app.render.MapImage;
 
 /**
  * The segmentation workspace's centre: the painted canvas and, in split view, a second one showing another map,
@@ -33,8 +32,6 @@ final class CanvasArea extends BorderPane {
     /** The range the next lock takes instead of the shown frame's (a lesson's, or the user's given back). */
     private double[] givenRange;
     private final Runnable rangeChanged;
-    private double[] shownPlane;
-    private double[] shownComparePlane;
 
     /**
      * @param shownFrame the frame on screen, whose range the lock keeps
@@ -144,20 +141,9 @@ final class CanvasArea extends BorderPane {
             compareCanvas.resizeImages(width, height);
             compareCanvas.show(r.compared().argb(), r.target(), r.prediction(), r.predictionContour());
             compareBar.show(r.compared());
+        } else {
+            compareCanvas.drop(); // the arrays it drew from go back to the worker with this frame's predecessor
         }
-    }
-
-    /**
-     * The frame as shown, out of the worker's arrays (which it reuses): the map's values copied for the
-     * read-out, its colours those the canvases already keep (shown just before), not copied again.
-     */
-    FrameResult detached(FrameResult r) {
-        shownPlane = Buffers.keep(shownPlane, r.mapValues());
-        MapImage shown = r.heatmap().withPixels(canvas.heatPixels());
-        MapImage compared = r.compared() == null ? null : r.compared().withPixels(compareCanvas.heatPixels());
-        shownComparePlane = r.compared() == null ? shownComparePlane : Buffers.keep(shownComparePlane, r.comparedValues());
-        return new FrameResult(r.revision(), shown, shownPlane, null, null, null, r.live(), r.millis(), compared,
-                r.compared() == null ? null : shownComparePlane, r.factors(), () -> { });
     }
 
     PaintCanvas compareCanvas() {

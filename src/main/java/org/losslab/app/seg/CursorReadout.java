@@ -51,7 +51,7 @@ final class CursorReadout {
         return s.toString();
     }
 
-    private static boolean stale(double[] values, SegmentationData d) {
+    private static boolean stale(float[] values, SegmentationData d) {
         return values != null && values.length != d.pixels();
     }
 }

@@ -53,20 +53,18 @@ final class FramePipeline implements AutoCloseable {
         this.doc = doc;
         this.view = view;
         this.screen = screen;
-        frames = new FrameWorker(new FxLatest<>(r -> {
-            try {
-                showFrame(r);
-            } finally {
-                r.release().run();
-            }
-        }, r -> r.release().run()));
+        frames = new FrameWorker(new FxLatest<>(this::showFrame, r -> r.release().run()));
         tables = new TableWorker(new FxLatest<>(this::showTable));
         tableTimer.setOnFinished(e -> submitTable());
     }
 
     /** Computes the frame of the scene as it is now; {@code box} bounds the pixels an edit changed (null: all). */
     void submit(int[] box) {
-        frames.submitBox(doc.data(), box, view.get(), doc.revisionProperty().get());
+        if (box == null) {
+            frames.submitScene(doc.snapshot(), view.get(), doc.revisionProperty().get());
+        } else {
+            frames.submitBox(doc.data(), box, view.get(), doc.revisionProperty().get());
+        }
     }
 
     /**
@@ -82,13 +80,20 @@ final class FramePipeline implements AutoCloseable {
         int revision = doc.revisionProperty().get();
         if (revision != tableRequested) {
             tableRequested = revision;
-            tables.submit(doc.data(), doc.params(), revision);
+            tables.submit(doc.snapshot(), doc.params(), revision);
             tableTimer.playFromStart();
         }
     }
 
+    /**
+     * The frame on screen: the canvases draw from its arrays (not copies of them), which go back to the worker once
+     * the next frame is on screen (a copy of each layer of a 4096 x 4096 scene was 64 MB more).
+     */
+    private FrameResult held;
+
     private void showFrame(FrameResult r) {
         if (r.heatmap() == null) {
+            r.release().run();
             screen.frameFailed();
             // the window shows this revision's state, a map that cannot be computed for it: nothing newer is coming
             if (r.revision() > shownRevision.get()) {
@@ -98,9 +103,14 @@ final class FramePipeline implements AutoCloseable {
             return;
         }
         if (r.target().length != doc.data().pixels() || r.revision() < shownRevision.get()) {
+            r.release().run();
             return; // computed for an older scene or state: a newer frame is coming
         }
         FrameResult shown = screen.draw(r);
+        if (held != null) {
+            held.release().run();
+        }
+        held = r;
         frameText.set(String.format(Locale.ROOT, "frame %.1f ms", r.millis()));
         lastFrame.set(shown);
         shownRevision.set(r.revision());

@@ -8,7 +8,7 @@ import org.losslab.app.render.MapImage;
  *
  * @param revision   the document revision it shows
  * @param heatmap    the chosen map, coloured, with its range
- * @param mapValues  the chosen map's numbers (one plane), for the read-out under the cursor
+ * @param mapValues  the chosen map's numbers (one plane, in single precision: what was coloured), for the read-out under the cursor
  * @param target     the target overlay (ARGB with alpha)
  * @param prediction the prediction's fill (ARGB, alpha = confidence)
  * @param predictionContour the prediction's dashed outline (ARGB, 0 off the outline)
@@ -20,7 +20,7 @@ import org.losslab.app.render.MapImage;
  *                   the read-out of every gradient under the cursor; else null
  * @param release    gives the arrays back to the worker once the view has taken what it keeps (call once)
  */
-public record FrameResult(int revision, MapImage heatmap, double[] mapValues, int[] target, int[] prediction,
+public record FrameResult(int revision, MapImage heatmap, float[] mapValues, int[] target, int[] prediction,
                           int[] predictionContour, Map<String, Double> live, double millis, MapImage compared,
-                          double[] comparedValues, double[] factors, Runnable release) {
+                          float[] comparedValues, double[] factors, Runnable release) {
 }

@@ -11,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.losslab.app.render.MapImage;
 import org.losslab.engine.Params;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.frame.FrameSettings;
 import org.losslab.engine.frame.LiveFrame;
+import org.losslab.engine.frame.LiveFrame.Region;
 import org.losslab.engine.frame.LiveValues;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.maps.MapSettings;
@@ -23,7 +25,7 @@ import org.losslab.engine.seg.SegmentationData;
 
 /**
  * Computes frames off the UI thread. The UI sends requests (a new scene, or the contents of a box a
- * brush changed); the worker keeps its own copy of the scene, applies every pending request in order
+ * brush changed); the worker shares the document's snapshot, or patches boxes into a copy of its own, applies every pending request in order
  * and then computes once for the newest state, so that painting faster than the engine never queues
  * stale work. Binary scenes use the incremental live frame where the chosen map allows.
  */
@@ -43,7 +45,13 @@ public final class FrameWorker implements AutoCloseable {
     private final Consumer<FrameResult> publish;
     private final List<Runnable> pending = new ArrayList<>();
     private boolean scheduled;
+    /** The scene the frames are computed on: the snapshot submitted last, or the worker's own copy patched by boxes. */
     private SegmentationData shadow;
+    /** The snapshot the shadow still is (not yet copied to patch a box), else null. */
+    private SegmentationData shared;
+    private int copies;
+    /** What a scene of normal size computes its frames under: nothing else waits for it (not the requests' lock). */
+    private final Object alone = new Object();
     private LiveFrame live;
     private FrameSettings liveSettings;
     private View view;
@@ -53,22 +61,29 @@ public final class FrameWorker implements AutoCloseable {
         this.publish = publish;
     }
 
-    /** A whole new scene (copied now). */
-    public void submitScene(SegmentationData scene, View newView, int revision) {
-        SegmentationData copy = scene.copy();
+    /**
+     * The scene as it is now, as a snapshot nobody edits (the document's, which the table worker shares): the worker
+     * keeps a reference, not a copy, and copies it only when a brush's box is to be patched in. The same snapshot
+     * again (another map, other parameters) keeps the live frame as it is.
+     */
+    public void submitScene(SegmentationData snapshot, View newView, int revision) {
         enqueue(() -> {
-            shadow = copy;
-            live = null;
+            if (snapshot != shared) {
+                shadow = snapshot;
+                shared = snapshot;
+                live = null;
+            }
             view = newView;
         }, revision);
     }
 
+    /** How many times the worker copied a snapshot to patch a brush's box into it (tests count them). */
+    int copies() {
+        return copies;
+    }
+
     /** The contents of a changed box (copied now): cheap for a brush dab. */
     public void submitBox(SegmentationData scene, int[] box, View newView, int revision) {
-        if (box == null) {
-            submitScene(scene, newView, revision);
-            return;
-        }
         int y0 = Math.max(0, box[0]);
         int y1 = Math.min(scene.height(), box[1]);
         int x0 = Math.max(0, box[2]);
@@ -95,6 +110,12 @@ public final class FrameWorker implements AutoCloseable {
         }
         int[] clipped = {y0, y1, x0, x1};
         enqueue(() -> {
+            if (shadow == shared) { // the shared snapshot is never edited: the first box patches a copy of it
+                shadow = shadow.copy();
+                shared = null;
+                live = null;
+                copies++;
+            }
             for (int c = 0; c < channels; c++) {
                 for (int y = y0; y < y1; y++) {
                     System.arraycopy(logits, (c * (y1 - y0) + y - y0) * bw, shadow.prediction(), c * n + y * w + x0, bw);
@@ -137,7 +158,12 @@ public final class FrameWorker implements AutoCloseable {
             for (Runnable r : batch) {
                 r.run();
             }
-            FrameResult result = compute(revision, start);
+            FrameResult result;
+            // a large scene's frame waits for the table's entry or the read-outs computing (see SCENE_PASSES)
+            synchronized (shadow.pixels() > POOLED_PIXELS ? TableWorker.SCENE_PASSES : alone) {
+                result = compute(revision, start);
+                SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
+            }
             publish.accept(result);
         } catch (RuntimeException | OutOfMemoryError e) {
             // a failed frame is still published: the window says so and the table follows with its own reasons
@@ -165,21 +191,21 @@ public final class FrameWorker implements AutoCloseable {
             values = LiveValues.fromRegistry(d, view.params());
         }
         FrameBuffers b = takeBuffers(d.pixels());
-        double[] plane = plane(view.layer(), d, settings, channel, b.plane);
-        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, 0, b.heat, view.lockedRange());
+        float[] plane = plane(view.layer(), d, settings, channel, b.plane);
+        MapImage image = MapImage.of(view.layer(), d.width(), d.height(), plane, b.heat, view.lockedRange());
         MapImage compared = view.compare() == null ? null : MapImage.of(view.compare(), d.width(), d.height(),
-                plane(view.compare(), d, settings, channel, b.comparePlane), 0, b.compareHeat);
+                plane(view.compare(), d, settings, channel, b.comparePlane()), b.compareHeat, null);
         Overlays.target(d, channel, b.target);
-        Overlays.prediction(d, channel, b.fill);
         if (view.layer() == MapKind.ERRORS) {
             // the error map is the prediction at the threshold, coloured: an outline over it would hide its FP pixels
             Arrays.fill(b.contour, 0);
         } else {
-            Overlays.predictionContour(d, channel, b.contour, b.labels);
+            Overlays.predictionContour(d, channel, b.contour, b.fill); // the fill's array as scratch, filled next
         }
+        Overlays.prediction(d, channel, b.fill);
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
-                live == null ? null : live.gradientFactors(), () -> free.offer(b));
+                live == null ? null : live.gradientFactors(), () -> giveBack(b));
     }
 
     /**
@@ -189,29 +215,48 @@ public final class FrameWorker implements AutoCloseable {
      */
     private static final class FrameBuffers {
         final int pixels;
-        final double[] plane;
-        final double[] comparePlane;
+        /** The map's values in single precision, as drawn and read out (a 4096 x 4096 plane: 64 MB, not 128). */
+        final float[] plane;
+        /** The split view's second map: only once it is shown (two more arrays of the scene's size). */
+        float[] comparePlane;
+        int[] compareHeat;
         final int[] heat;
-        final int[] compareHeat;
         final int[] target;
         final int[] fill;
         final int[] contour;
-        final int[] labels;
 
         FrameBuffers(int n) {
             pixels = n;
-            plane = new double[n];
-            comparePlane = new double[n];
+            plane = new float[n];
             heat = new int[n];
-            compareHeat = new int[n];
             target = new int[n];
             fill = new int[n];
             contour = new int[n];
-            labels = new int[n];
+        }
+
+        float[] comparePlane() {
+            if (comparePlane == null) {
+                comparePlane = new float[pixels];
+                compareHeat = new int[pixels];
+            }
+            return comparePlane;
         }
     }
 
     private final ConcurrentLinkedQueue<FrameBuffers> free = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Scenes up to this many pixels (2048 x 2048) keep their frames' arrays for the next frame. A larger scene's
+     * frame takes seconds anyway, and its spare set (320 MB at 4096 x 4096) would sit beside the one on screen while
+     * the table computes: it is left to the garbage collector instead.
+     */
+    static final int POOLED_PIXELS = 2048 * 2048;
+
+    private void giveBack(FrameBuffers b) {
+        if (b.pixels <= POOLED_PIXELS) {
+            free.offer(b);
+        }
+    }
 
     private FrameBuffers takeBuffers(int n) {
         FrameBuffers b;
@@ -224,19 +269,23 @@ public final class FrameWorker implements AutoCloseable {
     }
 
     /** One plane of a map: from the live frame where it has it (binary scenes), else from the engine's maps. */
-    private double[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel, double[] out) {
+    private float[] plane(MapKind kind, SegmentationData d, MapSettings settings, int channel, float[] out) {
         if (live != null && LIVE_KINDS.contains(kind)) {
             return livePlane(kind, out);
         }
         PixelMap map = PixelMaps.compute(kind, d, settings, view.params());
-        System.arraycopy(map.values(), Math.min(channel, map.channels() - 1) * d.pixels(), out, 0, d.pixels());
+        double[] values = map.values();
+        int from = Math.min(channel, map.channels() - 1) * d.pixels();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[from + i];
+        }
         return out;
     }
 
     private static final Set<MapKind> LIVE_KINDS = Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 
-    private double[] livePlane(MapKind kind, double[] out) {
+    private float[] livePlane(MapKind kind, float[] out) {
         int n = live.height() * live.width();
         if (kind == MapKind.BOUNDARY_BANDS) {
             boolean[] a = live.targetBand();
@@ -246,12 +295,12 @@ public final class FrameWorker implements AutoCloseable {
             }
             return out;
         }
-        float[] src = kind == MapKind.CROSS_ENTROPY ? live.bceMap() : kind == MapKind.FOCAL ? live.focalMap()
-                : kind == MapKind.GRAD_DICE ? live.diceGradient() : kind == MapKind.GRAD_JACCARD
-                ? live.jaccardGradient() : live.tverskyGradient();
-        for (int i = 0; i < n; i++) {
-            out[i] = src[i];
+        if (kind == MapKind.GRAD_DICE || kind == MapKind.GRAD_JACCARD || kind == MapKind.GRAD_TVERSKY) {
+            live.gradient(kind == MapKind.GRAD_DICE ? Region.DICE : kind == MapKind.GRAD_JACCARD ? Region.JACCARD
+                    : Region.TVERSKY, out);
+            return out;
         }
+        System.arraycopy(kind == MapKind.CROSS_ENTROPY ? live.bceMap() : live.focalMap(), 0, out, 0, n);
         return out;
     }
 

@@ -93,7 +93,7 @@ final class Overlays {
         int w = d.width();
         int h = d.height();
         int[] label = predictedLabels(d, channel, labels);
-        dropSpecks(label, w, h, minOutlined(n));
+        dropSpecks(label, w, h, minOutlined(n), out); // out is written only after, from the labels kept
         for (int i = 0; i < n; i++) {
             int k = label[i];
             out[i] = 0;
@@ -122,45 +122,45 @@ final class Overlays {
         return Math.max(9, pixels / 4000);
     }
 
-    private static final ThreadLocal<int[][]> SPECK_SCRATCH = ThreadLocal.withInitial(() -> new int[2][0]);
-
     /** Sets to 0 the labels of the 4-connected regions smaller than {@code min} pixels. */
     static void dropSpecks(int[] label, int w, int h, int min) {
+        dropSpecks(label, w, h, min, new int[w * h]);
+    }
+
+    /**
+     * As above, with {@code region} (w x h ints, overwritten) to hold each region's pixels as it is filled. Labels
+     * are 0 or more: a pixel visited is marked in {@code label} itself (-1 - its label) until every region is measured,
+     * so that no array of flags is needed (two scratch arrays of a 4096 x 4096 scene were 128 MB held for good).
+     */
+    static void dropSpecks(int[] label, int w, int h, int min, int[] region) {
         int n = w * h;
-        int[][] scratch = SPECK_SCRATCH.get();
-        if (scratch[0].length < n) {
-            scratch[0] = new int[n];
-            scratch[1] = new int[n];
-        }
-        int[] seen = scratch[0]; // 0 unvisited, 1 visited
-        int[] region = scratch[1]; // the pixels of the region being filled, in order
-        Arrays.fill(seen, 0, n, 0);
         for (int start = 0; start < n; start++) {
-            if (label[start] == 0 || seen[start] != 0) {
+            if (label[start] <= 0) {
                 continue;
             }
             int k = label[start];
+            int visited = -1 - k;
             int size = 0;
             region[size++] = start;
-            seen[start] = 1;
+            label[start] = visited;
             for (int head = 0; head < size; head++) {
                 int i = region[head];
                 int y = i / w;
                 int x = i - y * w;
-                if (x > 0 && seen[i - 1] == 0 && label[i - 1] == k) {
-                    seen[i - 1] = 1;
+                if (x > 0 && label[i - 1] == k) {
+                    label[i - 1] = visited;
                     region[size++] = i - 1;
                 }
-                if (x < w - 1 && seen[i + 1] == 0 && label[i + 1] == k) {
-                    seen[i + 1] = 1;
+                if (x < w - 1 && label[i + 1] == k) {
+                    label[i + 1] = visited;
                     region[size++] = i + 1;
                 }
-                if (y > 0 && seen[i - w] == 0 && label[i - w] == k) {
-                    seen[i - w] = 1;
+                if (y > 0 && label[i - w] == k) {
+                    label[i - w] = visited;
                     region[size++] = i - w;
                 }
-                if (y < h - 1 && seen[i + w] == 0 && label[i + w] == k) {
-                    seen[i + w] = 1;
+                if (y < h - 1 && label[i + w] == k) {
+                    label[i + w] = visited;
                     region[size++] = i + w;
                 }
             }
@@ -169,6 +169,9 @@ final class Overlays {
                     label[region[j]] = 0;
                 }
             }
+        }
+        for (int i = 0; i < n; i++) {
+            label[i] = label[i] < 0 ? -1 - label[i] : label[i]; // the regions kept, unmarked
         }
     }
 

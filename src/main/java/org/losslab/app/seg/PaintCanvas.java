@@ -256,17 +256,22 @@ public final class PaintCanvas extends Pane {
         if (heat == null || heat.length != n) {
             return;
         }
-        // copies: the worker reuses its arrays, and an opacity change recomposes from these
-        heatLayer = Buffers.keep(heatLayer, heat);
-        targetLayerPixels = Buffers.keep(targetLayerPixels, targetContour);
-        predictionFill = Buffers.keep(predictionFill, fill);
-        predictionOutline = Buffers.keep(predictionOutline, predictionContour);
+        // the frame's own arrays, not copies: the window holds the frame on screen until the next one is, and an
+        // opacity change recomposes from these
+        heatLayer = heat;
+        targetLayerPixels = targetContour;
+        predictionFill = fill;
+        predictionOutline = predictionContour;
         recompose();
     }
 
-    /** The heatmap's colours as last shown (the canvas's own copy), one per image pixel. */
-    int[] heatPixels() {
-        return heatLayer;
+    /** Forgets the layers (the split view's second pane, hidden): their frame's arrays go back to be reused. */
+    public void drop() {
+        heatLayer = null;
+        targetLayerPixels = null;
+        predictionFill = null;
+        predictionOutline = null;
+        composed = null;
     }
 
     private void recompose() {

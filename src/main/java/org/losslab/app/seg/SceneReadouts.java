@@ -12,6 +12,7 @@ import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.distance.MaskChannels;
 import org.losslab.engine.distance.SurfaceDistances;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.seg.ConfusionCounts;
 import org.losslab.engine.seg.Labels;
 import org.losslab.engine.seg.SegMode;
@@ -45,12 +46,15 @@ final class SceneReadouts implements AutoCloseable {
         @SuppressWarnings("unchecked")
         var spec = name != null && LossRegistry.contains(name) && LossRegistry.get(name).differentiable()
                 ? (LossSpec<SegmentationData>) LossRegistry.get(name) : null;
-        SegmentationData scene = doc.data().copy();
+        SegmentationData scene = doc.snapshot(); // shared with the other workers, never edited
         var params = spec == null ? null : doc.params(name);
         double threshold = thresholdOf(name);
         shares.submit(() -> {
-            shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
-            segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+            synchronized (TableWorker.SCENE_PASSES) { // one at a time with the table (see there)
+                shareShown.accept(countsText(scene, threshold, channel) + (spec == null ? "" : "\n" + shareText(spec, scene, params)));
+                segmentsShown.accept(hausdorff ? hausdorffSegments(scene, channel) : List.of());
+                SurfaceMetrics.releaseBuffer();
+            }
         });
     }
 

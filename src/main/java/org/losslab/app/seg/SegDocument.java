@@ -43,6 +43,10 @@ public final class SegDocument {
     public static final long UNDO_BYTES = 512L << 20;
 
     private final ObjectProperty<SegmentationData> data = new SimpleObjectProperty<>(this, "data");
+    /** The workers' copy of the scene (see {@link #snapshot()}), null when the arrays changed since it was taken. */
+    private SegmentationData snapshot;
+    /** The scene the snapshot is a copy of: another scene in place makes it stale. */
+    private SegmentationData snapshotOf;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
     private final Map<String, Params> params = new LinkedHashMap<>();
@@ -79,6 +83,31 @@ public final class SegDocument {
 
     public SegmentationData data() {
         return data.get();
+    }
+
+    /**
+     * The scene as it is now, in arrays nobody edits: the background workers (frame, table, read-outs) share this
+     * one copy instead of each taking its own (four copies of a 4096 x 4096 scene did not fit in 2 GB). A new copy
+     * is made only when asked for after the arrays changed (a stroke, an operation, another scene); changing a loss's
+     * parameters keeps it.
+     */
+    public SegmentationData snapshot() {
+        SegmentationData current = data.get();
+        if (snapshot == null || snapshotOf != current) {
+            snapshot = current.copy();
+            snapshotOf = current;
+        }
+        return snapshot;
+    }
+
+    /**
+     * A new scene read from a file, which its reader keeps as read (the window's scene as opened): the document edits
+     * a copy and shares the one read as its {@link #snapshot()}, so that opening holds two copies of the scene, not three.
+     */
+    public void open(SegmentationData asRead, String presetKey) {
+        replace(asRead.copy(), presetKey);
+        snapshot = asRead;
+        snapshotOf = data.get();
     }
 
     /** Incremented after every change; {@link #lastBox()} tells where (null: everywhere). */
@@ -146,7 +175,7 @@ public final class SegDocument {
         params.put(loss, value);
         paramsChanged.add(loss);
         dirty.set(true);
-        changed(null);
+        changed(null, false); // the arrays are as they were: the workers' copy stays current
     }
 
     /** Tells the views that the arrays changed inside a box during a stroke (recorded at its end). */
@@ -299,6 +328,15 @@ public final class SegDocument {
     }
 
     private void changed(int[] box) {
+        changed(box, true);
+    }
+
+    /** Tells the views; {@code arrays}: the scene's arrays (or the scene) changed, so the workers need a new copy. */
+    private void changed(int[] box, boolean arrays) {
+        if (arrays) {
+            snapshot = null;
+            snapshotOf = null;
+        }
         lastBox = box;
         dirty.set(true);
         revision.set(revision.get() + 1);

@@ -90,7 +90,7 @@ public final class SegSceneAdapter {
             }
         }
         ObjectNode app = scene.extraBlocks().get(ViewSettings.APP_BLOCK);
-        doc.replace(data.copy(), app != null && app.has("preset") ? app.get("preset").asText() : "");
+        doc.open(data, app != null && app.has("preset") ? app.get("preset").asText() : "");
         doc.classNames().clear();
         if (app != null && app.has("class_names")) {
             app.get("class_names").forEach(n -> doc.classNames().add(n.asText()));

@@ -106,7 +106,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             public FrameResult draw(FrameResult r) {
                 canvasArea.show(r, doc.data().width(), doc.data().height());
                 side.showLive(r);
-                return canvasArea.detached(r);
+                return r;
             }
 
             @Override

@@ -8,11 +8,13 @@ import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
+import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.seg.SegmentationData;
 
 /**
- * Evaluates every segmentation loss and metric of the registry on a copy of the scene, in the
- * background; when requests arrive faster than it computes, only the newest is computed.
+ * Evaluates every segmentation loss and metric of the registry on a scene nobody edits (the document's
+ * {@link SegDocument#snapshot()}, shared with the other workers, not a copy of its own), in the background; when
+ * requests arrive faster than it computes, only the newest is computed.
  */
 public final class TableWorker implements AutoCloseable {
     /** One row: the loss, its value (NaN with a message when it does not apply). */
@@ -24,6 +26,12 @@ public final class TableWorker implements AutoCloseable {
     }
 
     static final String PENDING = "pending: being computed for the new scene";
+    /**
+     * Held by each entry of the table, by the read-outs and by a large scene's frame while they compute: each takes
+     * working arrays the size of the scene (probabilities, gradients, distance maps, a frame's layers), and side by
+     * side on a 4096 x 4096 scene they ran out of memory.
+     */
+    static final Object SCENE_PASSES = new Object();
 
     private final LatestWins worker = new LatestWins("losslab-table");
     private final Consumer<Table> publish;
@@ -38,12 +46,11 @@ public final class TableWorker implements AutoCloseable {
     /**
      * Computes the table of this revision in the background. A scene of another shape than the last (a
      * new scene) first withdraws the numbers shown, under the revision shown, as pending: they belong to
-     * the previous scene, and a large scene's table can take a while.
+     * the previous scene, and a large scene's table can take a while. {@code scene} must stay as it is (a snapshot).
      */
     public void submit(SegmentationData scene, Map<String, Params> params, int revision) {
-        SegmentationData copy = scene.copy();
         Map<String, Params> snapshot = Map.copyOf(params);
-        String newShape = shape(copy);
+        String newShape = shape(scene);
         if (!newShape.equals(shape)) {
             shape = newShape;
             int shown = published;
@@ -53,7 +60,8 @@ public final class TableWorker implements AutoCloseable {
             }
         }
         worker.submit(() -> {
-            Table table = evaluate(copy, snapshot, revision);
+            Table table = evaluate(scene, snapshot, revision);
+            SurfaceMetrics.releaseBuffer(); // the next table is of another state, maybe of another scene
             if (newShape.equals(shape)) { // a table of a scene already replaced would bring its numbers back
                 published = revision;
                 publish.accept(table);
@@ -75,7 +83,9 @@ public final class TableWorker implements AutoCloseable {
                 return new Row(spec.name(), Double.NaN, spec.name() + " " + spec.requirement(), metric);
             }
             try {
-                return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
+                synchronized (SCENE_PASSES) { // entry by entry: a large scene's frame can come in between
+                    return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
+                }
             } catch (EngineException e) {
                 return new Row(spec.name(), Double.NaN, e.getMessage(), metric);
             } catch (OutOfMemoryError e) {

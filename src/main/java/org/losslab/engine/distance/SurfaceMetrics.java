@@ -140,6 +140,14 @@ public final class SurfaceMetrics {
      * The thread's buffer, taken out while in use: a thread of the common pool that helps with other
      * work while it waits for its transform's lines could otherwise start another case on the same buffer.
      */
+    /**
+     * Forgets this thread's buffer: a thread that computes one scene at a time (the workspace's table) would else keep
+     * up to 128 MB between requests, beside everything the next request needs.
+     */
+    public static void releaseBuffer() {
+        BUFFER.remove();
+    }
+
     private static double[] takeBuffer(int size) {
         double[] kept = BUFFER.get();
         BUFFER.remove();

@@ -15,9 +15,6 @@ final class FrameArrays {
     final float[] bce;
     final float[] focal;
     final boolean[] predicted;
-    final float[] gradDice;
-    final float[] gradJaccard;
-    final float[] gradTversky;
 
     FrameArrays(int n) {
         logit = new float[n];
@@ -26,8 +23,5 @@ final class FrameArrays {
         bce = new float[n];
         focal = new float[n];
         predicted = new boolean[n];
-        gradDice = new float[n];
-        gradJaccard = new float[n];
-        gradTversky = new float[n];
     }
 }

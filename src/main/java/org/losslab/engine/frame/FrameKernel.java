@@ -14,8 +14,11 @@ interface FrameKernel {
      */
     void pixels(FrameArrays a, double gamma, int from, int to, double[] sums);
 
-    /** Writes the three gradient maps: slope x (positive factor on target pixels, negative elsewhere). */
-    void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to);
+    /**
+     * Writes one gradient map into {@code out}: slope x {@code positive} on target pixels, x {@code negative} on
+     * background ones, 0 on ignored ones (float32 products).
+     */
+    void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to);
 
     /**
      * One Adam step (PyTorch's betas 0.9 / 0.999, eps 1e-8, its order of operations, in float32) of the

@@ -10,10 +10,10 @@ import org.losslab.engine.seg.SegParams;
  * the Boundary IoU bands of target and prediction.
  *
  * <p>{@link #computeAll()} does a full frame: one fused pass over flat arrays (SIMD where the vector
- * module is loaded) split over the cores, the two bands side by side, then the gradient maps.
- * {@link #update} takes the box a brush changed: it swaps that box's old contributions to the sums for
- * new ones, re-derives the bands only within d pixels of the box, and rewrites the gradient maps
- * (they change everywhere, since the region losses' normalisers do). Target value 255 marks ignored
+ * module is loaded) split over the cores, then the two bands side by side. {@link #update} takes the box a
+ * brush changed: it swaps that box's old contributions to the sums for new ones and re-derives the bands
+ * only within d pixels of the box. A gradient map changes everywhere (the region losses' normalisers do):
+ * {@link #gradient} writes the one shown, when asked. Target value 255 marks ignored
  * pixels. Like PyTorch's float32 frame it computes the maps in single precision (sums in double): the
  * values agree with the registry's double-precision losses to about 1e-7 relative (tested), which is
  * what the exact numbers of the loss table are for. Not thread-safe: one owner calls it.
@@ -101,21 +101,14 @@ public final class LiveFrame {
             }
         }
         scores();
-        // the two bands and the gradient maps are independent of each other
-        Runnable[] rest = new Runnable[2 + CHUNKS];
-        rest[0] = () -> {
+        Runnable[] bands = {() -> {
             targetBands.pack(truthMask, 0, height);
             targetBands.computeAll();
-        };
-        rest[1] = () -> {
+        }, () -> {
             predictedBands.pack(a.predicted, 0, height);
             predictedBands.computeAll();
-        };
-        for (int chunk = 0; chunk < CHUNKS; chunk++) {
-            int c = chunk;
-            rest[2 + c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
-        }
-        pool.run(rest);
+        }};
+        pool.run(bands);
         countBands();
     }
 
@@ -168,7 +161,6 @@ public final class LiveFrame {
         predictedBands.pack(a.predicted, y0, y1);
         predictedBands.update(y0, y1);
         countBands();
-        gradientsEverywhere();
     }
 
     private void scores() {
@@ -180,11 +172,24 @@ public final class LiveFrame {
         tversky = new RegionScore(tp, fp, fn, sums[2], settings.tverskyAlpha(), settings.tverskyBeta());
     }
 
-    private void gradientsEverywhere() {
+    /** The region losses whose gradient maps the frame gives. */
+    public enum Region { DICE, JACCARD, TVERSKY }
+
+    /**
+     * The gradient map dL/dz of a region loss at every pixel, written into {@code out} (H x W values): the pixel's
+     * slope p (1 - p) times the score's factor on a target or a background pixel, 0 on an ignored one, in float32 as
+     * PyTorch's frame. Computed when asked, for the map shown: the three maps kept up to date after every dab were
+     * 192 MB of a 4096 x 4096 scene, and a pass over every pixel per dab each.
+     */
+    public void gradient(Region region, float[] out) {
+        RegionScore score = region == Region.DICE ? dice : region == Region.JACCARD ? jaccard : tversky;
+        float positive = (float) score.positive;
+        float negative = (float) score.negative;
         Runnable[] tasks = new Runnable[CHUNKS];
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
-            int c = chunk;
-            tasks[c] = () -> kernel.gradients(a, dice, jaccard, tversky, chunkStart(c), chunkStart(c + 1));
+            int from = chunkStart(chunk);
+            int to = chunkStart(chunk + 1);
+            tasks[chunk] = () -> kernel.gradient(a, positive, negative, out, from, to);
         }
         pool.run(tasks);
     }
@@ -239,18 +244,6 @@ public final class LiveFrame {
 
     public float[] focalMap() {
         return a.focal;
-    }
-
-    public float[] diceGradient() {
-        return a.gradDice;
-    }
-
-    public float[] jaccardGradient() {
-        return a.gradJaccard;
-    }
-
-    public float[] tverskyGradient() {
-        return a.gradTversky;
     }
 
     /** The target's band, one boolean per pixel (unpacked on each call). */

@@ -42,20 +42,10 @@ final class ScalarFrameKernel implements FrameKernel {
     }
 
     @Override
-    public void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to) {
-        float dp = (float) dice.positive;
-        float dn = (float) dice.negative;
-        float jp = (float) jaccard.positive;
-        float jn = (float) jaccard.negative;
-        float tp = (float) tversky.positive;
-        float tn = (float) tversky.negative;
+    public void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to) {
         for (int i = from; i < to; i++) {
             float code = a.label[i];
-            float s = code >= 0 ? a.slope[i] : 0;
-            boolean positive = code > 0.5f;
-            a.gradDice[i] = s * (positive ? dp : dn);
-            a.gradJaccard[i] = s * (positive ? jp : jn);
-            a.gradTversky[i] = s * (positive ? tp : tn);
+            out[i] = code < 0 ? 0 : a.slope[i] * (code > 0.5f ? positive : negative);
         }
     }
 

@@ -71,21 +71,16 @@ final class VectorFrameKernel implements FrameKernel {
     }
 
     @Override
-    public void gradients(FrameArrays a, RegionScore dice, RegionScore jaccard, RegionScore tversky, int from, int to) {
+    public void gradient(FrameArrays a, float positive, float negative, float[] out, int from, int to) {
         int lanes = F.length();
         int end = from + (to - from) / lanes * lanes;
+        FloatVector factors = FloatVector.broadcast(F, negative);
         for (int i = from; i < end; i += lanes) {
             FloatVector code = FloatVector.fromArray(F, a.label, i);
             FloatVector s = FloatVector.fromArray(F, a.slope, i).blend(0, code.compare(VectorOperators.LT, 0));
-            VectorMask<Float> positive = code.compare(VectorOperators.GT, 0.5f);
-            s.mul(FloatVector.broadcast(F, (float) dice.negative).blend((float) dice.positive, positive))
-                    .intoArray(a.gradDice, i);
-            s.mul(FloatVector.broadcast(F, (float) jaccard.negative).blend((float) jaccard.positive, positive))
-                    .intoArray(a.gradJaccard, i);
-            s.mul(FloatVector.broadcast(F, (float) tversky.negative).blend((float) tversky.positive, positive))
-                    .intoArray(a.gradTversky, i);
+            s.mul(factors.blend(positive, code.compare(VectorOperators.GT, 0.5f))).intoArray(out, i);
         }
-        tail.gradients(a, dice, jaccard, tversky, end, to);
+        tail.gradient(a, positive, negative, out, end, to);
     }
 
     /**

@@ -42,6 +42,21 @@ public final class PixelReadout {
     public static List<Reading> at(SegmentationData d, int y, int x, double[] factors, double focalGamma, Double focalAlpha,
                                    MapKind shown, double[] shownPlane) {
         int i = y * d.width() + x;
+        return at(d, y, x, factors, focalGamma, focalAlpha, shown, shownPlane == null || i >= shownPlane.length ? null
+                : shownPlane[i]);
+    }
+
+    /** As above, the shown map's values in single precision (the workspace's frames keep them so). */
+    public static List<Reading> at(SegmentationData d, int y, int x, double[] factors, double focalGamma, Double focalAlpha,
+                                   MapKind shown, float[] shownPlane) {
+        int i = y * d.width() + x;
+        return at(d, y, x, factors, focalGamma, focalAlpha, shown, shownPlane == null || i >= shownPlane.length ? null
+                : (double) shownPlane[i]);
+    }
+
+    private static List<Reading> at(SegmentationData d, int y, int x, double[] factors, double focalGamma,
+                                    Double focalAlpha, MapKind shown, Double shownValue) {
+        int i = y * d.width() + x;
         List<Reading> out = new ArrayList<>();
         double[] z = d.prediction();
         int t = d.target()[i];
@@ -61,7 +76,7 @@ public final class PixelReadout {
             if (valid) {
                 out.add(new Reading("ce", logZ - z[t * n + i], Kind.VALUE));
             }
-            addShown(out, i, shown, shownPlane);
+            addShown(out, shown, shownValue);
             return out;
         }
         boolean ignored = t == SegParams.IGNORED_LABEL;
@@ -77,14 +92,14 @@ public final class PixelReadout {
             out.add(new Reading("dJaccard/dz", p * q * factors[2 + k], Kind.VALUE));
             out.add(new Reading("dTversky/dz", p * q * factors[4 + k], Kind.VALUE));
         }
-        addShown(out, i, shown, shownPlane);
+        addShown(out, shown, shownValue);
         return out;
     }
 
     /** The value of the map on screen, whatever it is (the colour under the cursor, as a number). */
-    private static void addShown(List<Reading> out, int i, MapKind shown, double[] shownPlane) {
-        if (shown != null && shownPlane != null && i < shownPlane.length) {
-            out.add(new Reading(shown.key(), shownPlane[i], Kind.VALUE));
+    private static void addShown(List<Reading> out, MapKind shown, Double shownValue) {
+        if (shown != null && shownValue != null) {
+            out.add(new Reading(shown.key(), shownValue, Kind.VALUE));
         }
     }
 }

@@ -93,7 +93,7 @@ class VolumeSlicesUiTest extends VolumeWindow {
         int columns = axis.columns(shape);
         assertEquals(rows, ws.document().data().height(), axis + ": rows");
         assertEquals(columns, ws.document().data().width(), axis + ": columns");
-        double[] values = ws.lastFrame().mapValues();
+        float[] values = ws.lastFrame().mapValues();
         assertEquals(MapKind.ERRORS, ws.lastFrame().heatmap().kind());
         int[] table = ColorMaps.table(MapKind.ERRORS);
         int[] shown = ws.canvas().composedPixels();
