@@ -96,34 +96,8 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         side = new SidePanel(doc, canvas, params, this::explainSelected);
         // the panel scrolls rather than squeezing the table on a small screen or in presentation mode
         setRight(scrolling(side, 378, 260));
-        frames = new FramePipeline(doc, this::view, new FramePipeline.Screen() {
-            @Override
-            public void frameFailed() {
-                message.set("The map could not be computed for this scene");
-            }
-
-            @Override
-            public FrameResult draw(FrameResult r) {
-                canvasArea.show(r, doc.data().width(), doc.data().height());
-                side.showLive(r);
-                return r;
-            }
-
-            @Override
-            public void frameShown() {
-                updateCursor();
-            }
-
-            @Override
-            public void table(TableWorker.Table t) {
-                side.table().show(t);
-            }
-
-            @Override
-            public void tableShown() {
-                submitShare();
-            }
-        });
+        frames = new FramePipeline(doc, this::view,
+                new WorkspaceScreen(doc, canvasArea, side, message::set, this::updateCursor, this::submitShare));
         readouts = new SceneReadouts(doc, side.gradientShare()::setText,
                 segments -> canvas.setSegments(segments, Color.web("#FF3B30"),
                         "where the Hausdorff distance is realised, both directions"));
