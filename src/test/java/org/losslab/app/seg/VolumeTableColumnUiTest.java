@@ -9,13 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.losslab.app.MainWindow;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -25,7 +20,6 @@ import org.losslab.engine.seg.SegmentationData;
 import org.losslab.engine.volume.VolumeEvaluation;
 import org.losslab.engine.volume.VolumePair;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,29 +27,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * A volume case of 0.8 x 0.8 x 5 mm voxels in the loss table: HD95 on the volume (mm, 3-D) beside HD95 on the shown
  * slice, equal to the engine's and to the volume panel's, following a parameter the user sets; a 2-D-only entry says so.
  */
-@ExtendWith(ApplicationExtension.class)
-class VolumeTableColumnUiTest {
+class VolumeTableColumnUiTest extends VolumeWindow {
     private static final int D = 6;
     private static final int H = 16;
     private static final int W = 14;
-    private MainWindow window;
-    private SegmentationWorkspace ws;
-    @TempDir
-    Path dir;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        window.close();
+        open(stage);
     }
 
     /** A block from z0 on, rows y0 .. y0 + 5, columns 3 .. 10. */
