@@ -97,6 +97,12 @@ class LessonQuestionUiTest {
         assertTrue(dice[1].contains("next step"), dice[1]);
         assertEquals(engine("f1_score", lesson, 0), valueCell(robot, "f1_score")[0]);
         assertTrue(Double.isFinite(window.segmentation().row("dice").valueProperty().get()), "the value is still computed");
+        // Tversky at its defaults (alpha = beta = 0.5) is Dice: its row would give the answer, so it waits too, with
+        // the counts line and the live values under the table
+        assertEquals(Double.parseDouble(engine("dice", lesson, 0)), Double.parseDouble(engine("tversky", lesson, 0)), 1e-6);
+        assertEquals("?", valueCell(robot, "tversky")[0]);
+        assertFalse(robot.lookup("#gradient-share").query().isVisible(), "the soft counts give Dice away");
+        assertFalse(robot.lookup("#live-values").query().isVisible(), "the live values list dice");
         assertEquals("prediction: its TP and FP colours (no outline)", window.segmentation().canvas().legend().predictionText(),
                 "the error map draws no outline: the legend sends nobody looking for one");
         robot.interact(window::togglePresentation);
@@ -107,6 +113,8 @@ class LessonQuestionUiTest {
         robot.interact(() -> panel[0].show(1));
         awaitTable();
         assertArrayEquals(new String[] {engine("dice", lesson, 1), ""}, valueCell(robot, "dice"));
+        assertEquals(engine("tversky", lesson, 1), valueCell(robot, "tversky")[0]);
+        assertTrue(robot.lookup("#gradient-share").query().isVisible());
         // back at the question, the student has seen the answer: the numbers stay
         robot.interact(() -> panel[0].show(0));
         awaitTable();

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,6 +31,9 @@ final class LossTable extends TableView<LossRow> {
     private final SegDocument doc;
     private final ObservableList<LossRow> rows = FXCollections.observableArrayList();
     private final Map<String, LossRow> rowByName = new LinkedHashMap<>();
+    /** The rows a lesson's question step asks about (empty: none). */
+    private List<String> asked = List.of();
+    private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(this, "asking", false);
 
     LossTable(SegDocument doc) {
         this.doc = doc;
@@ -144,8 +149,35 @@ final class LossTable extends TableView<LossRow> {
 
     /** Shows "?" for the values of these rows (a lesson asks about them), every other value as computed. */
     void hide(List<String> names) {
-        rowByName.forEach((name, row) -> row.hiddenProperty().set(names.contains(name)));
+        asked = List.copyOf(names);
+        asking.set(!asked.isEmpty());
+        markHidden();
+    }
+
+    /** True while a lesson's question hides rows: the read-outs that would give the answer away hide too. */
+    ReadOnlyBooleanProperty askingProperty() {
+        return asking.getReadOnlyProperty();
+    }
+
+    /**
+     * The rows asked about, and every row whose value equals one of theirs: at its defaults (alpha = beta = 0.5)
+     * Tversky is Dice, and its row would give the answer away.
+     */
+    private void markHidden() {
+        double[] answers = asked.stream().map(rowByName::get).filter(r -> r != null)
+                .mapToDouble(r -> r.valueProperty().get()).filter(Double::isFinite).toArray();
+        rowByName.forEach((name, row) -> row.hiddenProperty().set(asked.contains(name)
+                || sameAsOne(row.valueProperty().get(), answers)));
         refresh();
+    }
+
+    private static boolean sameAsOne(double value, double[] answers) {
+        for (double answer : answers) {
+            if (Math.abs(value - answer) <= 1e-9 * Math.max(1, Math.abs(answer))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows the values a table worker computed. */
@@ -156,6 +188,9 @@ final class LossTable extends TableView<LossRow> {
                 r.messageProperty().set(row.message());
                 r.valueProperty().set(row.value());
             }
+        }
+        if (!asked.isEmpty()) {
+            markHidden(); // new values: a row may now equal an answer, or no longer
         }
     }
 

@@ -81,6 +81,10 @@ final class SidePanel extends VBox {
         VBox liveBlock = new VBox(6, new Separator(Orientation.HORIZONTAL),
                 new Label("Live (defaults, ignore " + SegParams.IGNORED_LABEL + ")"), live);
         foldable = List.of(opacities, liveBlock);
+        // while a lesson's question hides rows, the counts and the live values (which give Dice away) wait too
+        gradientShare.visibleProperty().bind(table.askingProperty().not());
+        gradientShare.managedProperty().bind(gradientShare.visibleProperty());
+        live.visibleProperty().bind(table.askingProperty().not());
         table.setMinHeight(150); // a few rows stay in view however crowded the panel
         getChildren().addAll(new Label("Heatmap"), layer, compare, opacities, liveBlock, table,
                 new HBox(6, pin, explainButton), gradientShare, params);
