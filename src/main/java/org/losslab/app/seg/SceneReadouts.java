@@ -66,7 +66,9 @@ final class SceneReadouts implements AutoCloseable {
             double[] g = spec.evaluate(scene, params, true).gradient().get("prediction");
             var s = GradientShare.of(scene, g);
             double total = s.total() == 0 ? 1 : s.total();
-            return String.format(Locale.ROOT, "|d%s/dz| on TP %.0f%%  FP %.0f%%  FN %.0f%%  TN %.0f%%", spec.name(),
+            // multiclass: every channel's pixels count, the background's channel too (its right pixels are its TP)
+            String over = scene.mode() == SegMode.MULTICLASS ? " (all channels, background's too)" : "";
+            return String.format(Locale.ROOT, "|d%s/dz|%s on TP %.0f%%  FP %.0f%%  FN %.0f%%  TN %.0f%%", spec.name(), over,
                     100 * s.tp() / total, 100 * s.fp() / total, 100 * s.fn() / total, 100 * s.tn() / total);
         } catch (EngineException e) {
             return "";
