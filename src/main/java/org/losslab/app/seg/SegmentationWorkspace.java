@@ -114,6 +114,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
             if (b != null) {
                 controller.channelProperty().set(b);
                 submit(null);
+                submitShare(); // the counts line is of the class shown
             }
         });
         doc.revisionProperty().addListener((o, a, b) -> submit(doc.lastBox()));
