@@ -34,7 +34,9 @@ class AppTypesNoLossNameTest {
             "org.losslab.app.detect.MetricsTab: recall", "the precision-recall curve's axis label, not the metric entry",
             "org.losslab.app.detect.MetricsTab: precision", "the precision-recall curve's axis label, not the metric entry",
             "org.losslab.app.detect.DatasetCharts: recall", "the dataset's precision-recall curves' axis label",
-            "org.losslab.app.detect.DatasetCharts: precision", "the dataset's precision-recall curves' axis label");
+            "org.losslab.app.detect.DatasetCharts: precision", "the dataset's precision-recall curves' axis label",
+            "org.losslab.app.lesson.LessonRunner: boundary", "a caption's ordinary word ('its boundary shifted'), which "
+                    + "does not name the boundary loss's row");
 
     @Test
     void noAppClassTypesTheNameOfARegistryEntry() throws IOException, URISyntaxException {
