@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslab.app.StartupProbe;
+import org.losslab.engine.frame.DiceTraining;
 
 /**
  * Runs the current command again in a JVM with the options it needs, which {@code java -jar} cannot give: the
@@ -25,8 +26,11 @@ final class Relaunch {
         if (ModuleLayer.boot().findModule(MODULE).isPresent()) {
             return null;
         }
-        return relaunch(List.of("--add-modules", MODULE));
+        List<String> options = new ArrayList<>(List.of("--add-modules", MODULE));
+        options.addAll(DiceTraining.JIT_OPTIONS);
+        return relaunch(options);
     }
+
 
     /**
      * The child's exit status when this JVM was started by {@code java -jar} on G1 (the default) and not told

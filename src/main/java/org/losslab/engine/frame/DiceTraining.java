@@ -1,5 +1,7 @@
 package org.losslab.engine.frame;
 
+import java.util.List;
+
 /**
  * The training step the live frame makes possible: the logits model under binary soft Dice (smp's, smooth
  * 0) with Adam, fused and in float32 like the frame, on the frame's kernels (SIMD when the vector module is
@@ -11,6 +13,16 @@ package org.losslab.engine.frame;
  * Ignored pixels (255) take no part.
  */
 public final class DiceTraining {
+    /**
+     * JVM options that keep the vector step's two loops each in a compile of its own: when C2 happened to inline
+     * both into the step's method (about one JVM in two, depending on which compiled first) it kept their vectors
+     * boxed, 7 MB allocated a step and 1.0 ms instead of 0.2 ms; kept apart, five JVMs of five ran 0.18-0.21 ms.
+     * ("quiet": the JVM would print each command on standard output.) The launcher gives them to the JVM it starts.
+     */
+    public static final List<String> JIT_OPTIONS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=dontinline," + VectorFrameKernel.class.getName() + "::slopesAndSums",
+            "-XX:CompileCommand=dontinline," + VectorFrameKernel.class.getName() + "::update");
+
     private static final int CHUNKS = 64;
     /** What a step reads (logit, label, slope, m, v) and writes (all but the label), per pixel. */
     public static final int BYTES_PER_PIXEL = 5 * Float.BYTES + 4 * Float.BYTES;
