@@ -1,5 +1,7 @@
 package org.losslab.engine.volume;
 
+import org.losslab.engine.seg.Activations;
+
 /**
  * A soft prediction's probabilities as the logits a binary slice scene holds, and back. p = 0 and p = 1 become
  * -110 and +110, beyond which sigmoid rounds to 0 and 1 in float32 (exp(-110) is below float32's smallest
@@ -28,6 +30,6 @@ final class SoftLogits {
         if (logit >= BOUND) {
             return 1;
         }
-        return 1 / (1 + Math.exp(-logit));
+        return Activations.sigmoid(logit);
     }
 }
