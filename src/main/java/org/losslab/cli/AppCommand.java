@@ -47,7 +47,7 @@ public final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Integer relaunched = Relaunch.withVectorModule();
+        Integer relaunched = Relaunch.forWindow();
         if (relaunched != null) {
             return relaunched;
         }

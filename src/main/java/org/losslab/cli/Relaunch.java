@@ -23,12 +23,32 @@ final class Relaunch {
 
     /** The child's exit status, or null when this JVM already has the module (or relaunching failed). */
     static Integer withVectorModule() {
+        return withVectorModule(List.of());
+    }
+
+    private static Integer withVectorModule(List<String> more) {
         if (ModuleLayer.boot().findModule(MODULE).isPresent()) {
             return null;
         }
         List<String> options = new ArrayList<>(List.of("--add-modules", MODULE));
         options.addAll(DiceTraining.JIT_OPTIONS);
+        options.addAll(more);
         return relaunch(options);
+    }
+
+    /**
+     * The window: as {@link #withVectorModule}, on the serial collector unless the user chose one (as the packaged
+     * app and {@code mvn javafx:run} do). A large scene fills the heap with arrays of 64 and 128 MB; G1 (JDK 17)
+     * never moves such "humongous" arrays, not even in a full collection, so its free space splinters: a 4096 x 4096
+     * scene in 2 GB ran out of memory for a 128 MB array with 600 MB free. The serial collector compacts them.
+     */
+    static Integer forWindow() {
+        return withVectorModule(collectorChosen() ? List.of() : List.of("-XX:+UseSerialGC"));
+    }
+
+    private static boolean collectorChosen() {
+        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        return List.of(args).stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
     }
 
 
@@ -39,9 +59,7 @@ final class Relaunch {
      * cases of 512 x 512 was 350 to 575 MB on a 24 GB machine; with the serial collector 190 MB, no slower.
      */
     static Integer withSerialCollector() {
-        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
-        boolean collectorChosen = List.of(args).stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
-        if (collectorChosen || System.getProperty(StartupProbe.MAIN_STARTED) == null) {
+        if (collectorChosen() || System.getProperty(StartupProbe.MAIN_STARTED) == null) {
             return null; // a collector the user chose, or a run inside another program (the tests)
         }
         return relaunch(List.of("-XX:+UseSerialGC"));

@@ -21,8 +21,8 @@ final class FramePipeline implements AutoCloseable {
 
     /** Where the results go, on the JavaFX thread. */
     interface Screen {
-        /** The map could not be computed for this scene. */
-        void frameFailed();
+        /** The map could not be computed for this scene, for this reason. */
+        void frameFailed(String why);
 
         /** Draws a frame and returns it as shown, out of the worker's arrays (see {@link CanvasArea#detached}). */
         FrameResult draw(FrameResult r);
@@ -94,7 +94,7 @@ final class FramePipeline implements AutoCloseable {
     private void showFrame(FrameResult r) {
         if (r.heatmap() == null) {
             r.release().run();
-            screen.frameFailed();
+            screen.frameFailed(r.failure());
             // the window shows this revision's state, a map that cannot be computed for it: nothing newer is coming
             if (r.revision() > shownRevision.get()) {
                 shownRevision.set(r.revision());

@@ -19,8 +19,14 @@ import org.losslab.app.render.MapImage;
  * @param factors    binary scenes: the live frame's gradient factors (see LiveFrame.gradientFactors), for
  *                   the read-out of every gradient under the cursor; else null
  * @param release    gives the arrays back to the worker once the view has taken what it keeps (call once)
+ * @param failure    why no map was computed (then the arrays are null), else null
  */
 public record FrameResult(int revision, MapImage heatmap, float[] mapValues, int[] target, int[] prediction,
                           int[] predictionContour, Map<String, Double> live, double millis, MapImage compared,
-                          float[] comparedValues, double[] factors, Runnable release) {
+                          float[] comparedValues, double[] factors, Runnable release, String failure) {
+    /** A frame whose map could not be computed, and why. */
+    static FrameResult failed(int revision, String why) {
+        return new FrameResult(revision, null, null, null, null, null, Map.of("error", Double.NaN), 0, null, null, null,
+                () -> { }, why);
+    }
 }

@@ -165,10 +165,12 @@ public final class FrameWorker implements AutoCloseable {
                 SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
             }
             publish.accept(result);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // a failed frame is still published: the window says so and the table follows with its own reasons
-            publish.accept(new FrameResult(revision, null, null, null, null, null, Map.of("error", Double.NaN), 0, null, null,
-                    null, () -> { }));
+        } catch (RuntimeException e) {
+            // a failed frame is still published: the window says why and the table follows with its own reasons
+            publish.accept(FrameResult.failed(revision, e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            publish.accept(FrameResult.failed(revision, "out of memory on this " + shadow.height() + " x " + shadow.width()
+                    + " scene"));
         }
     }
 
@@ -180,8 +182,10 @@ public final class FrameWorker implements AutoCloseable {
         // the live values come with every map: from the fast frame where it equals the registry, else from the registry
         if (LiveValues.frameMatches(d, view.params())) {
             FrameSettings fs = LiveValues.frameSettings(settings);
-            if (live == null || !fs.equals(liveSettings)) {
-                live = new LiveFrame(d.height(), d.width(), d.target(), d.prediction(), fs);
+            boolean lossMaps = keepsLossMaps(d.pixels(), view);
+            if (live == null || !fs.equals(liveSettings) || lossMaps && !live.keepsLossMaps()) {
+                live = null; // its arrays are garbage before the new frame's are taken
+                live = new LiveFrame(d.height(), d.width(), d.target(), d.prediction(), fs, lossMaps);
                 liveSettings = fs;
                 live.computeAll();
             }
@@ -205,7 +209,7 @@ public final class FrameWorker implements AutoCloseable {
         Overlays.prediction(d, channel, b.fill);
         return new FrameResult(revision, image, plane, b.target, b.fill, b.contour, values,
                 (System.nanoTime() - start) / 1e6, compared, compared == null ? null : b.comparePlane,
-                live == null ? null : live.gradientFactors(), () -> giveBack(b));
+                live == null ? null : live.gradientFactors(), () -> giveBack(b), null);
     }
 
     /**
@@ -282,6 +286,16 @@ public final class FrameWorker implements AutoCloseable {
         return out;
     }
 
+    private static final Set<MapKind> LOSS_MAP_KINDS = Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL);
+
+    /**
+     * Whether the live frame keeps its per-pixel BCE and focal maps: always on a scene of normal size (switching maps
+     * then costs nothing), on a large one only while one of them is shown (128 MB at 4096 x 4096).
+     */
+    static boolean keepsLossMaps(int pixels, View view) {
+        return pixels <= POOLED_PIXELS || LOSS_MAP_KINDS.contains(view.layer())
+                || view.compare() != null && LOSS_MAP_KINDS.contains(view.compare());
+    }
     private static final Set<MapKind> LIVE_KINDS = Set.of(MapKind.CROSS_ENTROPY, MapKind.FOCAL,
             MapKind.GRAD_DICE, MapKind.GRAD_JACCARD, MapKind.GRAD_TVERSKY, MapKind.BOUNDARY_BANDS);
 

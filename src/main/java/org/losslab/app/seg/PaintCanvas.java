@@ -1,7 +1,7 @@
 package org.losslab.app.seg;
 
 import java.util.List;
-import java.util.List;
+import java.util.function.IntUnaryOperator;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -67,11 +67,7 @@ public final class PaintCanvas extends Pane {
     private final BooleanProperty heatmapShown =
             new SimpleBooleanProperty(this, "heatmapShown", true);
     private final CanvasLegend legend = new CanvasLegend();
-    private int[] heatLayer;
-    private int[] targetLayerPixels;
-    private int[] predictionFill;
-    private int[] predictionOutline;
-    private int[] composed;
+    private final CanvasLayers layers = new CanvasLayers();
     private final Circle cursorCircle = new Circle();
     private final Rectangle shapePreview = new Rectangle();
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
@@ -217,12 +213,12 @@ public final class PaintCanvas extends Pane {
 
     /** Whether pixel i lies on a drawn outline (ground truth or prediction) or an ignored pixel's mark. */
     public boolean onOutline(int i) {
-        return targetLayerPixels != null && targetLayerPixels[i] != 0 || predictionOutline != null && predictionOutline[i] != 0;
+        return layers.onOutline(i);
     }
 
     /** The composed image's pixels as on screen (before zoom), for tests that compare them with the colour bar. */
     public int[] composedPixels() {
-        return composed;
+        return layers.composedPixels();
     }
 
     public CanvasLegend legend() {
@@ -240,8 +236,7 @@ public final class PaintCanvas extends Pane {
         }
         imageWidth = width;
         imageHeight = height;
-        heatLayer = null;
-        composed = null;
+        layers.clear();
         fitted = false;
         fitIfUnset();
         placeImages();
@@ -258,33 +253,18 @@ public final class PaintCanvas extends Pane {
         }
         // the frame's own arrays, not copies: the window holds the frame on screen until the next one is, and an
         // opacity change recomposes from these
-        heatLayer = heat;
-        targetLayerPixels = targetContour;
-        predictionFill = fill;
-        predictionOutline = predictionContour;
+        layers.set(heat, targetContour, fill, predictionContour);
         recompose();
     }
 
     /** Forgets the layers (the split view's second pane, hidden): their frame's arrays go back to be reused. */
     public void drop() {
-        heatLayer = null;
-        targetLayerPixels = null;
-        predictionFill = null;
-        predictionOutline = null;
-        composed = null;
+        layers.clear();
     }
 
     private void recompose() {
-        if (heatLayer == null) {
-            return;
-        }
-        var settings = new CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(),
-                targetOpacity.get(), predictionOpacity.get(), background.getImage() != null);
-        if (composed == null || composed.length != heatLayer.length) {
-            composed = new int[heatLayer.length];
-        }
-        CanvasComposite.compose(composed, heatLayer, targetLayerPixels, predictionFill,
-                predictionOutline, settings);
+        layers.compose(new CanvasComposite.Settings(heatmapShown.get(), heatmapOpacity.get(), targetOpacity.get(),
+                predictionOpacity.get(), background.getImage() != null));
         redrawScreen();
     }
 
@@ -297,7 +277,8 @@ public final class PaintCanvas extends Pane {
     private void redrawScreen() {
         int sw = (int) Math.ceil(getWidth());
         int sh = (int) Math.ceil(getHeight());
-        if (composed == null || sw <= 0 || sh <= 0) {
+        IntUnaryOperator imagePixel = layers.imagePixel();
+        if (layers.isEmpty() || imagePixel == null || sw <= 0 || sh <= 0) {
             return;
         }
         if (compositeImage == null || (int) compositeImage.getWidth() != sw || (int) compositeImage.getHeight() != sh) {
@@ -306,8 +287,8 @@ public final class PaintCanvas extends Pane {
             screen = new int[sw * sh];
         }
         int outside = background.getImage() != null ? 0 : 0xFF1B1B1B;
-        CanvasComposite.toScreen(screen, sw, sh, composed, imageWidth, imageHeight, view.getTx(), view.getTy(), view.getMxx(),
-                view.getMyy(), outside, hatch != null && hatch.length == composed.length ? hatch : null);
+        CanvasComposite.toScreen(screen, sw, sh, imagePixel, imageWidth, imageHeight, view.getTx(), view.getTy(), view.getMxx(),
+                view.getMyy(), outside, hatch != null && hatch.length == layers.pixels() ? hatch : null);
         compositeImage.getPixelWriter().setPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(), screen, 0, sw);
     }
 

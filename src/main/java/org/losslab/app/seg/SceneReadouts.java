@@ -3,10 +3,12 @@ package org.losslab.app.seg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.losslab.app.core.FxLatest;
 import org.losslab.app.core.LatestWins;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.EntryMemory;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
@@ -61,6 +63,10 @@ final class SceneReadouts implements AutoCloseable {
     static String shareText(LossSpec<SegmentationData> spec, SegmentationData scene, Params params) {
         if (!spec.appliesTo(scene)) {
             return "";
+        }
+        Optional<String> tooLarge = EntryMemory.refusal(spec, scene, params, true);
+        if (tooLarge.isPresent()) {
+            return "gradient shares: " + tooLarge.get();
         }
         try {
             double[] g = spec.evaluate(scene, params, true).gradient().get("prediction");

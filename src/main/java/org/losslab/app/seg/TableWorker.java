@@ -2,10 +2,12 @@ package org.losslab.app.seg;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.losslab.app.core.LatestWins;
 import org.losslab.engine.Domains;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.EntryMemory;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.Params;
 import org.losslab.engine.distance.SurfaceMetrics;
@@ -84,7 +86,13 @@ public final class TableWorker implements AutoCloseable {
             }
             try {
                 synchronized (SCENE_PASSES) { // entry by entry: a large scene's frame can come in between
-                    return new Row(spec.name(), spec.evaluate(scene, params.get(spec.name()), false).value(), "", metric);
+                    Params p = params.get(spec.name());
+                    // asked first on a large scene: an entry that would not fit beside the window says so, not runs
+                    Optional<String> tooLarge = EntryMemory.refusal(spec, scene, p, false);
+                    if (tooLarge.isPresent()) {
+                        return new Row(spec.name(), Double.NaN, tooLarge.get(), metric);
+                    }
+                    return new Row(spec.name(), spec.evaluate(scene, p, false).value(), "", metric);
                 }
             } catch (EngineException e) {
                 return new Row(spec.name(), Double.NaN, e.getMessage(), metric);

@@ -26,8 +26,8 @@ final class WorkspaceScreen implements FramePipeline.Screen {
     }
 
     @Override
-    public void frameFailed() {
-        message.accept("The map could not be computed for this scene");
+    public void frameFailed(String why) {
+        message.accept("The map could not be computed for this scene" + (why == null || why.isBlank() ? "" : ": " + why));
     }
 
     @Override

@@ -12,16 +12,21 @@ final class FrameArrays {
     final float[] logit;
     final float[] label;
     final float[] slope;
+    /** The per-pixel BCE and focal terms, or null where no one draws them (see {@link LiveFrame}). */
     final float[] bce;
     final float[] focal;
     final boolean[] predicted;
 
     FrameArrays(int n) {
+        this(n, true);
+    }
+
+    FrameArrays(int n, boolean lossMaps) {
         logit = new float[n];
         label = new float[n];
         slope = new float[n];
-        bce = new float[n];
-        focal = new float[n];
+        bce = lossMaps ? new float[n] : null;
+        focal = lossMaps ? new float[n] : null;
         predicted = new boolean[n];
     }
 }

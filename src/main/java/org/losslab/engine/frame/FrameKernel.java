@@ -9,8 +9,8 @@ interface FrameKernel {
     int SUMS = 6;
 
     /**
-     * Computes probability, slope p(1 - p), BCE, focal term and hard prediction of each pixel, and adds
-     * the pixels' contributions to {@code sums}.
+     * Computes probability, slope p(1 - p), BCE, focal term and hard prediction of each pixel (the BCE and focal
+     * terms kept only where {@code a} has their maps), and adds the pixels' contributions to {@code sums}.
      */
     void pixels(FrameArrays a, double gamma, int from, int to, double[] sums);
 

@@ -45,20 +45,28 @@ public final class LiveFrame {
 
     /** Wraps the scene's arrays (not copies): the caller edits them and then calls {@link #update}. */
     public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings) {
-        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.SHARED);
+        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.SHARED, true);
+    }
+
+    /**
+     * As above; {@code lossMaps}: whether the per-pixel BCE and focal maps are kept (their sums, the values, always
+     * are). Kept up to date with every dab where they are drawn; elsewhere they were 128 MB of a 4096 x 4096 scene.
+     */
+    public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, boolean lossMaps) {
+        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.SHARED, lossMaps);
     }
 
     /** As above, computing on {@code threads} threads (the benchmark compares like with like). */
     public LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, int threads) {
-        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.ofThreads(threads));
+        this(height, width, target, logits, settings, FrameKernel.best(), SpinPool.ofThreads(threads), true);
     }
 
     LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, FrameKernel kernel) {
-        this(height, width, target, logits, settings, kernel, SpinPool.SHARED);
+        this(height, width, target, logits, settings, kernel, SpinPool.SHARED, true);
     }
 
     private LiveFrame(int height, int width, int[] target, double[] logits, FrameSettings settings, FrameKernel kernel,
-                      SpinPool pool) {
+                      SpinPool pool, boolean lossMaps) {
         this.pool = pool;
         this.height = height;
         this.width = width;
@@ -68,7 +76,7 @@ public final class LiveFrame {
         this.depth = BoundaryBands.depth(settings.dilationRatio(), height, width);
         this.kernel = kernel;
         int n = height * width;
-        a = new FrameArrays(n);
+        a = new FrameArrays(n, lossMaps);
         truthMask = new boolean[n];
         targetBands = new BitBands(height, width, depth);
         predictedBands = new BitBands(height, width, depth);
@@ -238,10 +246,17 @@ public final class LiveFrame {
         return bandUnion == 0 ? 1 : (double) bandIntersection / bandUnion;
     }
 
+    /** Whether the per-pixel BCE and focal maps are kept (see the constructor). */
+    public boolean keepsLossMaps() {
+        return a.bce != null;
+    }
+
+    /** The per-pixel BCE, or null when the frame does not keep it. */
     public float[] bceMap() {
         return a.bce;
     }
 
+    /** The per-pixel focal loss, or null when the frame does not keep it. */
     public float[] focalMap() {
         return a.focal;
     }

@@ -10,6 +10,7 @@ final class ScalarFrameKernel implements FrameKernel {
         double bceSum = 0;
         double focalSum = 0;
         double validSum = 0;
+        boolean maps = a.bce != null;
         for (int i = from; i < to; i++) {
             double x = a.logit[i];
             double code = a.label[i];
@@ -24,8 +25,10 @@ final class ScalarFrameKernel implements FrameKernel {
             double f = factor * b;
             a.slope[i] = (float) (p * q);
             a.predicted[i] = x >= 0;
-            a.bce[i] = (float) b;
-            a.focal[i] = (float) f;
+            if (maps) {
+                a.bce[i] = (float) b;
+                a.focal[i] = (float) f;
+            }
             tp += p * t * v;
             sumP += p * v;
             sumT += t * v;

@@ -16,6 +16,7 @@ final class SpinPool {
     private static final long SPIN_NANOS = 1_000_000L;
     static final SpinPool SHARED = new SpinPool(Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
 
+    private static final Runnable[] NO_TASKS = {};
     private final Thread[] helpers;
     private volatile Batch current;
     private volatile int generation;
@@ -23,7 +24,8 @@ final class SpinPool {
     /** One call's tasks with their own counters, so that a helper finishing a late step of an old
      * batch can never claim or count a task of the next one. */
     private static final class Batch {
-        final Runnable[] tasks;
+        /** Emptied once the batch is done: a finished batch must not keep its tasks' arrays alive (see run). */
+        private volatile Runnable[] tasks;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -33,6 +35,7 @@ final class SpinPool {
         }
 
         void work() {
+            Runnable[] tasks = this.tasks;
             int k;
             while ((k = next.getAndIncrement()) < tasks.length) {
                 try {
@@ -79,6 +82,10 @@ final class SpinPool {
         while (batch.done.get() < tasks.length) {
             Thread.onSpinWait();
         }
+        // the helpers keep the last batch until the next: its tasks hold whatever they computed on (a 4096 x 4096
+        // live frame's arrays, 450 MB, stayed alive beside the next frame's), so the batch forgets them now
+        batch.tasks = NO_TASKS;
+        current = null;
         Throwable failure = batch.failure.get();
         if (failure instanceof RuntimeException e) {
             throw e;

@@ -26,6 +26,8 @@ final class VectorFrameKernel implements FrameKernel {
         float gammaF = (float) gamma;
         FloatVector one = FloatVector.broadcast(F, 1f);
         FloatVector zero = FloatVector.zero(F);
+        float[] bceMap = a.bce;
+        float[] focalMap = a.focal;
         for (int block = from; block < end; block += BLOCK) {
             int blockEnd = Math.min(end, block + BLOCK);
             FloatVector tp = zero;
@@ -50,8 +52,10 @@ final class VectorFrameKernel implements FrameKernel {
                 FloatVector f = factor.mul(b);
                 p.mul(q).intoArray(a.slope, i);
                 nonNegative.intoArray(a.predicted, i);
-                b.intoArray(a.bce, i);
-                f.intoArray(a.focal, i);
+                if (bceMap != null) {
+                    b.intoArray(bceMap, i);
+                    f.intoArray(focalMap, i);
+                }
                 FloatVector pv = p.mul(v);
                 tp = tp.add(pv.mul(t));
                 sumP = sumP.add(pv);

@@ -1,6 +1,8 @@
 package org.losslab.engine.maps;
 
+import java.util.Optional;
 import org.losslab.engine.EngineException;
+import org.losslab.engine.EntryMemory;
 import org.losslab.engine.LossSpec;
 import org.losslab.engine.Params;
 import org.losslab.engine.seg.SegmentationData;
@@ -20,6 +22,7 @@ public final class LossMaps {
             throw new EngineException(spec.name() + " is a metric: it has no gradient to map");
         }
         requireApplies(spec, data);
+        requireRoom(spec, data, params, true);
         return spec.evaluate(data, params, true).gradient().get("prediction");
     }
 
@@ -40,7 +43,16 @@ public final class LossMaps {
         }
         requireApplies(spec, data);
         Params perElement = params.with(spec.name(), spec.params(), "reduction", "none");
+        requireRoom(spec, data, perElement, false);
         return spec.evaluate(data, perElement, false).values();
+    }
+
+    /** A large scene's map is computed only where its entry fits in the heap free (see {@link EntryMemory}). */
+    private static void requireRoom(LossSpec<SegmentationData> spec, SegmentationData data, Params params, boolean gradient) {
+        Optional<String> tooLarge = EntryMemory.refusal(spec, data, params, gradient);
+        if (tooLarge.isPresent()) {
+            throw new EngineException(tooLarge.get());
+        }
     }
 
     private static void requireApplies(LossSpec<SegmentationData> spec, SegmentationData data) {

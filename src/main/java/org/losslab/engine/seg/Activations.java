@@ -48,6 +48,27 @@ public final class Activations {
     }
 
     /**
+     * One element of {@link #probabilities} (from logits), to the bit, without the whole array: channel c's
+     * probability at pixel i (sigmoid, or the pixel's softmax computed as {@link #softmax} does).
+     */
+    public static double probability(SegmentationData data, int c, int i) {
+        double[] x = data.prediction();
+        int n = data.pixels();
+        if (data.mode().sigmoid()) {
+            return sigmoid(x[c * n + i]);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < data.channels(); k++) {
+            max = Math.max(max, x[k * n + i]);
+        }
+        double sum = 0;
+        for (int k = 0; k < data.channels(); k++) {
+            sum += Math.exp(x[k * n + i] - max);
+        }
+        return Math.exp(x[c * n + i] - max) / sum;
+    }
+
+    /**
      * log sum_k exp(x[start + k * stride]) over {@code count} values, shifted by their maximum so that
      * logits of +-1000 stay finite: the normaliser of a softmax, in a column (stride N) or a row (1).
      */

@@ -59,57 +59,104 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
         ClassSelection selection = ClassSelection.of(NAME, data.mode(), channels, null, params.numbers("class_weights"));
         Labels labels = Labels.of(data, params.optionalInteger("ignore_index"), NAME);
         double[] x = data.prediction();
+        boolean perElement = s.reduction().equals("none");
         double[] gradient = withGradient ? new double[x.length] : null;
-        double[] elements = new double[x.length];
+        double[] elements = perElement ? new double[x.length] : null;
         double total = 0;
         for (int c = 0; c < channels; c++) {
             Group group = new Group(x, labels, c * n, (c + 1) * n, s);
-            total += selection.factor(c) * group.reduced(s, gradient, selection.factor(c), elements);
+            total += selection.factor(c) * group.reduced(gradient, selection.factor(c), elements);
         }
-        if (s.reduction().equals("none")) {
+        if (perElement) {
             return Evaluation.elementwise(elements, "prediction", gradient);
         }
         return Evaluation.scalar(total, "prediction", gradient);
     }
 
-    /** The valid elements of one channel range, with their per-element terms. */
+    /**
+     * The valid elements of one channel range: their sums in a first pass, and each element's terms again in a
+     * second only when a gradient or the per-element losses are asked for. No per-element array is kept: six of
+     * them took a gigabyte on a 4096 x 4096 scene, where the table only needs the value.
+     */
     private static final class Group {
-        private final int[] index;
-        private final double[] loss;
-        private final double[] focal;
-        private final double[] dLossDz;
-        private final double[] dFocalDz;
-        private final double[] dzDx;
+        private final double[] x;
+        private final Labels labels;
+        private final int from;
+        private final int to;
+        private final Settings s;
+        private final Element element = new Element();
+        private int count;
+        private double lossSum;
+        private double focalSum;
 
         Group(double[] x, Labels labels, int from, int to, Settings s) {
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                count += labels.valid(i);
-            }
-            index = new int[count];
-            loss = new double[count];
-            focal = new double[count];
-            dLossDz = new double[count];
-            dFocalDz = new double[count];
-            dzDx = new double[count];
-            int k = 0;
+            this.x = x;
+            this.labels = labels;
+            this.from = from;
+            this.to = to;
+            this.s = s;
             for (int i = from; i < to; i++) {
                 if (labels.valid(i) == 0) {
                     continue;
                 }
-                index[k] = i;
-                element(k, x[i], labels.truth(i), s);
-                k++;
+                element.of(x[i], labels.truth(i), s);
+                count++;
+                lossSum += element.loss;
+                focalSum += element.focal;
             }
         }
 
-        private void element(int k, double input, int t, Settings s) {
+        /**
+         * The group's reduced loss; adds {@code factor} times its gradient (with respect to x) into
+         * {@code gradient} and its element losses into {@code elements} (either may be null).
+         */
+        double reduced(double[] gradient, double factor, double[] elements) {
+            double norm = 1;
+            boolean normClamped = false;
+            if (s.normalized()) {
+                norm = Math.max(focalSum, NORMALIZER_EPS);
+                normClamped = focalSum < NORMALIZER_EPS;
+            }
+            double scale = s.reduction().equals("mean") ? (count == 0 ? Double.NaN : 1.0 / count) : 1.0;
+            double total = count == 0 ? 0 : lossSum / norm * scale;
+            if (elements == null && (gradient == null || count == 0)) {
+                return total;
+            }
+            for (int i = from; i < to; i++) {
+                if (labels.valid(i) == 0) {
+                    continue;
+                }
+                element.of(x[i], labels.truth(i), s);
+                if (elements != null) {
+                    elements[i] = factor * element.loss / norm;
+                }
+                if (gradient != null) {
+                    double g = element.dLossDz / norm;
+                    if (s.normalized() && !normClamped) {
+                        g -= lossSum / (norm * norm) * element.dFocalDz;
+                    }
+                    gradient[i] += factor * g * scale * element.dzDx;
+                }
+            }
+            return total;
+        }
+    }
+
+    /** One element's terms, computed in place (no object per element). */
+    private static final class Element {
+        double loss;
+        double focal;
+        double dLossDz;
+        double dFocalDz;
+        double dzDx;
+
+        void of(double input, int t, Settings s) {
             double z = input;
-            dzDx[k] = 1;
+            dzDx = 1;
             if (!s.fromLogits()) {
                 double p = Math.min(Math.max(input, s.eps()), 1 - s.eps());
                 z = Math.log(p) - Math.log1p(-p);
-                dzDx[k] = p == input ? 1 / (p * (1 - p)) : 0;
+                dzDx = p == input ? 1 / (p * (1 - p)) : 0;
             }
             // one exp serves the sigmoid and the BCE: e = exp(-|z|)
             double e = Math.exp(-Math.abs(z));
@@ -135,10 +182,10 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
                 dTerm = gamma * powMinusOne / scale * pt * dBce;
             }
             double classBalance = s.alpha() == null ? 1 : s.alpha() * t + (1 - s.alpha()) * (1 - t);
-            focal[k] = term;
-            loss[k] = classBalance * term * bce;
-            dLossDz[k] = classBalance * (dTerm * bce + term * dBce);
-            dFocalDz[k] = dTerm;
+            focal = term;
+            loss = classBalance * term * bce;
+            dLossDz = classBalance * (dTerm * bce + term * dBce);
+            dFocalDz = dTerm;
         }
 
         /** base^exponent, by multiplication for the small whole exponents focal losses use. */
@@ -156,41 +203,6 @@ public final class FocalLoss implements Evaluator<SegmentationData> {
                 return base * base * base;
             }
             return Math.pow(base, exponent);
-        }
-
-        /**
-         * The group's reduced loss; adds {@code factor} times its gradient (with respect to x) into
-         * {@code gradient} and its element losses into {@code elements}.
-         */
-        double reduced(Settings s, double[] gradient, double factor, double[] elements) {
-            int count = index.length;
-            double lossSum = 0;
-            double focalSum = 0;
-            for (int k = 0; k < count; k++) {
-                lossSum += loss[k];
-                focalSum += focal[k];
-            }
-            double norm = 1;
-            boolean normClamped = false;
-            if (s.normalized()) {
-                norm = Math.max(focalSum, NORMALIZER_EPS);
-                normClamped = focalSum < NORMALIZER_EPS;
-            }
-            for (int k = 0; k < count; k++) {
-                elements[index[k]] = factor * loss[k] / norm;
-            }
-            double scale = s.reduction().equals("mean") ? (count == 0 ? Double.NaN : 1.0 / count) : 1.0;
-            double total = count == 0 ? 0 : lossSum / norm * scale;
-            if (gradient != null && count > 0) {
-                for (int k = 0; k < count; k++) {
-                    double g = dLossDz[k] / norm;
-                    if (s.normalized() && !normClamped) {
-                        g -= lossSum / (norm * norm) * dFocalDz[k];
-                    }
-                    gradient[index[k]] += factor * g * scale * dzDx[k];
-                }
-            }
-            return total;
         }
     }
 }

@@ -50,15 +50,16 @@ public final class LovaszLoss implements Evaluator<SegmentationData> {
             return Evaluation.scalar(0, "prediction", gradient);
         }
         int[] order = IndexSort.descending(errors, count);
-        double[] weights = jaccardGradient(order, element, labels);
+        JaccardSteps steps = new JaccardSteps(element, labels);
         double loss = 0;
         for (int r = 0; r < count; r++) {
+            double weight = steps.next(labels.truth(element[order[r]]));
             double e = errors[order[r]];
             if (e > 0) {
-                loss += e * weights[r];
+                loss += e * weight;
                 if (gradient != null) {
                     int i = element[order[r]];
-                    gradient[i] = -weights[r] * (2.0 * labels.truth(i) - 1);
+                    gradient[i] = -weight * (2.0 * labels.truth(i) - 1);
                 }
             }
         }
@@ -95,15 +96,16 @@ public final class LovaszLoss implements Evaluator<SegmentationData> {
             }
             present++;
             int[] order = IndexSort.descending(errors, count);
-            double[] weights = jaccardGradient(order, element, labels);
+            JaccardSteps steps = new JaccardSteps(element, labels);
             double[] g = withGradient ? new double[count] : null;
             for (int r = 0; r < count; r++) {
                 int k = order[r];
-                total += errors[k] * weights[r];
+                double weight = steps.next(labels.truth(element[k]));
+                total += errors[k] * weight;
                 if (g != null) {
                     int i = element[k];
                     // d|t - p|/dp = sign(p - t), 0 where equal (torch's abs)
-                    g[k] = weights[r] * Math.signum(p[i] - labels.truth(i));
+                    g[k] = weight * Math.signum(p[i] - labels.truth(i));
                 }
             }
             perClassGradient[c] = g;
@@ -125,27 +127,32 @@ public final class LovaszLoss implements Evaluator<SegmentationData> {
     }
 
     /**
-     * The gradient of the Lovasz extension of the Jaccard loss with respect to the sorted errors
-     * (Alg. 1 of the paper): g_r = J_r - J_(r-1), J_r = 1 - (P - cumTrue_r) / (P + cumFalse_r).
+     * The gradient of the Lovasz extension of the Jaccard loss with respect to the sorted errors (Alg. 1 of the
+     * paper), one sorted element at a time: g_r = J_r - J_(r-1), J_r = 1 - (P - cumTrue_r) / (P + cumFalse_r).
+     * Step by step rather than as an array of weights: on a 4096 x 4096 scene that array was 128 MB more.
      */
-    static double[] jaccardGradient(int[] order, int[] element, Labels labels) {
-        int count = order.length;
-        double positives = 0;
-        for (int k = 0; k < count; k++) {
-            positives += labels.truth(element[k]);
+    private static final class JaccardSteps {
+        private final double positives;
+        private double cumTrue;
+        private double cumFalse;
+        private double previous;
+
+        JaccardSteps(int[] element, Labels labels) {
+            double sum = 0;
+            for (int i : element) {
+                sum += labels.truth(i);
+            }
+            positives = sum;
         }
-        double[] g = new double[count];
-        double cumTrue = 0;
-        double cumFalse = 0;
-        double previous = 0;
-        for (int r = 0; r < count; r++) {
-            int t = labels.truth(element[order[r]]);
+
+        /** The weight of the next element in the sorted order, whose truth is t. */
+        double next(int t) {
             cumTrue += t;
             cumFalse += 1 - t;
             double jaccard = 1 - (positives - cumTrue) / (positives + cumFalse);
-            g[r] = jaccard - previous;
+            double g = jaccard - previous;
             previous = jaccard;
+            return g;
         }
-        return g;
     }
 }

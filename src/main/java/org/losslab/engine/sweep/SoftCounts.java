@@ -20,7 +20,7 @@ public final class SoftCounts {
      * otherwise (a multilabel scene's channel c reads the target's channel c).
      */
     public static double[] of(SegmentationData d, int channel) {
-        double[] p = Activations.probabilities(d, true);
+        // pixel by pixel, not the whole probability array: 128 MB more of a 4096 x 4096 scene for three sums
         int n = d.pixels();
         int labels = d.mode() == SegMode.MULTILABEL ? channel * n : 0;
         double tp = 0;
@@ -32,7 +32,7 @@ public final class SoftCounts {
                 continue;
             }
             double t = d.mode() == SegMode.MULTICLASS ? (label == channel ? 1 : 0) : label;
-            double q = p[channel * n + i];
+            double q = Activations.probability(d, channel, i);
             tp += q * t;
             fp += q * (1 - t);
             fn += (1 - q) * t;

@@ -2,6 +2,7 @@ package org.losslab.app.seg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,5 +107,16 @@ class SceneSnapshotTest {
                 return;
             }
         }
+    }
+
+    /** A large scene's live frame keeps its loss maps only while one is shown, in the main pane or the split view. */
+    @Test
+    void aLargeScenesLiveFrameKeepsItsLossMapsOnlyWhileOneIsShown() {
+        int large = FrameWorker.POOLED_PIXELS + 1;
+        assertTrue(FrameWorker.keepsLossMaps(512 * 512, new FrameWorker.View(MapKind.GRAD_DICE, 0, Map.of())));
+        assertFalse(FrameWorker.keepsLossMaps(large, new FrameWorker.View(MapKind.GRAD_DICE, 0, Map.of())));
+        assertTrue(FrameWorker.keepsLossMaps(large, new FrameWorker.View(MapKind.CROSS_ENTROPY, 0, Map.of())));
+        assertTrue(FrameWorker.keepsLossMaps(large, new FrameWorker.View(MapKind.GRAD_DICE, 0, Map.of(), MapKind.FOCAL, null)));
+        assertFalse(FrameWorker.keepsLossMaps(large, new FrameWorker.View(MapKind.GRAD_DICE, 0, Map.of(), MapKind.ERRORS, null)));
     }
 }

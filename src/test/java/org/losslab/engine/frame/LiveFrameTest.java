@@ -124,4 +124,39 @@ class LiveFrameTest {
         assertEquals(fresh.boundaryIou(), f.boundaryIou(), 0.0);
         assertTrue(f.boundaryIou() >= 0 && f.boundaryIou() <= 1);
     }
+
+    /**
+     * A frame that keeps no BCE and focal maps (a large scene showing another map) has the same values, to the bit,
+     * as one that keeps them, on a full frame and after dabs; its maps are absent, not stale.
+     */
+    @org.junit.jupiter.api.Test
+    void withoutItsLossMapsTheFrameGivesTheSameValues() {
+        SegmentationData d = scene(5, 80, 96);
+        SegmentationData copy = d.copy();
+        LiveFrame kept = new LiveFrame(80, 96, d.target(), d.prediction(), FrameSettings.standard(), true);
+        LiveFrame lean = new LiveFrame(80, 96, copy.target(), copy.prediction(), FrameSettings.standard(), false);
+        kept.computeAll();
+        lean.computeAll();
+        assertTrue(kept.keepsLossMaps() && kept.bceMap() != null);
+        assertTrue(!lean.keepsLossMaps() && lean.bceMap() == null && lean.focalMap() == null);
+        Random r = new Random(8);
+        for (int k = 0; k <= 40; k++) {
+            assertEquals(kept.bceValue(), lean.bceValue(), 0.0, "bce after " + k + " dabs");
+            assertEquals(kept.focalValue(), lean.focalValue(), 0.0, "focal after " + k + " dabs");
+            assertEquals(kept.diceValue(), lean.diceValue(), 0.0, "dice after " + k + " dabs");
+            assertEquals(kept.tverskyValue(), lean.tverskyValue(), 0.0, "tversky after " + k + " dabs");
+            assertEquals(kept.boundaryIou(), lean.boundaryIou(), 0.0, "boundary IoU after " + k + " dabs");
+            assertArrayEquals(gradient(kept, LiveFrame.Region.JACCARD), gradient(lean, LiveFrame.Region.JACCARD));
+            double y = r.nextDouble() * 80;
+            double x = r.nextDouble() * 96;
+            double radius = 1 + 5 * r.nextDouble();
+            double value = r.nextDouble();
+            int[] box = org.losslab.engine.paint.Painting.predictionDisc(d, y, x, radius, value, 0.5, 0,
+                    org.losslab.engine.paint.ElementSink.NONE);
+            org.losslab.engine.paint.Painting.predictionDisc(copy, y, x, radius, value, 0.5, 0,
+                    org.losslab.engine.paint.ElementSink.NONE);
+            kept.update(box[0], box[1], box[2], box[3]);
+            lean.update(box[0], box[1], box[2], box[3]);
+        }
+    }
 }

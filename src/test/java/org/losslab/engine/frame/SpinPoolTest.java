@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -56,5 +57,26 @@ class SpinPoolTest {
                 .filter(t -> t.getName().startsWith("losslab-frame-helper") && t.getState() == Thread.State.WAITING)
                 .findAny().orElse(null);
         assertTrue(helper != null, "a helper is parked (WAITING) while idle");
+    }
+
+    /** What a batch's tasks computed on is garbage once the batch is done (a pool kept a 4096 x 4096 frame alive). */
+    @Test
+    void aFinishedBatchKeepsNothingItsTasksReferTo() throws Exception {
+        SpinPool pool = new SpinPool(1);
+        WeakReference<long[]> data = runOnPool(pool);
+        for (int attempt = 0; attempt < 50 && data.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(data.get() == null, "the pool still holds the last batch's data");
+    }
+
+    private static WeakReference<long[]> runOnPool(SpinPool pool) {
+        long[] big = new long[1 << 20];
+        AtomicInteger sum = new AtomicInteger();
+        Runnable touch = () -> sum.addAndGet((int) big[7] + 1);
+        pool.run(touch, touch, touch, touch);
+        assertEquals(4, sum.get());
+        return new WeakReference<>(big);
     }
 }
