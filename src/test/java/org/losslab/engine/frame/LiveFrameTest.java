@@ -126,8 +126,9 @@ class LiveFrameTest {
     }
 
     /**
-     * A frame that keeps no BCE and focal maps (a large scene showing another map) has the same values, to the bit,
-     * as one that keeps them, on a full frame and after dabs; its maps are absent, not stale.
+     * A frame that keeps no BCE and focal maps (a large scene showing another map) has the same values as one that
+     * keeps them, on a full frame and after dabs; its maps are absent, not stale. Equal to float rounding, not to the
+     * bit: the vector kernel's lanes give the last bit differently interpreted and compiled.
      */
     @org.junit.jupiter.api.Test
     void withoutItsLossMapsTheFrameGivesTheSameValues() {
@@ -141,12 +142,17 @@ class LiveFrameTest {
         assertTrue(!lean.keepsLossMaps() && lean.bceMap() == null && lean.focalMap() == null);
         Random r = new Random(8);
         for (int k = 0; k <= 40; k++) {
-            assertEquals(kept.bceValue(), lean.bceValue(), 0.0, "bce after " + k + " dabs");
-            assertEquals(kept.focalValue(), lean.focalValue(), 0.0, "focal after " + k + " dabs");
-            assertEquals(kept.diceValue(), lean.diceValue(), 0.0, "dice after " + k + " dabs");
-            assertEquals(kept.tverskyValue(), lean.tverskyValue(), 0.0, "tversky after " + k + " dabs");
-            assertEquals(kept.boundaryIou(), lean.boundaryIou(), 0.0, "boundary IoU after " + k + " dabs");
-            assertArrayEquals(gradient(kept, LiveFrame.Region.JACCARD), gradient(lean, LiveFrame.Region.JACCARD));
+            String after = " after " + k + " dabs";
+            assertEquals(kept.bceValue(), lean.bceValue(), 1e-6 * kept.bceValue(), "bce" + after);
+            assertEquals(kept.focalValue(), lean.focalValue(), 1e-6 * kept.focalValue(), "focal" + after);
+            assertEquals(kept.diceValue(), lean.diceValue(), 1e-6 * kept.diceValue(), "dice" + after);
+            assertEquals(kept.tverskyValue(), lean.tverskyValue(), 1e-6 * kept.tverskyValue(), "tversky" + after);
+            assertEquals(kept.boundaryIou(), lean.boundaryIou(), 0.0, "boundary IoU" + after);
+            float[] a = gradient(kept, LiveFrame.Region.JACCARD);
+            float[] b = gradient(lean, LiveFrame.Region.JACCARD);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-6f * Math.abs(a[i]), "Jaccard gradient at " + i + after);
+            }
             double y = r.nextDouble() * 80;
             double x = r.nextDouble() * 96;
             double radius = 1 + 5 * r.nextDouble();
