@@ -243,7 +243,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable, Lesso
             for (Workspace w : workspaces) {
                 w.sceneFile(path);
                 w.restoreFrom(scene);
-                w.markSaved();
+                w.openedFrom(scene);
             }
             opened = SharedView.without(scene);
             SharedView.apply(this, scene);

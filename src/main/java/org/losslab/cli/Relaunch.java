@@ -1,6 +1,7 @@
 package org.losslab.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +47,20 @@ final class Relaunch {
         return withVectorModule(collectorChosen() ? List.of() : List.of("-XX:+UseSerialGC"));
     }
 
+    /**
+     * Whether a collector was chosen: on the command line, or in the options every JVM reads from the environment
+     * (which the child inherits: a second collector beside it would stop the child from starting).
+     */
     private static boolean collectorChosen() {
-        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
-        return List.of(args).stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+        List<String> given = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        given.addAll(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String value = System.getenv(variable);
+            if (value != null) {
+                given.addAll(List.of(value.trim().split("\\s+")));
+            }
+        }
+        return given.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
     }
 
 

@@ -71,20 +71,36 @@ public final class EntryMemory {
     private static final boolean ALLOCATIONS_COUNTED = THREADS.isThreadAllocatedMemorySupported()
             && THREADS.isThreadAllocatedMemoryEnabled();
 
-    /** The bytes one evaluation on {@code scene} allocates, scaled from its evaluation on the probe. */
+    /**
+     * What an entry is taken to need a pixel and channel when its probe could not be evaluated (refused where the
+     * scene may not be, a class the sampling missed): above every entry's measured need (75 bytes at most).
+     */
+    static final long UNPROBED_BYTES_PER_PIXEL = 100;
+
+    /**
+     * The bytes one evaluation on {@code scene} allocates, scaled from its evaluation on the probe. The probe runs
+     * twice and the second count is taken: the first run of an entry in the program also allocates its classes'
+     * one-off set-up, which scaled by the ratio of pixels (320 at 4096 x 4096) would read as hundreds of MB.
+     */
     static long estimate(LossSpec<SegmentationData> spec, SegmentationData scene, Params params, boolean withGradient) {
         SegmentationData probe = probe(scene);
         long[] allocated = new long[1];
+        boolean[] evaluated = {true};
         // fields kept from earlier evaluations would hide the probe's own; the scene's are too large to be kept
-        FreshFields.run(() -> {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            try {
-                spec.evaluate(probe, params, withGradient);
-            } catch (EngineException e) {
-                // refused on the probe where the scene may not be (a class the sampling missed): its allocations count
-            }
-            allocated[0] = THREADS.getCurrentThreadAllocatedBytes() - before;
-        });
+        for (int run = 0; run < 2; run++) {
+            FreshFields.run(() -> {
+                long before = THREADS.getCurrentThreadAllocatedBytes();
+                try {
+                    spec.evaluate(probe, params, withGradient);
+                } catch (RuntimeException e) {
+                    evaluated[0] = false;
+                }
+                allocated[0] = THREADS.getCurrentThreadAllocatedBytes() - before;
+            });
+        }
+        if (!evaluated[0]) {
+            return UNPROBED_BYTES_PER_PIXEL * scene.pixels() * scene.channels();
+        }
         return (long) Math.ceil(allocated[0] / (double) probe.pixels() * scene.pixels() * PROBE_HEADROOM);
     }
 

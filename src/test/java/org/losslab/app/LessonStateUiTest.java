@@ -165,6 +165,47 @@ class LessonStateUiTest {
         assertTrue(Files.size(file) > 0);
     }
 
+    /**
+     * A view setting changed and not yet saved (the tool) survives a lesson as unsaved: the next save writes it. The
+     * window once took the document's saved state for the view's too and skipped the view on save (the five-minute
+     * walk found it: the reopened file had the brush where the window showed the rectangle).
+     */
+    @Test
+    void aViewSettingChangedBeforeALessonIsSavedAfterIt(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.json");
+        robot.interact(() -> assertTrue(window.saveTo(file)));
+        var seg = window.segmentation();
+        robot.interact(() -> seg.controller().toolProperty().set(org.losslab.app.seg.Tool.RECTANGLE));
+        robot.interact(() -> window.openLesson("tversky"));
+        robot.interact(window::closeLesson);
+        assertEquals(org.losslab.app.seg.Tool.RECTANGLE, seg.controller().toolProperty().get());
+        robot.interact(() -> assertTrue(window.saveTo(file)));
+        JsonNode written = Json.MAPPER.readTree(file.toFile());
+        assertEquals("rectangle", written.path("losslab_app").path("segmentation").path("tool").asText(),
+                "the saved view: " + written.path("losslab_app").path("segmentation"));
+    }
+
+    /**
+     * A file without the window's settings, opened in a window whose tool is the rectangle, keeps the rectangle on
+     * screen; saved, it holds the rectangle, so that opening it again shows what the window showed (the five-minute
+     * walk found the brush there: opening took the window's settings as the file's).
+     */
+    @Test
+    void aSettingTheOpenedFileDoesNotHoldIsWrittenByTheNextSave(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain.json");
+        robot.interact(() -> assertTrue(window.saveTo(plain)));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(plain.toFile());
+        tree.remove("losslab_app");
+        Files.writeString(plain, Json.MAPPER.writeValueAsString(tree));
+        var seg = window.segmentation();
+        robot.interact(() -> seg.controller().toolProperty().set(org.losslab.app.seg.Tool.RECTANGLE));
+        robot.interact(() -> assertTrue(window.open(plain)));
+        assertEquals(org.losslab.app.seg.Tool.RECTANGLE, seg.controller().toolProperty().get());
+        Path again = dir.resolve("again.json");
+        robot.interact(() -> assertTrue(window.saveTo(again)));
+        assertEquals("rectangle", Json.MAPPER.readTree(again.toFile()).path("losslab_app").path("segmentation").path("tool").asText());
+    }
+
     @Test
     void theParameterSheetShowsTheValuesEachStepSets(FxRobot robot) {
         LessonPanel[] panel = new LessonPanel[1];

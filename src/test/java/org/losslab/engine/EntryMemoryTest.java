@@ -112,6 +112,22 @@ class EntryMemoryTest {
         assertEquals(Optional.empty(), EntryMemory.refusal(lovasz, small, lovasz.defaults(), false, wanted -> 0));
     }
 
+    /** An entry whose probe cannot be evaluated is taken to need the most any entry was measured to (not nothing). */
+    @Test
+    void anEntryRefusedOnItsProbeIsTakenToNeedTheMost() {
+        SegmentationData scene = scene(SegMode.MULTICLASS, 3, 1100, 1000);
+        LossSpec<SegmentationData> refusesSmall = new LossSpec<>("refuses_small", Domains.SEGMENTATION, LossSpec.Kind.METRIC,
+                "", "", List.of(), (data, params, gradient) -> {
+                    if (data.pixels() < 1 << 20) {
+                        throw new EngineException("refuses_small: a class is missing");
+                    }
+                    return Evaluation.scalar(0);
+                });
+        assertEquals(EntryMemory.UNPROBED_BYTES_PER_PIXEL * 1100 * 1000 * 3,
+                EntryMemory.estimate(refusesSmall, scene, refusesSmall.defaults(), false));
+        assertTrue(EntryMemory.refusal(refusesSmall, scene, refusesSmall.defaults(), false, wanted -> 200L << 20).isPresent());
+    }
+
     @Test
     void theProbeSamplesEveryChannelAndTargetPlaneAtTheNearestPixel() {
         SegmentationData scene = scene(SegMode.MULTILABEL, 2, 1000, 600);

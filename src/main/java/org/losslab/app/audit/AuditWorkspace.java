@@ -213,6 +213,11 @@ public final class AuditWorkspace implements Workspace {
         settings.view().markSaved();
     }
 
+    @Override
+    public void openedFrom(Scene opened) {
+        settings.view().takeBaselineFrom(opened);
+    }
+
     /** The folders, numbers and choices the user set, as the scene file keeps them (the results are recomputed from them). */
     @Override
     public Object saveState() {

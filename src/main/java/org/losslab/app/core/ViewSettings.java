@@ -31,13 +31,24 @@ public final class ViewSettings {
     /** The settings as last restored or saved: a save writes them only when they differ. */
     private ObjectNode saved;
 
+    /**
+     * The settings of a window that opened no file (each entry's value when it was registered): what a file without
+     * an entry shows when it is opened in a fresh window.
+     */
+    private final ObjectNode defaults = Json.MAPPER.createObjectNode();
+
     /** Settings saved under {@code losslab_app.<key>}. */
     public ViewSettings(String key) {
         this.key = key;
     }
 
+    private void add(Entry entry) {
+        entries.add(entry);
+        entry.write(defaults);
+    }
+
     public ViewSettings number(String name, DoubleProperty p) {
-        entries.add(new Entry() {
+        add(new Entry() {
             @Override
             public void write(ObjectNode node) {
                 node.put(name, p.get());
@@ -55,7 +66,7 @@ public final class ViewSettings {
     }
 
     public ViewSettings flag(String name, BooleanProperty p) {
-        entries.add(new Entry() {
+        add(new Entry() {
             @Override
             public void write(ObjectNode node) {
                 node.put(name, p.get());
@@ -77,7 +88,7 @@ public final class ViewSettings {
      * text it does not know, which is then ignored. A null value is saved as JSON null.
      */
     public <T> ViewSettings text(String name, Property<T> p, Function<T, String> format, Function<String, T> parse) {
-        entries.add(new Entry() {
+        add(new Entry() {
             @Override
             public void write(ObjectNode node) {
                 T v = p.getValue();
@@ -140,10 +151,30 @@ public final class ViewSettings {
         return scene.withExtraBlock(APP_BLOCK, app);
     }
 
-    /** Applies the settings a scene holds, if any, and takes them as the saved state. */
+    /**
+     * Applies the settings a scene holds, if any, and takes what the file determines as the saved state: its own
+     * values, and a fresh window's for the settings it does not hold. A setting the window kept from before (the
+     * tool of the last scene) and the file does not hold is then unsaved: a save writes it, so that the file, opened
+     * again, shows what the window showed (taking the window's values as saved lost it).
+     */
     public void restoreFrom(Scene scene) {
         apply(appBlock(scene).get(key));
-        markSaved();
+        takeBaselineFrom(scene);
+    }
+
+    /** Takes what the scene determines as the saved state (see {@link #restoreFrom}), the settings as they are. */
+    public void takeBaselineFrom(Scene scene) {
+        JsonNode block = appBlock(scene).get(key);
+        ObjectNode now = toJson();
+        ObjectNode baseline = defaults.deepCopy();
+        if (block != null && block.isObject()) {
+            now.fields().forEachRemaining(e -> {
+                if (block.has(e.getKey())) {
+                    baseline.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        saved = baseline;
     }
 
     /** Sets every property the object names (as {@link #toJson()} writes them); others stay as they are. */
@@ -156,6 +187,20 @@ public final class ViewSettings {
     /** Takes the current settings as the saved state. */
     public void markSaved() {
         saved = toJson();
+    }
+
+    /**
+     * The settings as last saved or restored (what the file holds), for a workspace's state: a lesson gives it back
+     * with {@link #restoreBaseline}, so that a setting changed and unsaved before the lesson is still written by the
+     * next save (the document's saved state is not the view's).
+     */
+    public ObjectNode baseline() {
+        return saved == null ? null : saved.deepCopy();
+    }
+
+    /** Puts back a {@link #baseline()}. */
+    public void restoreBaseline(ObjectNode baseline) {
+        saved = baseline == null ? null : baseline.deepCopy();
     }
 
     /** The scene's app block, or an empty one. */

@@ -65,6 +65,14 @@ public interface Workspace extends AutoCloseable {
     default void markSaved() {
     }
 
+    /**
+     * Called once a scene file is opened and restored ({@link #restoreFrom}): nothing is unsaved but what the file does
+     * not hold (a view setting kept from before, see {@link ViewSettings#takeBaselineFrom}). By default as a save.
+     */
+    default void openedFrom(Scene scene) {
+        markSaved();
+    }
+
     /** The status bar's text while this workspace is shown (cursor read-out, messages). */
     ObservableStringValue status();
 

@@ -185,12 +185,12 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     }
 
     /** The boxes whole (their history included) and the view's settings. */
-    private record State(BoxDocument.Snapshot boxes, ObjectNode view) {
+    private record State(BoxDocument.Snapshot boxes, ObjectNode view, ObjectNode viewBaseline) {
     }
 
     @Override
     public Object saveState() {
-        return new State(visit.userSnapshot(doc), view.toJson());
+        return new State(visit.userSnapshot(doc), view.toJson(), view.baseline());
     }
 
     @Override
@@ -199,6 +199,7 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
         visit.forget();
         doc.restore(s.boxes());
         view.apply(s.view());
+        view.restoreBaseline(s.viewBaseline());
     }
 
     @Override
@@ -210,6 +211,12 @@ public final class DetectionWorkspace extends BorderPane implements Workspace {
     public void markSaved() {
         doc.markSaved();
         view.markSaved();
+    }
+
+    @Override
+    public void openedFrom(Scene opened) {
+        doc.markSaved();
+        view.takeBaselineFrom(opened);
     }
 
     @Override

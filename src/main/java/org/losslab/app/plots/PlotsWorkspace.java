@@ -1,6 +1,6 @@
 package org.losslab.app.plots;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -444,19 +444,30 @@ public final class PlotsWorkspace extends BorderPane implements Workspace {
 
     // the plots hold no data of their own (never dirty): the scene's changes are the segmentation workspace's
 
+    /** The plots' settings and what of them is saved (see {@link ViewSettings#baseline()}). */
+    private record State(ObjectNode view, ObjectNode viewBaseline) {
+    }
+
     @Override
     public Object saveState() {
-        return view.toJson();
+        return new State(view.toJson(), view.baseline());
     }
 
     @Override
     public void restoreState(Object state) {
-        view.apply((JsonNode) state);
+        State s = (State) state;
+        view.apply(s.view());
+        view.restoreBaseline(s.viewBaseline());
     }
 
     @Override
     public void markSaved() {
         view.markSaved();
+    }
+
+    @Override
+    public void openedFrom(Scene opened) {
+        view.takeBaselineFrom(opened);
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.losslab.app.render.CanvasComposite;
  * composed 4096 x 4096 image was 64 MB more, for the 1.2 million pixels a window shows).
  */
 final class CanvasLayers {
-    static final int COMPOSED_PIXELS = 2048 * 2048;
+    /** The frame worker's: a larger frame's arrays are never handed out again, so composing from them on each redraw is safe. */
+    static final int COMPOSED_PIXELS = FrameWorker.POOLED_PIXELS;
 
     private int[] heat;
     private int[] targetContour;

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.losslab.app.core.ErrorLog;
 import org.losslab.app.render.MapImage;
+import org.losslab.engine.EngineException;
 import org.losslab.engine.Params;
 import org.losslab.engine.distance.SurfaceMetrics;
 import org.losslab.engine.frame.FrameSettings;
@@ -165,9 +167,13 @@ public final class FrameWorker implements AutoCloseable {
                 SurfaceMetrics.releaseBuffer(); // a distance map's buffer, not kept between frames
             }
             publish.accept(result);
-        } catch (RuntimeException e) {
+        } catch (EngineException e) {
             // a failed frame is still published: the window says why and the table follows with its own reasons
             publish.accept(FrameResult.failed(revision, e.getMessage()));
+        } catch (RuntimeException e) {
+            ErrorLog.record("frame", e);
+            publish.accept(FrameResult.failed(revision, "an error in the frame's computation (" + e.getClass().getSimpleName()
+                    + ", recorded in the error log)"));
         } catch (OutOfMemoryError e) {
             publish.accept(FrameResult.failed(revision, "out of memory on this " + shadow.height() + " x " + shadow.width()
                     + " scene"));
@@ -183,7 +189,7 @@ public final class FrameWorker implements AutoCloseable {
         if (LiveValues.frameMatches(d, view.params())) {
             FrameSettings fs = LiveValues.frameSettings(settings);
             boolean lossMaps = keepsLossMaps(d.pixels(), view);
-            if (live == null || !fs.equals(liveSettings) || lossMaps && !live.keepsLossMaps()) {
+            if (live == null || !fs.equals(liveSettings) || lossMaps != live.keepsLossMaps()) {
                 live = null; // its arrays are garbage before the new frame's are taken
                 live = new LiveFrame(d.height(), d.width(), d.target(), d.prediction(), fs, lossMaps);
                 liveSettings = fs;

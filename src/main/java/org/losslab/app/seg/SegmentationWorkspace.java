@@ -429,12 +429,12 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     }
 
     /** The document whole (its history included) and the view's settings. */
-    private record State(SegDocument.State document, ObjectNode view, VolumeSlices.State volume) {
+    private record State(SegDocument.State document, ObjectNode view, ObjectNode viewBaseline, VolumeSlices.State volume) {
     }
 
     @Override
     public Object saveState() {
-        return new State(doc.state(), view.toJson(), volume.state());
+        return new State(doc.state(), view.toJson(), view.baseline(), volume.state());
     }
 
     @Override
@@ -443,9 +443,7 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
         doc.restore(s.document());
         view.apply(s.view());
         volume.restore(s.volume());
-        if (!s.document().dirty()) {
-            view.markSaved();
-        }
+        view.restoreBaseline(s.viewBaseline()); // what was unsaved stays unsaved (a save during a lesson marks it saved)
     }
 
     @Override
@@ -457,6 +455,12 @@ public final class SegmentationWorkspace extends BorderPane implements Workspace
     public void markSaved() {
         doc.markSaved();
         view.markSaved();
+    }
+
+    @Override
+    public void openedFrom(org.losslab.scene.Scene opened) {
+        doc.markSaved();
+        view.takeBaselineFrom(opened);
     }
 
     @Override

@@ -453,6 +453,11 @@ public final class TrainingWorkspace extends BorderPane implements Workspace {
     }
 
     @Override
+    public void openedFrom(Scene opened) {
+        settings().takeBaselineFrom(opened);
+    }
+
+    @Override
     public Object saveState() {
         return settings().toJson();
     }
