@@ -1,7 +1,6 @@
 package org.losslab.app;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,12 +15,8 @@ abstract class DetectionWindowFixture {
 
     /** Opens the window; a subclass calls it from its own {@code @Start} method (TestFX looks only there). */
     protected void open(Stage stage) {
-        window = new MainWindow();
+        window = WindowOnStage.show(stage);
         ws = window.detection();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
         window.tabs().getSelectionModel().select(2);
     }
 

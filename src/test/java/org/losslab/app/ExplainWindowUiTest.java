@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +29,8 @@ class ExplainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
+        window = WindowOnStage.show(stage);
         ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
         ws.canvas().fit();
     }
 

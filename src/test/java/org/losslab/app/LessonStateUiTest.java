@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.lesson.LessonPanel;
+import org.losslab.app.seg.Tool;
 import org.losslab.engine.LossRegistry;
 import org.losslab.engine.maps.MapKind;
 import org.losslab.engine.paint.MapOperations;
@@ -175,10 +177,10 @@ class LessonStateUiTest {
         Path file = dir.resolve("mine.json");
         robot.interact(() -> assertTrue(window.saveTo(file)));
         var seg = window.segmentation();
-        robot.interact(() -> seg.controller().toolProperty().set(org.losslab.app.seg.Tool.RECTANGLE));
+        robot.interact(() -> seg.controller().toolProperty().set(Tool.RECTANGLE));
         robot.interact(() -> window.openLesson("tversky"));
         robot.interact(window::closeLesson);
-        assertEquals(org.losslab.app.seg.Tool.RECTANGLE, seg.controller().toolProperty().get());
+        assertEquals(Tool.RECTANGLE, seg.controller().toolProperty().get());
         robot.interact(() -> assertTrue(window.saveTo(file)));
         JsonNode written = Json.MAPPER.readTree(file.toFile());
         assertEquals("rectangle", written.path("losslab_app").path("segmentation").path("tool").asText(),
@@ -194,13 +196,13 @@ class LessonStateUiTest {
     void aSettingTheOpenedFileDoesNotHoldIsWrittenByTheNextSave(FxRobot robot, @TempDir Path dir) throws Exception {
         Path plain = dir.resolve("plain.json");
         robot.interact(() -> assertTrue(window.saveTo(plain)));
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(plain.toFile());
+        var tree = (ObjectNode) Json.MAPPER.readTree(plain.toFile());
         tree.remove("losslab_app");
         Files.writeString(plain, Json.MAPPER.writeValueAsString(tree));
         var seg = window.segmentation();
-        robot.interact(() -> seg.controller().toolProperty().set(org.losslab.app.seg.Tool.RECTANGLE));
+        robot.interact(() -> seg.controller().toolProperty().set(Tool.RECTANGLE));
         robot.interact(() -> assertTrue(window.open(plain)));
-        assertEquals(org.losslab.app.seg.Tool.RECTANGLE, seg.controller().toolProperty().get());
+        assertEquals(Tool.RECTANGLE, seg.controller().toolProperty().get());
         Path again = dir.resolve("again.json");
         robot.interact(() -> assertTrue(window.saveTo(again)));
         assertEquals("rectangle", Json.MAPPER.readTree(again.toFile()).path("losslab_app").path("segmentation").path("tool").asText());

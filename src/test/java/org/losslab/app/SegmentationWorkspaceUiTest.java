@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,12 +38,8 @@ class SegmentationWorkspaceUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
+        window = WindowOnStage.show(stage);
         ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
         ws.canvas().fit();
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -29,11 +28,7 @@ class WindowStateUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = WindowOnStage.show(stage);
     }
 
     @AfterEach

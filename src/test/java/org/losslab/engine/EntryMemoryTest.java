@@ -7,6 +7,7 @@ import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class EntryMemoryTest {
         // an entry's own rule of cost answers first, whatever the heap (clDice's iterations)
         @SuppressWarnings("unchecked")
         LossSpec<SegmentationData> cldice = (LossSpec<SegmentationData>) LossRegistry.get("cldice");
-        Params many = cldice.bind(java.util.Map.of("iterations", 50L));
+        Params many = cldice.bind(Map.of("iterations", 50L));
         assertEquals(cldice.tooCostly(scene, many), EntryMemory.refusal(cldice, scene, many, false, wanted -> 8L << 30));
         assertTrue(cldice.tooCostly(scene, many).isPresent());
         // a scene under the probed size is never refused (nor probed): no entry needs 100 MB there

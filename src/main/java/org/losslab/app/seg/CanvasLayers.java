@@ -70,11 +70,7 @@ final class CanvasLayers {
     /** The whole composed image (composed now for a large one), for tests that compare it with the colour bar. */
     int[] composedPixels() {
         if (composed == null && layers != null) {
-            int[] out = new int[heat.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = layers.pixel(i);
-            }
-            return out;
+            return CanvasComposite.compose(heat.length, heat, targetContour, predictionFill, predictionContour, layers.s());
         }
         return composed;
     }

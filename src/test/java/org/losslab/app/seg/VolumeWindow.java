@@ -2,12 +2,12 @@ package org.losslab.app.seg;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainWindow;
+import org.losslab.app.WindowOnStage;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,12 +23,8 @@ abstract class VolumeWindow {
     Path dir;
 
     void open(Stage stage) {
-        window = new MainWindow();
+        window = WindowOnStage.show(stage);
         ws = window.segmentation();
-        Scene scene = new Scene(window, 1280, 800);
-        window.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
     }
 
     @AfterEach
